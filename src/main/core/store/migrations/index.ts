@@ -1,0 +1,8 @@
+import { migration001 } from './001-drafts';
+import { migration002 } from './002-accounts-vault';
+import type { Migration } from './types';
+
+/** Append-only: add the next numbered file at the end. */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+export type { Migration };

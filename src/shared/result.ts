@@ -1,0 +1,42 @@
+/** Every command answers with a Result: a value, or an error a person can read. */
+
+/** Stable error codes: the renderer translates them; never rename one. */
+export const ERROR_CODES = [
+  'invalid_input', // the payload does not match the contract
+  'unknown_command',
+  'not_found',
+  'conflict',
+  'vault_locked', // secrets cannot be read until the person unlocks the vault
+  'vault_unavailable', // no OS keychain and no passphrase chosen yet
+  'vault_wrong_passphrase',
+  'vault_key_mismatch', // the keychain entry is gone or different
+  'storage_failed', // disk full, read-only, I/O error
+  'internal', // a bug: the handler threw something unexpected
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** Optional details for invalid_input: which fields were wrong. */
+  issues?: { path: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, issues?: AppError['issues']): Result<never> => ({
+  ok: false,
+  error: issues ? { code, message, issues } : { code, message },
+});
+
+/** An error the core throws on purpose; handlers turn it into a typed failure. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppFailure';
+  }
+}
