@@ -1,0 +1,59 @@
+/** Layering rules (see ARCHITECTURE.md). Checked by `npm test`. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'shared-is-standalone',
+      comment: 'src/shared runs anywhere: it imports neither main nor renderer code.',
+      severity: 'error',
+      from: { path: '^src/shared' },
+      to: { path: '^src/(main|renderer)' },
+    },
+    {
+      name: 'core-without-electron',
+      comment: 'The core, the security policy and the web host are plain Node: no Electron.',
+      severity: 'error',
+      from: { path: '^src/main/(core|security|web)' },
+      to: { path: '^electron$|node_modules/electron/', dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown', 'core', 'unknown', 'undetermined', 'local'] },
+    },
+    {
+      name: 'only-desktop-touches-electron',
+      comment: 'Only src/main/desktop may import electron.',
+      severity: 'error',
+      from: { pathNot: '^src/main/desktop' },
+      to: { path: '^electron$|node_modules/electron/' },
+    },
+    {
+      name: 'core-does-not-know-its-hosts',
+      comment: 'The core never imports a host (desktop shell or web host).',
+      severity: 'error',
+      from: { path: '^src/main/(core|security)' },
+      to: { path: '^src/main/(desktop|web)' },
+    },
+    {
+      name: 'renderer-never-imports-main',
+      comment: 'The renderer talks to the core only through the contract.',
+      severity: 'error',
+      from: { path: '^src/renderer' },
+      to: { path: '^src/main' },
+    },
+    {
+      name: 'renderer-no-node',
+      comment: 'The renderer is sandboxed: no Node built-ins.',
+      severity: 'error',
+      from: { path: '^src/renderer' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: '\\.(json|css|svg|png)$' },
+  },
+};

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { commands, isCommandName, type EventName } from '../../shared/contract';
+import { fail, ok, AppFailure, type Result } from '../../shared/result';
+import { systemClock } from './clock';
+import { createHandlers, type Handlers, type Services } from './handlers';
+import { createLogger } from './log';
+import { AccountRepository } from './repositories/accounts';
+import { DraftRepository } from './repositories/drafts';
+import { SettingsRepository } from './repositories/settings';
+import { WorkspaceRepository } from './repositories/workspaces';
+import { maybeDailyBackup, openStore } from './store/database';
+import type { Core, CoreEventListener, CoreOptions } from './types';
+import { loadSystemKeychain } from './vault/keychain';
+import { Vault } from './vault/vault';
+
+export const DATABASE_FILE = 'tribune.sqlite3';
+export const BACKUP_DIR = 'backups';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const BIN_RETENTION_MS = 30 * DAY_MS;
+
+/** SQLite errors that mean "the disk said no", as opposed to a bug. */
+const storageMessage = (error: unknown): string | null => {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code.startsWith('SQLITE_FULL')) return 'The disk is full: your last change could not be saved. Free some space; what you typed is kept in the window.';
+  if (code.startsWith('SQLITE_READONLY')) return 'The data folder is read-only: your last change could not be saved.';
+  if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) return 'The disk reported an error: your last change could not be saved. Try again.';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'The database is busy (is Tribune open twice?). Try again in a moment.';
+  if (code.startsWith('SQLITE_CORRUPT')) return 'The database is damaged. Close Tribune and restore a backup from the data folder.';
+  return null;
+};
+
+/** Opens the database, the vault and the handlers; throws StoreOpenError when the database must not be touched. */
+export async function openCore(options: CoreOptions): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const backupDir = path.join(options.dataDir, BACKUP_DIR);
+  const store = await openStore({ file: path.join(options.dataDir, DATABASE_FILE), backupDir, clock });
+  const { db } = store;
+
+  const keychainResult = options.keychain ? { keychain: options.keychain, problem: null } : await loadSystemKeychain();
+  const vault = await Vault.open({ db, dataDir: options.dataDir, keychain: keychainResult.keychain, keychainProblem: keychainResult.problem, clock });
+  const log = createLogger((text) => vault.scrubber.scrub(text));
+
+  const listeners = new Set<CoreEventListener>();
+  const emit = (event: EventName, payload: unknown) => {
+    for (const listener of listeners) {
+      try {
+        listener(event, payload);
+      } catch (error) {
+        log.error(`event listener failed for ${event}`, error);
+      }
+    }
+  };
+  vault.onChange((status) => emit('vault.changed', status));
+
+  const notices: string[] = [];
+  if (store.backupsTaken.length > 0) notices.push(`The database was upgraded to version ${store.version}; a backup of the previous version was kept.`);
+
+  const services: Services = {
+    clock,
+    workspaces: new WorkspaceRepository(db),
+    drafts: new DraftRepository(db),
+    accounts: new AccountRepository(db),
+    settings: new SettingsRepository(db),
+    vault,
+    emit,
+    info: {
+      version: options.version ?? '0.0.0',
+      dataDir: options.dataDir,
+      host: options.host,
+      systemLanguage: options.systemLocale?.toLowerCase().startsWith('fr') ? 'fr' : 'en',
+      notices,
+    },
+  };
+  services.drafts.purgeDeleted(clock.now() - BIN_RETENTION_MS);
+  const handlers: Handlers = createHandlers(services);
+
+  const backupNow = () =>
+    maybeDailyBackup(db, { backupDir, clock }).catch((error: unknown) => log.error('daily backup failed', error));
+  void backupNow();
+  const backupTimer = setInterval(backupNow, 60 * 60 * 1000);
+  backupTimer.unref();
+
+  let closed = false;
+  return {
+    dataDir: options.dataDir,
+    async handle(command: string, input: unknown): Promise<Result<unknown>> {
+      if (closed) return fail('internal', 'Tribune is shutting down.');
+      if (!isCommandName(command)) return fail('unknown_command', `Unknown command "${String(command).slice(0, 64)}".`);
+      const spec = commands[command];
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        return fail(
+          'invalid_input',
+          `The request "${command}" was malformed.`,
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        );
+      }
+      try {
+        const value = await (handlers[command] as (i: unknown) => unknown)(parsed.data);
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          log.error(`handler ${command} returned a value outside the contract: ${checked.error.message}`);
+          return fail('internal', 'Tribune hit an internal error; nothing was lost. Please report it.');
+        }
+        return ok(checked.data);
+      } catch (error) {
+        if (error instanceof AppFailure) return fail(error.code, vault.scrubber.scrub(error.message));
+        const storage = storageMessage(error);
+        if (storage) {
+          log.error(`storage error in ${command}`, error);
+          return fail('storage_failed', storage);
+        }
+        log.error(`handler ${command} threw`, error);
+        return fail('internal', 'Tribune hit an internal error; nothing was lost. Please report it.');
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(backupTimer);
+      listeners.clear();
+      db.close();
+    },
+  };
+}

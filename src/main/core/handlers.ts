@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { CommandName, CommandOutput, Commands, EventName, EventPayload } from '../../shared/contract';
+import { WORKSPACE_COLORS, type Language } from '../../shared/domain';
+import { AppFailure } from '../../shared/result';
+import type { Clock } from './clock';
+import { toIso } from './clock';
+import type { AccountRepository } from './repositories/accounts';
+import type { DraftRepository } from './repositories/drafts';
+import type { SettingsRepository } from './repositories/settings';
+import type { WorkspaceRepository } from './repositories/workspaces';
+import type { Vault } from './vault/vault';
+
+export interface Services {
+  clock: Clock;
+  workspaces: WorkspaceRepository;
+  drafts: DraftRepository;
+  accounts: AccountRepository;
+  settings: SettingsRepository;
+  vault: Vault;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  info: { version: string; dataDir: string; host: 'desktop' | 'web'; systemLanguage: Language; notices: string[] };
+}
+
+export type Handler<K extends CommandName> = (input: z.output<Commands[K]['input']>) => CommandOutput<K> | Promise<CommandOutput<K>>;
+export type Handlers = { [K in CommandName]: Handler<K> };
+
+const isValidTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
+
+/** One handler per command of the contract; inputs arrive already parsed. */
+export function createHandlers(s: Services): Handlers {
+  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw notFound('This workspace'); })();
+
+  return {
+    'app.info': () => s.info,
+
+    'settings.get': () => s.settings.get(),
+    'settings.update': (patch) => s.settings.update(patch),
+
+    'workspace.list': () => s.workspaces.list(),
+    'workspace.create': (input) => {
+      const timeZone = input.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
+      if (!isValidTimeZone(timeZone)) throw new AppFailure('invalid_input', `Unknown time zone "${timeZone}".`);
+      const id = input.id ?? randomUUID();
+      const existing = s.workspaces.get(id);
+      if (existing) return existing; // a retried create
+      const color = input.color ?? WORKSPACE_COLORS[s.workspaces.list().length % WORKSPACE_COLORS.length]!;
+      const workspace = s.workspaces.create({ id, name: input.name, color, timeZone, createdAt: s.clock.now() });
+      s.emit('workspaces.changed', {});
+      return workspace;
+    },
+    'workspace.rename': ({ id, name }) => {
+      const workspace = s.workspaces.rename(id, name) ?? (() => { throw notFound('This workspace'); })();
+      s.emit('workspaces.changed', {});
+      return workspace;
+    },
+    'workspace.delete': ({ id }) => {
+      if (!s.workspaces.delete(id)) throw notFound('This workspace');
+      s.emit('workspaces.changed', {});
+      return { done: true };
+    },
+
+    'account.list': ({ workspaceId }) => s.accounts.list(workspaceId),
+
+    'draft.list': ({ workspaceId }) => s.drafts.list(workspaceId),
+    'draft.get': ({ id }) => {
+      const draft = s.drafts.get(id);
+      if (!draft || draft.deleted) throw notFound('This draft');
+      const { deleted: _deleted, ...rest } = draft;
+      return rest;
+    },
+    'draft.save': ({ id, workspaceId, text }) => {
+      requireWorkspace(workspaceId);
+      const outcome = s.drafts.save({ id, workspaceId, text, now: s.clock.now() });
+      if ('conflict' in outcome) {
+        throw new AppFailure(
+          'conflict',
+          outcome.conflict === 'deleted'
+            ? 'This draft was deleted meanwhile; restore it to keep editing.'
+            : 'This draft belongs to another workspace.',
+        );
+      }
+      s.emit('drafts.changed', { workspaceId });
+      return outcome.draft;
+    },
+    'draft.duplicate': ({ id, newId }) => {
+      const source = s.drafts.get(id);
+      if (!source || source.deleted) throw notFound('This draft');
+      const outcome = s.drafts.save({ id: newId ?? randomUUID(), workspaceId: source.workspaceId, text: source.text, now: s.clock.now() });
+      if ('conflict' in outcome) throw new AppFailure('conflict', 'A draft with this id already exists.');
+      s.emit('drafts.changed', { workspaceId: source.workspaceId });
+      return outcome.draft;
+    },
+    'draft.delete': ({ id }) => {
+      const draft = s.drafts.get(id);
+      if (!draft || !s.drafts.softDelete(id, s.clock.now())) throw notFound('This draft');
+      s.emit('drafts.changed', { workspaceId: draft.workspaceId });
+      return { done: true };
+    },
+    'draft.restore': ({ id }) => {
+      const draft = s.drafts.get(id);
+      if (!draft || !s.drafts.restore(id, s.clock.now())) throw notFound('This deleted draft');
+      s.emit('drafts.changed', { workspaceId: draft.workspaceId });
+      const { deleted: _deleted, ...rest } = s.drafts.get(id)!;
+      return rest;
+    },
+
+    'vault.status': () => s.vault.status(),
+    'vault.setupPassphrase': ({ passphrase }) => s.vault.setupPassphrase(passphrase),
+    'vault.unlock': ({ passphrase }) => s.vault.unlock(passphrase),
+    'vault.useUnprotectedKey': () => s.vault.useUnprotectedKey(),
+  };
+}
+

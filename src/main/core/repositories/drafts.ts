@@ -1,0 +1,82 @@
+import type { Db } from '../store/database';
+import { toIso } from '../clock';
+import type { Draft } from '../../../shared/domain';
+
+interface DraftRow {
+  id: string;
+  workspace_id: string;
+  text: string;
+  created_at: number;
+  updated_at: number;
+  revision: number;
+}
+
+const toDraft = (r: DraftRow): Draft => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  text: r.text,
+  createdAt: toIso(r.created_at),
+  updatedAt: toIso(r.updated_at),
+  revision: r.revision,
+});
+
+export type SaveOutcome = { draft: Draft } | { conflict: 'other_workspace' | 'deleted' };
+
+/** Drafts: posts without a schedule. Deleting moves a draft to the bin so it can be restored. */
+export class DraftRepository {
+  private readonly listStmt;
+  private readonly getStmt;
+  private readonly upsertStmt;
+  private readonly softDeleteStmt;
+  private readonly restoreStmt;
+  private readonly purgeStmt;
+
+  constructor(db: Db) {
+    this.listStmt = db.prepare<[string], DraftRow>(
+      'SELECT id, workspace_id, text, created_at, updated_at, revision FROM drafts WHERE workspace_id = ? AND deleted_at IS NULL ORDER BY updated_at DESC, id',
+    );
+    this.getStmt = db.prepare<[string], DraftRow & { deleted_at: number | null }>('SELECT * FROM drafts WHERE id = ?');
+    // One statement: insert, or update the text when it belongs to the same workspace and is not in the bin.
+    this.upsertStmt = db.prepare<[string, string, string, number], DraftRow>(
+      `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at)
+       VALUES (?1, ?2, ?3, ?4, ?4, 1, NULL)
+       ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = max(?4, drafts.updated_at), revision = drafts.revision + 1
+       WHERE drafts.workspace_id = excluded.workspace_id AND drafts.deleted_at IS NULL
+       RETURNING id, workspace_id, text, created_at, updated_at, revision`,
+    );
+    this.softDeleteStmt = db.prepare('UPDATE drafts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
+    this.restoreStmt = db.prepare('UPDATE drafts SET deleted_at = NULL, updated_at = max(updated_at, ?) WHERE id = ? AND deleted_at IS NOT NULL');
+    this.purgeStmt = db.prepare('DELETE FROM drafts WHERE deleted_at IS NOT NULL AND deleted_at < ?');
+  }
+
+  list(workspaceId: string): Draft[] {
+    return this.listStmt.all(workspaceId).map(toDraft);
+  }
+
+  /** A draft, including one in the bin (deleted is then true). */
+  get(id: string): (Draft & { deleted: boolean }) | null {
+    const row = this.getStmt.get(id);
+    return row ? { ...toDraft(row), deleted: row.deleted_at !== null } : null;
+  }
+
+  /** Creates or updates; `now` orders drafts (a save never moves updated_at backwards). */
+  save(d: { id: string; workspaceId: string; text: string; now: number }): SaveOutcome {
+    const row = this.upsertStmt.get(d.id, d.workspaceId, d.text, d.now);
+    if (row) return { draft: toDraft(row) };
+    const existing = this.get(d.id);
+    return { conflict: existing?.deleted ? 'deleted' : 'other_workspace' };
+  }
+
+  softDelete(id: string, now: number): boolean {
+    return this.softDeleteStmt.run(now, id).changes > 0;
+  }
+
+  restore(id: string, now: number): boolean {
+    return this.restoreStmt.run(now, id).changes > 0;
+  }
+
+  /** Empties the bin of drafts deleted before `before`. */
+  purgeDeleted(before: number): number {
+    return this.purgeStmt.run(before).changes;
+  }
+}

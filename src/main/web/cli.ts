@@ -1,0 +1,58 @@
+/**
+ * `npm run web`: opens the core on a data folder and serves the app on 127.0.0.1.
+ * Options: --data-dir DIR (or TRIBUNE_DATA_DIR), --port N (default: a free port).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../core/app';
+import { StoreOpenError } from '../core/store/database';
+import { defaultDataDir } from './data-dir';
+import { startWebHost } from './host';
+
+declare const __TRIBUNE_VERSION__: string;
+
+async function main() {
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'static-dir': { type: 'string' } },
+  });
+  const dataDir = path.resolve(values['data-dir'] ?? process.env.TRIBUNE_DATA_DIR ?? defaultDataDir());
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const staticDir = path.resolve(values['static-dir'] ?? path.join(here, '..', 'renderer'));
+  const port = values.port ? Number(values.port) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+
+  let core;
+  try {
+    core = await openCore({
+      dataDir,
+      host: 'web',
+      systemLocale: process.env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale,
+      version: typeof __TRIBUNE_VERSION__ === 'string' ? __TRIBUNE_VERSION__ : '0.0.0',
+    });
+  } catch (error) {
+    if (error instanceof StoreOpenError) {
+      process.stderr.write(`Tribune cannot start: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const host = await startWebHost({ core, staticDir, port });
+  process.stdout.write(`Tribune data folder: ${dataDir}\nTribune is ready: open ${host.url}\n`);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Tribune cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
