@@ -38,6 +38,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const backupDir = path.join(options.dataDir, BACKUP_DIR);
   const store = await openStore({ file: path.join(options.dataDir, DATABASE_FILE), backupDir, clock });
   const { db } = store;
+  if (options.maxDatabasePages) db.pragma(`max_page_count = ${Math.floor(options.maxDatabasePages)}`);
 
   const keychainResult = options.keychain ? { keychain: options.keychain, problem: null } : await loadSystemKeychain();
   const vault = await Vault.open({ db, dataDir: options.dataDir, keychain: keychainResult.keychain, keychainProblem: keychainResult.problem, clock });
@@ -77,9 +78,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   services.drafts.purgeDeleted(clock.now() - BIN_RETENTION_MS);
   const handlers: Handlers = createHandlers(services);
 
-  const backupNow = () =>
-    maybeDailyBackup(db, { backupDir, clock }).catch((error: unknown) => log.error('daily backup failed', error));
-  void backupNow();
+  // Closing waits for a backup in progress, so it never races the database handle.
+  let backupInFlight: Promise<unknown> = Promise.resolve();
+  const backupNow = () => {
+    backupInFlight = maybeDailyBackup(db, { backupDir, clock }).catch((error: unknown) => log.error('daily backup failed', error));
+  };
+  backupNow();
   const backupTimer = setInterval(backupNow, 60 * 60 * 1000);
   backupTimer.unref();
 
@@ -125,6 +129,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       clearInterval(backupTimer);
+      await backupInFlight;
       listeners.clear();
       db.close();
     },

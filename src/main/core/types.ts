@@ -21,4 +21,6 @@ export interface CoreOptions {
   clock?: import('./clock').Clock;
   /** The OS keychain; omit for the real one (keytar), pass one in tests. */
   keychain?: import('./vault/keychain').KeychainPort;
+  /** Caps the database at this many pages; tests use it to simulate a full disk. */
+  maxDatabasePages?: number;
 }

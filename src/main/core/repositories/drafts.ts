@@ -37,10 +37,10 @@ export class DraftRepository {
     );
     this.getStmt = db.prepare<[string], DraftRow & { deleted_at: number | null }>('SELECT * FROM drafts WHERE id = ?');
     // One statement: insert, or update the text when it belongs to the same workspace and is not in the bin.
-    this.upsertStmt = db.prepare<[string, string, string, number], DraftRow>(
+    this.upsertStmt = db.prepare<[{ id: string; workspaceId: string; text: string; now: number }], DraftRow>(
       `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at)
-       VALUES (?1, ?2, ?3, ?4, ?4, 1, NULL)
-       ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = max(?4, drafts.updated_at), revision = drafts.revision + 1
+       VALUES (@id, @workspaceId, @text, @now, @now, 1, NULL)
+       ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = max(@now, drafts.updated_at), revision = drafts.revision + 1
        WHERE drafts.workspace_id = excluded.workspace_id AND drafts.deleted_at IS NULL
        RETURNING id, workspace_id, text, created_at, updated_at, revision`,
     );
@@ -61,7 +61,7 @@ export class DraftRepository {
 
   /** Creates or updates; `now` orders drafts (a save never moves updated_at backwards). */
   save(d: { id: string; workspaceId: string; text: string; now: number }): SaveOutcome {
-    const row = this.upsertStmt.get(d.id, d.workspaceId, d.text, d.now);
+    const row = this.upsertStmt.get({ id: d.id, workspaceId: d.workspaceId, text: d.text, now: d.now });
     if (row) return { draft: toDraft(row) };
     const existing = this.get(d.id);
     return { conflict: existing?.deleted ? 'deleted' : 'other_workspace' };

@@ -84,6 +84,12 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     } catch (error) {
       if (error instanceof StoreOpenError) throw error;
       const message = (error as Error).message;
+      if (/malformed|corrupt/i.test(message)) {
+        throw new StoreOpenError(
+          'integrity_failed',
+          `The database is damaged (${message}). It was left untouched; backups are in ${options.backupDir}.`,
+        );
+      }
       if (/not a database|file is (encrypted|not a database)/i.test(message)) {
         throw new StoreOpenError('not_a_database', `The file ${options.file} is not a Tribune database (it may be damaged). It was left untouched.`);
       }

@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listBackups, takeBackup } from '../../src/main/core/store/backups';
+import { applyMigrations, maybeDailyBackup, openStore, StoreOpenError } from '../../src/main/core/store/database';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/store/migrations';
+import { manualClock, tempDir } from '../helpers/temp';
+
+const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const tables = (db: Database.Database) =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+
+/** Seeds what a database at `version` could hold, so an upgrade can prove it kept it. */
+function seed(db: Database.Database, version: number, after = 0) {
+  if (version >= 1 && after < 1) {
+    db.prepare("INSERT INTO workspaces VALUES ('11111111-1111-4111-8111-111111111111', 'Musée', '#2563eb', 'Europe/Paris', 1)").run();
+    db.prepare("INSERT INTO drafts VALUES ('22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111', 'Vernissage jeudi 🎨', 1, 2, 3, NULL)").run();
+  }
+  if (version >= 2 && after < 2) {
+    db.prepare("INSERT INTO accounts VALUES ('33333333-3333-4333-8333-333333333333', '11111111-1111-4111-8111-111111111111', 'bluesky', 'musee.bsky.social', 'Musée', NULL, 'ok', 1)").run();
+  }
+}
+
+describe('database migrations', () => {
+  it('creates a fresh database at the latest version, in WAL mode with foreign keys on', async () => {
+    const dir = tempDir();
+    const { db, previousVersion, version } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(previousVersion).toBe(0);
+    expect(version).toBe(SCHEMA_VERSION);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(expect.arrayContaining(['settings', 'workspaces', 'drafts', 'accounts', 'secrets', 'vault_meta']));
+    // A new database has nothing to back up.
+    expect(listBackups(path.join(dir, 'b'))).toHaveLength(0);
+    db.close();
+  });
+
+  for (let from = 1; from < SCHEMA_VERSION; from++) {
+    it(`upgrades a version ${from} database, keeping its data and a backup of the old file`, async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 't.sqlite3');
+      const old = new Database(file);
+      applyMigrations(old, MIGRATIONS.slice(0, from), 0);
+      seed(old, from);
+      old.close();
+
+      const { db, previousVersion } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+      expect(previousVersion).toBe(from);
+      expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(db.prepare('SELECT text FROM drafts').get()).toEqual({ text: 'Vernissage jeudi 🎨' });
+      seed(db, SCHEMA_VERSION, from); // the newer tables accept rows next to the old data
+      const backups = listBackups(path.join(dir, 'b'));
+      expect(backups).toHaveLength(1);
+      expect(backups[0]!.reason).toBe(`pre-migration-v${from}`);
+      const backup = new Database(backups[0]!.file, { readonly: true });
+      expect(backup.pragma('user_version', { simple: true })).toBe(from);
+      expect(backup.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 1 });
+      backup.close();
+      db.close();
+    });
+  }
+
+  it('refuses a database written by a newer version without modifying it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const future = new Database(file);
+    future.exec('CREATE TABLE from_the_future (x TEXT)');
+    future.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    future.close();
+    const before = sha(file);
+    const error = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect((error as StoreOpenError).code).toBe('database_from_future');
+    expect((error as StoreOpenError).message).toMatch(/newer version of Tribune/);
+    expect(sha(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'b'))).toBe(false);
+  });
+
+  it('refuses a damaged database with a clear message and leaves it untouched', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    const insert = db.prepare("INSERT INTO settings VALUES (?, ?)");
+    db.transaction(() => { for (let i = 0; i < 2000; i++) insert.run(`k${i}`, 'x'.repeat(100)); })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    // Scribble over a page in the middle of the file.
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0xa5, 4096 * 3, 4096 * 4);
+    fs.writeFileSync(file, bytes);
+    const before = sha(file);
+    const error = (await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() }).catch((e: unknown) => e)) as StoreOpenError;
+    expect(error).toBeInstanceOf(StoreOpenError);
+    expect(['integrity_failed', 'not_a_database']).toContain(error.code);
+    expect(error.message).toMatch(/left untouched/);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('refuses a file that is not a database', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    fs.writeFileSync(file, 'this is a calendar export, not a database\n'.repeat(200));
+    const error = (await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() }).catch((e: unknown) => e)) as StoreOpenError;
+    expect(error.code).toBe('not_a_database');
+  });
+
+  it('rolls a failing migration back entirely', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const broken = [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'broken', up: 'CREATE TABLE half_done (x TEXT); INSERT INTO no_such_table VALUES (1);' }];
+    (await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() })).db.close();
+    await expect(openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock(), migrations: broken })).rejects.toThrow(/no_such_table/);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(tables(db)).not.toContain('half_done');
+    db.close();
+  });
+
+  it('lists drafts of a workspace through its index, not a table scan', async () => {
+    const dir = tempDir();
+    const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock: manualClock() });
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT id FROM drafts WHERE workspace_id = ? AND deleted_at IS NULL ORDER BY updated_at DESC")
+      .all('x') as { detail: string }[];
+    const details = plan.map((p) => p.detail).join(' | ');
+    expect(details).toMatch(/USING INDEX drafts_by_workspace/);
+    expect(details).not.toMatch(/SCAN drafts\b(?! USING)/);
+    db.close();
+  });
+});
+
+describe('backups', () => {
+  it('takes a daily backup only when the newest is older than a day, keeping the last N', async () => {
+    const dir = tempDir();
+    const clock = manualClock();
+    const backupDir = path.join(dir, 'b');
+    const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir, clock });
+    expect(await maybeDailyBackup(db, { backupDir, clock, keep: 3 })).not.toBeNull();
+    clock.advance(60 * 60 * 1000);
+    expect(await maybeDailyBackup(db, { backupDir, clock, keep: 3 })).toBeNull();
+    for (let day = 1; day <= 4; day++) {
+      clock.advance(25 * 60 * 60 * 1000);
+      expect(await maybeDailyBackup(db, { backupDir, clock, keep: 3 })).not.toBeNull();
+    }
+    const kept = listBackups(backupDir);
+    expect(kept).toHaveLength(3);
+    expect(kept[0]!.takenAt).toBe(clock.now());
+    // A backup is a complete, openable database.
+    const copy = new Database(kept[0]!.file, { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    copy.close();
+    await takeBackup(db, { backupDir, reason: 'manual', clock, keep: 3 });
+    expect(listBackups(backupDir).map((b) => b.reason)).toContain('manual');
+    db.close();
+  });
+});
