@@ -37,13 +37,14 @@ export class DraftRepository {
     );
     this.getStmt = db.prepare<[string], DraftRow & { deleted_at: number | null }>('SELECT * FROM drafts WHERE id = ?');
     // One statement: insert, or update the text when it belongs to the same workspace and is not in the bin.
-    this.upsertStmt = db.prepare<[{ id: string; workspaceId: string; text: string; now: number }], DraftRow>(
+    // Raw rows (arrays) skip building a result object per save: this is the autosave hot path.
+    this.upsertStmt = db.prepare<[string, string, string, number, number], [number, number, number]>(
       `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at)
-       VALUES (@id, @workspaceId, @text, @now, @now, 1, NULL)
-       ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = max(@now, drafts.updated_at), revision = drafts.revision + 1
+       VALUES (?, ?, ?, ?, ?, 1, NULL)
+       ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = max(excluded.updated_at, drafts.updated_at), revision = drafts.revision + 1
        WHERE drafts.workspace_id = excluded.workspace_id AND drafts.deleted_at IS NULL
-       RETURNING id, workspace_id, text, created_at, updated_at, revision`,
-    );
+       RETURNING revision, created_at, updated_at`,
+    ).raw(true);
     this.softDeleteStmt = db.prepare('UPDATE drafts SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL');
     this.restoreStmt = db.prepare('UPDATE drafts SET deleted_at = NULL, updated_at = max(updated_at, ?) WHERE id = ? AND deleted_at IS NOT NULL');
     this.purgeStmt = db.prepare('DELETE FROM drafts WHERE deleted_at IS NOT NULL AND deleted_at < ?');
@@ -61,8 +62,11 @@ export class DraftRepository {
 
   /** Creates or updates; `now` orders drafts (a save never moves updated_at backwards). */
   save(d: { id: string; workspaceId: string; text: string; now: number }): SaveOutcome {
-    const row = this.upsertStmt.get({ id: d.id, workspaceId: d.workspaceId, text: d.text, now: d.now });
-    if (row) return { draft: toDraft(row) };
+    const row = this.upsertStmt.get(d.id, d.workspaceId, d.text, d.now, d.now);
+    if (row) {
+      const [revision, createdAt, updatedAt] = row;
+      return { draft: { id: d.id, workspaceId: d.workspaceId, text: d.text, revision, createdAt: toIso(createdAt), updatedAt: toIso(updatedAt) } };
+    }
     const existing = this.get(d.id);
     return { conflict: existing?.deleted ? 'deleted' : 'other_workspace' };
   }

@@ -1,0 +1,19 @@
+/** `npm run bench`: prints every figure as one JSON document. Needs a build (dist/). */
+import { benchAutosave } from './autosave';
+import { benchInserts } from './store-inserts';
+
+const only = process.argv[2];
+const suites: Record<string, () => Promise<unknown>> = {
+  draftAutosaveRoundTrip: benchAutosave,
+  repositoryInserts: benchInserts,
+};
+
+const results: Record<string, unknown> = {
+  machine: { node: process.version, cpus: (await import('node:os')).cpus().length, date: new Date().toISOString() },
+};
+for (const [name, run] of Object.entries(suites)) {
+  if (only && only !== name) continue;
+  process.stderr.write(`running ${name}…\n`);
+  results[name] = await run();
+}
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

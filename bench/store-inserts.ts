@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DraftRepository } from '../src/main/core/repositories/drafts';
+import { openStore } from '../src/main/core/store/database';
+import { percentile, round } from './stats';
+
+const ROWS = 100_000;
+const RUNS = 3;
+const WORKSPACE = '00000000-0000-4000-8000-000000000001';
+const TEXT = 'Exposition « Lumières du port » : vernissage jeudi 18 h, entrée libre 🎨 #culture';
+
+async function freshDatabase(dir: string, name: string) {
+  const { db } = await openStore({ file: path.join(dir, `${name}.sqlite3`), backupDir: path.join(dir, `${name}-backups`), clock: { now: () => 0 } });
+  db.prepare("INSERT INTO workspaces VALUES (?, 'Bench', '#2563eb', 'Europe/Paris', 0)").run(WORKSPACE);
+  return db;
+}
+
+/**
+ * 100k draft inserts in one transaction, through DraftRepository.save (the autosave path:
+ * upsert, RETURNING, mapping to the domain type) and with raw better-sqlite3 INSERTs on the
+ * same schema and pragmas. Runs alternate; medians are compared.
+ */
+export async function benchInserts() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-bench-'));
+  try {
+    const ids = Array.from({ length: ROWS }, () => randomUUID());
+    const repoTimes: number[] = [];
+    const rawTimes: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const repoDb = await freshDatabase(dir, `repo${run}`);
+      const drafts = new DraftRepository(repoDb);
+      let start = performance.now();
+      repoDb.transaction(() => {
+        for (let i = 0; i < ROWS; i++) drafts.save({ id: ids[i]!, workspaceId: WORKSPACE, text: TEXT, now: i });
+      })();
+      repoTimes.push(performance.now() - start);
+      repoDb.close();
+
+      const rawDb: Database.Database = await freshDatabase(dir, `raw${run}`);
+      const insert = rawDb.prepare('INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision) VALUES (?, ?, ?, ?, ?, 1)');
+      start = performance.now();
+      rawDb.transaction(() => {
+        for (let i = 0; i < ROWS; i++) insert.run(ids[i], WORKSPACE, TEXT, i, i);
+      })();
+      rawTimes.push(performance.now() - start);
+      rawDb.close();
+    }
+    const repoMs = percentile(repoTimes, 50);
+    const rawMs = percentile(rawTimes, 50);
+    return {
+      rows: ROWS,
+      runs: RUNS,
+      repositoryRowsPerSecond: Math.round(ROWS / (repoMs / 1000)),
+      rawRowsPerSecond: Math.round(ROWS / (rawMs / 1000)),
+      ratio: round(rawMs / repoMs),
+      goal: '>= 0.8',
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
