@@ -1,0 +1,125 @@
+/**
+ * The Electron shell: opens the core, serves the renderer over app://, and wires
+ * the contract to IPC. All logic lives in the core; all rules in ../security.
+ */
+import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
+import path from 'node:path';
+import { openCore } from '../core/app';
+import { StoreOpenError } from '../core/store/database';
+import type { Core } from '../core/types';
+import { instanceHostsOf } from '../security/policy';
+import { guardWebContents, hardenSession } from './hardening';
+import { connectCoreToIpc } from './ipc';
+import { registerAppScheme, serveApp } from './protocol';
+import { createAppWindow } from './window';
+
+// Bundled as dist/desktop/main.cjs, beside preload.cjs and above dist/renderer.
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+const RENDERER_DIR = path.join(__dirname, '..', 'renderer');
+
+const windows = new Set<BrowserWindow>();
+let instanceHosts: ReadonlySet<string> = new Set();
+
+const appContents = (): WebContents[] => [...windows].filter((w) => !w.isDestroyed()).map((w) => w.webContents);
+
+function openWindow(): void {
+  const win = createAppWindow({ preload: PRELOAD, devTools: !app.isPackaged });
+  windows.add(win);
+  win.on('closed', () => windows.delete(win));
+}
+
+/** The hosts of the person's own instances, which links may open in the browser. */
+async function loadInstanceHosts(core: Core): Promise<ReadonlySet<string>> {
+  const workspaces = await core.handle('workspace.list', {});
+  if (!workspaces.ok) return new Set();
+  const accounts: { network: string; handle: string }[] = [];
+  for (const workspace of workspaces.value as { id: string }[]) {
+    const listed = await core.handle('account.list', { workspaceId: workspace.id });
+    if (listed.ok) accounts.push(...(listed.value as { network: string; handle: string }[]));
+  }
+  return instanceHostsOf(accounts);
+}
+
+async function start(): Promise<void> {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, () => instanceHosts));
+  let ready = false;
+  app.on('second-instance', () => {
+    // Before the core is open there is nothing to show yet; the first window is on its way.
+    if (!ready) return;
+    const [win] = windows;
+    if (win === undefined) return openWindow();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+
+  // Opening the database overlaps with Electron's start-up; the outcome is kept as a
+  // value so that an early failure is not an unhandled rejection.
+  const opening = openCore({
+    dataDir: app.getPath('userData'),
+    host: 'desktop',
+    systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+    version: app.getVersion(),
+  }).then(
+    (core) => ({ core }),
+    (error: unknown) => ({ error }),
+  );
+  // On Linux an error box shown before 'ready' only reaches stderr.
+  await app.whenReady();
+  const opened = await opening;
+  if ('error' in opened) {
+    const { error } = opened;
+    const message = error instanceof StoreOpenError ? error.message : `Tribune could not start: ${error instanceof Error ? error.message : String(error)}`;
+    console.error('[tribune]', error);
+    dialog.showErrorBox('Tribune cannot open its data', message);
+    // exit, not quit: nothing else may run (and touch the data folder) after this.
+    app.exit(1);
+    return;
+  }
+  const { core } = opened;
+
+  hardenSession(session.defaultSession);
+  serveApp(session.defaultSession, RENDERER_DIR);
+  connectCoreToIpc(core, appContents);
+  const refreshInstanceHosts = () =>
+    loadInstanceHosts(core).then(
+      (hosts) => (instanceHosts = hosts),
+      (error: unknown) => console.error('[tribune] could not list instances', error),
+    );
+  void refreshInstanceHosts();
+  core.subscribe((event) => {
+    if (event === 'accounts.changed') void refreshInstanceHosts();
+  });
+
+  ready = true;
+  openWindow();
+  app.on('activate', () => {
+    if (windows.size === 0) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    core
+      .close()
+      .catch((error: unknown) => console.error('[tribune] closing the core failed', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+registerAppScheme();
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) {
+  // Another Tribune owns the data folder; it was told to come forward.
+  app.quit();
+} else {
+  start().catch((error: unknown) => {
+    console.error('[tribune] start-up failed', error);
+    app.exit(1);
+  });
+}
