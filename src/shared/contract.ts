@@ -18,6 +18,7 @@ import {
   WorkspaceName,
 } from './domain';
 import type { Result } from './result';
+import type { CommandName, EventName } from './contract-names';
 
 const Empty = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
@@ -62,13 +63,11 @@ export const commands = {
 } as const;
 
 export type Commands = typeof commands;
-export type CommandName = keyof Commands;
+export type { CommandName, EventName } from './contract-names';
+export { COMMAND_NAMES, EVENT_NAMES, isCommandName, isEventName, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from './contract-names';
 export type CommandInput<K extends CommandName> = z.input<Commands[K]['input']>;
 export type CommandOutput<K extends CommandName> = z.output<Commands[K]['output']>;
 export type CommandResult<K extends CommandName> = Result<CommandOutput<K>>;
-export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
-export const isCommandName = (name: unknown): name is CommandName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
 
 /** Events pushed by the core to every connected renderer. */
 export const events = {
@@ -80,11 +79,10 @@ export const events = {
 } as const;
 
 export type Events = typeof events;
-export type EventName = keyof Events;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time proof that contract-names.ts lists exactly these commands and events. */
+export const NAMES_MATCH_SCHEMAS: [Same<keyof Commands, CommandName>, Same<keyof Events, EventName>] = [true, true];
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
-export const EVENT_NAMES = Object.keys(events) as EventName[];
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
 
 /** The shape of what a transport carries. */
 export const RpcRequest = z.object({ id: z.number().int().nonnegative(), command: z.string().max(64), input: z.unknown() });
@@ -99,5 +97,3 @@ export interface TribuneBridge {
   /** Returns an unsubscribe function. */
   on(event: EventName, listener: (payload: unknown) => void): () => void;
 }
-export const IPC_INVOKE_CHANNEL = 'tribune:invoke';
-export const IPC_EVENT_CHANNEL = 'tribune:event';

@@ -3,7 +3,8 @@
  * from the contract. Runs sandboxed; never hands out ipcRenderer or its events.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, isEventName, type EventName, type TribuneBridge } from '../../shared/contract';
+import type { TribuneBridge } from '../../shared/contract';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, isCommandName, isEventName, type EventName } from '../../shared/contract-names';
 import { fail, type Result } from '../../shared/result';
 
 const listeners = new Map<EventName, Set<(payload: unknown) => void>>();

@@ -1,0 +1,42 @@
+/**
+ * The names of the contract's commands and events, without their schemas: the sandboxed
+ * preload checks names with this file so it does not bundle zod. contract.ts asserts at
+ * compile time that these lists and its schemas name exactly the same things.
+ */
+export const COMMAND_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.update',
+  'workspace.list',
+  'workspace.create',
+  'workspace.rename',
+  'workspace.delete',
+  'account.list',
+  'draft.list',
+  'draft.get',
+  'draft.save',
+  'draft.duplicate',
+  'draft.delete',
+  'draft.restore',
+  'vault.status',
+  'vault.setupPassphrase',
+  'vault.unlock',
+  'vault.useUnprotectedKey',
+] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+export const EVENT_NAMES = [
+  'drafts.changed',
+  'workspaces.changed',
+  'vault.changed',
+  'accounts.changed',
+] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+const commandSet: ReadonlySet<string> = new Set(COMMAND_NAMES);
+const eventSet: ReadonlySet<string> = new Set(EVENT_NAMES);
+export const isCommandName = (name: unknown): name is CommandName => typeof name === 'string' && commandSet.has(name);
+export const isEventName = (name: unknown): name is EventName => typeof name === 'string' && eventSet.has(name);
+
+export const IPC_INVOKE_CHANNEL = 'tribune:invoke';
+export const IPC_EVENT_CHANNEL = 'tribune:event';
