@@ -4,7 +4,6 @@ import type { CommandName, CommandOutput, Commands, EventName, EventPayload } fr
 import { WORKSPACE_COLORS, type Language } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { Clock } from './clock';
-import { toIso } from './clock';
 import type { AccountRepository } from './repositories/accounts';
 import type { DraftRepository } from './repositories/drafts';
 import type { SettingsRepository } from './repositories/settings';
