@@ -1,0 +1,68 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { CircleAlert, Info, Undo2, X } from 'lucide-react';
+import { useToasts, type Toast } from '../stores/toasts';
+import { Kbd } from './Kbd';
+
+function ToastItem({ toast }: { toast: Toast }) {
+  const { t } = useTranslation();
+  const dismiss = useToasts((s) => s.dismiss);
+  const [paused, setPaused] = useState(false);
+  const remaining = useRef(toast.durationMs);
+  useEffect(() => {
+    if (paused) return;
+    const started = Date.now();
+    const timer = window.setTimeout(() => dismiss(toast.id), remaining.current);
+    return () => {
+      window.clearTimeout(timer);
+      remaining.current = Math.max(remaining.current - (Date.now() - started), 1500);
+    };
+  }, [paused, dismiss, toast.id]);
+  const Icon = toast.tone === 'error' ? CircleAlert : Info;
+  return (
+    <div
+      className={`toast toast-${toast.tone}`}
+      role={toast.tone === 'error' ? 'alert' : undefined}
+      data-testid="toast"
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+      onFocus={() => setPaused(true)}
+      onBlur={() => setPaused(false)}
+    >
+      <Icon size={16} aria-hidden />
+      <span className="toast-message">{toast.message}</span>
+      {toast.action ? (
+        <Button
+          className="btn btn-link"
+          aria-label={toast.action.label}
+          aria-keyshortcuts={toast.action.isUndo ? 'Control+Z Meta+Z' : undefined}
+          onPress={() => {
+            dismiss(toast.id);
+            toast.action?.run();
+          }}
+        >
+          {toast.action.isUndo ? <Undo2 size={14} aria-hidden /> : null}
+          <span>{toast.action.label}</span>
+          {toast.action.isUndo ? <Kbd keys="Mod+Z" /> : null}
+        </Button>
+      ) : null}
+      <Button className="btn btn-ghost btn-icon" aria-label={t('common.dismiss')} onPress={() => dismiss(toast.id)}>
+        <X size={14} aria-hidden />
+      </Button>
+    </div>
+  );
+}
+
+/** Always in the page so screen readers announce what is added to it. */
+export function ToastRegion() {
+  const { t } = useTranslation();
+  const toasts = useToasts((s) => s.toasts);
+  return (
+    <section className="toast-region" aria-label={t('toasts.region')} aria-live="polite">
+      {toasts.map((toast) => (
+        <ToastItem key={toast.id} toast={toast} />
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { useEffect } from 'react';
+import { i18n, languageFromLocale, resolveLanguage } from '../i18n';
+import { useApp } from '../stores/app';
+import { loadWorkspaceData } from '../stores/sync';
+import { useWorkspaces } from '../stores/workspaces';
+import { useGlobalShortcuts } from './shortcuts/useGlobalShortcuts';
+
+/** The language the UI speaks: settings.language, else the system's (from app.info). */
+export function useUiLanguage() {
+  const languageSetting = useApp((s) => s.settings.language);
+  const systemLanguage = useApp((s) => s.info?.systemLanguage);
+  return resolveLanguage(languageSetting, systemLanguage ?? languageFromLocale(navigator.language));
+}
+
+/** Keeps the document in step with the settings: language, theme; loads the selected workspace. */
+export function AppEffects() {
+  const theme = useApp((s) => s.settings.theme);
+  const selectedId = useWorkspaces((s) => s.selectedId);
+  const language = useUiLanguage();
+
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    const root = document.documentElement;
+    if (theme === 'system') delete root.dataset.theme;
+    else root.dataset.theme = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    if (selectedId) loadWorkspaceData(selectedId);
+  }, [selectedId]);
+
+  useGlobalShortcuts();
+  return null;
+}

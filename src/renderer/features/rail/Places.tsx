@@ -1,0 +1,52 @@
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { CalendarDays, ChartColumn, Columns3, Inbox, Settings } from 'lucide-react';
+import { Tip } from '../../components/Tip';
+import { useUi } from '../../stores/ui';
+
+interface Place {
+  id: string;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  current?: boolean;
+  soon?: boolean;
+  onPress?(): void;
+}
+
+/** The app's places; those not built yet say so ("Bientôt") instead of doing nothing silently. */
+export function Places() {
+  const { t } = useTranslation();
+  const openDialog = useUi((s) => s.openDialog);
+  const places: Place[] = [
+    { id: 'board', icon: Columns3, current: true },
+    { id: 'calendar', icon: CalendarDays, soon: true },
+    { id: 'inbox', icon: Inbox, soon: true },
+    { id: 'reports', icon: ChartColumn, soon: true },
+    { id: 'settings', icon: Settings, onPress: () => openDialog({ kind: 'settings' }) },
+  ];
+  return (
+    <div className="rail-section rail-places">
+      <h2 className="rail-heading" id="rail-places">
+        {t('places.title')}
+      </h2>
+      <ul aria-labelledby="rail-places">
+        {places.map(({ id, icon: Icon, current, soon, onPress }) => (
+          <li key={id}>
+            <Tip label={soon ? t('places.soon') : t(`places.${id}`)} placement="end">
+              <Button
+                className={`place ${current ? 'is-current' : ''} ${soon ? 'is-soon' : ''}`}
+                aria-current={current ? 'page' : undefined}
+                aria-disabled={soon ? true : undefined}
+                onPress={soon ? undefined : onPress}
+              >
+                <Icon size={16} aria-hidden />
+                <span>{t(`places.${id}`)}</span>
+                {soon ? <span className="soon-badge">{t('places.soon')}</span> : null}
+              </Button>
+            </Tip>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import './zodConfig';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { App } from './App';
+import { i18n } from './i18n';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/board.css';
+import './styles/overlays.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Tribune: #root is missing from index.html');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <App />
+    </I18nextProvider>
+  </StrictMode>,
+);

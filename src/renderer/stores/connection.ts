@@ -1,0 +1,11 @@
+import { create } from 'zustand';
+import type { ConnectionState } from '../client';
+
+interface ConnectionStore {
+  state: ConnectionState;
+  host: 'desktop' | 'web';
+  /** Set once the connection was lost at least once (so "back online" can refresh). */
+  wasOffline: boolean;
+}
+
+export const useConnection = create<ConnectionStore>(() => ({ state: 'connecting', host: 'web', wasOffline: false }));

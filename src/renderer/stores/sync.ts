@@ -1,0 +1,72 @@
+import { getClient } from '../client';
+import { useAccounts } from './accounts';
+import { useApp } from './app';
+import { draftBackup, retryComposerIfFailed, useComposer } from './composer';
+import { useConnection } from './connection';
+import { useDrafts } from './drafts';
+import { useVault } from './vault';
+import { useWorkspaces } from './workspaces';
+
+/** Sends again the text of drafts whose saves were never acknowledged (reload, crash). */
+async function recoverUnsavedDrafts(): Promise<void> {
+  const openId = useComposer.getState().draftId;
+  for (const entry of draftBackup.all()) {
+    if (entry.id === openId) continue;
+    const result = await getClient().invoke('draft.save', entry);
+    if (result.ok) {
+      draftBackup.acknowledge(entry.id, entry.text);
+      useDrafts.getState().upsert(result.value);
+    }
+  }
+}
+
+/** Loads everything the current screen shows. */
+async function refreshAll(): Promise<void> {
+  await Promise.all([useApp.getState().load(), useWorkspaces.getState().load(), useVault.getState().load()]);
+  await recoverUnsavedDrafts();
+  const selected = useWorkspaces.getState().selectedId;
+  if (selected) await Promise.all([useDrafts.getState().load(selected), useAccounts.getState().load(selected)]);
+}
+
+let started = false;
+
+/** Wires the core's events and the connection's ups and downs to the stores. Once. */
+export function startSync(): void {
+  if (started) return;
+  started = true;
+  const client = getClient();
+  useConnection.setState({ host: client.host, state: client.connectionState() });
+
+  client.onConnectionState((state) => {
+    const { wasOffline } = useConnection.getState();
+    useConnection.setState({ state, wasOffline: wasOffline || state === 'offline' });
+    if (state === 'online' && wasOffline) {
+      // Events sent while we were away are lost: read everything again.
+      retryComposerIfFailed();
+      void refreshAll();
+    }
+  });
+
+  client.on('workspaces.changed', () => void useWorkspaces.getState().load());
+  client.on('drafts.changed', ({ workspaceId }) => {
+    if (useDrafts.getState().byWorkspace[workspaceId] || useWorkspaces.getState().selectedId === workspaceId) {
+      void useDrafts.getState().load(workspaceId);
+    }
+  });
+  client.on('accounts.changed', ({ workspaceId }) => void useAccounts.getState().load(workspaceId));
+  client.on('vault.changed', (status) => useVault.getState().set(status));
+
+  // Whatever the person typed is sent right away when the page goes away.
+  const flush = () => useComposer.getState().flush();
+  window.addEventListener('pagehide', () => void flush());
+  window.addEventListener('beforeunload', () => void flush());
+
+  if (client.connectionState() === 'no_token') return;
+  void refreshAll();
+}
+
+/** Loads what a newly selected workspace shows. */
+export function loadWorkspaceData(workspaceId: string): void {
+  void useDrafts.getState().load(workspaceId);
+  void useAccounts.getState().load(workspaceId);
+}

@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../src/shared/result';
+import { describeError, type Translator } from '../../src/renderer/i18n/errors';
+import { languageFromLocale, resolveLanguage } from '../../src/renderer/i18n';
+import en from '../../src/renderer/i18n/en.json';
+import fr from '../../src/renderer/i18n/fr.json';
+import { SHORTCUTS } from '../../src/renderer/features/shortcuts/ShortcutsSheet';
+
+type Tree = { [key: string]: string | string[] | Tree };
+
+const flatten = (tree: Tree, prefix = ''): Map<string, string | string[]> => {
+  const out = new Map<string, string | string[]>();
+  for (const [key, value] of Object.entries(tree)) {
+    const full = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string' || Array.isArray(value)) out.set(full, value);
+    else for (const [k, v] of flatten(value, full)) out.set(k, v);
+  }
+  return out;
+};
+
+const FR = flatten(fr as Tree);
+const EN = flatten(en as Tree);
+const variables = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+/** Whether a key (maybe pluralised: key_one/key_other) exists in a dictionary. */
+const has = (dict: Map<string, unknown>, key: string) => dict.has(key) || (dict.has(`${key}_one`) && dict.has(`${key}_other`));
+
+const RENDERER = path.resolve(__dirname, '../../src/renderer');
+const sourceFiles = (dir: string): string[] =>
+  fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.(ts|tsx)$/.test(entry.name) ? [full] : [];
+  });
+
+describe('French and English dictionaries', () => {
+  it('have exactly the same keys', () => {
+    const onlyFr = [...FR.keys()].filter((k) => !EN.has(k));
+    const onlyEn = [...EN.keys()].filter((k) => !FR.has(k));
+    expect({ onlyFr, onlyEn }).toEqual({ onlyFr: [], onlyEn: [] });
+  });
+
+  it('use the same {{variables}} in both languages', () => {
+    const mismatched = [...FR.entries()]
+      .filter(([key, value]) => typeof value === 'string' && JSON.stringify(variables(value)) !== JSON.stringify(variables(EN.get(key) as string)))
+      .map(([key]) => key);
+    expect(mismatched).toEqual([]);
+  });
+
+  it('have no empty text', () => {
+    const empty = [...FR.entries(), ...EN.entries()].filter(([, v]) => (Array.isArray(v) ? v.some((s) => !s.trim()) : !v.trim()));
+    expect(empty).toEqual([]);
+  });
+
+  it('name the eight workspace colours', () => {
+    expect((fr as Tree).colors).toHaveLength(8);
+    expect((en as Tree).colors).toHaveLength(8);
+  });
+
+  it("use the UI guide's vocabulary", () => {
+    expect(FR.get('workspaces.title')).toBe('Espaces de travail');
+    expect(FR.get('drafts.title')).toBe('Brouillons');
+    expect(EN.get('drafts.title')).toBe('Drafts');
+    expect(FR.get('board.title')).toBe('Tableau');
+    expect(FR.get('places.calendar')).toBe('Calendrier éditorial');
+    expect(FR.get('accounts.health.reconnect_needed')).toBe('Reconnexion nécessaire');
+    expect(FR.get('accounts.emptyTitle')).toBe("Aucun compte connecté pour l'instant");
+    expect(FR.get('connection.online')).toBe('Connecté');
+    expect(FR.get('connection.offline')).toBe('Hors ligne — reconnexion…');
+    expect(FR.get('drafts.deleted')).toBe('Brouillon supprimé');
+    expect(FR.get('composer.saved')).toBe('Enregistré');
+  });
+});
+
+describe('keys used by the code', () => {
+  const used = new Set<string>();
+  for (const file of sourceFiles(RENDERER)) {
+    const text = fs.readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/\bt\(\s*'([^']+)'/g)) used.add(m[1]!);
+    for (const m of text.matchAll(/showError\(\s*'([^']+)'/g)) used.add(m[1]!);
+  }
+
+  it('finds the literal keys (sanity check of the scan)', () => {
+    expect(used.size).toBeGreaterThan(80);
+    expect(used.has('drafts.title')).toBe(true);
+  });
+
+  it('exist in both languages', () => {
+    const missing = [...used].filter((key) => !has(FR, key) || !has(EN, key));
+    expect(missing).toEqual([]);
+  });
+
+  it('cover every family built at run time', () => {
+    const dynamic = [
+      ...[...ERROR_CODES, 'disconnected'].map((c) => `errors.${c}`),
+      ...['connecting', 'online', 'offline', 'no_token'].map((s) => `connection.${s}`),
+      ...['language.system', 'language.fr', 'language.en', 'theme.system', 'theme.light', 'theme.dark'].map((k) => `settings.${k}`),
+      ...['columnWidth.narrow', 'columnWidth.normal', 'columnWidth.wide', 'language.label', 'theme.label', 'columnWidth.label'].map(
+        (k) => `settings.${k}`,
+      ),
+      'settings.host.desktop',
+      'settings.host.web',
+      ...['needs_setup', 'locked', 'key_mismatch', 'problem'].flatMap((k) => [`vault.banner.${k}.title`, `vault.banner.${k}.body`]),
+      ...SHORTCUTS.map((s) => `shortcuts.actions.${s.action}`),
+      ...['board', 'calendar', 'inbox', 'reports', 'settings'].map((p) => `places.${p}`),
+      'networks.mastodon',
+      'networks.bluesky',
+      'accounts.health.ok',
+      'accounts.health.reconnect_needed',
+      ...['name_required', 'name_too_long', 'draft_too_long', 'passphrase_too_short'].map((i) => `issues.${i}`),
+      ...['escape', 'enter', 'delete', 'home', 'end'].map((k) => `keys.${k}`),
+    ];
+    const missing = dynamic.filter((key) => !has(FR, key) || !has(EN, key));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('error messages', () => {
+  const translator = (dict: Map<string, unknown>): Translator => ({
+    t: (key) => String(dict.get(key)),
+    exists: (key) => dict.has(key),
+  });
+
+  it('translate the error code', () => {
+    expect(describeError({ code: 'vault_wrong_passphrase', message: 'bad' }, translator(FR))).toBe('Phrase secrète incorrecte.');
+    expect(describeError({ code: 'vault_wrong_passphrase', message: 'bad' }, translator(EN))).toBe('Wrong passphrase.');
+  });
+
+  it('prefer the translated reason of the invalid field', () => {
+    const error = { code: 'invalid_input' as const, message: 'x', issues: [{ path: 'name', message: 'name_too_long' }] };
+    expect(describeError(error, translator(FR))).toBe(FR.get('issues.name_too_long'));
+  });
+
+  it("fall back to the core's message for a code this UI does not know", () => {
+    expect(describeError({ code: 'brand_new' as never, message: 'Something new happened' }, translator(FR))).toBe('Something new happened');
+  });
+});
+
+describe('language choice', () => {
+  it('follows the system unless the settings say fr or en', () => {
+    expect(resolveLanguage('system', 'fr')).toBe('fr');
+    expect(resolveLanguage('system', 'en')).toBe('en');
+    expect(resolveLanguage('en', 'fr')).toBe('en');
+    expect(resolveLanguage('fr', 'en')).toBe('fr');
+  });
+
+  it('reads French from any fr-* locale and English otherwise', () => {
+    expect(languageFromLocale('fr-CA')).toBe('fr');
+    expect(languageFromLocale('FR')).toBe('fr');
+    expect(languageFromLocale('de-DE')).toBe('en');
+    expect(languageFromLocale(undefined)).toBe('en');
+  });
+});
