@@ -55,7 +55,11 @@ export async function loadSystemKeychain(): Promise<{ keychain: KeychainPort; pr
   try {
     const loaded = (await import('keytar')) as Keytar & { default?: Keytar };
     // keytar is CommonJS: depending on the loader its functions sit on the module or on `default`.
-    const keytar: Keytar = typeof loaded.getPassword === 'function' ? loaded : loaded.default!;
+    // (Node's ESM loader may detect only some named exports, so check every function we use.)
+    const complete = (k: Partial<Keytar> | undefined): k is Keytar =>
+      !!k && typeof k.getPassword === 'function' && typeof k.setPassword === 'function' && typeof k.deletePassword === 'function';
+    const keytar: Keytar | undefined = complete(loaded.default) ? loaded.default : complete(loaded) ? loaded : undefined;
+    if (!keytar) return { keychain: null, problem: describeKeychainFailure(new Error('the keytar module is incomplete')) };
     const keychain = portFor(keytar);
     // Without a session bus keytar only fails on first use: read a name nobody stores.
     await keychain.getPassword(KEYCHAIN_SERVICE, 'probe');

@@ -1,0 +1,107 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page model of Tribune's window (French UI unless switched). Selectors are documented in src/renderer/App.tsx. */
+export class TribunePage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string) {
+    // A URL that differs only by its #token would be a same-document navigation: load a blank page first.
+    await this.page.goto('about:blank');
+    await this.page.goto(url);
+    await expect(this.connection).toHaveText(/Connecté|Connected/);
+  }
+
+  get connection() {
+    return this.page.getByTestId('connection-status');
+  }
+  get rail() {
+    return this.page.getByRole('navigation', { name: /Navigation principale|Main navigation/ });
+  }
+  get workspaces() {
+    return this.rail.getByRole('list', { name: /Espaces de travail|Workspaces/ });
+  }
+  workspaceButton(name: string) {
+    return this.workspaces.getByRole('button', { name, exact: true });
+  }
+  get board() {
+    return this.page.getByRole('main', { name: /Tableau|Board/ });
+  }
+  get draftsColumn() {
+    return this.page.getByRole('region', { name: /^(Brouillons|Drafts)$/ });
+  }
+  get draftCards() {
+    return this.draftsColumn.getByRole('list', { name: /^(Brouillons|Drafts)$/ }).getByRole('listitem');
+  }
+  card(text: string | RegExp): Locator {
+    return this.draftCards.filter({ hasText: text });
+  }
+  get composer() {
+    return this.page.getByRole('complementary', { name: /Rédiger|Composer/ });
+  }
+  get composerText() {
+    return this.composer.getByRole('textbox', { name: /Texte du brouillon|Draft text/ });
+  }
+  get saveStatus() {
+    return this.composer.getByTestId('save-status');
+  }
+  get toasts() {
+    return this.page.getByRole('region', { name: 'Notifications' });
+  }
+
+  async createWorkspace(name: string) {
+    const first = this.page.getByRole('button', { name: /Créer mon premier espace de travail|Create my first workspace/ });
+    if (await first.isVisible()) await first.click();
+    else await this.rail.getByRole('button', { name: /Nouvel espace de travail|New workspace/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: /Nouvel espace de travail|New workspace/ });
+    await dialog.getByRole('textbox', { name: /Nom|Name/ }).fill(name);
+    await dialog.getByRole('button', { name: /^(Créer|Create)$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.workspaceButton(name)).toHaveAttribute('aria-current', 'true');
+  }
+
+  async renameWorkspace(from: string, to: string) {
+    await this.rail.getByRole('button', { name: new RegExp(`(Actions pour|Actions for) ${from}`) }).click();
+    await this.page.getByRole('menuitem', { name: /Renommer|Rename/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: /Renommer|Rename/ });
+    await dialog.getByRole('textbox', { name: /Nom|Name/ }).fill(to);
+    await dialog.getByRole('button', { name: /^(Renommer|Rename)$/ }).click();
+    await expect(this.workspaceButton(to)).toBeVisible();
+  }
+
+  async deleteWorkspace(name: string) {
+    await this.rail.getByRole('button', { name: new RegExp(`(Actions pour|Actions for) ${name}`) }).click();
+    await this.page.getByRole('menuitem', { name: /Supprimer|Delete/ }).click();
+    const dialog = this.page.getByRole('alertdialog');
+    await expect(dialog).toContainText(name);
+    await dialog.getByRole('button', { name: /^(Supprimer|Delete)/ }).click();
+    await expect(this.workspaceButton(name)).toBeHidden();
+  }
+
+  /** Opens a new draft with the "n" shortcut, types, and waits for the save to be acknowledged. */
+  async writeDraft(text: string) {
+    await this.board.click({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press('n');
+    await expect(this.composerText).toBeFocused();
+    await this.composerText.pressSequentially(text, { delay: 5 });
+    await this.waitSaved();
+  }
+
+  async waitSaved() {
+    await expect(this.saveStatus).toHaveText(/^(Enregistré|Saved)/);
+  }
+
+  async closeComposer() {
+    await this.page.keyboard.press('Escape');
+    await expect(this.composer).toBeHidden();
+  }
+
+  async switchLanguage(label: 'Français' | 'English') {
+    await this.rail.getByRole('button', { name: /^(Paramètres|Settings)/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: /Paramètres|Settings/ });
+    // React Aria draws the radio as its label: click what a person clicks.
+    await dialog.locator('label').filter({ hasText: new RegExp(`^${label}$`) }).click();
+    await expect(dialog.getByRole('radio', { name: label })).toBeChecked();
+    await this.page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
+}
