@@ -1,11 +1,13 @@
 /** `npm run bench`: prints every figure as one JSON document. Needs a build (dist/). */
 import { benchAutosave } from './autosave';
+import { benchColdStart } from './cold-start';
 import { benchInserts } from './store-inserts';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
   draftAutosaveRoundTrip: benchAutosave,
   repositoryInserts: benchInserts,
+  webHostColdStartToBoard: benchColdStart,
 };
 
 const results: Record<string, unknown> = {

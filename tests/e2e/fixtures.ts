@@ -14,6 +14,8 @@ interface HostControl {
 
 /** Each test gets its own data folder and its own real web host process. */
 export const test = base.extend<{ host: HostControl; tribune: TribunePage }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-e2e-'));
     const control: HostControl = {
