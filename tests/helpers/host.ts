@@ -105,6 +105,7 @@ export function connectRpc(host: Pick<RunningHost, 'port' | 'token' | 'origin'>,
         invoke<T>(command: string, input: unknown) {
           const id = nextId++;
           return new Promise<Result<T>>((done, fail) => {
+            if (socket.readyState !== WebSocket.OPEN) return fail(new Error('socket is not open'));
             pending.set(id, { done: done as (r: Result<unknown>) => void, fail });
             socket.send(JSON.stringify({ id, command, input }));
           });

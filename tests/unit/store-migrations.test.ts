@@ -19,7 +19,10 @@ function seed(db: Database.Database, version: number, after = 0) {
     db.prepare("INSERT INTO drafts VALUES ('22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111', 'Vernissage jeudi 🎨', 1, 2, 3, NULL)").run();
   }
   if (version >= 2 && after < 2) {
-    db.prepare("INSERT INTO accounts VALUES ('33333333-3333-4333-8333-333333333333', '11111111-1111-4111-8111-111111111111', 'bluesky', 'musee.bsky.social', 'Musée', NULL, 'ok', 1)").run();
+    db.prepare("INSERT INTO accounts (id, workspace_id, network, handle, display_name, avatar_url, health, created_at) VALUES ('33333333-3333-4333-8333-333333333333', '11111111-1111-4111-8111-111111111111', 'bluesky', 'musee.bsky.social', 'Musée', NULL, 'ok', 1)").run();
+  }
+  if (version >= 3 && after < 3) {
+    db.prepare("INSERT INTO post_targets (id, draft_id, account_id, network, status, due_at, idempotency_key, part_keys, updated_at) VALUES ('44444444-4444-4444-8444-444444444444', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333', 'bluesky', 'pending', 5, 'k1', '[]', 1)").run();
   }
 }
 
