@@ -15,7 +15,8 @@ export const migration003: Migration = {
     ALTER TABLE accounts ADD COLUMN posting_slots TEXT;
     ALTER TABLE accounts ADD COLUMN capabilities TEXT;
     ALTER TABLE accounts ADD COLUMN removed_at INTEGER;
-    CREATE UNIQUE INDEX accounts_one_per_identity ON accounts (workspace_id, network, service_url, remote_id) WHERE removed_at IS NULL;
+    -- Accounts from version 2 have no remote id yet: only known identities are unique.
+    CREATE UNIQUE INDEX accounts_one_per_identity ON accounts (workspace_id, network, service_url, remote_id) WHERE removed_at IS NULL AND remote_id <> '';
 
     ALTER TABLE workspaces ADD COLUMN missed_policy TEXT NOT NULL DEFAULT 'ask';
     ALTER TABLE workspaces ADD COLUMN require_alt_text INTEGER NOT NULL DEFAULT 0;
