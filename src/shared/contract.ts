@@ -17,6 +17,10 @@ import {
   WorkspaceColor,
   WorkspaceName,
 } from './domain';
+import { Capabilities, DraftContent, Media, PostView, TargetProblem } from './publishing';
+import { MissedPolicy } from './schedule/missed';
+import { PostingSlots } from './schedule/slots';
+import { TimeZone } from './schedule/zoned-time';
 import type { Result } from './result';
 import type { CommandName, EventName } from './contract-names';
 
@@ -40,6 +44,37 @@ export const commands = {
   'workspace.delete': command(z.object({ id: Id }).strict(), Done),
 
   'account.list': command(z.object({ workspaceId: Id }).strict(), z.array(Account)),
+  /** Handle (or e-mail) and an app password; the PDS is found from the handle unless given. */
+  'account.connectBluesky': command(
+    z
+      .object({
+        workspaceId: Id,
+        identifier: z.string().trim().min(1).max(253),
+        appPassword: z.string().min(1).max(200),
+        serviceUrl: z.url({ protocol: /^https?$/ }).optional(),
+      })
+      .strict(),
+    Account,
+  ),
+  /** Registers Tribune on the instance (cached) and starts OAuth with PKCE; the host opens authorizeUrl in the system browser. */
+  'account.beginMastodon': command(
+    z.object({ workspaceId: Id, instance: z.string().trim().min(3).max(253) }).strict(),
+    z.object({ attemptId: Id, authorizeUrl: z.string(), outOfBandUrl: z.string() }),
+  ),
+  /** Waits for the browser's redirect to Tribune's loopback listener, or takes the code the person pasted. */
+  'account.completeMastodon': command(z.object({ attemptId: Id, code: z.string().trim().min(1).max(512).optional() }).strict(), Account),
+  'account.cancelMastodon': command(z.object({ attemptId: Id }).strict(), Done),
+  /** Revokes the token where the network allows it and deletes the secrets; published history stays unless asked. */
+  'account.remove': command(z.object({ id: Id, deleteHistory: z.boolean() }).strict(), Done),
+  'account.capabilities': command(z.object({ id: Id }).strict(), Capabilities),
+  'account.getSlots': command(z.object({ id: Id }).strict(), z.object({ slots: PostingSlots, timeZone: z.string() })),
+  'account.setSlots': command(z.object({ id: Id, slots: PostingSlots, timeZone: TimeZone }).strict(), z.object({ slots: PostingSlots, timeZone: z.string() })),
+
+  'workspace.getPublishing': command(z.object({ id: Id }).strict(), z.object({ missedPolicy: MissedPolicy, requireAltText: z.boolean() })),
+  'workspace.setPublishing': command(
+    z.object({ id: Id, missedPolicy: MissedPolicy.optional(), requireAltText: z.boolean().optional() }).strict(),
+    z.object({ missedPolicy: MissedPolicy, requireAltText: z.boolean() }),
+  ),
 
   /** Drafts of a workspace, newest first (deleted ones excluded). */
   'draft.list': command(z.object({ workspaceId: Id }).strict(), z.array(Draft)),
@@ -48,7 +83,34 @@ export const commands = {
    * Creates or updates a draft (the id is chosen by the caller, so a retried save
    * cannot create two drafts). The answer comes after the text is committed to disk.
    */
-  'draft.save': command(z.object({ id: Id, workspaceId: Id, text: DraftText }).strict(), Draft),
+  'draft.save': command(z.object({ id: Id, workspaceId: Id, text: DraftText, content: DraftContent.optional() }).strict(), Draft),
+  /** The composer's whole state for a draft: text, content, and the post's targets once scheduled. */
+  'draft.content': command(z.object({ id: Id }).strict(), z.object({ content: DraftContent, post: PostView })),
+
+  /** Checks every target against its network; the composer shows the reasons, the scheduler refuses blocked targets. */
+  'post.validate': command(z.object({ draftId: Id }).strict(), z.array(TargetProblem)),
+  /** The three ways out. Targets that fail validation are left out (and reported); the others go. */
+  'post.publishNow': command(z.object({ draftId: Id }).strict(), z.object({ post: PostView, blocked: z.array(TargetProblem) })),
+  'post.schedule': command(
+    z.object({ draftId: Id, at: z.iso.datetime({ offset: false }), timeZone: TimeZone }).strict(),
+    z.object({ post: PostView, blocked: z.array(TargetProblem) }),
+  ),
+  'post.addToQueue': command(z.object({ draftId: Id }).strict(), z.object({ post: PostView, blocked: z.array(TargetProblem) })),
+  /** Takes back what has not gone yet; the post becomes a draft again. */
+  'post.cancel': command(z.object({ draftId: Id }).strict(), PostView),
+  'post.retryTarget': command(z.object({ targetId: Id }).strict(), PostView),
+  /** The person's answer for posts missed while Tribune was closed (workspace policy "ask"). */
+  'post.resolveMissed': command(z.object({ targetIds: z.array(Id).min(1).max(500), decision: z.enum(['publish_now', 'skip']) }).strict(), Done),
+  'post.list': command(z.object({ workspaceId: Id, column: z.enum(['scheduled', 'sent']) }).strict(), z.array(PostView)),
+
+  /** An image picked or dropped in the composer; the original is kept untouched in the data folder. */
+  'media.import': command(
+    z.object({ workspaceId: Id, fileName: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(40_000_000) }).strict(),
+    Media,
+  ),
+  /** A small JPEG thumbnail as a data: URL for the composer's media strip. */
+  'media.thumbnail': command(z.object({ id: Id }).strict(), z.object({ dataUrl: z.string() })),
+
   'draft.duplicate': command(z.object({ id: Id, newId: Id.optional() }).strict(), Draft),
   /** Moves a draft to the bin; draft.restore brings it back (undo). */
   'draft.delete': command(z.object({ id: Id }).strict(), Done),
@@ -76,6 +138,15 @@ export const events = {
   'workspaces.changed': z.object({}),
   'vault.changed': VaultStatus,
   'accounts.changed': z.object({ workspaceId: Id }),
+  /** Something moved in the Scheduled or Sent / Failed columns of this workspace. */
+  'posts.changed': z.object({ workspaceId: Id }),
+  /** Posts whose time passed while Tribune was closed or asleep, and what happened to them. */
+  'posts.missed': z.object({
+    workspaceId: Id,
+    published: z.array(Id),
+    awaitingDecision: z.array(Id),
+    skipped: z.array(Id),
+  }),
 } as const;
 
 export type Events = typeof events;

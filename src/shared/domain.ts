@@ -52,6 +52,8 @@ export const Account = z.object({
   avatarUrl: z.string().nullable(),
   health: AccountHealth,
   createdAt: Instant,
+  /** The PDS or Mastodon instance the account lives on. */
+  serviceUrl: z.string(),
 });
 export type Account = z.infer<typeof Account>;
 

@@ -63,3 +63,83 @@ export const PostContent = z.object({
   poll: Poll.nullable(),
 });
 export type PostContent = z.infer<typeof PostContent>;
+
+/** A target of a draft: an account, with its own version of the post when adapted. */
+export const DraftTarget = z.object({
+  accountId: Id,
+  /** null: the target publishes the main content. */
+  variant: PostContent.nullable(),
+});
+export type DraftTarget = z.infer<typeof DraftTarget>;
+
+/**
+ * Everything the composer holds beyond the main text, autosaved with the draft. The main
+ * text is the draft's text; `parts` is set when thread mode split it (and the person edited it).
+ */
+export const DraftContent = z.object({
+  targets: z.array(DraftTarget).max(50),
+  media: z.array(MediaRef).max(10),
+  contentWarning: z.string().max(1000).nullable(),
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable(),
+  visibility: Visibility.nullable(),
+  poll: Poll.nullable(),
+  threadParts: z.array(z.string().max(100_000)).max(100).nullable(),
+});
+export type DraftContent = z.infer<typeof DraftContent>;
+export const EMPTY_DRAFT_CONTENT: DraftContent = {
+  targets: [],
+  media: [],
+  contentWarning: null,
+  language: null,
+  visibility: null,
+  poll: null,
+  threadParts: null,
+};
+
+export const Media = z.object({
+  id: Id,
+  workspaceId: Id,
+  fileName: z.string(),
+  mime: z.string(),
+  bytes: z.number().int().nonnegative(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+});
+export type Media = z.infer<typeof Media>;
+
+export const TargetStatus = z.enum(['pending', 'claimed', 'held', 'sent', 'failed', 'skipped', 'cancelled']);
+export type TargetStatusValue = z.infer<typeof TargetStatus>;
+
+/** One account's side of a scheduled or sent post, as the Scheduled and Sent / Failed columns show it. */
+export const TargetView = z.object({
+  id: Id,
+  accountId: Id,
+  network: Network,
+  status: TargetStatus,
+  /** Why a held target waits: 'missed' (the person decides) or 'reconnect_needed'. */
+  heldReason: z.string().nullable(),
+  dueAt: z.iso.datetime().nullable(),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  remoteUrl: z.string().nullable(),
+  partsSent: z.number().int().nonnegative(),
+  partsTotal: z.number().int().positive(),
+});
+export type TargetView = z.infer<typeof TargetView>;
+
+export const PostState = z.enum(['draft', 'scheduled', 'done']);
+export const PostView = z.object({
+  draftId: Id,
+  workspaceId: Id,
+  text: z.string(),
+  state: PostState,
+  scheduledAt: z.iso.datetime().nullable(),
+  timeZone: z.string().nullable(),
+  targets: z.array(TargetView),
+  updatedAt: z.iso.datetime(),
+});
+export type PostView = z.infer<typeof PostView>;
+
+/** Why a target cannot go as it is, in words the composer shows ("Bluesky: 312/300 characters"). */
+export const TargetProblem = z.object({ accountId: Id, reasons: z.array(z.string()) });
+export type TargetProblem = z.infer<typeof TargetProblem>;

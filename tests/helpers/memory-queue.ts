@@ -79,6 +79,10 @@ export class MemoryQueue implements QueuePort {
     for (const id of jobIds) this.get(id).state = 'held';
   }
 
+  park(jobId: string, reason: string): void {
+    Object.assign(this.get(jobId), { state: 'held', reason });
+  }
+
   markSkipped(jobIds: readonly string[], reason: string): void {
     for (const id of jobIds) Object.assign(this.get(id), { state: 'skipped', reason });
   }

@@ -4,6 +4,14 @@ import { commands, isCommandName, type EventName } from '../../shared/contract';
 import { fail, ok, AppFailure, type Result } from '../../shared/result';
 import { systemClock } from './clock';
 import { createHandlers, type Handlers, type Services } from './handlers';
+import { createPublishingHandlers } from './handlers-publishing';
+import { realNetworks } from './connectors/drivers';
+import { AccountService } from './publishing/accounts';
+import { ConnectorRegistry } from './publishing/registry';
+import { PublishingService } from './publishing/service';
+import { MediaRepository } from './repositories/media';
+import { PostTargetRepository } from './repositories/post-targets';
+import { WorkspaceSettingsRepository } from './repositories/workspace-settings';
 import { createLogger } from './log';
 import { AccountRepository } from './repositories/accounts';
 import { DraftRepository } from './repositories/drafts';
@@ -76,7 +84,46 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
   };
   services.drafts.purgeDeleted(clock.now() - BIN_RETENTION_MS);
-  const handlers: Handlers = createHandlers(services);
+
+  const networks = realNetworks(vault, options.network);
+  const connectors = new ConnectorRegistry(networks.drivers, vault);
+  const media = new MediaRepository(db, path.join(options.dataDir, 'media'));
+  const workspaceSettings = new WorkspaceSettingsRepository(db);
+  const publishing = new PublishingService({
+    db,
+    clock,
+    accounts: services.accounts,
+    drafts: services.drafts,
+    targets: new PostTargetRepository(db, () => clock.now()),
+    media,
+    workspaceSettings,
+    connectors,
+    log,
+    emit: (event, payload) => emit(event, payload),
+    emitMissed: (payload) => emit('posts.missed', payload),
+    ...options.publishing,
+  });
+  const accountService = new AccountService({
+    clock,
+    log,
+    accounts: services.accounts,
+    vault,
+    connectors,
+    publishing,
+    bluesky: networks.bluesky,
+    mastodon: networks.mastodon,
+    openBrowser: options.openBrowser ?? (() => undefined),
+    emit: (workspaceId) => emit('accounts.changed', { workspaceId }),
+  });
+  const handlers = {
+    ...createHandlers(services),
+    ...createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, workspaces: services.workspaces, workspaceSettings }),
+  } satisfies Handlers;
+  // Publishing needs the accounts' tokens: it starts once the vault can give them.
+  if (vault.status().state === 'ready') publishing.start();
+  vault.onChange((status) => {
+    if (status.state === 'ready') publishing.start();
+  });
 
   // Closing waits for a backup in progress, so it never races the database handle.
   let backupInFlight: Promise<unknown> = Promise.resolve();
@@ -121,6 +168,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         return fail('internal', 'Tribune hit an internal error; nothing was lost. Please report it.');
       }
     },
+    wake(reason) {
+      publishing.wake(reason);
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -129,6 +179,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       clearInterval(backupTimer);
+      await publishing.stop();
       await backupInFlight;
       listeners.clear();
       db.close();

@@ -23,6 +23,7 @@ export interface Services {
 
 export type Handler<K extends CommandName> = (input: z.output<Commands[K]['input']>) => CommandOutput<K> | Promise<CommandOutput<K>>;
 export type Handlers = { [K in CommandName]: Handler<K> };
+export type CoreHandlers = Omit<Handlers, import('./handlers-publishing').PublishingCommands>;
 
 const isValidTimeZone = (zone: string) => {
   try {
@@ -36,7 +37,7 @@ const isValidTimeZone = (zone: string) => {
 const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
 
 /** One handler per command of the contract; inputs arrive already parsed. */
-export function createHandlers(s: Services): Handlers {
+export function createHandlers(s: Services): CoreHandlers {
   const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw notFound('This workspace'); })();
 
   return {
@@ -77,9 +78,9 @@ export function createHandlers(s: Services): Handlers {
       const { deleted: _deleted, ...rest } = draft;
       return rest;
     },
-    'draft.save': ({ id, workspaceId, text }) => {
+    'draft.save': ({ id, workspaceId, text, content }) => {
       requireWorkspace(workspaceId);
-      const outcome = s.drafts.save({ id, workspaceId, text, now: s.clock.now() });
+      const outcome = s.drafts.save({ id, workspaceId, text, now: s.clock.now(), ...(content ? { contentJson: JSON.stringify(content) } : {}) });
       if ('conflict' in outcome) {
         throw new AppFailure(
           'conflict',
@@ -94,7 +95,14 @@ export function createHandlers(s: Services): Handlers {
     'draft.duplicate': ({ id, newId }) => {
       const source = s.drafts.get(id);
       if (!source || source.deleted) throw notFound('This draft');
-      const outcome = s.drafts.save({ id: newId ?? randomUUID(), workspaceId: source.workspaceId, text: source.text, now: s.clock.now() });
+      const content = s.drafts.publishing(id)?.content;
+      const outcome = s.drafts.save({
+        id: newId ?? randomUUID(),
+        workspaceId: source.workspaceId,
+        text: source.text,
+        now: s.clock.now(),
+        ...(content ? { contentJson: content } : {}),
+      });
       if ('conflict' in outcome) throw new AppFailure('conflict', 'A draft with this id already exists.');
       s.emit('drafts.changed', { workspaceId: source.workspaceId });
       return outcome.draft;

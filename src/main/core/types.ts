@@ -10,6 +10,8 @@ export interface Core {
   subscribe(listener: CoreEventListener): () => void;
   close(): Promise<void>;
   readonly dataDir: string;
+  /** The computer woke up or came back online: due posts go now. */
+  wake(reason: 'resume' | 'online'): void;
 }
 
 export interface CoreOptions {
@@ -23,4 +25,10 @@ export interface CoreOptions {
   keychain?: import('./vault/keychain').KeychainPort;
   /** Caps the database at this many pages; tests use it to simulate a full disk. */
   maxDatabasePages?: number;
+  /** Where Bluesky handles resolve and which AppView reads (tests and the sandbox use local ones). */
+  network?: import('./connectors/drivers').NetworkOptions;
+  /** Opens a page in the system browser (desktop); the web host leaves it to the page. */
+  openBrowser?: (url: string) => void;
+  /** Tests shorten the scheduler's delays. */
+  publishing?: { retry?: { baseMs: number; maxMs: number }; maxAttempts?: number; publishTimeoutMs?: number; concurrencyPerNetwork?: number };
 }

@@ -79,6 +79,16 @@ export class PostTargetRepository implements QueuePort {
       overdue: db.prepare<[number], TargetRow>(`SELECT ${jobColumns} FROM post_targets WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id`),
       hold: db.prepare("UPDATE post_targets SET status = 'held', updated_at = ? WHERE id = ? AND status = 'pending'"),
       skip: db.prepare("UPDATE post_targets SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ? AND status = 'pending'"),
+      park: db.prepare("UPDATE post_targets SET status = 'held', last_error = ?, updated_at = ? WHERE id = ?"),
+      unpark: db.prepare("UPDATE post_targets SET status = 'pending', last_error = NULL, updated_at = ? WHERE account_id = ? AND status = 'held' AND last_error = 'reconnect_needed'"),
+      taken: db.prepare<[string, number], { due_at: number }>(
+        "SELECT due_at FROM post_targets WHERE account_id = ? AND due_at >= ? AND status IN ('pending', 'claimed', 'held', 'sent') ORDER BY due_at",
+      ),
+      requeue: db.prepare("UPDATE post_targets SET status = 'pending', due_at = ?, attempts = 0, last_error = NULL, updated_at = ? WHERE id = ?"),
+      skipHeld: db.prepare("UPDATE post_targets SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ? AND status = 'held'"),
+      setPartKeys: db.prepare('UPDATE post_targets SET part_keys = ? WHERE id = ?'),
+      cancelAccount: db.prepare("UPDATE post_targets SET status = 'cancelled', updated_at = ? WHERE account_id = ? AND status IN ('pending', 'claimed', 'held', 'failed')"),
+      deleteAccount: db.prepare('DELETE FROM post_targets WHERE account_id = ?'),
       releaseClaims: db.prepare("UPDATE post_targets SET status = 'pending', updated_at = ? WHERE status = 'claimed'"),
       get: db.prepare<[string], TargetRow>('SELECT * FROM post_targets WHERE id = ?'),
       byDraft: db.prepare<[string], TargetRow>('SELECT * FROM post_targets WHERE draft_id = ? ORDER BY rowid'),
@@ -115,6 +125,33 @@ export class PostTargetRepository implements QueuePort {
 
   sentParts(row: TargetRow): (RemotePart | null)[] {
     return JSON.parse(row.sent_parts) as (RemotePart | null)[];
+  }
+
+  /** Puts a failed, held or skipped target back in the queue, due now, with a fresh attempt count (same keys). */
+  requeue(id: string, now: number): void {
+    this.s.requeue.run(now, this.now(), id);
+  }
+
+  skipHeld(id: string, reason: string): void {
+    this.s.skipHeld.run(reason, this.now(), id);
+  }
+
+  /**
+   * The keys of every part; a thread that grew since it was scheduled gets keys for its new
+   * parts, stored before they are used (the existing ones never change).
+   */
+  ensurePartKeys(row: TargetRow, count: number, generate: (n: number) => string[]): string[] {
+    const keys = JSON.parse(row.part_keys) as string[];
+    if (keys.length >= count) return keys;
+    const all = [...keys, ...generate(count - keys.length)];
+    this.s.setPartKeys.run(JSON.stringify(all), row.id);
+    return all;
+  }
+
+  /** The account is removed: nothing more goes to it; its history is deleted only when asked. */
+  removeAccount(accountId: string, deleteHistory: boolean): void {
+    if (deleteHistory) this.s.deleteAccount.run(accountId);
+    else this.s.cancelAccount.run(this.now(), accountId);
   }
 
   /** Cancels what has not gone yet; returns how many targets were cancelled. */
@@ -164,6 +201,20 @@ export class PostTargetRepository implements QueuePort {
   holdForDecision(jobIds: readonly string[]): void {
     const now = this.now();
     this.db.transaction(() => jobIds.forEach((id) => this.s.hold.run(now, id)))();
+  }
+
+  park(jobId: string, reason: string): void {
+    this.s.park.run(reason, this.now(), jobId);
+  }
+
+  /** The account was reconnected: what waited for it goes back to the queue. */
+  unparkAccount(accountId: string): number {
+    return this.s.unpark.run(this.now(), accountId).changes;
+  }
+
+  /** Instants an account already publishes at (queue slots must not be taken twice). */
+  takenInstants(accountId: string, fromMs: number): number[] {
+    return this.s.taken.all(accountId, fromMs).map((r) => r.due_at);
   }
 
   markSkipped(jobIds: readonly string[], reason: string): void {

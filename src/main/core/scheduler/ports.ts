@@ -21,7 +21,11 @@ export interface RemotePost {
   url?: string | null;
 }
 
-export type Outcome = { ok: true; remote: RemotePost } | { ok: false; failure: PublishFailure };
+/**
+ * `park`: the job cannot go until the person acts (the account needs reconnecting); it is set
+ * aside without using up an attempt, and comes back when the account is reconnected.
+ */
+export type Outcome = { ok: true; remote: RemotePost } | { ok: false; failure: PublishFailure; park?: 'reconnect_needed' };
 
 /** One publish attempt, kept for the post's history. */
 export interface AttemptRecord {
@@ -57,6 +61,8 @@ export interface QueuePort {
   holdForDecision(jobIds: readonly string[]): void;
   /** Missed jobs left unpublished by the workspace's policy. */
   markSkipped(jobIds: readonly string[], reason: string): void;
+  /** Sets a job aside until the person acts (see Outcome.park); it is never dropped. */
+  park(jobId: string, reason: string): void;
 }
 
 export type TimerHandle = unknown;

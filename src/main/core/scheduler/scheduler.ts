@@ -222,6 +222,11 @@ export class Scheduler {
       return;
     }
     const failure = outcome.failure;
+    if (outcome.park) {
+      record({ result: 'retry', error: failure, retryAt: null });
+      this.queue.park(job.id, outcome.park);
+      return;
+    }
     if (classifyFailure(failure) === 'retry' && number < this.options.maxAttempts) {
       const retryAt =
         finishedAt +

@@ -1,0 +1,171 @@
+/**
+ * Plain-fetch access to a Mastodon server, with every failure turned into a classified
+ * PublishError (network / timeout / http + status, the server's own message, rate-limit headers).
+ *
+ * Used for the publishing path (media, statuses, delete) and the instance probes, where masto.js
+ * gets in the way: it hides response headers on success, cannot read plain-text or HTML error
+ * answers (MastoUnexpectedError / TypeError, indistinguishable from a network failure), polls
+ * media at a fixed pace, and cannot combine a caller's AbortSignal with its own timeout.
+ */
+import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
+import { PublishError } from '../types';
+import type { PublishFailure } from '../../../../shared/schedule/retry';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface ApiRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path with query, e.g. "/api/v1/statuses". */
+  path: string;
+  accessToken?: string | undefined;
+  json?: Record<string, unknown>;
+  form?: FormData;
+  headers?: Record<string, string>;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or null when the body was empty. */
+  body: unknown;
+}
+
+const hostOf = (instanceUrl: string) => {
+  try {
+    return new URL(instanceUrl).host;
+  } catch {
+    return instanceUrl;
+  }
+};
+
+function headerFields(headers: Headers | undefined): Pick<PublishFailure, 'retryAfter' | 'rateLimitReset' | 'rateLimitRemaining'> {
+  const out: Pick<PublishFailure, 'retryAfter' | 'rateLimitReset' | 'rateLimitRemaining'> = {};
+  if (!headers) return out;
+  const retryAfter = headers.get('retry-after');
+  const reset = headers.get('x-ratelimit-reset');
+  const remaining = headers.get('x-ratelimit-remaining');
+  if (retryAfter !== null) out.retryAfter = retryAfter;
+  if (reset !== null) out.rateLimitReset = reset;
+  if (remaining !== null) out.rateLimitRemaining = remaining;
+  return out;
+}
+
+/** The server's own words from a Mastodon / Doorkeeper error body, when it has any. */
+export function serverMessage(body: unknown): string | null {
+  if (!body || typeof body !== 'object') return null;
+  const { error, error_description: description } = body as { error?: unknown; error_description?: unknown };
+  // Doorkeeper answers a code ("invalid_grant") and a sentence; Mastodon's API answers a sentence.
+  if (typeof error === 'string' && /^[a-z_]+$/.test(error) && typeof description === 'string' && description) return description;
+  if (typeof error === 'string' && error) return error;
+  if (typeof description === 'string' && description) return description;
+  return null;
+}
+
+export function httpFailure(instanceUrl: string, status: number, statusText: string, contentType: string, text: string, headers?: Headers): PublishFailure {
+  let message: string | null = null;
+  if (/json/i.test(contentType)) {
+    try {
+      message = serverMessage(JSON.parse(text));
+    } catch {
+      /* not JSON after all */
+    }
+  } else if (/^text\/plain/i.test(contentType) && text.trim() && text.length <= 300) {
+    message = `${hostOf(instanceUrl)} answered ${status}: ${text.trim()}`;
+  }
+  message ??= `${hostOf(instanceUrl)} answered ${status}${statusText ? ` ${statusText}` : ''}.`;
+  return { kind: 'http', status, message, ...headerFields(headers) };
+}
+
+function networkMessage(instanceUrl: string, error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
+  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : (error as Error)?.message;
+  return `Could not reach ${hostOf(instanceUrl)}${detail ? ` (${detail})` : ''}.`;
+}
+
+/** A fetch failure (no answer at all) as a PublishFailure. */
+export function transportFailure(instanceUrl: string, error: unknown, timedOut: boolean, cancelled: boolean): PublishFailure {
+  if (timedOut) return { kind: 'timeout', message: `${hostOf(instanceUrl)} did not answer in time.` };
+  if (cancelled) return { kind: 'network', message: 'The request was cancelled before the server answered.' };
+  return { kind: 'network', message: networkMessage(instanceUrl, error) };
+}
+
+export class MastodonHttp {
+  constructor(
+    readonly instanceUrl: string,
+    private readonly onUnauthorized?: () => void,
+  ) {}
+
+  /** Sends a request and returns any answer, successful or not; throws PublishError only when there is no answer. */
+  async raw(req: ApiRequest): Promise<{ response: Response; text: string }> {
+    const timeout = AbortSignal.timeout(req.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (req.accessToken) headers.authorization = `Bearer ${req.accessToken}`;
+    let body: string | FormData | undefined;
+    if (req.json) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(req.json);
+    } else if (req.form) {
+      body = req.form;
+    }
+    try {
+      const response = await fetch(new URL(req.path, this.instanceUrl), { method: req.method, headers, body, signal });
+      const text = await response.text();
+      return { response, text };
+    } catch (error) {
+      throw new PublishError(transportFailure(this.instanceUrl, error, timeout.aborted, req.signal?.aborted ?? false));
+    }
+  }
+
+  /** Sends a request; any answer outside 2xx becomes a PublishError (401: reconnect needed). */
+  async request(req: ApiRequest): Promise<ApiResponse> {
+    const { response, text } = await this.raw(req);
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!response.ok) throw this.errorFor(response, contentType, text);
+    if (!text.trim()) return { status: response.status, headers: response.headers, body: null };
+    try {
+      return { status: response.status, headers: response.headers, body: JSON.parse(text) as unknown };
+    } catch {
+      throw new PublishError({
+        kind: 'http',
+        message: `${hostOf(this.instanceUrl)} answered ${response.status} with something that is not JSON${/html/i.test(contentType) ? ' (a web page)' : ''}.`,
+        ...headerFields(response.headers),
+      });
+    }
+  }
+
+  errorFor(response: Response, contentType: string, text: string): PublishError {
+    const failure = httpFailure(this.instanceUrl, response.status, response.statusText, contentType, text, response.headers);
+    if (response.status === 401) {
+      this.onUnauthorized?.();
+      return new PublishError(failure, true);
+    }
+    return new PublishError(failure);
+  }
+}
+
+/** A masto.js failure as a PublishError (used where Tribune calls masto.js: apps, OAuth, verify_credentials). */
+export function fromMastoError(instanceUrl: string, error: unknown, onUnauthorized?: () => void): PublishError {
+  if (error instanceof PublishError) return error;
+  if (error instanceof MastoHttpError) {
+    const response = error.cause instanceof Response ? error.cause : undefined;
+    const message =
+      serverMessage({ error: error.message, error_description: error.description }) ?? `${hostOf(instanceUrl)} answered ${error.statusCode}.`;
+    const failure: PublishFailure = { kind: 'http', status: error.statusCode, message, ...headerFields(response?.headers) };
+    if (error.statusCode === 401) {
+      onUnauthorized?.();
+      return new PublishError(failure, true);
+    }
+    return new PublishError(failure);
+  }
+  if (error instanceof MastoTimeoutError) return new PublishError(transportFailure(instanceUrl, error, true, false));
+  // fetch itself failed: TypeError("fetch failed") with the socket error as its cause.
+  if (error instanceof TypeError && (error as { cause?: unknown }).cause !== undefined) {
+    return new PublishError(transportFailure(instanceUrl, error, false, false));
+  }
+  // masto.js could not read the answer (plain text, an HTML error page): an answer, but not a usable one.
+  const detail = error instanceof MastoUnexpectedError ? error.message : 'the answer could not be read';
+  return new PublishError({ kind: 'http', message: `${hostOf(instanceUrl)} gave an unexpected answer: ${detail}` });
+}

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { AppFailure } from '../../shared/result';
+import type { Handlers } from './handlers';
+import type { AccountService } from './publishing/accounts';
+import type { PublishingService } from './publishing/service';
+import { ACCEPTED_IMAGE_TYPES, type MediaRepository } from './repositories/media';
+import type { AccountRepository } from './repositories/accounts';
+import type { WorkspaceSettingsRepository } from './repositories/workspace-settings';
+import type { WorkspaceRepository } from './repositories/workspaces';
+import type { Clock } from './clock';
+
+export interface PublishingServices {
+  clock: Clock;
+  publishing: PublishingService;
+  accountService: AccountService;
+  accounts: AccountRepository;
+  media: MediaRepository;
+  workspaces: WorkspaceRepository;
+  workspaceSettings: WorkspaceSettingsRepository;
+}
+
+export type PublishingCommands =
+  | 'account.connectBluesky'
+  | 'account.beginMastodon'
+  | 'account.completeMastodon'
+  | 'account.cancelMastodon'
+  | 'account.remove'
+  | 'account.capabilities'
+  | 'account.getSlots'
+  | 'account.setSlots'
+  | 'workspace.getPublishing'
+  | 'workspace.setPublishing'
+  | 'draft.content'
+  | 'post.validate'
+  | 'post.publishNow'
+  | 'post.schedule'
+  | 'post.addToQueue'
+  | 'post.cancel'
+  | 'post.retryTarget'
+  | 'post.resolveMissed'
+  | 'post.list'
+  | 'media.import'
+  | 'media.thumbnail';
+
+const MAX_IMAGE_BYTES = 30 * 1024 * 1024;
+
+/** The handlers of accounts, posts and media (the publishing half of the contract). */
+export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, PublishingCommands> {
+  const requireAccount = (id: string) => {
+    const account = s.accounts.get(id);
+    if (!account || account.removed) throw new AppFailure('not_found', 'This account was not found (it may have been removed).');
+    return account;
+  };
+  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw new AppFailure('not_found', 'This workspace was not found.'); })();
+
+  return {
+    'account.connectBluesky': (input) => (requireWorkspace(input.workspaceId), s.accountService.connectBluesky(input)),
+    'account.beginMastodon': (input) => (requireWorkspace(input.workspaceId), s.accountService.beginMastodon(input)),
+    'account.completeMastodon': (input) => s.accountService.completeMastodon(input),
+    'account.cancelMastodon': ({ attemptId }) => (s.accountService.cancelMastodon(attemptId), { done: true as const }),
+    'account.remove': async ({ id, deleteHistory }) => (await s.accountService.remove(id, deleteHistory), { done: true as const }),
+    'account.capabilities': ({ id }) => s.accountService.capabilities(id),
+    'account.getSlots': ({ id }) => {
+      const account = requireAccount(id);
+      return s.accounts.slots(id, s.workspaceSettings.get(account.workspaceId).timeZone);
+    },
+    'account.setSlots': ({ id, slots, timeZone }) => {
+      requireAccount(id);
+      s.accounts.setSlots(id, slots, timeZone);
+      return s.accounts.slots(id, timeZone);
+    },
+
+    'workspace.getPublishing': ({ id }) => {
+      requireWorkspace(id);
+      const { missedPolicy, requireAltText } = s.workspaceSettings.get(id);
+      return { missedPolicy, requireAltText };
+    },
+    'workspace.setPublishing': ({ id, ...patch }) => {
+      requireWorkspace(id);
+      const { missedPolicy, requireAltText } = s.workspaceSettings.set(id, patch);
+      return { missedPolicy, requireAltText };
+    },
+
+    'draft.content': ({ id }) => ({ content: s.publishing.content(id), post: s.publishing.view(id) }),
+    'post.validate': ({ draftId }) => s.publishing.validate(draftId),
+    'post.publishNow': ({ draftId }) => s.publishing.publishNow(draftId),
+    'post.schedule': ({ draftId, at, timeZone }) => s.publishing.schedule(draftId, Date.parse(at), timeZone),
+    'post.addToQueue': ({ draftId }) => s.publishing.addToQueue(draftId),
+    'post.cancel': ({ draftId }) => s.publishing.cancel(draftId),
+    'post.retryTarget': ({ targetId }) => s.publishing.retryTarget(targetId),
+    'post.resolveMissed': ({ targetIds, decision }) => (s.publishing.resolveMissed(targetIds, decision), { done: true as const }),
+    'post.list': ({ workspaceId, column }) => s.publishing.list(workspaceId, column),
+
+    'media.import': async ({ workspaceId, fileName, mime, dataBase64 }) => {
+      requireWorkspace(workspaceId);
+      if (!ACCEPTED_IMAGE_TYPES.includes(mime)) throw new AppFailure('invalid_input', `Tribune takes JPEG, PNG, WebP and GIF images, not ${mime || 'this file'}.`);
+      const data = Buffer.from(dataBase64, 'base64');
+      if (data.length === 0) throw new AppFailure('invalid_input', 'This image is empty.');
+      if (data.length > MAX_IMAGE_BYTES) throw new AppFailure('invalid_input', 'This image is larger than 30 MB.');
+      let meta: sharp.Metadata;
+      try {
+        meta = await sharp(data).metadata();
+      } catch {
+        throw new AppFailure('invalid_input', `"${fileName}" is not a readable image (it may be damaged).`);
+      }
+      if (!meta.width || !meta.height) throw new AppFailure('invalid_input', `"${fileName}" has no size: it is not a readable image.`);
+      return s.media.add({ id: randomUUID(), workspaceId, fileName, mime, bytes: data.length, width: meta.width, height: meta.height, data, createdAt: s.clock.now() });
+    },
+    'media.thumbnail': async ({ id }) => {
+      const media = s.media.get(id);
+      if (!media) throw new AppFailure('not_found', 'This image is missing from the data folder.');
+      const jpeg = await sharp(media.path).rotate().resize(320, 320, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
+      return { dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}` };
+    },
+  };
+}

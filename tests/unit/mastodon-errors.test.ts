@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
+import { fromMastoError, httpFailure, serverMessage, transportFailure } from '../../src/main/core/connectors/mastodon/http';
+import { shrinkImage } from '../../src/main/core/connectors/mastodon/media';
+import { PublishError } from '../../src/main/core/connectors/types';
+
+const BASE = 'https://social.example';
+
+describe('Mastodon error messages', () => {
+  it('takes the server’s own words: Mastodon sentences, Doorkeeper descriptions', () => {
+    expect(serverMessage({ error: 'Validation failed: Text can’t be blank' })).toBe('Validation failed: Text can’t be blank');
+    expect(serverMessage({ error: 'invalid_grant', error_description: 'The provided authorization grant is invalid.' })).toBe(
+      'The provided authorization grant is invalid.',
+    );
+    expect(serverMessage({ error: 'invalid_grant' })).toBe('invalid_grant');
+    expect(serverMessage({ nothing: true })).toBeNull();
+    expect(serverMessage('text')).toBeNull();
+  });
+
+  it('maps JSON, plain-text and HTML answers, passing rate-limit headers through', () => {
+    const headers = new Headers({ 'retry-after': '30', 'x-ratelimit-reset': '2026-11-23T09:05:00.000Z', 'x-ratelimit-remaining': '0' });
+    expect(httpFailure(BASE, 429, 'Too Many Requests', 'application/json; charset=utf-8', '{"error":"Too many requests"}', headers)).toEqual({
+      kind: 'http',
+      status: 429,
+      message: 'Too many requests',
+      retryAfter: '30',
+      rateLimitReset: '2026-11-23T09:05:00.000Z',
+      rateLimitRemaining: '0',
+    });
+    expect(httpFailure(BASE, 404, 'Not Found', 'text/plain', 'Not Found')).toEqual({ kind: 'http', status: 404, message: 'social.example answered 404: Not Found' });
+    const html = httpFailure(BASE, 502, 'Bad Gateway', 'text/html', '<html><h1>502</h1></html>');
+    expect(html).toEqual({ kind: 'http', status: 502, message: 'social.example answered 502 Bad Gateway.' });
+    expect(httpFailure(BASE, 500, '', 'application/json', 'not json').message).toBe('social.example answered 500.');
+  });
+
+  it('tells timeouts, cancellations and network failures apart', () => {
+    expect(transportFailure(BASE, new Error('x'), true, false).kind).toBe('timeout');
+    expect(transportFailure(BASE, new Error('x'), false, true)).toEqual({ kind: 'network', message: 'The request was cancelled before the server answered.' });
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) });
+    expect(transportFailure(BASE, refused, false, false)).toEqual({ kind: 'network', message: 'Could not reach social.example (ECONNREFUSED).' });
+  });
+
+  it('maps masto.js errors (used for apps, OAuth and verify_credentials)', () => {
+    let reconnects = 0;
+    const response = new Response('{}', { status: 429, headers: { 'retry-after': '12' } });
+    const limited = fromMastoError(BASE, new MastoHttpError({ statusCode: 429, message: 'Too many requests' }, { cause: response }));
+    expect(limited.failure).toEqual({ kind: 'http', status: 429, message: 'Too many requests', retryAfter: '12' });
+
+    const unauthorized = fromMastoError(BASE, new MastoHttpError({ statusCode: 401, message: 'The access token is invalid' }), () => (reconnects += 1));
+    expect([unauthorized.reconnectNeeded, unauthorized.failure.status, reconnects]).toEqual([true, 401, 1]);
+
+    expect(fromMastoError(BASE, new MastoTimeoutError('Request timed out')).failure.kind).toBe('timeout');
+    expect(fromMastoError(BASE, new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } })).failure).toEqual({
+      kind: 'network',
+      message: 'Could not reach social.example (ENOTFOUND).',
+    });
+    // masto.js cannot read plain-text or HTML answers: an answer was received, so it is not a network failure.
+    const unreadable = fromMastoError(BASE, new MastoUnexpectedError('The server returned data with an unknown encoding.'));
+    expect(unreadable.failure.kind).toBe('http');
+    expect(unreadable.failure.message).toContain('unknown encoding');
+    const html = fromMastoError(BASE, new TypeError("Cannot destructure property 'error' of 'data' as it is undefined."));
+    expect(html.failure.kind).toBe('http');
+    const same = new PublishError({ kind: 'network', message: 'x' });
+    expect(fromMastoError(BASE, same)).toBe(same);
+  });
+});
+
+describe('shrinkImage', () => {
+  const noise = async (width: number, height: number) => {
+    const pixels = Buffer.alloc(width * height * 3);
+    for (let i = 0; i < pixels.length; i += 1) pixels[i] = (i * 2654435761) >>> 24;
+    return sharp(pixels, { raw: { width, height, channels: 3 } });
+  };
+
+  it('brings a JPEG under the limit, keeping its type and aspect ratio', async () => {
+    const input = await (await noise(600, 400)).jpeg({ quality: 100 }).toBuffer();
+    const out = await shrinkImage(input, 'image/jpeg', 40_000, 33_177_600);
+    expect(out.mime).toBe('image/jpeg');
+    expect(out.data.length).toBeLessThanOrEqual(40_000);
+    const meta = await sharp(out.data).metadata();
+    expect(meta.width! / meta.height!).toBeCloseTo(1.5, 1);
+  });
+
+  it('keeps PNG as PNG, respects the pixel limit, and turns other types into JPEG', async () => {
+    const png = await (await noise(300, 300)).png().toBuffer();
+    const out = await shrinkImage(png, 'image/png', 10_000_000, 200 * 200);
+    expect(out.mime).toBe('image/png');
+    const meta = await sharp(out.data).metadata();
+    expect(meta.width! * meta.height!).toBeLessThanOrEqual(200 * 200);
+
+    const tiff = await (await noise(200, 100)).tiff().toBuffer();
+    expect((await shrinkImage(tiff, 'image/tiff', 1_000_000, 33_177_600)).mime).toBe('image/jpeg');
+  });
+
+  it('gives up on an impossible limit and on unreadable data', async () => {
+    const png = await (await noise(100, 100)).png().toBuffer();
+    await expect(shrinkImage(png, 'image/png', 10, 33_177_600)).rejects.toThrow();
+    await expect(shrinkImage(Buffer.from('not an image'), 'image/png', 1000, 33_177_600)).rejects.toThrow();
+  });
+});
