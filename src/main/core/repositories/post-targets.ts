@@ -120,7 +120,7 @@ export class PostTargetRepository implements QueuePort {
 
   /** Records a published part of a thread before the next one goes. */
   recordPartSent(targetId: string, index: number, remote: RemotePart): void {
-    this.s.partSent.run(index, JSON.stringify(remote), this.now(), targetId);
+    this.s.partSent.run(String(Math.trunc(index)), JSON.stringify(remote), this.now(), targetId);
   }
 
   sentParts(row: TargetRow): (RemotePart | null)[] {

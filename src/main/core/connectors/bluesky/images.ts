@@ -81,13 +81,15 @@ export async function fitImage(bytes: Uint8Array, mime: string, maxBytes: number
     return { data, info };
   };
 
-  let fullSizeAtDownscaleQuality = Infinity;
+  let fullSize = Infinity; // size of the last full-size attempt
   for (const quality of FULL_SIZE_QUALITIES) {
     const { data, info } = await encode(quality);
-    if (quality === DOWNSCALE_QUALITY) fullSizeAtDownscaleQuality = data.byteLength;
     if (data.byteLength <= maxBytes) {
       return { bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), mime: 'image/jpeg', width: info.width, height: info.height, reencoded: true };
     }
+    fullSize = data.byteLength;
+    // Quality alone gains a few tens of percent: far over the limit, go straight to scaling.
+    if (data.byteLength > maxBytes * 2.5) break;
   }
 
   // Scale down. The encoded size shrinks roughly with the pixel count, so each step shrinks the
@@ -96,7 +98,7 @@ export async function fitImage(bytes: Uint8Array, mime: string, maxBytes: number
   // estimate gave away (pictures with fine detail shrink faster than their pixel count).
   type Attempt = { data: Buffer; info: sharp.OutputInfo };
   let tooLarge = 1; // a scale known not to fit
-  let lastSize = fullSizeAtDownscaleQuality;
+  let lastSize = fullSize;
   let best: { scale: number; attempt: Attempt } | null = null;
   let scale = 1;
   for (let step = 0; step < MAX_STEPS && !best; step++) {

@@ -1,0 +1,385 @@
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../../src/main/core/log';
+import { PublishError, type Connector, type PublishInput, type RemotePart } from '../../src/main/core/connectors/types';
+import { ConnectorRegistry, type NetworkDriver } from '../../src/main/core/publishing/registry';
+import { PublishingService } from '../../src/main/core/publishing/service';
+import { AccountRepository } from '../../src/main/core/repositories/accounts';
+import { DraftRepository } from '../../src/main/core/repositories/drafts';
+import { MediaRepository } from '../../src/main/core/repositories/media';
+import { PostTargetRepository } from '../../src/main/core/repositories/post-targets';
+import { WorkspaceRepository } from '../../src/main/core/repositories/workspaces';
+import { WorkspaceSettingsRepository } from '../../src/main/core/repositories/workspace-settings';
+import { openStore, type Db } from '../../src/main/core/store/database';
+import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
+import { Vault } from '../../src/main/core/vault/vault';
+import type { Capabilities, DraftContent } from '../../src/shared/publishing';
+import { BLUESKY_LIMITS, MASTODON_DEFAULT_LIMITS } from '../../src/shared/text/limits';
+import { tempDir } from '../helpers/temp';
+
+// Monday 23 November 2026, 09:00 in Paris.
+const T0 = Date.parse('2026-11-23T08:00:00.000Z');
+const MIN = 60_000;
+
+const caps = (network: 'bluesky' | 'mastodon'): Capabilities => ({
+  network,
+  text: network === 'bluesky' ? BLUESKY_LIMITS : MASTODON_DEFAULT_LIMITS,
+  media: { maxCount: 4, maxImageBytes: 1_000_000, acceptedTypes: ['image/png'], maxAltTextLength: 2000 },
+  threads: true,
+  contentWarning: network === 'mastodon',
+  poll: null,
+  languages: true,
+  visibilities: ['public'],
+  serverScheduling: false,
+});
+
+/**
+ * A connector double that records what it was asked to publish. The real connectors are
+ * exercised against a real Bluesky network and the Mastodon stand-in in tests/integration.
+ */
+class RecordingConnector implements Connector {
+  calls: PublishInput[] = [];
+  /** What the next calls do, in order; when empty, they succeed. */
+  script: ((input: PublishInput) => RemotePart[] | never)[] = [];
+  constructor(
+    readonly network: 'bluesky' | 'mastodon',
+    readonly accountId: string,
+  ) {}
+  async capabilities() {
+    return caps(this.network);
+  }
+  async publish(input: PublishInput): Promise<RemotePart[]> {
+    this.calls.push(input);
+    const step = this.script.shift();
+    if (step) return step(input);
+    return input.parts.map((_, i) => {
+      const remote = input.alreadySent[i] ?? { remoteId: `${this.accountId}/${input.partKeys[i]}`, url: `https://example.test/${input.partKeys[i]}` };
+      if (!input.alreadySent[i]) input.onPartSent(i, remote);
+      return remote;
+    });
+  }
+  async delete() {}
+  async health() {
+    return 'ok' as const;
+  }
+  async revoke() {}
+}
+
+let db: Db;
+let service: PublishingService;
+let connectors: Map<string, RecordingConnector>;
+let repos: { accounts: AccountRepository; drafts: DraftRepository; targets: PostTargetRepository; settings: WorkspaceSettingsRepository };
+let events: { event: string; payload: unknown }[];
+const logLines: string[] = [];
+let workspaceId: string;
+
+async function setup(options: { maxAttempts?: number } = {}) {
+  const dir = tempDir();
+  const clock = { now: () => Date.now() };
+  db = (await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock })).db;
+  const vault = await Vault.open({ db, dataDir: dir, keychain: new MemoryKeychain(), clock });
+  connectors = new Map();
+  const driver = (network: 'bluesky' | 'mastodon'): NetworkDriver => ({
+    network,
+    defaultCapabilities: caps(network),
+    createConnector: (account) => {
+      const c = connectors.get(account.id) ?? new RecordingConnector(network, account.id);
+      connectors.set(account.id, c);
+      return c;
+    },
+    partKeys: (n) => Array.from({ length: n }, () => randomUUID()),
+  });
+  repos = {
+    accounts: new AccountRepository(db),
+    drafts: new DraftRepository(db),
+    targets: new PostTargetRepository(db, clock.now),
+    settings: new WorkspaceSettingsRepository(db),
+  };
+  events = [];
+  service = new PublishingService({
+    db,
+    clock,
+    accounts: repos.accounts,
+    drafts: repos.drafts,
+    targets: repos.targets,
+    media: new MediaRepository(db, path.join(dir, 'media')),
+    workspaceSettings: repos.settings,
+    connectors: new ConnectorRegistry({ bluesky: driver('bluesky'), mastodon: driver('mastodon') }, vault),
+    log: createLogger((t) => t, (line) => logLines.push(line)),
+    emit: (event, payload) => events.push({ event, payload }),
+    emitMissed: (payload) => events.push({ event: 'posts.missed', payload }),
+    retry: { baseMs: 1000, maxMs: 10_000 },
+    maxAttempts: options.maxAttempts ?? 4,
+  });
+  workspaceId = randomUUID();
+  new WorkspaceRepository(db).create({ id: workspaceId, name: 'Office de Tourisme', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: T0 });
+}
+
+function account(network: 'bluesky' | 'mastodon', handle: string) {
+  return repos.accounts.upsert({
+    id: randomUUID(),
+    workspaceId,
+    network,
+    handle,
+    displayName: handle,
+    avatarUrl: null,
+    serviceUrl: `https://${network}.test`,
+    remoteId: `id-${handle}`,
+    createdAt: T0,
+  });
+}
+
+function draft(text: string, content: Partial<DraftContent>) {
+  const id = randomUUID();
+  const full: DraftContent = { targets: [], media: [], contentWarning: null, language: null, visibility: null, poll: null, threadParts: null, ...content };
+  repos.drafts.save({ id, workspaceId, text, now: Date.now(), contentJson: JSON.stringify(full) });
+  return id;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+afterEach(async () => {
+  if (logLines.length) console.log(logLines.splice(0).join('\n'));
+  await service?.stop();
+  db?.close();
+  vi.useRealTimers();
+});
+
+describe('publishing a draft to several accounts', () => {
+  it('publishes now to every target, each with its own keys, and the post moves to Sent', async () => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    const masto = account('mastodon', 'port@masto.test');
+    const id = draft('Marché de Noël samedi 🎄', { targets: [{ accountId: sky.id, variant: null }, { accountId: masto.id, variant: null }] });
+    service.start();
+    const { post, blocked } = service.publishNow(id);
+    expect(blocked).toEqual([]);
+    expect(post.state).toBe('scheduled');
+    await vi.advanceTimersByTimeAsync(10);
+    const view = service.view(id);
+    expect(view.state).toBe('done');
+    expect(view.targets.map((t) => t.status)).toEqual(['sent', 'sent']);
+    expect(view.targets.every((t) => t.remoteUrl?.startsWith('https://example.test/'))).toBe(true);
+    const [a, b] = [connectors.get(sky.id)!.calls[0]!, connectors.get(masto.id)!.calls[0]!];
+    expect(a.parts[0]!.text).toBe('Marché de Noël samedi 🎄');
+    expect(a.partKeys[0]).not.toBe(b.partKeys[0]);
+    expect(service.list(workspaceId, 'sent').map((p) => p.draftId)).toEqual([id]);
+    expect(service.list(workspaceId, 'scheduled')).toEqual([]);
+    // A scheduled or sent post leaves the Drafts column.
+    expect(repos.drafts.list(workspaceId)).toEqual([]);
+  });
+
+  it('sends each target its own variant, and blocks only the target that cannot take the post', async () => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    const masto = account('mastodon', 'port@masto.test');
+    const long = 'Un long texte pour Mastodon. '.repeat(12); // 348 characters: over Bluesky's 300
+    const id = draft(long, {
+      targets: [
+        { accountId: sky.id, variant: null },
+        { accountId: masto.id, variant: { parts: [{ text: 'Version Mastodon', media: [] }], contentWarning: 'Spoiler', language: 'fr', visibility: null, poll: null } },
+      ],
+    });
+    expect(service.validate(id)).toEqual([{ accountId: sky.id, reasons: ['Bluesky: 348/300 characters'] }]);
+    service.start();
+    const { blocked } = service.publishNow(id);
+    expect(blocked).toEqual([{ accountId: sky.id, reasons: ['Bluesky: 348/300 characters'] }]);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(connectors.get(sky.id)).toBeUndefined();
+    const sent = connectors.get(masto.id)!.calls[0]!;
+    expect(sent.parts[0]!.text).toBe('Version Mastodon');
+    expect(sent.contentWarning).toBe('Spoiler');
+    expect(service.view(id).targets).toHaveLength(1);
+  });
+
+  it('publishes a scheduled post at its time, not before', async () => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    const id = draft('Feu d’artifice ce soir', { targets: [{ accountId: sky.id, variant: null }] });
+    service.start();
+    service.schedule(id, T0 + 90 * MIN, 'Europe/Paris');
+    expect(service.list(workspaceId, 'scheduled').map((p) => p.scheduledAt)).toEqual([new Date(T0 + 90 * MIN).toISOString()]);
+    await vi.advanceTimersByTimeAsync(90 * MIN - 1);
+    expect(connectors.get(sky.id)?.calls ?? []).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(connectors.get(sky.id)!.calls).toHaveLength(1);
+    expect(() => service.schedule(draft('x', { targets: [{ accountId: sky.id, variant: null }] }), T0, 'Europe/Paris')).toThrow(/already past/);
+  });
+
+  it('adds to the queue at each account’s next free slot, never twice the same slot', async () => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    const first = draft('Premier', { targets: [{ accountId: sky.id, variant: null }] });
+    const second = draft('Deuxième', { targets: [{ accountId: sky.id, variant: null }] });
+    // Monday 09:00 in Paris: the next default slots are 12:00 then 17:30 (Paris time).
+    const a = service.addToQueue(first).post.targets[0]!.dueAt;
+    const b = service.addToQueue(second).post.targets[0]!.dueAt;
+    expect(a).toBe('2026-11-23T11:00:00.000Z');
+    expect(b).toBe('2026-11-23T16:30:00.000Z');
+    repos.accounts.setSlots(sky.id, [{ weekday: 2, time: '07:45' }], 'America/New_York');
+    const c = service.addToQueue(draft('Troisième', { targets: [{ accountId: sky.id, variant: null }] })).post.targets[0]!.dueAt;
+    expect(c).toBe('2026-11-24T12:45:00.000Z');
+  });
+
+  it('refuses to go anywhere without a target', async () => {
+    await setup();
+    const id = draft('Sans compte', {});
+    expect(() => service.publishNow(id)).toThrow(/Choose at least one account/);
+  });
+});
+
+describe('failures', () => {
+  it('retries a server error with backoff, then shows the server’s own message when the post is refused', async () => {
+    await setup({ maxAttempts: 3 });
+    const sky = account('bluesky', 'port.bsky.test');
+    const id = draft('Bonjour', { targets: [{ accountId: sky.id, variant: null }] });
+    service.start();
+    service.publishNow(id);
+    const connector = () => connectors.get(sky.id)!;
+    await vi.advanceTimersByTimeAsync(0);
+    // The connector exists after the first call: script the next attempts.
+    expect(connector().calls).toHaveLength(1);
+    const id2 = draft('Deuxième essai', { targets: [{ accountId: sky.id, variant: null }] });
+    connector().script = [
+      () => {
+        throw new PublishError({ kind: 'http', status: 503, message: 'Service Unavailable' });
+      },
+      () => {
+        throw new PublishError({ kind: 'http', status: 400, message: 'Record/text must not be longer than 300 graphemes' });
+      },
+    ];
+    service.publishNow(id2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(service.view(id2).targets[0]).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Service Unavailable' });
+    await vi.advanceTimersByTimeAsync(10_000);
+    const failed = service.view(id2).targets[0]!;
+    expect(failed).toMatchObject({ status: 'failed', attempts: 2, lastError: 'Record/text must not be longer than 300 graphemes' });
+    expect(service.list(workspaceId, 'sent').find((p) => p.draftId === id2)?.targets[0]?.status).toBe('failed');
+
+    // The person fixes nothing and retries: it goes.
+    service.retryTarget(failed.id);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(service.view(id2).targets[0]!.status).toBe('sent');
+  });
+
+  it('parks the posts of an account whose session expired, and sends them once it is reconnected', async () => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    service.start();
+    const warmup = draft('Premier', { targets: [{ accountId: sky.id, variant: null }] });
+    service.publishNow(warmup);
+    await vi.advanceTimersByTimeAsync(0);
+    connectors.get(sky.id)!.script = [
+      () => {
+        throw new PublishError({ kind: 'http', status: 401, message: 'Token has expired' }, true);
+      },
+    ];
+    const id = draft('Ne pas perdre', { targets: [{ accountId: sky.id, variant: null }] });
+    service.publishNow(id);
+    await vi.advanceTimersByTimeAsync(60 * MIN);
+    expect(repos.accounts.get(sky.id)!.health).toBe('reconnect_needed');
+    expect(service.view(id).targets[0]).toMatchObject({ status: 'held', heldReason: 'reconnect_needed' });
+    expect(connectors.get(sky.id)!.calls).toHaveLength(2); // no retry storm while it waits
+    expect(events.some((e) => e.event === 'accounts.changed')).toBe(true);
+
+    repos.accounts.setHealth(sky.id, 'ok');
+    service.accountReconnected(sky.id, workspaceId);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(service.view(id).targets[0]!.status).toBe('sent');
+  });
+
+  it('resumes a thread after the last part that went out', async () => {
+    await setup();
+    const masto = account('mastodon', 'port@masto.test');
+    service.start();
+    const warmup = draft('x', { targets: [{ accountId: masto.id, variant: null }] });
+    service.publishNow(warmup);
+    await vi.advanceTimersByTimeAsync(0);
+    connectors.get(masto.id)!.script = [
+      (input) => {
+        input.onPartSent(0, { remoteId: '1', url: 'https://masto.test/1' });
+        throw new PublishError({ kind: 'network', message: 'socket hang up' });
+      },
+    ];
+    const id = draft('ignored', { targets: [{ accountId: masto.id, variant: null }], threadParts: ['1/3 Début', '2/3 Milieu', '3/3 Fin'] });
+    service.publishNow(id);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(service.view(id).targets[0]).toMatchObject({ status: 'pending', partsSent: 1, partsTotal: 3 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    const calls = connectors.get(masto.id)!.calls;
+    const retry = calls[calls.length - 1]!;
+    expect(retry.alreadySent[0]).toEqual({ remoteId: '1', url: 'https://masto.test/1' });
+    expect(retry.partKeys).toEqual(calls[calls.length - 2]!.partKeys);
+    expect(service.view(id).targets[0]).toMatchObject({ status: 'sent', partsSent: 3 });
+  });
+});
+
+describe('after a crash or a long sleep', () => {
+  it('puts interrupted publications back in the queue with their keys', async () => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    const id = draft('Interrompu', { targets: [{ accountId: sky.id, variant: null }] });
+    service.schedule(id, T0 + MIN, 'Europe/Paris');
+    vi.setSystemTime(T0 + MIN);
+    // A previous run claimed it and died.
+    const [job] = repos.targets.claimDue(Date.now(), 10);
+    expect(repos.targets.get(job!.id)!.status).toBe('claimed');
+    repos.settings.set(workspaceId, { missedPolicy: 'publish_now' });
+    service.start();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(connectors.get(sky.id)!.calls[0]!.partKeys).toEqual(JSON.parse(repos.targets.get(job!.id)!.part_keys));
+    expect(service.view(id).targets[0]!.status).toBe('sent');
+  });
+
+  it.each([
+    ['publish_now', 'sent', 'published'],
+    ['skip', 'skipped', 'skipped'],
+    ['ask', 'held', 'awaitingDecision'],
+  ] as const)('follows the workspace policy "%s" for posts missed while closed', async (policy, status, list) => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    const id = draft('Raté', { targets: [{ accountId: sky.id, variant: null }] });
+    service.schedule(id, T0 + MIN, 'Europe/Paris');
+    repos.settings.set(workspaceId, { missedPolicy: policy });
+    vi.setSystemTime(T0 + 3 * 60 * MIN); // Tribune was closed for three hours
+    service.start();
+    await vi.advanceTimersByTimeAsync(10);
+    const target = service.view(id).targets[0]!;
+    expect(target.status).toBe(status);
+    const missed = events.find((e) => e.event === 'posts.missed')!.payload as Record<string, string[]>;
+    expect(missed[list]).toEqual([target.id]);
+    if (policy === 'ask') {
+      service.resolveMissed([target.id], 'publish_now');
+      await vi.advanceTimersByTimeAsync(10);
+      expect(service.view(id).targets[0]!.status).toBe('sent');
+    }
+  });
+});
+
+describe('editing before it goes', () => {
+  it('cancels a scheduled post back to a draft, and reschedules keeping what already went', async () => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    const masto = account('mastodon', 'port@masto.test');
+    const id = draft('À annuler', { targets: [{ accountId: sky.id, variant: null }] });
+    service.schedule(id, T0 + 60 * MIN, 'Europe/Paris');
+    expect(service.cancel(id).state).toBe('draft');
+    expect(repos.drafts.list(workspaceId).map((d) => d.id)).toContain(id);
+
+    const both = draft('Aux deux', { targets: [{ accountId: sky.id, variant: null }, { accountId: masto.id, variant: null }] });
+    service.start();
+    service.publishNow(both);
+    await vi.advanceTimersByTimeAsync(10);
+    service.schedule(both, T0 + 60 * MIN, 'Europe/Paris');
+    // Both went already: nothing is scheduled twice.
+    expect(service.view(both).targets.map((t) => t.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('uses the post-targets index for the next due time, never a scan', async () => {
+    await setup();
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT min(due_at) FROM post_targets WHERE status = 'pending'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX post_targets_due/);
+  });
+});
