@@ -2,7 +2,7 @@
  * The Electron shell: opens the core, serves the renderer over app://, and wires
  * the contract to IPC. All logic lives in the core; all rules in ../security.
  */
-import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session, shell, type WebContents } from 'electron';
 import path from 'node:path';
 import { openCore } from '../core/app';
 import { StoreOpenError } from '../core/store/database';
@@ -59,6 +59,13 @@ async function start(): Promise<void> {
     host: 'desktop',
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     version: app.getVersion(),
+    // Only the core asks for this (a Mastodon authorization page on the instance the person typed).
+    openBrowser: (url) => {
+      const target = new URL(url);
+      const loopback = target.protocol === 'http:' && (target.hostname === '127.0.0.1' || target.hostname === 'localhost');
+      if (target.protocol !== 'https:' && !loopback) return;
+      shell.openExternal(target.toString()).catch((error: unknown) => console.error('[tribune] could not open the browser', error));
+    },
   }).then(
     (core) => ({ core }),
     (error: unknown) => ({ error }),
@@ -78,6 +85,10 @@ async function start(): Promise<void> {
   const { core } = opened;
 
   hardenSession(session.defaultSession);
+  // Chromium's own spell checker, in both interface languages (macOS uses the system's).
+  if (process.platform !== 'darwin') session.defaultSession.setSpellCheckerLanguages(['fr', 'en-US']);
+  // Posts due while the computer slept go now (or follow the missed-post policy).
+  powerMonitor.on('resume', () => core.wake('resume'));
   serveApp(session.defaultSession, RENDERER_DIR);
   connectCoreToIpc(core, appContents);
   const refreshInstanceHosts = () =>

@@ -1,6 +1,8 @@
 /**
  * `npm run web`: opens the core on a data folder and serves the app on 127.0.0.1.
- * Options: --data-dir DIR (or TRIBUNE_DATA_DIR), --port N (default: a free port).
+ * Options: --data-dir DIR (or TRIBUNE_DATA_DIR), --port N (default: a free port),
+ * --plc-url URL and --appview-url URL (a private Bluesky network, such as the sandbox's),
+ * --no-link-cards (never fetch link previews from the web).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +16,14 @@ declare const __TRIBUNE_VERSION__: string;
 
 async function main() {
   const { values } = parseArgs({
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, 'static-dir': { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'static-dir': { type: 'string' },
+      'plc-url': { type: 'string' },
+      'appview-url': { type: 'string' },
+      'no-link-cards': { type: 'boolean' },
+    },
   });
   const dataDir = path.resolve(values['data-dir'] ?? process.env.TRIBUNE_DATA_DIR ?? defaultDataDir());
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -29,6 +38,11 @@ async function main() {
       host: 'web',
       systemLocale: process.env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale,
       version: typeof __TRIBUNE_VERSION__ === 'string' ? __TRIBUNE_VERSION__ : '0.0.0',
+      network: {
+        ...(values['plc-url'] ? { plcUrl: values['plc-url'] } : {}),
+        ...(values['appview-url'] ? { appviewUrl: values['appview-url'] } : {}),
+        linkCards: !values['no-link-cards'],
+      },
     });
   } catch (error) {
     if (error instanceof StoreOpenError) {
