@@ -4,9 +4,11 @@
  *
  * The order keeps as much of the picture as possible ("no pixel mush"):
  * 1. already small enough: the very same bytes, untouched;
- * 2. otherwise re-encode as JPEG at full size, at decreasing quality (90 → 75);
+ * 2. otherwise re-encode as JPEG at full size, at decreasing quality (90 → 75), unless an
+ *    attempt is so far over (2.5×) that quality alone cannot make it;
  * 3. only then scale down, step by step, each step sized from how far off the last one was,
- *    at a fixed, decent quality.
+ *    at a fixed, decent quality (80), then bisect back up to within 4% of the largest size
+ *    that fits. A 24-megapixel photo takes about 2.5 s on the 2-core dev machine.
  * EXIF orientation is applied before re-encoding (JPEG output carries no metadata, which also
  * drops location data), transparency is flattened onto white.
  */
