@@ -2,12 +2,16 @@
 import { benchAutosave } from './autosave';
 import { benchColdStart } from './cold-start';
 import { benchInserts } from './store-inserts';
+import { benchQueue } from './queue';
+import { benchFanOut } from './fanout';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
   draftAutosaveRoundTrip: benchAutosave,
   repositoryInserts: benchInserts,
   webHostColdStartToBoard: benchColdStart,
+  scheduledPostsQueue: benchQueue,
+  fanOutToTenAccounts: benchFanOut,
 };
 
 const results: Record<string, unknown> = {
