@@ -95,5 +95,7 @@ export const AppInfo = z.object({
   systemLanguage: Language,
   /** A notice shown once at start, e.g. "a backup was restored" or "the database was checked". */
   notices: z.array(z.string()),
+  /** Running on the local sandbox network (npm run demo): nothing is public. */
+  sandbox: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

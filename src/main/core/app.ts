@@ -81,6 +81,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       host: options.host,
       systemLanguage: options.systemLocale?.toLowerCase().startsWith('fr') ? 'fr' : 'en',
       notices,
+      sandbox: options.sandbox ?? false,
     },
   };
   services.drafts.purgeDeleted(clock.now() - BIN_RETENTION_MS);

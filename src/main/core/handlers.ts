@@ -18,7 +18,7 @@ export interface Services {
   settings: SettingsRepository;
   vault: Vault;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  info: { version: string; dataDir: string; host: 'desktop' | 'web'; systemLanguage: Language; notices: string[] };
+  info: { version: string; dataDir: string; host: 'desktop' | 'web'; systemLanguage: Language; notices: string[]; sandbox: boolean };
 }
 
 export type Handler<K extends CommandName> = (input: z.output<Commands[K]['input']>) => CommandOutput<K> | Promise<CommandOutput<K>>;

@@ -27,6 +27,8 @@ export interface CoreOptions {
   maxDatabasePages?: number;
   /** Where Bluesky handles resolve and which AppView reads (tests and the sandbox use local ones). */
   network?: import('./connectors/drivers').NetworkOptions;
+  /** The local sandbox network of `npm run demo`: the app says so. */
+  sandbox?: boolean;
   /** Opens a page in the system browser (desktop); the web host leaves it to the page. */
   openBrowser?: (url: string) => void;
   /** Tests shorten the scheduler's delays. */

@@ -38,6 +38,7 @@ async function main() {
       host: 'web',
       systemLocale: process.env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale,
       version: typeof __TRIBUNE_VERSION__ === 'string' ? __TRIBUNE_VERSION__ : '0.0.0',
+      sandbox: process.env.TRIBUNE_SANDBOX === '1',
       network: {
         ...(values['plc-url'] ? { plcUrl: values['plc-url'] } : {}),
         ...(values['appview-url'] ? { appviewUrl: values['appview-url'] } : {}),
