@@ -55,8 +55,14 @@ async function start(): Promise<void> {
   // Opening the database overlaps with Electron's start-up; the outcome is kept as a
   // value so that an early failure is not an unhandled rejection.
   const opening = openCore({
-    dataDir: app.getPath('userData'),
+    // TRIBUNE_* variables are how `npm run demo` points the app at its sandbox network.
+    dataDir: process.env.TRIBUNE_DATA_DIR ?? app.getPath('userData'),
     host: 'desktop',
+    sandbox: process.env.TRIBUNE_SANDBOX === '1',
+    network: {
+      ...(process.env.TRIBUNE_PLC_URL ? { plcUrl: process.env.TRIBUNE_PLC_URL } : {}),
+      ...(process.env.TRIBUNE_APPVIEW_URL ? { appviewUrl: process.env.TRIBUNE_APPVIEW_URL } : {}),
+    },
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     version: app.getVersion(),
     // Only the core asks for this (a Mastodon authorization page on the instance the person typed).
