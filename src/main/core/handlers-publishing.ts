@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { AppFailure } from '../../shared/result';
-import type { Handlers } from './handlers';
+import type { Handlers, PublishingCommands } from './handler-types';
 import type { AccountService } from './publishing/accounts';
 import type { PublishingService } from './publishing/service';
 import { ACCEPTED_IMAGE_TYPES, type MediaRepository } from './repositories/media';
@@ -20,28 +20,7 @@ export interface PublishingServices {
   workspaceSettings: WorkspaceSettingsRepository;
 }
 
-export type PublishingCommands =
-  | 'account.connectBluesky'
-  | 'account.beginMastodon'
-  | 'account.completeMastodon'
-  | 'account.cancelMastodon'
-  | 'account.remove'
-  | 'account.capabilities'
-  | 'account.getSlots'
-  | 'account.setSlots'
-  | 'workspace.getPublishing'
-  | 'workspace.setPublishing'
-  | 'draft.content'
-  | 'post.validate'
-  | 'post.publishNow'
-  | 'post.schedule'
-  | 'post.addToQueue'
-  | 'post.cancel'
-  | 'post.retryTarget'
-  | 'post.resolveMissed'
-  | 'post.list'
-  | 'media.import'
-  | 'media.thumbnail';
+export type { PublishingCommands } from './handler-types';
 
 const MAX_IMAGE_BYTES = 30 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import type { CommandName, CommandOutput, Commands, EventName, EventPayload } from '../../shared/contract';
+import type { EventName, EventPayload } from '../../shared/contract';
+import type { CoreHandlers } from './handler-types';
 import { WORKSPACE_COLORS, type Language } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { Clock } from './clock';
@@ -21,9 +21,7 @@ export interface Services {
   info: { version: string; dataDir: string; host: 'desktop' | 'web'; systemLanguage: Language; notices: string[]; sandbox: boolean };
 }
 
-export type Handler<K extends CommandName> = (input: z.output<Commands[K]['input']>) => CommandOutput<K> | Promise<CommandOutput<K>>;
-export type Handlers = { [K in CommandName]: Handler<K> };
-export type CoreHandlers = Omit<Handlers, import('./handlers-publishing').PublishingCommands>;
+export type { Handler, Handlers } from './handler-types';
 
 const isValidTimeZone = (zone: string) => {
   try {
