@@ -23,7 +23,8 @@ if (want('desktop')) {
     entryPoints: ['src/main/desktop/main.ts'],
     outfile: 'dist/desktop/main.cjs',
     format: 'cjs',
-    external: ['electron', 'better-sqlite3', 'keytar'],
+    // Native modules (and sharp, which finds its platform binary at run time) stay outside the bundle.
+    external: ['electron', 'better-sqlite3', 'keytar', 'sharp'],
   });
   // A sandboxed preload can only require('electron'): everything else is bundled in.
   await esbuild({
@@ -40,7 +41,7 @@ if (want('web')) {
     entryPoints: ['src/main/web/cli.ts'],
     outfile: 'dist/web/host.mjs',
     format: 'esm',
-    external: ['better-sqlite3', 'keytar', 'ws', 'zod'],
+    external: ['better-sqlite3', 'keytar', 'sharp', 'ws', 'zod'],
     banner: { js: "import { createRequire as __tribuneRequire } from 'node:module'; const require = __tribuneRequire(import.meta.url);" },
   });
 }

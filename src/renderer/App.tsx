@@ -10,6 +10,13 @@
  *   - create:        getByRole('button', { name: 'Nouvel espace de travail' | 'New workspace' })
  *                    (empty state: getByRole('button', { name: 'Créer mon premier espace de travail' | 'Create my first workspace' }))
  *   - accounts:      heading 'Comptes' | 'Accounts'; empty text 'Aucun compte connecté pour l'instant' | 'No account connected yet'
+ *                    list getByRole('list', { name: 'Comptes' | 'Accounts' }) > listitem (data-account-id); health
+ *                    getByRole('img', { name: 'Compte en bon état' | 'Account healthy' | 'Reconnexion nécessaire' | 'Reconnect needed' });
+ *                    when reconnect is needed: button 'Reconnecter @handle' | 'Reconnect @handle'
+ *   - add account:   getByRole('button', { name: 'Ajouter un compte' | 'Add account' }) (text button when empty, icon next to the heading otherwise)
+ *   - account menu:  getByRole('button', { name: 'Actions pour @handle' | 'Actions for @handle' }) → menuitem 'Créneaux de publication…' |
+ *                    'Posting slots…', 'Reconnecter…' | 'Reconnect…', 'Retirer le compte…' | 'Remove account…'
+ *   - workspace menu also has menuitem 'Publication…' | 'Publishing…' (missed posts, alt text)
  *   - places:        getByRole('list', { name: 'Aller à' | 'Go to' }) buttons 'Tableau' | 'Board' (aria-current="page"),
  *                    'Calendrier éditorial' | 'Editorial calendar', 'Messages' | 'Inbox', 'Rapports' | 'Reports' (not built yet:
  *                    aria-disabled="true", a 'Bientôt' | 'Soon' badge in their name and tooltip), 'Paramètres' | 'Settings' (opens the dialog)
@@ -25,12 +32,42 @@
  *   - open a card:   listitem.getByRole('button', { name: /<start of the text>/ }) — click or Enter; ↑/↓/j/k move focus
  *   - card actions:  listitem.getByRole('button', { name: 'Dupliquer' | 'Duplicate' }), ('Supprimer' | 'Delete'); keys D and Delete
  *   - empty state:   'Aucun brouillon dans cet espace' | 'No drafts in this workspace'
+ * - ←/→ (h/l) from a card go to the neighbouring column's card; each list below is keyboard-navigable like the drafts
+ * - Scheduled:       getByRole('region', { name: 'Programmés' | 'Scheduled' }) (getByTestId('column-scheduled')), soonest first
+ *   - cards:         region.getByRole('list', { name: 'Programmés' | 'Scheduled' }).getByRole('listitem') (data-draft-id); time 'Le lun. 23 nov., 08:00'
+ *                    (workspace zone); per target: list 'Comptes' | 'Accounts' > listitem (data-target-id, data-status =
+ *                    scheduled|sending|sent|partial|failed|held_missed|held_reconnect|held|skipped|cancelled) with a status pill
+ *   - open (edit):   listitem.getByRole('button', { name: /<start of the text>/ }) or Enter; buttons 'Modifier' | 'Edit',
+ *                    'Reprogrammer…' | 'Reschedule…' (key R), 'Dupliquer' | 'Duplicate' (key D), 'Annuler la programmation' | 'Cancel the schedule'
+ *   - missed target: 'Publier maintenant sur @handle' | 'Publish now to @handle', 'Ignorer pour @handle' | 'Skip for @handle'
+ * - Sent / Failed:   getByRole('region', { name: 'Publiés / Échecs' | 'Sent / Failed' }) (getByTestId('column-sent')), most recent first
+ *   - per target:    link 'Voir la publication de @handle' | 'View the post of @handle' (visible text 'Voir la publication'; target _blank);
+ *                    failed: the reason, button 'Réessayer pour @handle' | 'Retry for @handle'; partial threads 'n/m publiés' | 'n/m sent'
  * Composer
  * - getByRole('complementary', { name: 'Rédiger' | 'Composer' })
  *   - text:          getByRole('textbox', { name: 'Texte du brouillon' | 'Draft text' })
  *   - save status:   getByTestId('save-status') (role status): 'Enregistré' | 'Saved', 'Enregistrement…' | 'Saving…'
  *   - failure:       getByRole('alert') with getByRole('button', { name: 'Réessayer' | 'Retry' })
  *   - close:         getByRole('button', { name: 'Fermer le compositeur' | 'Close the composer' }) or Escape
+ *   - targets:       getByRole('group', { name: 'Publier sur' | 'Publish to' }).getByRole('button', { name: /@handle/ }) — toggle
+ *                    buttons (aria-pressed; data-account-id); a new draft starts with none; saved with the draft
+ *   - thread:        getByRole('switch', { name: 'Fil de publications' | 'Thread' }) (a real checkbox: .check()/.uncheck());
+ *                    parts getByRole('textbox', { name: 'Partie 1 sur 3' | 'Part 1 of 3' }); buttons 'Ajouter une partie (après la partie n)' |
+ *                    'Add a part (after part n)', 'Fusionner avec la précédente (partie n)' | 'Merge with the previous one (part n)'
+ *   - per target:    section 'Par compte' | 'Per account': getByTestId('target-check') (data-account-id, class is-ready|is-warning|is-blocked)
+ *                    with getByTestId('counter') ('287/300'; class counter-ok|counter-near|counter-over on its parent) and the reasons
+ *                    (listitems); button 'Adapter pour ce compte (@handle)' | 'Adapt for this account (@handle)'
+ *   - versions:      when a target is adapted: getByRole('tab', { name: 'Texte commun' | 'Shared text' }) and getByRole('tab', { name: /@handle/ });
+ *                    in its panel textbox 'Texte pour @handle' | 'Text for @handle', button 'Revenir au texte commun' | 'Back to the shared text'
+ *   - images:        getByRole('button', { name: 'Ajouter des images' | 'Add images' }) (file chooser) or drop files on the composer;
+ *                    list 'Images' > listitem (data-media-id) with textbox 'Texte alternatif (image 1)' | 'Alt text (image 1)'
+ *                    (adapted: '… pour @handle' | '… for @handle'), an 'ALT' badge once described, button 'Retirer l'image 1' | 'Remove image 1'
+ *   - options:       textbox 'Avertissement de contenu' | 'Content warning' (shown when a Mastodon target is chosen),
+ *                    combobox 'Langue de la publication' | 'Post language' (native select: selectOption('fr'))
+ *   - scheduled:     a note 'Programmé pour …' | 'Scheduled for …' when editing a scheduled post
+ *   - ways out:      buttons 'Publier maintenant' | 'Publish now', 'Programmer…' | 'Schedule…' ('Reprogrammer…' | 'Reschedule…' once
+ *                    scheduled), 'Ajouter à la file' | 'Add to queue'; disabled with the reason in #publish-hint (role status);
+ *                    the result (slots taken, blocked targets and why) is a toast
  * Toasts
  * - getByRole('region', { name: 'Notifications' }); each toast getByTestId('toast');
  *   undo: getByRole('button', { name: 'Annuler' | 'Undo' }) or Ctrl/Cmd+Z
@@ -43,6 +80,27 @@
  * - 'Protéger le coffre' | 'Protect the vault': passwords 'Phrase secrète' | 'Passphrase', 'Confirmer la phrase secrète' | 'Confirm the passphrase',
  *   checkbox (warning) then 'Enregistrer la clé sans protection' | 'Store the key unprotected'
  * - 'Déverrouiller le coffre' | 'Unlock the vault': password 'Phrase secrète' | 'Passphrase', button 'Déverrouiller' | 'Unlock'
+ * - 'Ajouter un compte' | 'Add an account' ('Reconnecter @handle' | 'Reconnect @handle'): tabs 'Bluesky', 'Mastodon'
+ *   - Bluesky:       textbox 'Identifiant (handle ou e-mail)' | 'Identifier (handle or e-mail)', password 'Mot de passe d'application' |
+ *                    'App password', under 'Options avancées' | 'Advanced options' (a <details>) textbox 'Serveur (PDS) auto-hébergé' |
+ *                    'Self-hosted server (PDS)'; button 'Se connecter' | 'Connect'; the core's refusal in getByRole('alert')
+ *   - Mastodon:      textbox 'Instance', button 'Continuer' | 'Continue'; then (web host) link 'Ouvrir la page d'autorisation' |
+ *                    'Open the authorisation page' (target _blank); 'Coller le code' | 'Paste the code' (<details>) with textbox
+ *                    'Code d'autorisation' | 'Authorisation code' and button 'Valider le code' | 'Use this code'; 'Annuler' | 'Cancel' cancels
+ * - 'Créneaux de publication de @handle' | 'Posting slots of @handle': combobox 'Fuseau horaire' | 'Time zone', a table (row per time)
+ *   of checkboxes named '<weekday> à 08:00' | '<weekday> at 08:00' ('lundi à 08:00' | 'Monday at 08:00'), buttons 'Retirer l'horaire 08:00' |
+ *   'Remove the 08:00 slot', time input 'Nouvel horaire' | 'New time' + 'Ajouter l'horaire' | 'Add the time', 'Rétablir les créneaux par
+ *   défaut' | 'Restore the default slots', 'Enregistrer' | 'Save'
+ * - alertdialog 'Retirer @handle ?' | 'Remove @handle?': checkbox 'Supprimer aussi l'historique…' | 'Also delete this account's publishing
+ *   history…' (click its text), button 'Retirer @handle' | 'Remove @handle'
+ * - 'Publication dans « X »' | 'Publishing in “X”': radio group 'Publications manquées' | 'Missed posts' ('Les publier dès que possible',
+ *   'Me demander', 'Ne pas les publier'), checkbox 'Exiger un texte alternatif' | 'Require alt text' (click its text); saved at once
+ * - 'Programmer la publication' | 'Schedule the post' ('Reprogrammer la publication' | 'Reschedule the post'): the workspace's zone
+ *   is named; date input 'Date', time input 'Heure' | 'Time' (fill '2026-07-14', '09:30'), #schedule-preview, button 'Programmer' |
+ *   'Schedule' ('Reprogrammer' | 'Reschedule')
+ * - Missed posts: dialog 'Une publication n'est pas partie à l'heure' | 'A post did not go on time' (or 'N publications…'): list
+ *   'Publications manquées' | 'Missed posts' > listitem (data-target-id) with 'Publier maintenant' | 'Publish now' and 'Ignorer' | 'Skip';
+ *   'Tout publier maintenant' | 'Publish all now', 'Tout ignorer' | 'Skip all' when several
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

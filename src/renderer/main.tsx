@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/board.css';
 import './styles/overlays.css';
+import './styles/publishing.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Tribune: #root is missing from index.html');

@@ -108,6 +108,12 @@ describe('the packaged app (real build, stand-in Electron)', () => {
     const nativeFiles = pkg.files.filter((f) => f.endsWith('.node'));
     expect(nativeFiles).toContain(`node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`);
     expect(nativeFiles).toContain('node_modules/keytar/build/Release/keytar.node');
+    // sharp (image resizing for the networks' limits) loads its platform's binary and libvips.
+    const platform = `${process.platform}-${process.arch}`;
+    expect(nativeFiles).toContain(`node_modules/@img/sharp-${platform}/lib/sharp-${platform}.node`);
+    const libvips = pkg.files.find((f) => f.startsWith(`node_modules/@img/sharp-libvips-${platform}/lib/libvips`));
+    expect(libvips).toBeDefined();
+    expect(fs.existsSync(path.join(pkg.unpackedDir, libvips!)), 'libvips is unpacked beside sharp').toBe(true);
     for (const file of nativeFiles) {
       expect(fs.existsSync(path.join(pkg.unpackedDir, file)), `${file} is unpacked`).toBe(true);
     }
@@ -136,7 +142,22 @@ describe('the packaged app (real build, stand-in Electron)', () => {
 
   it('leaves out the dependencies that esbuild and Vite already bundled', () => {
     const packages = new Set(pkg.files.filter((f) => f.startsWith('node_modules/')).map((f) => f.split('/').slice(0, 2).join('/')));
-    expect([...packages].sort()).toEqual(['node_modules/better-sqlite3', 'node_modules/keytar']);
+    expect([...packages].sort()).toEqual(
+      [
+        'node_modules/@img',
+        'node_modules/better-sqlite3',
+        'node_modules/color',
+        'node_modules/color-convert',
+        'node_modules/color-name',
+        'node_modules/color-string',
+        'node_modules/detect-libc',
+        'node_modules/is-arrayish',
+        'node_modules/keytar',
+        'node_modules/semver',
+        'node_modules/sharp',
+        'node_modules/simple-swizzle',
+      ].sort(),
+    );
   });
 
   it('says plainly that the stand-in binary got no fuses', () => {

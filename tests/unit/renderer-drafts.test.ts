@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/shared/domain';
 import { createDraftBackup, DRAFT_BACKUP_PREFIX } from '../../src/renderer/features/drafts/draftBackup';
+import { EMPTY_DRAFT_CONTENT } from '../../src/shared/publishing';
 import { draftPreview, mergeFreshDrafts, sortDrafts, upsertDraft } from '../../src/renderer/features/drafts/draftList';
 
 class MemoryStorage {
@@ -43,6 +44,20 @@ describe('unsaved text backup (sessionStorage)', () => {
     backup.acknowledge('d1', 'Hello world');
     expect(backup.get('d1')).toBeNull();
     expect(storage.length).toBe(0);
+  });
+
+  it('keeps the content (targets, images) with the text, and checks it when reading it back', () => {
+    const storage = new MemoryStorage();
+    const backup = createDraftBackup(storage);
+    const content = { ...EMPTY_DRAFT_CONTENT, targets: [{ accountId: '00000000-0000-4000-8000-00000000000a', variant: null }] };
+    backup.keep({ id: 'd1', workspaceId: WS, text: 'Hello', content });
+    expect(createDraftBackup(storage).get('d1')?.content).toEqual(content);
+    backup.acknowledge('d1', 'Hello', EMPTY_DRAFT_CONTENT); // same text, older content: still unsaved
+    expect(backup.get('d1')).not.toBeNull();
+    backup.acknowledge('d1', 'Hello', content);
+    expect(backup.get('d1')).toBeNull();
+    storage.setItem(`${DRAFT_BACKUP_PREFIX}d2`, JSON.stringify({ id: 'd2', workspaceId: WS, text: 't', content: { targets: 'nope' } }));
+    expect(createDraftBackup(storage).get('d2')).toEqual({ id: 'd2', workspaceId: WS, text: 't' });
   });
 
   it('finds what a previous page left behind (reload before the save came back)', () => {

@@ -7,6 +7,7 @@ import { languageFromLocale, resolveLanguage } from '../../src/renderer/i18n';
 import en from '../../src/renderer/i18n/en.json';
 import fr from '../../src/renderer/i18n/fr.json';
 import { SHORTCUTS } from '../../src/renderer/features/shortcuts/ShortcutsSheet';
+import { MissedPolicy } from '../../src/shared/schedule/missed';
 
 type Tree = { [key: string]: string | string[] | Tree };
 
@@ -71,6 +72,26 @@ describe('French and English dictionaries', () => {
     expect(FR.get('connection.offline')).toBe('Hors ligne — reconnexion…');
     expect(FR.get('drafts.deleted')).toBe('Brouillon supprimé');
     expect(FR.get('composer.saved')).toBe('Enregistré');
+    expect(FR.get('posts.scheduledTitle')).toBe('Programmés');
+    expect(EN.get('posts.scheduledTitle')).toBe('Scheduled');
+    expect(FR.get('posts.sentTitle')).toBe('Publiés / Échecs');
+    expect(EN.get('posts.sentTitle')).toBe('Sent / Failed');
+    expect(FR.get('publish.publishNow')).toBe('Publier maintenant');
+    expect(FR.get('publish.schedule')).toBe('Programmer…');
+    expect(FR.get('publish.addToQueue')).toBe('Ajouter à la file');
+    expect(EN.get('publish.addToQueue')).toBe('Add to queue');
+    expect(FR.get('accounts.slots')).toBe('Créneaux de publication…');
+    expect(FR.get('composer.contentWarning')).toBe('Avertissement de contenu');
+    expect(FR.get('media.alt')).toBe('Texte alternatif (image {{n}})');
+    expect(FR.get('publishing.requireAltText')).toBe('Exiger un texte alternatif');
+    expect(FR.get('accounts.add')).toBe('Ajouter un compte');
+    expect(FR.get('accounts.bluesky.identifier')).toBe('Identifiant (handle ou e-mail)');
+    expect(FR.get('accounts.bluesky.appPassword')).toBe("Mot de passe d'application");
+    expect(FR.get('accounts.bluesky.server')).toBe('Serveur (PDS) auto-hébergé');
+    expect(FR.get('accounts.mastodon.openAuthorize')).toBe("Ouvrir la page d'autorisation");
+    expect(FR.get('accounts.mastodon.pasteCode')).toBe('Coller le code');
+    expect(FR.get('accounts.removeHistory')).toBe("Supprimer aussi l'historique des publications de ce compte dans Tribune");
+    expect(FR.get('variant.adapt')).toBe('Adapter pour ce compte');
   });
 });
 
@@ -111,6 +132,23 @@ describe('keys used by the code', () => {
       'accounts.health.reconnect_needed',
       ...['name_required', 'name_too_long', 'draft_too_long', 'passphrase_too_short'].map((i) => `issues.${i}`),
       ...['escape', 'enter', 'delete', 'home', 'end'].map((k) => `keys.${k}`),
+      // Publishing
+      'accounts.connected',
+      'accounts.reconnected',
+      'posts.scheduledCount',
+      'posts.sentCount',
+      ...['empty', 'text_over', 'bytes_over', 'too_many_images', 'alt_missing', 'alt_required', 'alt_too_long', 'media_type', 'threads_unsupported', 'cw_unsupported', 'reconnect_needed'].map(
+        (c) => `checks.${c}`,
+      ),
+      ...['ready', 'warning', 'blocked'].map((s) => `checks.state.${s}`),
+      ...['ok', 'near', 'over'].map((tone) => `counter.${tone}`),
+      ...['scheduled', 'sending', 'sent', 'partial', 'failed', 'held_missed', 'held_reconnect', 'held', 'skipped', 'cancelled'].map((s) => `posts.status.${s}`),
+      ...['publishNow', 'schedule', 'addToQueue'].map((w) => `publish.failed.${w}`),
+      ...['loading', 'noText', 'noTargets', 'allBlocked'].map((b) => `publish.blocker.${b}`),
+      ...MissedPolicy.options.map((p) => `publishing.missedPolicy.${p}`),
+      ...['date_missing', 'time_missing', 'schedule_time_invalid', 'schedule_time_in_past'].map((e) => `schedule.errors.${e}`),
+      'slots.time_format',
+      'slots.time_exists',
     ];
     const missing = dynamic.filter((key) => !has(FR, key) || !has(EN, key));
     expect(missing).toEqual([]);

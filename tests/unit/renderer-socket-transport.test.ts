@@ -241,6 +241,21 @@ describe('which requests may be sent twice', () => {
     expect(isSafeToResend('vault.setupPassphrase', { passphrase: 'long enough' })).toBe(false);
   });
 
+  it('never resends what could publish, decide or connect twice', () => {
+    const draftId = '00000000-0000-4000-8000-000000000001';
+    expect(isSafeToResend('post.publishNow', { draftId })).toBe(false);
+    expect(isSafeToResend('post.addToQueue', { draftId })).toBe(false);
+    expect(isSafeToResend('post.retryTarget', { targetId: draftId })).toBe(false);
+    expect(isSafeToResend('post.resolveMissed', { targetIds: [draftId], decision: 'skip' })).toBe(false);
+    expect(isSafeToResend('account.connectBluesky', { workspaceId: draftId, identifier: 'a', appPassword: 'b' })).toBe(false);
+    expect(isSafeToResend('account.completeMastodon', { attemptId: draftId, code: 'abc' })).toBe(false);
+    expect(isSafeToResend('media.import', { workspaceId: draftId, fileName: 'a.png', mime: 'image/png', dataBase64: '' })).toBe(false);
+    // Waiting for the browser, reading, validating and (re)scheduling at a given time can start again.
+    expect(isSafeToResend('account.completeMastodon', { attemptId: draftId })).toBe(true);
+    expect(isSafeToResend('post.validate', { draftId })).toBe(true);
+    expect(isSafeToResend('post.schedule', { draftId, at: '2026-01-01T00:00:00.000Z', timeZone: 'UTC' })).toBe(true);
+  });
+
   it('a create is safe only when the caller chose the id', () => {
     expect(isSafeToResend('workspace.create', { id: 'x', name: 'A' })).toBe(true);
     expect(isSafeToResend('workspace.create', { name: 'A' })).toBe(false);

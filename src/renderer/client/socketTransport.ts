@@ -32,6 +32,9 @@ export const defaultBackoff = (attempt: number): number => Math.min(250 * 2 ** a
  */
 export function isSafeToResend(command: CommandName, input: unknown): boolean {
   const has = (key: string) => !!input && typeof input === 'object' && typeof (input as Record<string, unknown>)[key] === 'string';
+  // Publishing twice, taking two queue slots, retrying twice or deciding twice must not happen
+  // because the connection dropped; nor connecting an account (an app password or a code is used once);
+  // nor an image (a message too big for the socket closes it: sent again, it would close it again, forever).
   switch (command) {
     case 'workspace.create':
       return has('id');
@@ -42,7 +45,18 @@ export function isSafeToResend(command: CommandName, input: unknown): boolean {
     case 'draft.restore':
     case 'vault.setupPassphrase':
     case 'vault.useUnprotectedKey':
+    case 'post.publishNow':
+    case 'post.addToQueue':
+    case 'post.retryTarget':
+    case 'post.resolveMissed':
+    case 'post.cancel':
+    case 'account.connectBluesky':
+    case 'account.remove':
+    case 'media.import':
       return false;
+    case 'account.completeMastodon':
+      // Waiting for the browser can start again; a pasted code is used once.
+      return !has('code');
     default:
       return true;
   }

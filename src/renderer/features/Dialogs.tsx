@@ -1,14 +1,22 @@
+import { useMissed } from '../stores/missed';
 import { useUi } from '../stores/ui';
+import { AddAccountDialog } from './accounts/AddAccountDialog';
+import { RemoveAccountDialog } from './accounts/RemoveAccountDialog';
+import { SlotsDialog } from './accounts/SlotsDialog';
+import { MissedDialog } from './publishing/MissedDialog';
+import { PublishingSettingsDialog } from './publishing/PublishingSettingsDialog';
+import { ScheduleDialog } from './publishing/ScheduleDialog';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
 import { VaultSetupDialog, VaultUnlockDialog } from './vault/VaultDialogs';
 import { CreateWorkspaceDialog, DeleteWorkspaceDialog, RenameWorkspaceDialog } from './workspaces/WorkspaceDialogs';
 
-/** The one modal dialog open at a time. */
+/** The one modal dialog open at a time; missed posts wait until no other dialog is open. */
 export function Dialogs() {
   const dialog = useUi((s) => s.dialog);
   const close = useUi((s) => s.closeDialog);
-  if (!dialog) return null;
+  const missed = useMissed((s) => s.pending[0]);
+  if (!dialog) return missed ? <MissedDialog key={missed.workspaceId} batch={missed} /> : null;
   switch (dialog.kind) {
     case 'settings':
       return <SettingsDialog onClose={close} />;
@@ -24,5 +32,15 @@ export function Dialogs() {
       return <VaultSetupDialog onClose={close} />;
     case 'vaultUnlock':
       return <VaultUnlockDialog onClose={close} />;
+    case 'addAccount':
+      return <AddAccountDialog workspaceId={dialog.workspaceId} reconnectAccountId={dialog.reconnectAccountId} onClose={close} />;
+    case 'slots':
+      return <SlotsDialog accountId={dialog.accountId} onClose={close} />;
+    case 'removeAccount':
+      return <RemoveAccountDialog accountId={dialog.accountId} onClose={close} />;
+    case 'publishingSettings':
+      return <PublishingSettingsDialog workspaceId={dialog.workspaceId} onClose={close} />;
+    case 'schedule':
+      return <ScheduleDialog draftId={dialog.draftId} workspaceId={dialog.workspaceId} scheduledAt={dialog.scheduledAt} reschedule={dialog.reschedule ?? false} onClose={close} />;
   }
 }

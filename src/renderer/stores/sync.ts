@@ -4,6 +4,11 @@ import { useApp } from './app';
 import { draftBackup, retryComposerIfFailed, useComposer } from './composer';
 import { useConnection } from './connection';
 import { useDrafts } from './drafts';
+import { useMissed } from './missed';
+import { usePosts } from './posts';
+import { usePublishing } from './publishing';
+import { useToasts } from './toasts';
+import { t } from '../i18n';
 import { useVault } from './vault';
 import { useWorkspaces } from './workspaces';
 
@@ -14,7 +19,7 @@ async function recoverUnsavedDrafts(): Promise<void> {
     if (entry.id === openId) continue;
     const result = await getClient().invoke('draft.save', entry);
     if (result.ok) {
-      draftBackup.acknowledge(entry.id, entry.text);
+      draftBackup.acknowledge(entry.id, entry.text, entry.content);
       useDrafts.getState().upsert(result.value);
     }
   }
@@ -25,7 +30,7 @@ async function refreshAll(): Promise<void> {
   await Promise.all([useApp.getState().load(), useWorkspaces.getState().load(), useVault.getState().load()]);
   await recoverUnsavedDrafts();
   const selected = useWorkspaces.getState().selectedId;
-  if (selected) await Promise.all([useDrafts.getState().load(selected), useAccounts.getState().load(selected)]);
+  if (selected) await loadWorkspace(selected);
 }
 
 let started = false;
@@ -54,6 +59,22 @@ export function startSync(): void {
     }
   });
   client.on('accounts.changed', ({ workspaceId }) => void useAccounts.getState().load(workspaceId));
+  client.on('posts.changed', ({ workspaceId }) => {
+    if (usePosts.getState().lists[workspaceId] || useWorkspaces.getState().selectedId === workspaceId) void usePosts.getState().loadAll(workspaceId);
+  });
+  client.on('posts.missed', ({ workspaceId, published, skipped, awaitingDecision }) => {
+    // What was decided by the workspace's rule is said in a toast; what waits for the person opens a dialog.
+    if (published.length > 0 || skipped.length > 0) {
+      const name = useWorkspaces.getState().workspaces.find((w) => w.id === workspaceId)?.name ?? '';
+      const parts = [
+        published.length > 0 ? t('missed.publishedCount', { count: published.length }) : null,
+        skipped.length > 0 ? t('missed.skippedCount', { count: skipped.length }) : null,
+      ].filter(Boolean);
+      useToasts.getState().show({ message: t('missed.toast', { workspace: name, what: parts.join(' ; ') }), durationMs: 10_000 });
+    }
+    useMissed.getState().add({ workspaceId, targetIds: awaitingDecision });
+    void usePosts.getState().loadAll(workspaceId);
+  });
   client.on('vault.changed', (status) => useVault.getState().set(status));
 
   // Whatever the person typed is sent right away when the page goes away.
@@ -65,8 +86,16 @@ export function startSync(): void {
   void refreshAll();
 }
 
+async function loadWorkspace(workspaceId: string): Promise<void> {
+  await Promise.all([
+    useDrafts.getState().load(workspaceId),
+    useAccounts.getState().load(workspaceId),
+    usePosts.getState().loadAll(workspaceId),
+    usePublishing.getState().load(workspaceId),
+  ]);
+}
+
 /** Loads what a newly selected workspace shows. */
 export function loadWorkspaceData(workspaceId: string): void {
-  void useDrafts.getState().load(workspaceId);
-  void useAccounts.getState().load(workspaceId);
+  void loadWorkspace(workspaceId);
 }

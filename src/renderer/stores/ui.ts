@@ -7,7 +7,14 @@ export type DialogState =
   | { kind: 'renameWorkspace'; workspaceId: string }
   | { kind: 'deleteWorkspace'; workspaceId: string }
   | { kind: 'vaultSetup' }
-  | { kind: 'vaultUnlock' };
+  | { kind: 'vaultUnlock' }
+  /** Connect an account; `reconnect` fills the form for an account whose session ended. */
+  | { kind: 'addAccount'; workspaceId: string; reconnectAccountId?: string }
+  | { kind: 'slots'; accountId: string }
+  | { kind: 'removeAccount'; accountId: string }
+  | { kind: 'publishingSettings'; workspaceId: string }
+  /** "Programmer…" from the composer, "Reprogrammer…" for a post already scheduled (starting from its time). */
+  | { kind: 'schedule'; draftId: string; workspaceId: string; scheduledAt?: string | null; reschedule?: boolean };
 
 interface UiStore {
   dialog: DialogState | null;

@@ -21,6 +21,15 @@ const remember = (id: string | null) => {
   }
 };
 
+/** The IANA zone of this computer ("Europe/Paris"), if the runtime knows it. */
+export function localTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
+}
+
 /** The colour a new workspace gets by default: the first one not used yet. */
 export function nextWorkspaceColor(workspaces: readonly Workspace[]): (typeof WORKSPACE_COLORS)[number] {
   const used = new Set(workspaces.map((w) => w.color));
@@ -63,7 +72,9 @@ export const useWorkspaces = create<WorkspaceStore>((set, get) => ({
   },
   async create(name, color) {
     // The id is chosen here so that a create re-sent after a dropped connection is harmless.
-    const result = await getClient().invoke('workspace.create', { id: crypto.randomUUID(), name, color });
+    // A new workspace schedules in this computer's zone (the core falls back to its own).
+    const timeZone = localTimeZone();
+    const result = await getClient().invoke('workspace.create', { id: crypto.randomUUID(), name, color, ...(timeZone ? { timeZone } : {}) });
     if (result.ok) {
       const workspaces = [...get().workspaces.filter((w) => w.id !== result.value.id), result.value];
       remember(result.value.id);

@@ -29,6 +29,7 @@ export function DraftCard({ draft, active, editing, buttonRef, onOpen, onFocus, 
         type="button"
         ref={buttonRef}
         className="card-open"
+        data-roving-item
         tabIndex={active ? 0 : -1}
         aria-describedby={timeId}
         aria-keyshortcuts="Enter"

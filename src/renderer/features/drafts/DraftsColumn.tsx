@@ -118,7 +118,7 @@ export function DraftsColumn({ workspace }: { workspace: Workspace }) {
         </div>
       ) : null}
       {drafts.length > 0 ? (
-        <ul className="card-list" aria-label={t('drafts.title')} onKeyDown={onKeyDown}>
+        <ul className="card-list" aria-label={t('drafts.title')} data-roving-column onKeyDown={onKeyDown}>
           {drafts.map((draft, index) => (
             <DraftCard
               key={draft.id}

@@ -3,10 +3,14 @@
  * reload or a dropped connection cannot lose it. Each entry is removed once the core
  * acknowledged exactly that text.
  */
+import { DraftContent } from '../../../shared/publishing';
+
 export interface DraftBackupEntry {
   id: string;
   workspaceId: string;
   text: string;
+  /** Targets, images, thread… when the composer had them loaded. */
+  content?: DraftContent;
 }
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
@@ -15,8 +19,8 @@ export const DRAFT_BACKUP_PREFIX = 'tribune.unsavedDraft.';
 
 export interface DraftBackup {
   keep(entry: DraftBackupEntry): void;
-  /** Forgets the entry if the acknowledged text is still the latest one kept. */
-  acknowledge(id: string, text: string): void;
+  /** Forgets the entry if the acknowledged text (and content) is still the latest one kept. */
+  acknowledge(id: string, text: string, content?: DraftContent): void;
   forget(id: string): void;
   get(id: string): DraftBackupEntry | null;
   all(): DraftBackupEntry[];
@@ -27,7 +31,10 @@ const parse = (raw: string | null): DraftBackupEntry | null => {
   try {
     const value = JSON.parse(raw) as Partial<DraftBackupEntry>;
     if (typeof value.id === 'string' && typeof value.workspaceId === 'string' && typeof value.text === 'string') {
-      return { id: value.id, workspaceId: value.workspaceId, text: value.text };
+      const content = value.content === undefined ? undefined : DraftContent.safeParse(value.content);
+      return content?.success
+        ? { id: value.id, workspaceId: value.workspaceId, text: value.text, content: content.data }
+        : { id: value.id, workspaceId: value.workspaceId, text: value.text };
     }
   } catch {
     // A damaged entry is ignored.
@@ -50,9 +57,9 @@ export function createDraftBackup(store: Store | null): DraftBackup {
       memory.set(entry.id, entry);
       safe((s) => s.setItem(DRAFT_BACKUP_PREFIX + entry.id, JSON.stringify(entry)), undefined);
     },
-    acknowledge(id, text) {
+    acknowledge(id, text, content) {
       const kept = this.get(id);
-      if (kept && kept.text === text) this.forget(id);
+      if (kept && kept.text === text && (kept.content === undefined || JSON.stringify(kept.content) === JSON.stringify(content))) this.forget(id);
     },
     forget(id) {
       memory.delete(id);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
-import { Ellipsis, Pencil, Plus, Trash2 } from 'lucide-react';
+import { Ellipsis, Pencil, Plus, Send, Trash2 } from 'lucide-react';
 import type { Workspace } from '../../../shared/domain';
 import { IconButton } from '../../components/IconButton';
 import { Tip } from '../../components/Tip';
@@ -35,13 +35,21 @@ function WorkspaceRow({ workspace, selected }: { workspace: Workspace; selected:
             className="menu"
             onAction={(key) =>
               openDialog(
-                key === 'rename' ? { kind: 'renameWorkspace', workspaceId: workspace.id } : { kind: 'deleteWorkspace', workspaceId: workspace.id },
+                key === 'rename'
+                  ? { kind: 'renameWorkspace', workspaceId: workspace.id }
+                  : key === 'publishing'
+                    ? { kind: 'publishingSettings', workspaceId: workspace.id }
+                    : { kind: 'deleteWorkspace', workspaceId: workspace.id },
               )
             }
           >
             <MenuItem id="rename" className="menu-item" textValue={t('workspaces.rename')}>
               <Pencil size={14} aria-hidden />
               <span>{t('workspaces.rename')}</span>
+            </MenuItem>
+            <MenuItem id="publishing" className="menu-item" textValue={t('publishing.menu')}>
+              <Send size={14} aria-hidden />
+              <span>{t('publishing.menu')}</span>
             </MenuItem>
             <MenuItem id="delete" className="menu-item menu-item-danger" textValue={t('workspaces.delete')}>
               <Trash2 size={14} aria-hidden />

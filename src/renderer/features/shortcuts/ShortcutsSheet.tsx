@@ -12,6 +12,7 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['Home', 'End'], action: 'firstLast' },
   { keys: ['Enter'], action: 'open' },
   { keys: ['D'], action: 'duplicate' },
+  { keys: ['R'], action: 'reschedule' },
   { keys: ['Delete'], action: 'delete' },
   { keys: ['Mod+Z'], action: 'undo' },
   { keys: ['?'], action: 'help' },

@@ -1,0 +1,192 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { Ban, CalendarClock, CircleCheckBig, Copy, Pencil, RotateCw } from 'lucide-react';
+import type { Account, Workspace } from '../../../shared/domain';
+import type { PostView } from '../../../shared/publishing';
+import { EmptyState } from '../../components/EmptyState';
+import { IconButton } from '../../components/IconButton';
+import { RelativeTime } from '../../components/RelativeTime';
+import { errorText } from '../../i18n';
+import { useAccounts } from '../../stores/accounts';
+import { useComposer } from '../../stores/composer';
+import { usePosts, type PostColumn } from '../../stores/posts';
+import { Column } from '../board/Column';
+import { navigateBoard } from '../board/boardNavigation';
+import { formatInZone } from '../publishing/scheduleTime';
+import { cancelPost, duplicatePost, editPost, reschedulePost } from './postActions';
+import { isPending, postPreview, postTime, targetDisplay } from './postModel';
+import { TargetStatusList } from './TargetStatusList';
+
+const NO_POSTS: PostView[] = [];
+const NO_ACCOUNTS: Account[] = [];
+
+interface CardProps {
+  post: PostView;
+  accounts: readonly Account[];
+  zone: string;
+  active: boolean;
+  editing: boolean;
+  focusRef(el: HTMLElement | null): void;
+  onFocus(): void;
+}
+
+function ScheduledCard({ post, accounts, zone, active, editing, focusRef, onFocus }: CardProps) {
+  const { t, i18n } = useTranslation();
+  const preview = postPreview(post.text);
+  const time = postTime(post);
+  const timeId = `post-time-${post.draftId}`;
+  const editable = isPending(post);
+  return (
+    <li className={`card post-card ${active ? 'is-active' : ''} ${editing ? 'is-editing' : ''}`} data-draft-id={post.draftId} onFocus={onFocus}>
+      <button
+        type="button"
+        ref={focusRef}
+        className="card-open"
+        data-roving-item
+        tabIndex={active ? 0 : -1}
+        aria-describedby={timeId}
+        aria-keyshortcuts="Enter"
+        onClick={() => void editPost(post)}
+      >
+        <span className={`card-text ${preview ? '' : 'is-empty'}`}>{preview || t('drafts.empty')}</span>
+      </button>
+      <p className="card-time" id={timeId}>
+        <CalendarClock size={12} aria-hidden />
+        {time ? (
+          <time dateTime={time}>{t('posts.scheduledFor', { time: formatInZone(time, zone, i18n.language) })}</time>
+        ) : (
+          <span>{t('posts.noTime')}</span>
+        )}
+      </p>
+      <TargetStatusList post={post} accounts={accounts} zone={zone} active={active} />
+      <div className="card-footer">
+        {editing ? <span className="card-badge">{t('drafts.editing')}</span> : null}
+        <div className="card-actions">
+          <IconButton label={t('posts.edit')} icon={Pencil} shortcut={t('keys.enter')} excludeFromTabOrder={!active} isDisabled={!editable} onPress={() => void editPost(post)} />
+          <IconButton label={t('posts.reschedule')} icon={CalendarClock} shortcut="R" excludeFromTabOrder={!active} isDisabled={!editable} onPress={() => reschedulePost(post)} />
+          <IconButton label={t('posts.duplicate')} icon={Copy} shortcut="D" excludeFromTabOrder={!active} onPress={() => void duplicatePost(post)} />
+          <IconButton label={t('posts.cancel')} icon={Ban} excludeFromTabOrder={!active} variant="danger" isDisabled={!editable} onPress={() => void cancelPost(post)} />
+        </div>
+      </div>
+    </li>
+  );
+}
+
+function SentCard({ post, accounts, zone, active, focusRef, onFocus }: CardProps) {
+  const { t } = useTranslation();
+  const preview = postPreview(post.text);
+  const textId = `sent-text-${post.draftId}`;
+  const timeId = `sent-time-${post.draftId}`;
+  const failed = post.targets.filter((target) => ['failed', 'partial'].includes(targetDisplay(target))).length;
+  return (
+    <li className={`card post-card ${active ? 'is-active' : ''} ${failed > 0 ? 'has-failure' : ''}`} data-draft-id={post.draftId} onFocus={onFocus}>
+      <article ref={focusRef} className="card-open card-static" data-roving-item tabIndex={active ? 0 : -1} aria-labelledby={textId} aria-describedby={timeId}>
+        <p id={textId} className={`card-text ${preview ? '' : 'is-empty'}`}>
+          {preview || t('drafts.empty')}
+        </p>
+      </article>
+      <TargetStatusList post={post} accounts={accounts} zone={zone} active={active} />
+      <div className="card-footer">
+        <RelativeTime id={timeId} iso={post.updatedAt} prefix={t('posts.updatedPrefix')} />
+        <div className="card-actions">
+          <IconButton label={t('posts.duplicate')} icon={Copy} shortcut="D" excludeFromTabOrder={!active} onPress={() => void duplicatePost(post)} />
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** The "Programmés" and "Publiés / Échecs" columns: post.list, keyboard-navigable like the drafts. */
+export function PostsColumn({ workspace, column }: { workspace: Workspace; column: PostColumn }) {
+  const { t } = useTranslation();
+  const posts = usePosts((s) => s.lists[workspace.id]?.[column] ?? NO_POSTS);
+  const loaded = usePosts((s) => s.lists[workspace.id]?.[column] !== undefined);
+  const error = usePosts((s) => s.errors[workspace.id]?.[column]);
+  const load = usePosts((s) => s.load);
+  const accounts = useAccounts((s) => s.byWorkspace[workspace.id] ?? NO_ACCOUNTS);
+  const editingId = useComposer((s) => (s.open ? s.draftId : null));
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const items = useRef(new Map<string, HTMLElement>());
+  const activeIndex = Math.max(
+    posts.findIndex((p) => p.draftId === activeId),
+    0,
+  );
+  const scheduled = column === 'scheduled';
+
+  const focusIndex = (index: number) => {
+    const post = posts[index];
+    if (!post) return;
+    setActiveId(post.draftId);
+    items.current.get(post.draftId)?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    // Keys typed on a card's own buttons and links stay theirs, except moving between cards.
+    const moved = navigateBoard({ column: 0, row: activeIndex }, event.key, [posts.length]);
+    if (moved && !['ArrowLeft', 'ArrowRight', 'h', 'l'].includes(event.key)) {
+      event.preventDefault();
+      focusIndex(moved.row);
+      return;
+    }
+    const post = posts[activeIndex];
+    if (!post || (event.target as HTMLElement).dataset.rovingItem === undefined) return;
+    if (event.key === 'd' || event.key === 'D') {
+      event.preventDefault();
+      void duplicatePost(post);
+    } else if (scheduled && (event.key === 'r' || event.key === 'R') && isPending(post)) {
+      event.preventDefault();
+      reschedulePost(post);
+    }
+  };
+
+  const title = scheduled ? t('posts.scheduledTitle') : t('posts.sentTitle');
+  return (
+    <Column
+      id={column}
+      icon={scheduled ? CalendarClock : CircleCheckBig}
+      title={title}
+      count={posts.length}
+      countLabel={t(scheduled ? 'posts.scheduledCount' : 'posts.sentCount', { count: posts.length })}
+      color={workspace.color}
+    >
+      {error ? (
+        <div className="column-error" role="alert">
+          <p>{t('posts.loadFailed', { reason: errorText(error) })}</p>
+          <Button className="btn btn-ghost" onPress={() => void load(workspace.id, column)}>
+            <RotateCw size={14} aria-hidden />
+            <span>{t('common.retry')}</span>
+          </Button>
+        </div>
+      ) : null}
+      {!loaded && !error ? <p className="column-loading">{t('common.loading')}</p> : null}
+      {loaded && posts.length === 0 ? (
+        <div className="column-empty">
+          <EmptyState icon={scheduled ? CalendarClock : CircleCheckBig} title={scheduled ? t('posts.scheduledEmptyTitle') : t('posts.sentEmptyTitle')}>
+            <p>{scheduled ? t('posts.scheduledEmptyBody') : t('posts.sentEmptyBody')}</p>
+          </EmptyState>
+        </div>
+      ) : null}
+      {posts.length > 0 ? (
+        <ul className="card-list" aria-label={title} data-roving-column onKeyDown={onKeyDown}>
+          {posts.map((post, index) => {
+            const props: CardProps = {
+              post,
+              accounts,
+              zone: workspace.timeZone,
+              active: index === activeIndex,
+              editing: post.draftId === editingId,
+              focusRef: (el) => {
+                if (el) items.current.set(post.draftId, el);
+                else items.current.delete(post.draftId);
+              },
+              onFocus: () => setActiveId(post.draftId),
+            };
+            return scheduled ? <ScheduledCard key={post.draftId} {...props} /> : <SentCard key={post.draftId} {...props} />;
+          })}
+        </ul>
+      ) : null}
+    </Column>
+  );
+}

@@ -1,0 +1,52 @@
+import type { PostView } from '../../../shared/publishing';
+import { getClient, type ClientError } from '../../client';
+import { errorText, t } from '../../i18n';
+import { useComposer } from '../../stores/composer';
+import { useDrafts } from '../../stores/drafts';
+import { usePosts } from '../../stores/posts';
+import { useToasts } from '../../stores/toasts';
+import { useUi } from '../../stores/ui';
+import { postTime } from './postModel';
+
+const showError = (key: string, error: ClientError) =>
+  useToasts.getState().show({ tone: 'error', message: t(key, { reason: errorText(error) }), durationMs: 10_000 });
+
+/** "Modifier": a scheduled post opens in the composer (it can be edited until it goes). */
+export async function editPost(post: PostView): Promise<void> {
+  const result = await getClient().invoke('draft.get', { id: post.draftId });
+  if (!result.ok) return void showError('posts.openFailed', result.error);
+  await useComposer.getState().openDraft(result.value);
+}
+
+export function reschedulePost(post: PostView): void {
+  useUi.getState().openDialog({ kind: 'schedule', draftId: post.draftId, workspaceId: post.workspaceId, scheduledAt: postTime(post), reschedule: true });
+}
+
+/** "Dupliquer": a new draft with the same text and content. */
+export async function duplicatePost(post: PostView): Promise<void> {
+  const result = await getClient().invoke('draft.duplicate', { id: post.draftId, newId: crypto.randomUUID() });
+  if (!result.ok) return void showError('drafts.duplicateFailed', result.error);
+  useDrafts.getState().upsert(result.value);
+  useUi.getState().focusDraft(result.value.id);
+  useToasts.getState().show({ message: t('posts.duplicated') });
+}
+
+/** "Annuler": what has not gone yet is taken back; the post becomes a draft again. */
+export async function cancelPost(post: PostView): Promise<void> {
+  const composer = useComposer.getState();
+  if (composer.open && composer.draftId === post.draftId && !(await composer.flush())) return;
+  const result = await getClient().invoke('post.cancel', { draftId: post.draftId });
+  if (!result.ok) return void showError('posts.cancelFailed', result.error);
+  usePosts.getState().put(result.value);
+  void useDrafts.getState().load(post.workspaceId);
+  if (composer.open && composer.draftId === post.draftId) useComposer.getState().setPost(null);
+  useToasts.getState().show({ message: t('posts.cancelled') });
+}
+
+/** "Réessayer" on a failed target. */
+export async function retryTarget(targetId: string): Promise<void> {
+  const result = await getClient().invoke('post.retryTarget', { targetId });
+  if (!result.ok) return void showError('posts.retryFailed', result.error);
+  usePosts.getState().put(result.value);
+  useToasts.getState().show({ message: t('posts.retrying') });
+}

@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Form } from 'react-aria-components';
+import { Globe } from 'lucide-react';
+import { AppDialog } from '../../components/AppDialog';
+import { useWorkspaces } from '../../stores/workspaces';
+import { sendDraft } from './publishActions';
+import { describeZone, formatInZone, readScheduleInput, suggestScheduleTime, wallTimeOf, type WallTime } from './scheduleTime';
+
+interface ScheduleDialogProps {
+  draftId: string;
+  workspaceId: string;
+  /** The time the post goes now, if it has one: the dialog starts from it. */
+  scheduledAt?: string | null;
+  /** The post is already scheduled or queued ("Reprogrammer"). */
+  reschedule?: boolean;
+  onClose(): void;
+}
+
+/** "Programmer…": a date and a time in the workspace's zone, whatever this computer's zone. */
+export function ScheduleDialog({ draftId, workspaceId, scheduledAt, reschedule = false, onClose }: ScheduleDialogProps) {
+  const { t, i18n } = useTranslation();
+  const zone = useWorkspaces((s) => s.workspaces.find((w) => w.id === workspaceId)?.timeZone) ?? 'UTC';
+  const [value, setValue] = useState<WallTime>(() =>
+    scheduledAt && Date.parse(scheduledAt) > Date.now() ? wallTimeOf(scheduledAt, zone) : suggestScheduleTime(Date.now(), zone),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // "Now" as of the last change: the preview says whether the time is past without re-rendering every second.
+  const [now, setNow] = useState(() => Date.now());
+  const reading = readScheduleInput(value, zone, now);
+  const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = readScheduleInput(value, zone, Date.now());
+    if (!input.ok) return setError(t(`schedule.errors.${input.error}`));
+    setBusy(true);
+    const done = await sendDraft('schedule', draftId, workspaceId, { at: input.at, timeZone: zone });
+    setBusy(false);
+    if (done) onClose();
+  };
+
+  const change = (patch: Partial<WallTime>) => {
+    setValue((v) => ({ ...v, ...patch }));
+    setNow(Date.now());
+    setError(null);
+  };
+
+  return (
+    <AppDialog title={reschedule ? t('schedule.rescheduleTitle') : t('schedule.title')} onClose={onClose}>
+      <Form className="form" onSubmit={(e) => void submit(e)}>
+        <p className="zone-note">
+          <Globe size={14} aria-hidden />
+          <span>{t('schedule.zone', { zone: describeZone(zone, reading.ok ? reading.ms : now) })}</span>
+        </p>
+        <div className="schedule-fields">
+          <div className="field">
+            <label className="field-label" htmlFor="schedule-date">
+              {t('schedule.date')}
+            </label>
+            <input
+              id="schedule-date"
+              className="input"
+              type="date"
+              value={value.date}
+              required
+              autoFocus
+              aria-invalid={error ? true : undefined}
+              aria-describedby="schedule-preview"
+              onChange={(e) => change({ date: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor="schedule-time">
+              {t('schedule.time')}
+            </label>
+            <input
+              id="schedule-time"
+              className="input"
+              type="time"
+              value={value.time}
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby="schedule-preview"
+              onChange={(e) => change({ time: e.target.value })}
+            />
+          </div>
+        </div>
+        <p id="schedule-preview" className="field-hint" aria-live="polite">
+          {reading.ok
+            ? t('schedule.preview', { when: formatInZone(reading.ms, zone, i18n.language, { long: true }) }) +
+              (localZone && localZone !== zone ? ` ${t('schedule.previewLocal', { when: formatInZone(reading.ms, localZone, i18n.language) })}` : '')
+            : t(`schedule.errors.${reading.error}`)}
+        </p>
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <Button className="btn btn-ghost" onPress={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button className="btn btn-primary" type="submit" isPending={busy}>
+            {reschedule ? t('schedule.reschedule') : t('schedule.submit')}
+          </Button>
+        </div>
+      </Form>
+    </AppDialog>
+  );
+}

@@ -1,0 +1,64 @@
+import type { PostView, TargetProblem } from '../../../shared/publishing';
+import { atHandle } from '../../components/AccountAvatar';
+import { getClient, type ClientResult } from '../../client';
+import { errorText, i18n, t } from '../../i18n';
+import { useAccounts } from '../../stores/accounts';
+import { useComposer } from '../../stores/composer';
+import { useDrafts } from '../../stores/drafts';
+import { usePosts } from '../../stores/posts';
+import { useToasts } from '../../stores/toasts';
+import { useUi } from '../../stores/ui';
+import { useWorkspaces } from '../../stores/workspaces';
+import { describeOutcome, type OutcomeContext, type PublishWay } from './outcome';
+import { formatInZone } from './scheduleTime';
+
+/** The words a toast needs about a workspace: handles of its accounts, times in its zone. */
+export function outcomeContext(workspaceId: string): OutcomeContext {
+  const zone = useWorkspaces.getState().workspaces.find((w) => w.id === workspaceId)?.timeZone ?? 'UTC';
+  const accounts = useAccounts.getState().byWorkspace[workspaceId] ?? [];
+  return {
+    t,
+    handleOf: (id) => {
+      const account = accounts.find((a) => a.id === id);
+      return account ? atHandle(account.handle) : t('publish.unknownAccount');
+    },
+    formatTime: (iso) => formatInZone(iso, zone, i18n.language),
+  };
+}
+
+type Answer = ClientResult<{ post: PostView; blocked: TargetProblem[] }>;
+
+/**
+ * Publishes, schedules or queues a draft. What is typed is saved first (the core publishes what
+ * it has); targets that cannot go are named in the toast with their reasons, the others go.
+ */
+export async function sendDraft(way: PublishWay, draftId: string, workspaceId: string, at?: { at: string; timeZone: string }): Promise<boolean> {
+  const composer = useComposer.getState();
+  const inComposer = composer.open && composer.draftId === draftId;
+  if (inComposer && !(await composer.flush())) {
+    useToasts.getState().show({ tone: 'error', message: t('publish.saveFirst') });
+    return false;
+  }
+  const client = getClient();
+  let result: Answer;
+  if (way === 'publishNow') result = await client.invoke('post.publishNow', { draftId });
+  else if (way === 'addToQueue') result = await client.invoke('post.addToQueue', { draftId });
+  else if (at) result = await client.invoke('post.schedule', { draftId, at: at.at, timeZone: at.timeZone });
+  else return false;
+
+  if (!result.ok) {
+    useToasts.getState().show({ tone: 'error', message: t(`publish.failed.${way}`, { reason: errorText(result.error) }), durationMs: 10_000 });
+    return false;
+  }
+  const { post, blocked } = result.value;
+  const outcome = describeOutcome(way, post, blocked, outcomeContext(workspaceId));
+  usePosts.getState().put(post);
+  void useDrafts.getState().load(workspaceId);
+  useToasts.getState().show({ tone: outcome.tone, message: outcome.message, durationMs: blocked.length > 0 ? 15_000 : 8000 });
+  const still = useComposer.getState();
+  if (outcome.anyGone && still.open && still.draftId === draftId) {
+    await still.close(false);
+    useUi.getState().focusBoard();
+  }
+  return outcome.anyGone;
+}
