@@ -4,6 +4,7 @@ import { benchColdStart } from './cold-start';
 import { benchInserts } from './store-inserts';
 import { benchQueue } from './queue';
 import { benchFanOut } from './fanout';
+import { benchSandbox } from './sandbox';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
@@ -12,6 +13,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   webHostColdStartToBoard: benchColdStart,
   scheduledPostsQueue: benchQueue,
   fanOutToTenAccounts: benchFanOut,
+  sandboxDemo: benchSandbox,
 };
 
 const results: Record<string, unknown> = {

@@ -1,0 +1,116 @@
+/**
+ * The main job, end to end: Bluesky accounts on a real local network (PLC, PDS, AppView),
+ * one post to two accounts with a version adapted for one of them, scheduled a minute ahead,
+ * moving from Scheduled to Sent with links to the real records.
+ */
+import { AtpAgent } from '@atproto/api';
+import { startBlueskyNetwork, type BlueskyNetwork } from '../helpers/bluesky';
+import { test, expect } from './fixtures';
+import type { TribunePage } from './pages/tribune';
+
+const ZONE = 'Europe/Paris';
+let network: BlueskyNetwork;
+const accounts: { handle: string; appPassword: string; did: string }[] = [];
+
+test.use({ timezoneId: ZONE });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  network = await startBlueskyNetwork();
+  for (const handle of ['port-lumiere.test', 'musee-port.test']) {
+    const account = await network.createAccount(handle);
+    accounts.push({ handle, did: account.did, appPassword: await network.createAppPassword(account, 'tribune') });
+  }
+});
+
+test.afterAll(async () => {
+  await network?.close();
+});
+
+async function connectBluesky(tribune: TribunePage, handle: string, appPassword: string) {
+  const page = tribune.page;
+  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
+  await dialog.getByRole('tab', { name: 'Bluesky' }).click();
+  await dialog.getByRole('textbox', { name: 'Identifiant (handle ou e-mail)' }).fill(handle);
+  await dialog.getByLabel("Mot de passe d'application").fill(appPassword);
+  await dialog.getByText('Options avancées').click();
+  await dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' }).fill(network.pdsUrl);
+  await dialog.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
+  await expect(tribune.rail).toContainText(handle);
+}
+
+/** The next whole minute at least 40 s away, as the workspace's wall clock shows it. */
+function nextMinuteIn(zone: string): { date: string; time: string; at: number } {
+  const at = Math.ceil((Date.now() + 40_000) / 60_000) * 60_000;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, at };
+}
+
+test('a post to two Bluesky accounts, adapted for one, goes from Scheduled to Sent at its time', async ({ tribune, page }) => {
+  test.setTimeout(240_000);
+  const [brand, museum] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
+  await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
+  await connectBluesky(tribune, brand.handle, brand.appPassword);
+  await connectBluesky(tribune, museum.handle, museum.appPassword);
+
+  const shared = 'Ce soir, feu d’artifice sur le port à 22 h ! #PortLumière';
+  const adapted = 'Le musée reste ouvert jusqu’à 22 h pour le feu d’artifice 🎆';
+  await tribune.writeDraft(shared);
+  const targets = tribune.composer.getByRole('group', { name: 'Publier sur' });
+  await targets.getByRole('button', { name: new RegExp(`@${brand.handle}`) }).click();
+  await targets.getByRole('button', { name: new RegExp(`@${museum.handle}`) }).click();
+  await expect(targets.getByRole('button', { name: new RegExp(`@${museum.handle}`) })).toHaveAttribute('aria-pressed', 'true');
+  // Live counter for each target.
+  await expect(tribune.composer.getByTestId('counter').first()).toHaveText(/\d+\/300/);
+
+  await tribune.composer.getByRole('button', { name: `Adapter pour ce compte (@${museum.handle})` }).click();
+  const version = tribune.composer.getByRole('textbox', { name: `Texte pour @${museum.handle}` });
+  await version.fill(adapted);
+  await tribune.waitSaved();
+
+  const when = nextMinuteIn(ZONE);
+  await tribune.composer.getByRole('button', { name: 'Programmer…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Programmer la publication' });
+  await expect(dialog).toContainText('Paris');
+  await dialog.getByLabel('Date').fill(when.date);
+  await dialog.getByLabel('Heure').fill(when.time);
+  await dialog.getByRole('button', { name: 'Programmer', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await tribune.closeComposer();
+
+  const scheduled = page.getByRole('region', { name: 'Programmés' });
+  const card = scheduled.getByRole('listitem').filter({ hasText: 'feu d’artifice sur le port' });
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('[data-target-id]')).toHaveCount(2);
+  await expect(tribune.draftCards).toHaveCount(0);
+
+  // At its time it moves to Sent, with a link per account.
+  const sent = page.getByRole('region', { name: 'Publiés / Échecs' });
+  const sentCard = sent.getByRole('listitem').filter({ hasText: 'feu d’artifice sur le port' }).first();
+  await expect(sentCard).toBeVisible({ timeout: 150_000 });
+  await expect(card).toHaveCount(0);
+  expect(Date.now()).toBeGreaterThanOrEqual(when.at);
+  const links = { brand: sentCard.getByRole('link', { name: `Voir la publication de @${brand.handle}` }), museum: sentCard.getByRole('link', { name: `Voir la publication de @${museum.handle}` }) };
+  await expect(links.brand).toBeVisible({ timeout: 30_000 });
+  await expect(links.museum).toBeVisible({ timeout: 30_000 });
+
+  // Each link names a real record on the PDS, with the text that account was meant to get.
+  const agent = new AtpAgent({ service: network.pdsUrl });
+  for (const [who, expected] of [
+    [brand, shared],
+    [museum, adapted],
+  ] as const) {
+    const href = await (who === brand ? links.brand : links.museum).getAttribute('href');
+    const match = new RegExp(`^https://bsky\\.app/profile/${who.handle.replace('.', '\\.')}/post/([a-z2-7]{13})$`).exec(href ?? '');
+    expect(match, href ?? '').not.toBeNull();
+    const record = await agent.com.atproto.repo.getRecord({ repo: who.did, collection: 'app.bsky.feed.post', rkey: match![1]! });
+    expect((record.data.value as { text: string }).text).toBe(expected);
+    expect(Date.parse((record.data.value as { createdAt: string }).createdAt)).toBeGreaterThanOrEqual(when.at - 1000);
+  }
+});
