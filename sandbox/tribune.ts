@@ -124,7 +124,7 @@ export async function startWebHost(options: AppOptions & { port?: number; timeou
     // Link previews would be fetched from the open web: the sandbox stays on 127.0.0.1.
     '--no-link-cards',
   ];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...options.env, TRIBUNE_SANDBOX: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...options.env, TRIBUNE_SANDBOX: '1', TRIBUNE_EXIT_WITH_PARENT: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Tribune's web host did not start within ${(options.timeoutMs ?? 60_000) / 1000} s`)), options.timeoutMs ?? 60_000);

@@ -23,6 +23,7 @@
  * - Top bar:         getByRole('banner'); getByRole('button', { name: 'Nouveau brouillon' | 'New draft' }) (shortcut N)
  *   - connection:    getByTestId('connection-status') (role status): 'Connecté' | 'Connected', 'Hors ligne — reconnexion…' | 'Offline — reconnecting…'
  *   - shortcuts:     getByRole('button', { name: 'Raccourcis clavier' | 'Keyboard shortcuts' }) (or the ? key)
+ * - Sandbox banner: getByTestId('sandbox-banner') (region 'Bac à sable' | 'Sandbox'), with the data folder; only under npm run demo
  * - Vault banner:    getByTestId('vault-banner') (a region named by its title); buttons 'Choisir une phrase secrète…' | 'Choose a passphrase…',
  *                    'Déverrouiller…' | 'Unlock…', 'Plus tard' | 'Later' (hides it)
  * Board
@@ -114,6 +115,7 @@ import { NoToken } from './features/NoToken';
 import { Rail } from './features/rail/Rail';
 import { TopBar } from './features/topbar/TopBar';
 import { VaultBanner } from './features/vault/VaultBanner';
+import { SandboxBanner } from './features/sandbox/SandboxBanner';
 import { useComposer } from './stores/composer';
 import { useConnection } from './stores/connection';
 import { startSync } from './stores/sync';
@@ -144,6 +146,7 @@ export function App() {
         <Rail />
         <div className="content">
           <TopBar />
+          <SandboxBanner />
           <VaultBanner />
           <Board />
         </div>

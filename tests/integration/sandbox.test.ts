@@ -152,6 +152,10 @@ describe('npm run demo: the sandbox, from start to Ctrl-C', () => {
     const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
     await page.goto(url);
     await page.getByRole('main', { name: /^(Tableau|Board)$/ }).waitFor();
+    // The app says plainly that this is the sandbox, and where its data lives.
+    const banner = page.getByTestId('sandbox-banner');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain(details.dataDir);
 
     const text = `Test du bac à sable ${Date.now()} : le phare est ouvert ce week-end ! #PortLumière`;
     await page.getByRole('button', { name: /Nouveau brouillon|New draft/ }).first().click();

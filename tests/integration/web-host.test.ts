@@ -1,7 +1,9 @@
+import { spawn } from 'node:child_process';
 import http from 'node:http';
+import net from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectRpc, startHost, type RunningHost } from '../helpers/host';
+import { connectRpc, HOST_BUNDLE, startHost, type RunningHost } from '../helpers/host';
 import { ensureBuilt } from '../helpers/build';
 import { tempDir } from '../helpers/temp';
 
@@ -68,5 +70,30 @@ describe('the web host', () => {
     // The host keeps serving the others.
     expect(await b.invoke('workspace.list', {})).toMatchObject({ ok: true, value: [{ name: 'Office de Tourisme' }] });
     b.close();
+  });
+
+  it('started by a supervisor, does not outlive it even when the supervisor is killed outright', async () => {
+    const dataDir = tempDir();
+    // A shell stands for the supervisor (npm run demo); the host is its child.
+    const supervisor = spawn('sh', ['-c', `"${process.execPath}" "${HOST_BUNDLE}" --data-dir "${dataDir}" --port 0 --no-link-cards & wait`], {
+      env: { ...process.env, TRIBUNE_EXIT_WITH_PARENT: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const port = await new Promise<number>((resolve) => {
+      supervisor.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /127\.0\.0\.1:(\d+)\//.exec(output);
+        if (match) resolve(Number(match[1]));
+      });
+    });
+    const listening = () =>
+      new Promise<boolean>((resolve) => {
+        const socket = net.connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
+        socket.on('error', () => resolve(false));
+      });
+    expect(await listening()).toBe(true);
+    supervisor.kill('SIGKILL');
+    await expect.poll(listening, { timeout: 10_000, interval: 250 }).toBe(false);
   });
 });

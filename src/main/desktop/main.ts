@@ -56,7 +56,7 @@ async function start(): Promise<void> {
   // value so that an early failure is not an unhandled rejection.
   const opening = openCore({
     // TRIBUNE_* variables are how `npm run demo` points the app at its sandbox network.
-    dataDir: process.env.TRIBUNE_DATA_DIR ?? app.getPath('userData'),
+    dataDir: app.getPath('userData'),
     host: 'desktop',
     sandbox: process.env.TRIBUNE_SANDBOX === '1',
     network: {
@@ -131,6 +131,8 @@ async function start(): Promise<void> {
 
 registerAppScheme();
 app.enableSandbox();
+// The sandbox's own data folder is also its own instance: a real Tribune open beside it is another app.
+if (process.env.TRIBUNE_DATA_DIR) app.setPath('userData', process.env.TRIBUNE_DATA_DIR);
 if (!app.requestSingleInstanceLock()) {
   // Another Tribune owns the data folder; it was told to come forward.
   app.quit();

@@ -65,6 +65,13 @@ async function main() {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Started by a supervisor (npm run demo): never outlive it, even if it was killed outright.
+  if (process.env.TRIBUNE_EXIT_WITH_PARENT === '1') {
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) void stop();
+    }, 1000).unref();
+  }
 }
 
 main().catch((error: unknown) => {
