@@ -37,7 +37,7 @@
  * - Scheduled:       getByRole('region', { name: 'Programmés' | 'Scheduled' }) (getByTestId('column-scheduled')), soonest first
  *   - cards:         region.getByRole('list', { name: 'Programmés' | 'Scheduled' }).getByRole('listitem') (data-draft-id); time 'Le lun. 23 nov., 08:00'
  *                    (workspace zone); per target: list 'Comptes' | 'Accounts' > listitem (data-target-id, data-status =
- *                    scheduled|sending|sent|partial|failed|held_missed|held_reconnect|held|skipped|cancelled) with a status pill
+ *                    scheduled|sending|sent|partial|failed|held_missed|held_reconnect|held_offline|held|skipped|cancelled) with a status pill
  *   - open (edit):   listitem.getByRole('button', { name: /<start of the text>/ }) or Enter; buttons 'Modifier' | 'Edit',
  *                    'Reprogrammer…' | 'Reschedule…' (key R), 'Dupliquer' | 'Duplicate' (key D), 'Annuler la programmation' | 'Cancel the schedule'
  *   - missed target: 'Publier maintenant sur @handle' | 'Publish now to @handle', 'Ignorer pour @handle' | 'Skip for @handle'

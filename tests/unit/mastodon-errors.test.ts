@@ -51,10 +51,14 @@ describe('Mastodon error messages', () => {
     expect([unauthorized.reconnectNeeded, unauthorized.failure.status, reconnects]).toEqual([true, 401, 1]);
 
     expect(fromMastoError(BASE, new MastoTimeoutError('Request timed out')).failure.kind).toBe('timeout');
+    // No DNS: this computer is offline, so the post will wait for the connection.
     expect(fromMastoError(BASE, new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } })).failure).toEqual({
       kind: 'network',
       message: 'Could not reach social.example (ENOTFOUND).',
+      offline: true,
     });
+    // A refused connection means the network works and the server does not: no waiting forever.
+    expect(fromMastoError(BASE, new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })).failure.offline).toBeUndefined();
     // masto.js cannot read plain-text or HTML answers: an answer was received, so it is not a network failure.
     const unreadable = fromMastoError(BASE, new MastoUnexpectedError('The server returned data with an unknown encoding.'));
     expect(unreadable.failure.kind).toBe('http');

@@ -290,6 +290,30 @@ describe('failures', () => {
     expect(service.view(id).targets[0]!.status).toBe('sent');
   });
 
+  it('keeps a post waiting while the computer is offline, without using up its attempts, and sends it when the connection is back', async () => {
+    await setup({ maxAttempts: 2 });
+    const sky = account('bluesky', 'port.bsky.test');
+    service.start();
+    const warmup = draft('Premier', { targets: [{ accountId: sky.id, variant: null }] });
+    service.publishNow(warmup);
+    await vi.advanceTimersByTimeAsync(0);
+    const offline = () => {
+      throw new PublishError({ kind: 'network', message: 'Could not reach Bluesky: getaddrinfo ENOTFOUND bsky.social', offline: true });
+    };
+    connectors.get(sky.id)!.script = [offline, offline, offline, offline];
+    const id = draft('Écrit dans le train', { targets: [{ accountId: sky.id, variant: null }] });
+    service.publishNow(id);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(service.view(id).targets[0]).toMatchObject({ status: 'held', heldReason: 'offline' });
+    // Four probes a minute apart, all offline: still waiting, never failed (maxAttempts is 2).
+    await vi.advanceTimersByTimeAsync(3 * 60_000 + 10);
+    expect(service.view(id).targets[0]).toMatchObject({ status: 'held', heldReason: 'offline' });
+    // The host sees the network come back.
+    service.wake('online');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(service.view(id).targets[0]!.status).toBe('sent');
+  });
+
   it('resumes a thread after the last part that went out', async () => {
     await setup();
     const masto = account('mastodon', 'port@masto.test');

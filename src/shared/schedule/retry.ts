@@ -10,6 +10,8 @@ export const PublishFailure = z.object({
   retryAfter: z.string().optional(),
   rateLimitReset: z.string().optional(),
   rateLimitRemaining: z.string().optional(),
+  /** The computer had no network (no DNS, no route): the post waits for the connection instead of failing. */
+  offline: z.boolean().optional(),
 });
 export type PublishFailure = z.infer<typeof PublishFailure>;
 

@@ -52,11 +52,15 @@ export interface PublishingDeps {
   publishTimeoutMs?: number;
 }
 
+/** How often posts waiting for the connection are tried again. */
+export const OFFLINE_PROBE_MS = 60_000;
+
 const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
 
 export class PublishingService {
   readonly scheduler: Scheduler;
   private started = false;
+  private offlineProbe: unknown = null;
 
   constructor(private readonly d: PublishingDeps) {
     this.scheduler = new Scheduler({
@@ -110,16 +114,36 @@ export class PublishingService {
     const released = this.d.targets.releaseClaims();
     if (released > 0) this.d.log.info(`${released} publication(s) interrupted by the last stop are back in the queue`);
     this.scheduler.start();
+    this.armOfflineProbe();
+  }
+
+  /** Posts waiting for the connection are tried again regularly (and at once when the host says it is back). */
+  private armOfflineProbe(): void {
+    const timers = this.d.timers ?? systemTimers;
+    this.offlineProbe = timers.setTimeout(() => {
+      if (!this.started) return;
+      this.connectionMayBeBack();
+      this.armOfflineProbe();
+    }, OFFLINE_PROBE_MS);
+  }
+
+  /** The network may be back (the host saw it, or the periodic probe): posts that waited for it go now. */
+  connectionMayBeBack(): void {
+    if (this.d.targets.unparkOffline(this.d.clock.now()) > 0) this.wake('online');
   }
 
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    (this.d.timers ?? systemTimers).clearTimeout(this.offlineProbe);
+    this.offlineProbe = null;
     await this.scheduler.stop();
   }
 
   wake(reason: 'resume' | 'online' | 'changed'): void {
-    if (this.started) this.scheduler.wake(reason);
+    if (!this.started) return;
+    if (reason === 'online' || reason === 'resume') this.d.targets.unparkOffline(this.d.clock.now());
+    this.scheduler.wake(reason);
   }
 
   // Drafts' content
@@ -379,6 +403,8 @@ export class PublishingService {
           this.markReconnect(account);
           return { ok: false, failure: error.failure, park: 'reconnect_needed' };
         }
+        // No network at all: the post waits for the connection, it does not use up its attempts.
+        if (error.failure.offline) return { ok: false, failure: error.failure, park: 'offline' };
         return { ok: false, failure: error.failure };
       }
       throw error;

@@ -80,6 +80,7 @@ export class PostTargetRepository implements QueuePort {
       hold: db.prepare("UPDATE post_targets SET status = 'held', updated_at = ? WHERE id = ? AND status = 'pending'"),
       skip: db.prepare("UPDATE post_targets SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ? AND status = 'pending'"),
       park: db.prepare("UPDATE post_targets SET status = 'held', last_error = ?, updated_at = ? WHERE id = ?"),
+      unparkOffline: db.prepare("UPDATE post_targets SET status = 'pending', due_at = ?, last_error = NULL, updated_at = ? WHERE status = 'held' AND last_error = 'offline'"),
       unpark: db.prepare("UPDATE post_targets SET status = 'pending', last_error = NULL, updated_at = ? WHERE account_id = ? AND status = 'held' AND last_error = 'reconnect_needed'"),
       taken: db.prepare<[string, number], { due_at: number }>(
         "SELECT due_at FROM post_targets WHERE account_id = ? AND due_at >= ? AND status IN ('pending', 'claimed', 'held', 'sent') ORDER BY due_at",
@@ -210,6 +211,11 @@ export class PostTargetRepository implements QueuePort {
   /** The account was reconnected: what waited for it goes back to the queue. */
   unparkAccount(accountId: string): number {
     return this.s.unpark.run(this.now(), accountId).changes;
+  }
+
+  /** The connection may be back: what waited for it is due now. */
+  unparkOffline(now: number): number {
+    return this.s.unparkOffline.run(now, this.now()).changes;
   }
 
   /** Instants an account already publishes at (queue slots must not be taken twice). */

@@ -22,10 +22,10 @@ export interface RemotePost {
 }
 
 /**
- * `park`: the job cannot go until the person acts (the account needs reconnecting); it is set
- * aside without using up an attempt, and comes back when the account is reconnected.
+ * `park`: the job cannot go until something changes (the account needs reconnecting, or the
+ * computer is offline); it is set aside without using up an attempt, and comes back then.
  */
-export type Outcome = { ok: true; remote: RemotePost } | { ok: false; failure: PublishFailure; park?: 'reconnect_needed' };
+export type Outcome = { ok: true; remote: RemotePost } | { ok: false; failure: PublishFailure; park?: 'reconnect_needed' | 'offline' };
 
 /** One publish attempt, kept for the post's history. */
 export interface AttemptRecord {

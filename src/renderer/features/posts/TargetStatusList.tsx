@@ -39,7 +39,7 @@ function TargetRow({ target, account, zone, active, post }: { target: TargetView
       {display === 'failed' || (display === 'partial' && target.status === 'failed') ? (
         <p className="target-error">{target.lastError ?? t('posts.noReason')}</p>
       ) : null}
-      {target.status === 'held' && target.heldReason && target.heldReason !== 'missed' && target.heldReason !== 'reconnect_needed' ? (
+      {target.status === 'held' && target.heldReason && target.heldReason !== 'missed' && target.heldReason !== 'reconnect_needed' && target.heldReason !== 'offline' ? (
         <p className="field-hint">{target.heldReason}</p>
       ) : null}
       <div className="target-status-actions">

@@ -24,8 +24,20 @@ export function sortSent(posts: readonly PostView[]): PostView[] {
  * One word for a target's state, as the chips show it:
  * - partial: a thread stopped part way ("2/3 publiés"), whatever its status;
  * - held_missed / held_reconnect: waiting for the person (a missed time, a reconnection).
+ * - held_offline: waiting for the connection; it goes by itself.
  */
-export type TargetDisplay = 'scheduled' | 'sending' | 'sent' | 'partial' | 'failed' | 'held_missed' | 'held_reconnect' | 'held' | 'skipped' | 'cancelled';
+export type TargetDisplay =
+  | 'scheduled'
+  | 'sending'
+  | 'sent'
+  | 'partial'
+  | 'failed'
+  | 'held_missed'
+  | 'held_reconnect'
+  | 'held_offline'
+  | 'held'
+  | 'skipped'
+  | 'cancelled';
 
 export function targetDisplay(target: TargetView): TargetDisplay {
   const partial = target.partsTotal > 1 && target.partsSent > 0 && target.partsSent < target.partsTotal;
@@ -37,7 +49,11 @@ export function targetDisplay(target: TargetView): TargetDisplay {
     case 'claimed':
       return 'sending';
     case 'held':
-      return target.heldReason === 'missed' ? 'held_missed' : target.heldReason === 'reconnect_needed' ? 'held_reconnect' : 'held';
+      if (target.heldReason === 'missed') return 'held_missed';
+      if (target.heldReason === 'reconnect_needed') return 'held_reconnect';
+      // Written offline: it goes by itself when the connection is back.
+      if (target.heldReason === 'offline') return 'held_offline';
+      return 'held';
     case 'skipped':
       return 'skipped';
     case 'cancelled':

@@ -2,6 +2,7 @@
 import { XRPCError } from '@atproto/api';
 import type { PublishFailure } from '../../../../shared/schedule/retry';
 import { PublishError } from '../types';
+import { isOfflineError } from '../offline';
 
 /** XRPCError.status when no response came back at all (ResponseType.Unknown / InvalidResponse). */
 const NO_RESPONSE = 1;
@@ -63,7 +64,9 @@ export function toFailure(err: unknown, what: string, signal?: AbortSignal): Pub
   if (signal?.aborted && !isTimeout(signal.reason)) return { kind: 'network', message: `Stopped while ${what}.` };
   if (isTimeout(err)) return { kind: 'timeout', message: `Bluesky did not answer in time while ${what}.` };
   if (isAbort(err)) return { kind: 'network', message: `Stopped while ${what}.` };
-  return { kind: 'network', message: `Could not reach Bluesky while ${what}: ${describe(err)}` };
+  const failure: PublishFailure = { kind: 'network', message: `Could not reach Bluesky while ${what}: ${describe(err)}` };
+  if (isOfflineError(err)) failure.offline = true;
+  return failure;
 }
 
 /** A refusal decided here, before anything is sent (the scheduler does not retry a 4xx). */

@@ -10,6 +10,7 @@
 import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
 import { PublishError } from '../types';
 import type { PublishFailure } from '../../../../shared/schedule/retry';
+import { isOfflineError } from '../offline';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -88,7 +89,7 @@ function networkMessage(instanceUrl: string, error: unknown): string {
 export function transportFailure(instanceUrl: string, error: unknown, timedOut: boolean, cancelled: boolean): PublishFailure {
   if (timedOut) return { kind: 'timeout', message: `${hostOf(instanceUrl)} did not answer in time.` };
   if (cancelled) return { kind: 'network', message: 'The request was cancelled before the server answered.' };
-  return { kind: 'network', message: networkMessage(instanceUrl, error) };
+  return { kind: 'network', message: networkMessage(instanceUrl, error), ...(isOfflineError(error) ? { offline: true } : {}) };
 }
 
 export class MastodonHttp {
