@@ -93,9 +93,9 @@ export class AccountService {
     try {
       token = input.code ? await attempt.auth.withCode(input.code) : await attempt.auth.viaBrowser;
     } catch (error) {
-      throw new AppFailure('conflict', error instanceof Error ? error.message : 'The instance did not authorize Tribune.');
-    } finally {
+      // A mistyped code can be pasted again; a browser flow that failed is over.
       if (!input.code) this.attempts.delete(input.attemptId);
+      throw new AppFailure('conflict', error instanceof Error ? error.message : 'The instance did not authorize Tribune.');
     }
     this.attempts.delete(input.attemptId);
     attempt.auth.cancel();
