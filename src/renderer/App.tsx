@@ -65,6 +65,11 @@
  *                    (adapted: '… pour @handle' | '… for @handle'), an 'ALT' badge once described, button 'Retirer l'image 1' | 'Remove image 1'
  *   - options:       textbox 'Avertissement de contenu' | 'Content warning' (shown when a Mastodon target is chosen),
  *                    combobox 'Langue de la publication' | 'Post language' (native select: selectOption('fr'))
+ *                    combobox 'Visibilité' | 'Visibility' (native select: '' default, 'public', 'unlisted', 'private', 'direct';
+ *                    shown when a Mastodon target is chosen)
+ *   - poll:          group 'Sondage' | 'Poll' (shown when a Mastodon target is chosen): switch 'Ajouter un sondage' | 'Add a poll';
+ *                    textbox 'Choix n' | 'Choice n'; button 'Ajouter un choix' | 'Add a choice', 'Retirer le choix n' | 'Remove choice n';
+ *                    combobox 'Durée du sondage' | 'Poll duration' (seconds: 300…604800); checkbox 'Plusieurs choix possibles' | 'Multiple choices'
  *   - scheduled:     a note 'Programmé pour …' | 'Scheduled for …' when editing a scheduled post
  *   - ways out:      buttons 'Publier maintenant' | 'Publish now', 'Programmer…' | 'Schedule…' ('Reprogrammer…' | 'Reschedule…' once
  *                    scheduled), 'Ajouter à la file' | 'Add to queue'; disabled with the reason in #publish-hint (role status);

@@ -3,6 +3,7 @@ import type { Draft } from '../../shared/domain';
 import { EMPTY_DRAFT_CONTENT, type DraftContent, type PostView, type TargetProblem } from '../../shared/publishing';
 import { getClient, type ClientError } from '../client';
 import { createAutosaver, type Autosaver, type AutosaveState } from '../features/composer/autosave';
+import { savableContent } from '../features/composer/content';
 import { createDraftBackup } from '../features/drafts/draftBackup';
 import { useDrafts } from './drafts';
 import { useUi } from './ui';
@@ -68,7 +69,8 @@ const idleSave: AutosaveState = { status: 'idle', error: null };
 export const VALIDATE_DELAY_MS = 500;
 
 /** What one save sends: the text, and the content once it is known (never a guess over the stored one). */
-export const snapshotOf = (text: string, content: DraftContent | null): string => JSON.stringify(content ? { text, content } : { text });
+export const snapshotOf = (text: string, content: DraftContent | null): string =>
+  JSON.stringify(content ? { text, content: savableContent(content) } : { text });
 const readSnapshot = (snapshot: string): { text: string; content?: DraftContent } => JSON.parse(snapshot) as { text: string; content?: DraftContent };
 
 /** Nothing worth keeping: no text anywhere and no image. */
@@ -166,7 +168,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
       startSaver(draftId, workspaceId, null);
     }
     set({ problems: null });
-    draftBackup.keep(contentStatus === 'ready' ? { id: draftId, workspaceId, text, content } : { id: draftId, workspaceId, text });
+    draftBackup.keep(contentStatus === 'ready' ? { id: draftId, workspaceId, text, content: savableContent(content) } : { id: draftId, workspaceId, text });
     saver?.update(currentSnapshot());
   };
 

@@ -81,7 +81,11 @@ export function TargetChecks({ targets }: { targets: ComposerTarget[] }) {
                     className="btn btn-link"
                     aria-label={t('variant.adaptFor', { handle })}
                     onPress={() => {
-                      edit(({ content, text }) => ({ content: adaptTarget(content, text, account.id, { contentWarning: target.caps.contentWarning }) }));
+                      edit(({ content, text }) => ({ content: adaptTarget(content, text, account.id, {
+                          contentWarning: target.caps.contentWarning,
+                          poll: target.caps.poll !== null,
+                          visibility: target.caps.visibilities.length > 1,
+                        }) }));
                       setScope(account.id);
                     }}
                   >

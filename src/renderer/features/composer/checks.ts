@@ -17,6 +17,11 @@ export type CheckCode =
   | 'media_type'
   | 'threads_unsupported'
   | 'cw_unsupported'
+  | 'poll_unsupported'
+  | 'poll_with_images'
+  | 'poll_too_many_options'
+  | 'poll_incomplete'
+  | 'visibility_unsupported'
   | 'reconnect_needed';
 
 export interface TargetCheck {
@@ -87,6 +92,17 @@ export function checkTarget(post: PostContent, caps: Capabilities, options: Chec
 
   if (numbered && !caps.threads) checks.push({ code: 'threads_unsupported', severity: 'block', values: { count: parts.length } });
   if (post.contentWarning && !caps.contentWarning) checks.push({ code: 'cw_unsupported', severity: 'block' });
+  if (post.poll) {
+    if (!caps.poll) checks.push({ code: 'poll_unsupported', severity: 'block' });
+    else if (post.poll.options.length > caps.poll.maxOptions) {
+      checks.push({ code: 'poll_too_many_options', severity: 'block', values: { count: post.poll.options.length, max: caps.poll.maxOptions } });
+    }
+    if (parts[0]?.media.length) checks.push({ code: 'poll_with_images', severity: 'block' });
+    if (caps.poll && post.poll.options.some((o) => o.trim() === '')) checks.push({ code: 'poll_incomplete', severity: 'block' });
+  }
+  if (post.visibility && !caps.visibilities.includes(post.visibility)) {
+    checks.push({ code: 'visibility_unsupported', severity: 'block', values: { visibility: post.visibility } });
+  }
 
   counts.forEach((count, i) => {
     const part = numbered ? i + 1 : undefined;
