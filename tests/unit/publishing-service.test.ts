@@ -401,6 +401,21 @@ describe('editing before it goes', () => {
     expect(service.view(both).targets.map((t) => t.status)).toEqual(['sent', 'sent']);
   });
 
+  it('never plans a second publication for an account whose post is going out right now', async () => {
+    await setup();
+    const sky = account('bluesky', 'port.bsky.test');
+    const masto = account('mastodon', 'port@masto.test');
+    const id = draft('En cours d’envoi', { targets: [{ accountId: sky.id, variant: null }, { accountId: masto.id, variant: null }] });
+    service.schedule(id, T0 + MIN, 'Europe/Paris');
+    vi.setSystemTime(T0 + MIN);
+    // The Bluesky target is claimed (in flight) when the person reschedules the post.
+    const [claimed] = repos.targets.claimDue(Date.now(), 1, 'bluesky');
+    service.schedule(id, T0 + 30 * MIN, 'Europe/Paris');
+    const targets = repos.targets.byDraft(id).filter((t) => t.status !== 'cancelled');
+    expect(targets.filter((t) => t.account_id === sky.id).map((t) => [t.id, t.status])).toEqual([[claimed!.id, 'claimed']]);
+    expect(targets.filter((t) => t.account_id === masto.id).map((t) => [t.status, t.due_at])).toEqual([['pending', T0 + 30 * MIN]]);
+  });
+
   it('uses the post-targets index for the next due time, never a scan', async () => {
     await setup();
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT min(due_at) FROM post_targets WHERE status = 'pending'").all() as { detail: string }[];

@@ -233,8 +233,9 @@ export class PublishingService {
       // Editing a scheduled post re-plans what has not gone yet; what went stays.
       const previous = this.d.targets.byDraft(draftId);
       this.d.targets.cancelDraft(draftId);
-      const alreadySent = new Set(previous.filter((t) => t.status === 'sent').map((t) => t.account_id));
-      const fresh = ready.filter((r) => !alreadySent.has(r.account.id));
+      // Sent, or being sent right now (a claim is never cancelled): a new target would publish twice.
+      const alreadyOut = new Set(previous.filter((t) => t.status === 'sent' || t.status === 'claimed').map((t) => t.account_id));
+      const fresh = ready.filter((r) => !alreadyOut.has(r.account.id));
       this.d.targets.insert(
         fresh.map(({ account, post }) => ({
           id: randomUUID(),
