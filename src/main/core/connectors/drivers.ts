@@ -6,7 +6,7 @@ import type { Vault } from '../vault/vault';
 import { BLUESKY_CAPABILITIES, createBlueskyConnector, fetchLinkCard, loginBluesky, newRecordKey } from './bluesky';
 import {
   createMastodonConnector,
-  MASTODON_DEFAULTS,
+  MASTODON_DEFAULT_CAPABILITIES,
   normalizeInstanceUrl,
   startLoopbackAuthorization,
   startOutOfBandAuthorization,
@@ -14,8 +14,6 @@ import {
   type AppCachePort,
 } from './mastodon';
 import { randomUUID } from 'node:crypto';
-import type { Capabilities } from '../../../shared/publishing';
-import { MASTODON_DEFAULT_LIMITS } from '../../../shared/text/limits';
 
 export interface NetworkOptions {
   /** The PLC directory used to find a Bluesky handle's PDS (tests and the sandbox pass their own). */
@@ -26,18 +24,6 @@ export interface NetworkOptions {
   linkCards?: boolean;
 }
 
-const MASTODON_FALLBACK_CAPABILITIES: Capabilities = {
-  network: 'mastodon',
-  text: MASTODON_DEFAULT_LIMITS,
-  media: { maxCount: 4, maxImageBytes: 16 * 1024 * 1024, acceptedTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'], maxAltTextLength: 1500 },
-  threads: true,
-  contentWarning: true,
-  poll: { maxOptions: 4, maxOptionCharacters: 50, minExpirationSeconds: 300, maxExpirationSeconds: 2_629_746 },
-  languages: true,
-  visibilities: ['public', 'unlisted', 'private', 'direct'],
-  serverScheduling: true,
-};
-void MASTODON_DEFAULTS;
 
 /** Registered Mastodon apps, kept encrypted in the vault (their client secret is a secret too). */
 function vaultAppCache(vault: Vault): AppCachePort {
@@ -75,7 +61,7 @@ export function realNetworks(vault: Vault, options: NetworkOptions = {}): {
       },
       mastodon: {
         network: 'mastodon',
-        defaultCapabilities: MASTODON_FALLBACK_CAPABILITIES,
+        defaultCapabilities: MASTODON_DEFAULT_CAPABILITIES,
         createConnector: (account: Account, secrets, onReconnectNeeded) =>
           createMastodonConnector({ accountId: account.id, instanceUrl: account.serviceUrl, secrets, onReconnectNeeded }),
         partKeys: (count) => Array.from({ length: count }, () => randomUUID()),

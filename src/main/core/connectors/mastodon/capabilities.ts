@@ -78,6 +78,9 @@ function mapInstance(doc: Json, serverScheduling: boolean): { capabilities: Capa
   return { capabilities, imageMatrixLimit: posInt(media?.image_matrix_limit) ?? MASTODON_DEFAULTS.imageMatrixLimit };
 }
 
+/** What Tribune assumes of a Mastodon server before it has read the server's own limits (offline composing). */
+export const MASTODON_DEFAULT_CAPABILITIES: Capabilities = mapInstance({}, true).capabilities;
+
 async function fetchDocument(http: MastodonHttp, path: string, timeoutMs: number): Promise<Json | null> {
   try {
     const { body } = await http.request({ method: 'GET', path, timeoutMs });

@@ -19,7 +19,7 @@ export type {
   OutOfBandAuthorization,
   VerifiedAccount,
 } from './oauth';
-export { readCapabilities, readInstance, MASTODON_DEFAULTS } from './capabilities';
+export { readCapabilities, readInstance, MASTODON_DEFAULTS, MASTODON_DEFAULT_CAPABILITIES } from './capabilities';
 export type { InstanceInfo } from './capabilities';
 export { createMastodonConnector, MastodonSecrets } from './connector';
 export type { MastodonConnectorOptions } from './connector';
