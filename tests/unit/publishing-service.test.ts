@@ -167,8 +167,10 @@ describe('publishing a draft to several accounts', () => {
     expect(a.partKeys[0]).not.toBe(b.partKeys[0]);
     expect(service.list(workspaceId, 'sent').map((p) => p.draftId)).toEqual([id]);
     expect(service.list(workspaceId, 'scheduled')).toEqual([]);
-    // A scheduled or sent post leaves the Drafts column.
+    // A scheduled or sent post leaves the Drafts column: that column is told once, the others at each step.
     expect(repos.drafts.list(workspaceId)).toEqual([]);
+    expect(events.filter((e) => e.event === 'drafts.changed')).toHaveLength(1);
+    expect(events.filter((e) => e.event === 'posts.changed').length).toBeGreaterThanOrEqual(3);
   });
 
   it('sends each target its own variant, and blocks only the target that cannot take the post', async () => {

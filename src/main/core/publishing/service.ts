@@ -250,7 +250,7 @@ export class PublishingService {
       );
       this.d.drafts.setState(draftId, 'scheduled', scheduled?.atMs ?? null, scheduled?.timeZone ?? zone, now);
     })();
-    this.changed(draft.workspaceId);
+    this.changed(draft.workspaceId, true);
     this.wake('changed');
     return { post: this.view(draftId), blocked: problems };
   }
@@ -264,7 +264,7 @@ export class PublishingService {
       const anySent = this.d.targets.byDraft(draftId).some((t) => t.status === 'sent');
       this.d.drafts.setState(draftId, anySent ? 'done' : 'draft', null, null, this.d.clock.now());
     })();
-    this.changed(draft.workspaceId);
+    this.changed(draft.workspaceId, true);
     this.wake('changed');
     return this.view(draftId);
   }
@@ -451,8 +451,9 @@ export class PublishingService {
     }
   }
 
-  private changed(workspaceId: string): void {
+  /** The Scheduled and Sent columns follow every change; the Drafts column only when a post leaves or rejoins it. */
+  private changed(workspaceId: string, draftsToo = false): void {
     this.d.emit('posts.changed', { workspaceId });
-    this.d.emit('drafts.changed', { workspaceId });
+    if (draftsToo) this.d.emit('drafts.changed', { workspaceId });
   }
 }
