@@ -66,6 +66,28 @@ let saver: Autosaver | null = null;
 let validateTimer: ReturnType<typeof setTimeout> | null = null;
 
 const idleSave: AutosaveState = { status: 'idle', error: null };
+
+type Session = Pick<
+  ComposerStore,
+  'open' | 'draftId' | 'workspaceId' | 'text' | 'content' | 'contentStatus' | 'contentError' | 'post' | 'scope' | 'problems' | 'createdHere' | 'save'
+>;
+
+/** The state of one composing session; closed by default, opened with what differs. */
+const session = (changes: Partial<Session> = {}): Session => ({
+  open: false,
+  draftId: null,
+  workspaceId: null,
+  text: '',
+  content: EMPTY_DRAFT_CONTENT,
+  contentStatus: 'ready',
+  contentError: null,
+  post: null,
+  scope: null,
+  problems: null,
+  createdHere: false,
+  save: idleSave,
+  ...changes,
+});
 export const VALIDATE_DELAY_MS = 500;
 
 /** What one save sends: the text, and the content once it is known (never a guess over the stored one). */
@@ -133,20 +155,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
     saver = null;
     if (validateTimer) clearTimeout(validateTimer);
     validateTimer = null;
-    set({
-      open: false,
-      draftId: null,
-      workspaceId: null,
-      text: '',
-      content: EMPTY_DRAFT_CONTENT,
-      contentStatus: 'ready',
-      contentError: null,
-      post: null,
-      scope: null,
-      problems: null,
-      createdHere: false,
-      save: idleSave,
-    });
+    set(session());
   };
 
   /** Saves the current session before another one replaces it. */
@@ -196,37 +205,12 @@ export const useComposer = create<ComposerStore>((set, get) => {
   };
 
   return {
-    open: false,
-    draftId: null,
-    workspaceId: null,
-    text: '',
-    content: EMPTY_DRAFT_CONTENT,
-    contentStatus: 'ready',
-    contentError: null,
-    post: null,
-    scope: null,
-    problems: null,
-    createdHere: false,
-    save: idleSave,
+    ...session(),
     focusRequest: 0,
 
     async openNew(workspaceId) {
       if (!(await settleCurrent())) return false;
-      set((s) => ({
-        open: true,
-        draftId: null,
-        workspaceId,
-        text: '',
-        content: EMPTY_DRAFT_CONTENT,
-        contentStatus: 'ready',
-        contentError: null,
-        post: null,
-        scope: null,
-        problems: null,
-        createdHere: false,
-        save: idleSave,
-        focusRequest: s.focusRequest + 1,
-      }));
+      set((s) => ({ ...session({ open: true, workspaceId }), focusRequest: s.focusRequest + 1 }));
       return true;
     },
 
@@ -240,17 +224,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
       const backup = draftBackup.get(draft.id);
       const text = backup && backup.text !== draft.text ? backup.text : draft.text;
       set((s) => ({
-        open: true,
-        draftId: draft.id,
-        workspaceId: draft.workspaceId,
-        text,
-        content: EMPTY_DRAFT_CONTENT,
-        contentStatus: 'loading',
-        contentError: null,
-        post: null,
-        scope: null,
-        problems: null,
-        createdHere: false,
+        ...session({ open: true, draftId: draft.id, workspaceId: draft.workspaceId, text, contentStatus: 'loading' }),
         focusRequest: s.focusRequest + 1,
       }));
       const mine = startSaver(draft.id, draft.workspaceId, snapshotOf(draft.text, null));

@@ -190,15 +190,7 @@ function BlueskyForm({
           <VaultFix code={errors.code ?? null} />
         </div>
       ) : null}
-      <div className="form-actions">
-        <Button className="btn btn-ghost" onPress={onCancel}>
-          {t('common.cancel')}
-        </Button>
-        <Button className="btn btn-primary" type="submit" isPending={busy}>
-          {busy ? <LoaderCircle size={14} aria-hidden className="spin" /> : null}
-          <span>{t('accounts.bluesky.connect')}</span>
-        </Button>
-      </div>
+      <SubmitRow busy={busy} label={t('accounts.bluesky.connect')} onCancel={onCancel} />
     </Form>
   );
 }
@@ -313,15 +305,7 @@ function MastodonFlow({
           <FieldError className="field-error">{error}</FieldError>
         </TextField>
         <VaultFix code={errorCode} />
-        <div className="form-actions">
-          <Button className="btn btn-ghost" onPress={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button className="btn btn-primary" type="submit" isPending={busy}>
-            {busy ? <LoaderCircle size={14} aria-hidden className="spin" /> : null}
-            <span>{t('accounts.mastodon.continue')}</span>
-          </Button>
-        </div>
+        <SubmitRow busy={busy} label={t('accounts.mastodon.continue')} onCancel={onCancel} />
       </Form>
     );
   }
@@ -371,6 +355,22 @@ function MastodonFlow({
           {t('common.cancel')}
         </Button>
       </div>
+    </div>
+  );
+}
+
+/** Cancel, and the form's submit button with its progress. */
+function SubmitRow({ busy, label, onCancel }: { busy: boolean; label: string; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions">
+      <Button className="btn btn-ghost" onPress={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button className="btn btn-primary" type="submit" isPending={busy}>
+        {busy ? <LoaderCircle size={14} aria-hidden className="spin" /> : null}
+        <span>{label}</span>
+      </Button>
     </div>
   );
 }
