@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connectRpc, HOST_BUNDLE, startHost, type RunningHost } from '../helpers/host';
 import { ensureBuilt } from '../helpers/build';
 import { tempDir } from '../helpers/temp';
+import { listeningSocketsOf } from '../../sandbox/procfs';
 
 const get = (port: number, pathname: string, headers: Record<string, string> = {}) =>
   new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
@@ -28,6 +29,10 @@ describe('the web host', () => {
   it('listens on 127.0.0.1 only, serves the app with the strict CSP, and refuses traversal', async () => {
     host = await startHost({ dataDir: tempDir() });
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    // What the kernel says the process listens on, not what it prints.
+    const sockets = listeningSocketsOf(host.process.pid!);
+    expect(sockets.map((s) => s.port)).toContain(host.port);
+    expect(sockets.filter((s) => s.address !== '127.0.0.1')).toEqual([]);
     const page = await get(host.port, '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
