@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DraftRepository } from '../src/main/core/repositories/drafts';
+import { DRAFT_SAVE_SQL, DraftRepository } from '../src/main/core/repositories/drafts';
 import { openStore } from '../src/main/core/store/database';
 import { percentile, round } from './stats';
 
@@ -18,12 +18,6 @@ async function freshDatabase(dir: string, name: string) {
   return db;
 }
 
-/** The statement DraftRepository.save runs (autosave is an idempotent upsert that returns the new revision). */
-const SAVE_SQL = `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at)
-  VALUES (?, ?, ?, ?, ?, 1, NULL)
-  ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = max(excluded.updated_at, drafts.updated_at), revision = drafts.revision + 1
-  WHERE drafts.workspace_id = excluded.workspace_id AND drafts.deleted_at IS NULL
-  RETURNING revision, created_at, updated_at`;
 
 /**
  * 100k draft inserts in one transaction, through DraftRepository.save (the autosave path:
@@ -58,7 +52,7 @@ export async function benchInserts() {
       rawDb.close();
 
       const sameDb: Database.Database = await freshDatabase(dir, `same${run}`);
-      const upsert = sameDb.prepare(SAVE_SQL).raw(true);
+      const upsert = sameDb.prepare(DRAFT_SAVE_SQL).raw(true);
       start = performance.now();
       sameDb.transaction(() => {
         for (let i = 0; i < ROWS; i++) upsert.get(ids[i], WORKSPACE, TEXT, i, i);

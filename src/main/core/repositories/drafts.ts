@@ -20,6 +20,16 @@ const toDraft = (r: DraftRow): Draft => ({
   revision: r.revision,
 });
 
+/**
+ * Insert, or update the text when the draft belongs to the same workspace and is not in the bin.
+ * Exported so the benchmark measures the repository against this very statement.
+ */
+export const DRAFT_SAVE_SQL = `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at)
+  VALUES (?, ?, ?, ?, ?, 1, NULL)
+  ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = max(excluded.updated_at, drafts.updated_at), revision = drafts.revision + 1
+  WHERE drafts.workspace_id = excluded.workspace_id AND drafts.deleted_at IS NULL
+  RETURNING revision, created_at, updated_at`;
+
 export type SaveOutcome = { draft: Draft } | { conflict: 'other_workspace' | 'deleted' };
 
 /** Drafts: posts without a schedule. Deleting moves a draft to the bin so it can be restored. */
@@ -43,11 +53,7 @@ export class DraftRepository {
     // One statement: insert, or update the text when it belongs to the same workspace and is not in the bin.
     // Raw rows (arrays) skip building a result object per save: this is the autosave hot path.
     this.upsertStmt = db.prepare<[string, string, string, number, number], [number, number, number]>(
-      `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at)
-       VALUES (?, ?, ?, ?, ?, 1, NULL)
-       ON CONFLICT (id) DO UPDATE SET text = excluded.text, updated_at = max(excluded.updated_at, drafts.updated_at), revision = drafts.revision + 1
-       WHERE drafts.workspace_id = excluded.workspace_id AND drafts.deleted_at IS NULL
-       RETURNING revision, created_at, updated_at`,
+      DRAFT_SAVE_SQL,
     ).raw(true);
     this.contentStmt = db.prepare<[string], { content: string | null; state: string; scheduled_at: number | null; time_zone: string | null }>(
       'SELECT content, state, scheduled_at, time_zone FROM drafts WHERE id = ?',
