@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gridSlots, itemsByDate, listRows, timeGridBlocks } from '../../src/renderer/features/calendar/calendarLayout';
 
-const item = (draftId: string, instant: string) => ({ draftId, instant });
+const item = (draftId: string, instant: string) => ({ draftId, at: instant });
 
 describe('posts by day', () => {
   it('puts each post on the date of the workspace zone, in time order', () => {
@@ -54,6 +54,6 @@ describe('the list view', () => {
     const started = performance.now();
     const rows = listRows(items, dates, 'Europe/Paris');
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(rows.filter((r) => r.kind === 'item')).toHaveLength(items.filter((i) => i.instant < '2026-12-31T23:00:00.000Z').length);
+    expect(rows.filter((r) => r.kind === 'item')).toHaveLength(items.filter((i) => i.at < '2026-12-31T23:00:00.000Z').length);
   });
 });

@@ -9,14 +9,14 @@ import { wallClock } from './calendarGrid';
 export interface Placeable {
   draftId: string;
   /** ISO instant. */
-  instant: string;
+  at: string;
 }
 
 /** Items of each date (the zone's wall clock), in time order. */
 export function itemsByDate<T extends Placeable>(items: readonly T[], zone: string): Map<string, T[]> {
   const byDate = new Map<string, T[]>();
   for (const item of [...items].sort(byInstant)) {
-    const { date } = wallClock(item.instant, zone);
+    const { date } = wallClock(item.at, zone);
     const list = byDate.get(date);
     if (list) list.push(item);
     else byDate.set(date, [item]);
@@ -24,7 +24,7 @@ export function itemsByDate<T extends Placeable>(items: readonly T[], zone: stri
   return byDate;
 }
 
-export const byInstant = (a: Placeable, b: Placeable): number => Date.parse(a.instant) - Date.parse(b.instant) || a.draftId.localeCompare(b.draftId);
+export const byInstant = (a: Placeable, b: Placeable): number => Date.parse(a.at) - Date.parse(b.at) || a.draftId.localeCompare(b.draftId);
 
 export interface TimedBlock<T> {
   item: T;
@@ -40,7 +40,7 @@ export interface TimedBlock<T> {
  * share the width in lanes (first free lane, like a desktop calendar).
  */
 export function timeGridBlocks<T extends Placeable>(items: readonly T[], zone: string, blockMinutes: number): TimedBlock<T>[] {
-  const blocks = [...items].sort(byInstant).map((item) => ({ item, start: wallClock(item.instant, zone).minutes, lane: 0, lanes: 1 }));
+  const blocks = [...items].sort(byInstant).map((item) => ({ item, start: wallClock(item.at, zone).minutes, lane: 0, lanes: 1 }));
   let group: typeof blocks = [];
   let groupEnd = -1;
   const closeGroup = () => {
