@@ -12,6 +12,10 @@ export const ERROR_CODES = [
   'vault_key_mismatch', // the keychain entry is gone or different
   'storage_failed', // disk full, read-only, I/O error
   'internal', // a bug: the handler threw something unexpected
+  // Images a person adds (media.import, the web host's upload route)
+  'media_not_image', // the bytes are not a readable image, whatever the file's name says
+  'media_unsupported_type', // an image, but not JPEG, PNG, WebP or GIF
+  'media_too_large', // over MAX_IMAGE_FILE_BYTES (src/shared/media.ts)
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
