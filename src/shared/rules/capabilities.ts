@@ -43,7 +43,6 @@ export function defaultCapabilities(network: Network): Capabilities {
       poll: null,
       languages: true,
       visibilities: ['public'],
-      serverScheduling: false,
     };
   }
   return {
@@ -60,7 +59,6 @@ export function defaultCapabilities(network: Network): Capabilities {
     poll: { ...MASTODON_DEFAULTS.poll },
     languages: true,
     visibilities: ['public', 'unlisted', 'private', 'direct'],
-    serverScheduling: true,
   };
 }
 
