@@ -32,8 +32,6 @@ export const Capabilities = z.object({
     .nullable(),
   languages: z.boolean(),
   visibilities: z.array(Visibility),
-  /** The server can hold a post until a time (Mastodon's scheduled_at); Tribune's queue stays the default. */
-  serverScheduling: z.boolean(),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 

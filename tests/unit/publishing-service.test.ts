@@ -31,7 +31,6 @@ const caps = (network: 'bluesky' | 'mastodon'): Capabilities => ({
   poll: null,
   languages: true,
   visibilities: ['public'],
-  serverScheduling: false,
 });
 
 /**

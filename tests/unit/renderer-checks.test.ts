@@ -156,7 +156,7 @@ describe('limits and capabilities', () => {
   it('fall back to what each network usually accepts', () => {
     expect(bluesky).toMatchObject({ network: 'bluesky', contentWarning: false, threads: true, media: { maxCount: 4 } });
     expect(bluesky.text).toEqual(BLUESKY_LIMITS);
-    expect(mastodon).toMatchObject({ network: 'mastodon', contentWarning: true, serverScheduling: true });
+    expect(mastodon).toMatchObject({ network: 'mastodon', contentWarning: true });
   });
 });
 

@@ -24,7 +24,7 @@ function seed(db: Database.Database, version: number, after = 0) {
   if (version >= 3 && after < 3) {
     db.prepare("INSERT INTO post_targets (id, draft_id, account_id, network, status, due_at, idempotency_key, part_keys, updated_at) VALUES ('44444444-4444-4444-8444-444444444444', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333', 'bluesky', 'pending', 5, 'k1', '[]', 1)").run();
   }
-  if (version >= 4 && after < 4) {
+  if (version >= 5 && after < 5) {
     // The calendar: a campaign and a label on the old draft, a comment, a planned date, the exchange base.
     db.prepare("INSERT INTO campaigns (id, workspace_id, name, color, starts_on, ends_on, goal, created_at, updated_at) VALUES ('55555555-5555-4555-8555-555555555555', '11111111-1111-4111-8111-111111111111', 'Printemps', '#16a34a', '2027-03-01', NULL, '', 1, 1)").run();
     db.prepare("INSERT INTO labels (id, workspace_id, name, color, created_at) VALUES ('66666666-6666-4666-8666-666666666666', '11111111-1111-4111-8111-111111111111', 'Expo', '#db2777', 1)").run();
@@ -76,6 +76,50 @@ describe('database migrations', () => {
       db.close();
     });
   }
+
+  it('upgrades version 3 targets: holds read from the error column become reasons, a sent post stuck in Scheduled is repaired', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 3), 0);
+    seed(old, 3);
+    const ws = '11111111-1111-4111-8111-111111111111';
+    const account = '33333333-3333-4333-8333-333333333333';
+    const post = (id: string, state: string, scheduledAt: number | null) =>
+      old.prepare("INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, state, scheduled_at) VALUES (?, ?, 'x', 1, 2, 1, ?, ?)").run(id, ws, state, scheduledAt);
+    const target = (id: string, draft: string, status: string, lastError: string | null) =>
+      old
+        .prepare("INSERT INTO post_targets (id, draft_id, account_id, network, status, due_at, idempotency_key, part_keys, last_error, updated_at) VALUES (?, ?, ?, 'bluesky', ?, 10, ?, '[]', ?, 77)")
+        .run(id, draft, account, status, `key-${id}`, lastError);
+    const held = 'aaaaaaaa-0000-4000-8000-000000000001';
+    const stuck = 'aaaaaaaa-0000-4000-8000-000000000002';
+    post(held, 'scheduled', 1000);
+    post(stuck, 'scheduled', null);
+    target('t-offline', held, 'held', 'offline');
+    target('t-reconnect', held, 'held', 'reconnect_needed');
+    // Was retrying when Tribune closed, then held as missed: the server's message is an error, not the reason.
+    target('t-missed', held, 'held', 'Bad Gateway');
+    target('t-sent', stuck, 'sent', null);
+    old.close();
+
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    const rows = db.prepare('SELECT id, status, hold_reason, last_error, sent_at FROM post_targets ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: '44444444-4444-4444-8444-444444444444', status: 'pending', hold_reason: null, last_error: null, sent_at: null },
+      { id: 't-missed', status: 'held', hold_reason: 'missed', last_error: 'Bad Gateway', sent_at: null },
+      { id: 't-offline', status: 'held', hold_reason: 'offline', last_error: null, sent_at: null },
+      { id: 't-reconnect', status: 'held', hold_reason: 'reconnect_needed', last_error: null, sent_at: null },
+      { id: 't-sent', status: 'sent', hold_reason: null, last_error: null, sent_at: 77 },
+    ]);
+    const drafts = db.prepare('SELECT id, state, plan_rule FROM drafts WHERE id IN (?, ?) ORDER BY id').all(held, stuck);
+    expect(drafts).toEqual([
+      { id: held, state: 'scheduled', plan_rule: 'at' },
+      { id: stuck, state: 'done', plan_rule: 'queue' },
+    ]);
+    // The reason is an enum: a free text cannot be stored as a reason.
+    expect(() => db.prepare("UPDATE post_targets SET hold_reason = 'oops' WHERE id = 't-missed'").run()).toThrow(/CHECK constraint/);
+    db.close();
+  });
 
   it('refuses a database written by a newer version without modifying it', async () => {
     const dir = tempDir();

@@ -19,7 +19,6 @@ export function fallbackCapabilities(network: Network): Capabilities {
       poll: null,
       languages: true,
       visibilities: ['public'],
-      serverScheduling: false,
     };
   }
   return {
@@ -31,7 +30,6 @@ export function fallbackCapabilities(network: Network): Capabilities {
     poll: { maxOptions: 4, maxOptionCharacters: 50, minExpirationSeconds: 300, maxExpirationSeconds: 2_629_746 },
     languages: true,
     visibilities: ['public', 'unlisted', 'private', 'direct'],
-    serverScheduling: true,
   };
 }
 

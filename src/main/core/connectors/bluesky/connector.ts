@@ -58,7 +58,6 @@ export const BLUESKY_CAPABILITIES: Capabilities = {
   poll: null,
   languages: true,
   visibilities: ['public'],
-  serverScheduling: false,
 };
 
 export interface BlueskyConnectorOptions {

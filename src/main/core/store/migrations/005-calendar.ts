@@ -1,13 +1,13 @@
 import type { Migration } from './types';
 
 /**
- * Version 4: the editorial calendar and team exchange. Campaigns and labels on posts, a planned
+ * Version 5: the editorial calendar and team exchange. Campaigns and labels on posts, a planned
  * date for drafts and ideas, approval (review state per post, a workspace switch), comments,
  * a post's history (every version an import or a merge replaced), import batches (undo),
  * the last exchanged version per iCalendar UID (the base of three-way merges) and CalDAV.
  */
-export const migration004: Migration = {
-  version: 4,
+export const migration005: Migration = {
+  version: 5,
   name: 'calendar',
   up: `
     CREATE TABLE campaigns (
