@@ -138,6 +138,5 @@ export const PostView = z.object({
 });
 export type PostView = z.infer<typeof PostView>;
 
-/** Why a target cannot go as it is, in words the composer shows ("Bluesky: 312/300 characters"). */
-export const TargetProblem = z.object({ accountId: Id, reasons: z.array(z.string()) });
-export type TargetProblem = z.infer<typeof TargetProblem>;
+/** Why a target cannot go as it is: typed problems (rules/problems.ts) the renderer translates. */
+export { TargetProblem, RuleProblem } from './rules/problems';

@@ -6,18 +6,12 @@
  */
 import { Capabilities } from '../../../../shared/publishing';
 import { mastodonLimitsFromInstance } from '../../../../shared/text/limits';
+import { MASTODON_DEFAULTS } from '../../../../shared/rules/capabilities';
 import { DEFAULT_TIMEOUT_MS, MastodonHttp } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 
-/** Mastodon 4.x defaults (app/models/media_attachment.rb, poll.rb, status_length_validator.rb). */
-export const MASTODON_DEFAULTS = {
-  maxMediaAttachments: 4,
-  imageSizeLimit: 16 * 1024 * 1024,
-  imageMatrixLimit: 33_177_600,
-  descriptionLimit: 1_500,
-  imageTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/heic', 'image/heif', 'image/webp', 'image/avif'],
-  poll: { maxOptions: 4, maxOptionCharacters: 50, minExpirationSeconds: 300, maxExpirationSeconds: 2_629_746 },
-} as const;
+/** Mastodon 4.x defaults: defined once in the shared rule book. */
+export { MASTODON_DEFAULTS };
 
 /** The parts of an instance document Tribune reads, with the server's limits (for resizing). */
 export interface InstanceInfo {
