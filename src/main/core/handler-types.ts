@@ -29,5 +29,8 @@ export type PublishingCommands =
   | 'media.import'
   | 'media.thumbnail';
 
+/** The handlers of handlers-network.ts: the connection, deleting from a network. */
+export type NetworkCommands = 'app.networkChanged';
+
 /** The handlers of handlers.ts: everything but publishing. */
-export type CoreHandlers = Omit<Handlers, PublishingCommands | CalendarCommands>;
+export type CoreHandlers = Omit<Handlers, PublishingCommands | CalendarCommands | NetworkCommands>;

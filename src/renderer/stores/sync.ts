@@ -1,4 +1,5 @@
 import { getClient } from '../client';
+import { reportNetworkChanges } from '../lib/networkReports';
 import { useAccounts } from './accounts';
 import { useApp } from './app';
 import { draftBackup, retryComposerIfFailed, useComposer } from './composer';
@@ -51,6 +52,8 @@ export function startSync(): void {
       void refreshAll();
     }
   });
+
+  reportNetworkChanges(window, (online) => void client.invoke('app.networkChanged', { online }));
 
   client.on('workspaces.changed', () => void useWorkspaces.getState().load());
   client.on('drafts.changed', ({ workspaceId }) => {
