@@ -8,7 +8,7 @@ import { useComposer } from '../../stores/composer';
 import { getClient } from '../../client';
 import { maxImageBytes, useMedia } from '../../stores/media';
 import { useToasts } from '../../stores/toasts';
-import { addMedia, MAX_MEDIA, mediaOf, removeMedia, setAlt, type ContentScope } from './content';
+import { addMedia, MAX_MEDIA, mediaOf, removeMedia, setAlt, type ContentScope } from '../../model/content';
 
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
 
