@@ -66,6 +66,8 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/renderer/components' },
       to: { path: '^src/renderer/features' },
+    },
+    {
       name: 'connectors-below-publishing',
       comment: 'The connector contract stands alone: connectors/ never imports publishing/ (publishing uses connectors).',
       severity: 'error',
