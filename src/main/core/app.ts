@@ -7,6 +7,7 @@ import { fail, ok, AppFailure, type Result } from '../../shared/result';
 import { systemClock } from './clock';
 import { createHandlers, type Handlers, type Services } from './handlers';
 import { createNetworkHandlers } from './handlers-network';
+import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
 import { networkDrivers } from './connectors';
@@ -133,12 +134,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     publishing.wake(reason);
     void health.check(reason);
   };
-  const handlers = {
-    ...createHandlers(services),
-    ...createNetworkHandlers({ online: () => wake('online') }),
-    ...createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
-    ...createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
-  } satisfies Handlers;
+  // Each domain declares its own handlers; together they must cover the contract exactly once.
+  const handlers: Handlers = joinHandlers(
+    createHandlers(services),
+    createNetworkHandlers({ online: () => wake('online') }),
+    createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
+    createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
+  );
   // Publishing and the session checks need the accounts' tokens: they start once the vault can give them.
   const startPublishing = () => {
     publishing.start();
