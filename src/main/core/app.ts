@@ -8,9 +8,9 @@ import { systemClock } from './clock';
 import { createHandlers, type Handlers, type Services } from './handlers';
 import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
-import { realNetworks } from './connectors/drivers';
+import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
-import { ConnectorRegistry } from './publishing/registry';
+import { ConnectorRegistry, vaultDriverContext } from './publishing/registry';
 import { PublishingService } from './publishing/service';
 import { MediaRepository } from './repositories/media';
 import { MediaImporter } from './media/import';
@@ -92,8 +92,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
   services.drafts.purgeDeleted(clock.now() - BIN_RETENTION_MS);
 
-  const networks = realNetworks(vault, options.network);
-  const connectors = new ConnectorRegistry(networks.drivers, vault);
+  const connectors = new ConnectorRegistry(networkDrivers(vaultDriverContext(vault, options.network)), vault);
   const media = new MediaRepository(db, path.join(options.dataDir, 'media'));
   media.clearIncoming();
   const mediaImporter = new MediaImporter({ media, workspaces: services.workspaces, clock });
@@ -119,8 +118,6 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     vault,
     connectors,
     publishing,
-    bluesky: networks.bluesky,
-    mastodon: networks.mastodon,
     openBrowser: options.openBrowser ?? (() => undefined),
     emit: (workspaceId) => emit('accounts.changed', { workspaceId }),
   });

@@ -33,10 +33,13 @@ export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, 
   const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw new AppFailure('not_found', 'This workspace was not found.'); })();
 
   return {
-    'account.connectBluesky': (input) => (requireWorkspace(input.workspaceId), s.accountService.connectBluesky(input)),
-    'account.beginMastodon': (input) => (requireWorkspace(input.workspaceId), s.accountService.beginMastodon(input)),
-    'account.completeMastodon': (input) => s.accountService.completeMastodon(input),
-    'account.cancelMastodon': ({ attemptId }) => (s.accountService.cancelMastodon(attemptId), { done: true as const }),
+    'account.connectBluesky': ({ workspaceId, identifier, appPassword, serviceUrl }) => (
+      requireWorkspace(workspaceId),
+      s.accountService.connectWithPassword('bluesky', { workspaceId, identifier, password: appPassword, ...(serviceUrl ? { serviceUrl } : {}) })
+    ),
+    'account.beginMastodon': ({ workspaceId, instance }) => (requireWorkspace(workspaceId), s.accountService.beginAuthorization('mastodon', { workspaceId, server: instance })),
+    'account.completeMastodon': (input) => s.accountService.completeAuthorization(input),
+    'account.cancelMastodon': ({ attemptId }) => (s.accountService.cancelAuthorization(attemptId), { done: true as const }),
     'account.remove': async ({ id, deleteHistory }) => (await s.accountService.remove(id, deleteHistory), { done: true as const }),
     'account.capabilities': ({ id }) => s.accountService.capabilities(id),
     'account.getSlots': ({ id }) => {

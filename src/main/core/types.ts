@@ -36,7 +36,7 @@ export interface CoreOptions {
   /** Caps the database at this many pages; tests use it to simulate a full disk. */
   maxDatabasePages?: number;
   /** Where Bluesky handles resolve and which AppView reads (tests and the sandbox use local ones). */
-  network?: import('./connectors/drivers').NetworkOptions;
+  network?: import('./connectors/types').NetworkOptions;
   /** The local sandbox network of `npm run demo`: the app says so. */
   sandbox?: boolean;
   /** Opens a page in the system browser (desktop); the web host leaves it to the page. */
