@@ -54,13 +54,13 @@ export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, 
 
     'workspace.getPublishing': ({ id }) => {
       requireWorkspace(id);
-      const { missedPolicy, requireAltText } = s.workspaceSettings.get(id);
-      return { missedPolicy, requireAltText };
+      const { missedPolicy, requireAltText, keepPhotoMetadata } = s.workspaceSettings.get(id);
+      return { missedPolicy, requireAltText, keepPhotoMetadata };
     },
     'workspace.setPublishing': ({ id, ...patch }) => {
       requireWorkspace(id);
-      const { missedPolicy, requireAltText } = s.workspaceSettings.set(id, patch);
-      return { missedPolicy, requireAltText };
+      const { missedPolicy, requireAltText, keepPhotoMetadata } = s.workspaceSettings.set(id, patch);
+      return { missedPolicy, requireAltText, keepPhotoMetadata };
     },
 
     'draft.content': ({ id }) => ({ content: s.publishing.content(id), post: s.publishing.view(id) }),
