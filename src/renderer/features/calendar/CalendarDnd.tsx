@@ -1,0 +1,128 @@
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  closestCenter,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  pointerWithin,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+  type KeyboardCoordinateGetter,
+} from '@dnd-kit/core';
+import type { CalendarItem } from '../../../shared/calendar/schemas';
+import { cellId, cellOf, dropInstant, moveCell, parseCellId, type DropCell } from './calendarDrag';
+import { timeOfMinutes } from './calendarGrid';
+import { longDay } from './calendarFormat';
+import type { CalendarView } from './calendarGrid';
+import { ItemBody } from './ItemChip';
+import { useCalendarContext } from './calendarContext';
+
+/** The mouse drops where the pointer is; the keyboard where the moved post's centre is. */
+const collision: CollisionDetection = (args) => (args.pointerCoordinates ? pointerWithin(args) : closestCenter(args));
+
+const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
+interface CalendarDndProps {
+  view: CalendarView;
+  zone: string;
+  slotMinutes: number;
+  language: string;
+  children: ReactNode;
+  onDraggingChange(id: string | null): void;
+  onDrop(item: CalendarItem, atMs: number): void;
+}
+
+/**
+ * Drag and drop with dnd-kit: the pointer from anywhere on a post, the keyboard from its handle.
+ * Arrow keys go to the neighbouring cell (a day, a slot, a week on the month view); what
+ * happens is announced to screen readers in the person's language.
+ */
+export function CalendarDnd({ view, zone, slotMinutes, language, children, onDraggingChange, onDrop }: CalendarDndProps) {
+  const { t } = useTranslation();
+  const { colorOf } = useCalendarContext();
+  const [active, setActive] = useState<CalendarItem | null>(null);
+
+  const coordinateGetter: KeyboardCoordinateGetter = (event, { active: dragged, context }) => {
+    const item = (dragged ? context.draggableNodes.get(dragged)?.data.current?.item : null) as CalendarItem | undefined;
+    const from: DropCell | null = (context.over ? parseCellId(String(context.over.id)) : null) ?? (item ? cellOf(item.at, view, zone, slotMinutes) : null);
+    if (!from) return undefined;
+    const next = moveCell(from, event.code, view, slotMinutes);
+    if (!next) return undefined;
+    event.preventDefault();
+    const rect = context.droppableRects.get(cellId(next));
+    const size = context.collisionRect;
+    if (!rect || !size) return undefined;
+    return { x: rect.left + rect.width / 2 - size.width / 2, y: rect.top + rect.height / 2 - size.height / 2 };
+  };
+
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter, scrollBehavior: reducedMotion() ? 'auto' : 'smooth' }),
+  );
+
+  const describe = (id: string | number | undefined): string => {
+    const cell = id === undefined ? null : parseCellId(String(id));
+    if (!cell) return t('calendar.dnd.nowhere');
+    const day = longDay(cell.date, language);
+    return cell.minutes === null ? day : t('calendar.dnd.dayAt', { day, time: timeOfMinutes(cell.minutes) });
+  };
+  const titleOf = (id: string | number) => {
+    const item = active?.draftId === id ? active : null;
+    return item?.excerpt || t('calendar.item.untitled');
+  };
+
+  const announcements: Announcements = useMemo(
+    () => ({
+      onDragStart: ({ active: a }) => t('calendar.dnd.picked', { text: titleOf(a.id) }),
+      onDragOver: ({ active: a, over }) => t('calendar.dnd.over', { text: titleOf(a.id), where: describe(over?.id) }),
+      onDragEnd: ({ active: a, over }) => (over ? t('calendar.dnd.dropped', { text: titleOf(a.id), where: describe(over.id) }) : t('calendar.dnd.cancelled')),
+      onDragCancel: () => t('calendar.dnd.cancelled'),
+    }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [active, language, view],
+  );
+
+  const end = (event: DragEndEvent) => {
+    setActive(null);
+    onDraggingChange(null);
+    const item = event.active.data.current?.item as CalendarItem | undefined;
+    const cell = event.over ? parseCellId(String(event.over.id)) : null;
+    if (!item || !cell) return;
+    const at = dropInstant(item.at, cell, zone);
+    if (at !== Date.parse(item.at)) onDrop(item, at);
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={collision}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendar.dnd.instructions') } }}
+      onDragStart={(event) => {
+        const item = (event.active.data.current?.item as CalendarItem | undefined) ?? null;
+        setActive(item);
+        onDraggingChange(item?.draftId ?? null);
+      }}
+      onDragEnd={end}
+      onDragCancel={() => {
+        setActive(null);
+        onDraggingChange(null);
+      }}
+    >
+      {children}
+      <DragOverlay dropAnimation={reducedMotion() ? null : undefined}>
+        {active ? (
+          <div className="cal-item is-overlay" aria-hidden style={{ '--item-color': colorOf(active) } as CSSProperties}>
+            <span className="cal-item-open">
+              <ItemBody item={active} />
+            </span>
+          </div>
+        ) : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}
