@@ -3,6 +3,8 @@
  * preload checks names with this file so it does not bundle zod. contract.ts asserts at
  * compile time that these lists and its schemas name exactly the same things.
  */
+import { CALENDAR_COMMAND_NAMES, CALENDAR_EVENT_NAMES } from './calendar/names';
+
 export const COMMAND_NAMES = [
   'app.info',
   'settings.get',
@@ -43,6 +45,7 @@ export const COMMAND_NAMES = [
   'vault.setupPassphrase',
   'vault.unlock',
   'vault.useUnprotectedKey',
+  ...CALENDAR_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -53,6 +56,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'posts.changed',
   'posts.missed',
+  ...CALENDAR_EVENT_NAMES,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

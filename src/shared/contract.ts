@@ -22,6 +22,7 @@ import { MissedPolicy } from './schedule/missed';
 import { PostingSlots } from './schedule/slots';
 import { TimeZone } from './schedule/zoned-time';
 import type { Result } from './result';
+import { calendarCommands, calendarEvents } from './calendar/contract';
 import type { CommandName, EventName } from './contract-names';
 
 const Empty = z.object({}).strict();
@@ -122,6 +123,9 @@ export const commands = {
   'vault.unlock': command(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), VaultStatus),
   /** Stores the key in clear beside the database; only after the person confirmed a warning. */
   'vault.useUnprotectedKey': command(z.object({ acknowledgeRisk: z.literal(true) }).strict(), VaultStatus),
+
+  // Calendar, campaigns, approval, exchange (src/shared/calendar/contract.ts).
+  ...calendarCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -147,6 +151,7 @@ export const events = {
     awaitingDecision: z.array(Id),
     skipped: z.array(Id),
   }),
+  ...calendarEvents,
 } as const;
 
 export type Events = typeof events;

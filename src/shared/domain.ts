@@ -65,9 +65,11 @@ export const Settings = z.object({
   language: LanguageSetting,
   theme: z.enum(['system', 'light', 'dark']),
   columnWidth: z.enum(['narrow', 'normal', 'wide']),
+  /** The local profile: the name comments and exchanged changes are signed with. */
+  profileName: z.string().trim().max(80, 'name_too_long'),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', columnWidth: 'normal' };
+export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', columnWidth: 'normal', profileName: '' };
 
 /**
  * How the token vault's data key is protected.

@@ -32,8 +32,6 @@ export const Capabilities = z.object({
     .nullable(),
   languages: z.boolean(),
   visibilities: z.array(Visibility),
-  /** The server can hold a post until a time (Mastodon's scheduled_at); Tribune's queue stays the default. */
-  serverScheduling: z.boolean(),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 
@@ -140,6 +138,5 @@ export const PostView = z.object({
 });
 export type PostView = z.infer<typeof PostView>;
 
-/** Why a target cannot go as it is, in words the composer shows ("Bluesky: 312/300 characters"). */
-export const TargetProblem = z.object({ accountId: Id, reasons: z.array(z.string()) });
-export type TargetProblem = z.infer<typeof TargetProblem>;
+/** Why a target cannot go as it is: typed problems (rules/problems.ts) the renderer translates. */
+export { TargetProblem, RuleProblem } from './rules/problems';

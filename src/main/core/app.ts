@@ -5,6 +5,7 @@ import { fail, ok, AppFailure, type Result } from '../../shared/result';
 import { systemClock } from './clock';
 import { createHandlers, type Handlers, type Services } from './handlers';
 import { createPublishingHandlers } from './handlers-publishing';
+import { createCalendarCore } from './calendar';
 import { realNetworks } from './connectors/drivers';
 import { AccountService } from './publishing/accounts';
 import { ConnectorRegistry } from './publishing/registry';
@@ -119,6 +120,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const handlers = {
     ...createHandlers(services),
     ...createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, workspaces: services.workspaces, workspaceSettings }),
+    ...createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
   } satisfies Handlers;
   // Publishing needs the accounts' tokens: it starts once the vault can give them.
   if (vault.status().state === 'ready') publishing.start();
@@ -159,7 +161,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         }
         return ok(checked.data);
       } catch (error) {
-        if (error instanceof AppFailure) return fail(error.code, vault.scrubber.scrub(error.message));
+        if (error instanceof AppFailure) return fail(error.code, vault.scrubber.scrub(error.message), undefined, error.params);
         const storage = storageMessage(error);
         if (storage) {
           log.error(`storage error in ${command}`, error);

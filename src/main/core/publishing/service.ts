@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Account } from '../../../shared/domain';
-import { contentForTarget, targetProblems } from '../../../shared/publishing-rules';
+import { checkTarget, contentForTarget, isBlocking } from '../../../shared/rules';
 import {
   DraftContent,
   EMPTY_DRAFT_CONTENT,
@@ -174,16 +174,17 @@ export class PublishingService {
     for (const target of content.targets) {
       const account = this.d.accounts.get(target.accountId);
       if (!account || account.removed || account.workspaceId !== draft.workspaceId) {
-        problems.push({ accountId: target.accountId, reasons: ['This account was removed from the workspace'] });
+        problems.push({ accountId: target.accountId, problems: [{ code: 'account_removed', severity: 'block' }] });
         continue;
       }
       const post = contentForTarget(draft.text, content, target);
-      const reasons = targetProblems(post, this.capabilities(account), { requireAltText: settings.requireAltText });
-      for (const part of post.parts) {
-        for (const ref of part.media) if (!this.d.media.get(ref.mediaId)) reasons.push('An image of this post is missing from the data folder');
-      }
-      if (reasons.length > 0) problems.push({ accountId: account.id, reasons });
-      else ready.push({ account, post });
+      const report = checkTarget(post, this.capabilities(account), {
+        requireAltText: settings.requireAltText,
+        mediaMime: (id) => this.d.media.get(id)?.mime,
+        mediaExists: (id) => this.d.media.get(id) !== null,
+      });
+      if (report.problems.length > 0) problems.push({ accountId: account.id, problems: report.problems });
+      if (!report.blocked) ready.push({ account, post });
     }
     return { draft, content, problems, ready };
   }
@@ -223,7 +224,10 @@ export class PublishingService {
     dueFor: (account: Account, workspaceZone: string) => number,
     scheduled: { atMs: number; timeZone: string } | null,
   ): { post: PostView; blocked: TargetProblem[] } {
-    const { draft, problems, ready } = this.plan(draftId);
+    const plan = this.plan(draftId);
+    const { draft, ready } = plan;
+    // Warnings (an image without alt text) do not hold a target back; only blocking problems are reported.
+    const problems = plan.problems.filter((p) => isBlocking(p.problems));
     if (ready.length === 0) {
       throw new AppFailure('invalid_input', problems.length > 0 ? 'No target can take this post as it is.' : 'Choose at least one account to publish to.');
     }
