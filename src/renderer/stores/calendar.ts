@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { CalendarFilters, CalendarRange, Campaign, Label } from '../../shared/calendar/schemas';
-import type { ClientError } from '../client';
-import { calendarApi } from '../features/calendar/calendarApi';
+import { getClient, type ClientError } from '../client';
 import type { CalendarView } from '../features/calendar/calendarGrid';
 
 export type ColorBy = 'account' | 'campaign';
@@ -83,7 +82,7 @@ export const useCalendar = create<CalendarStore>((set, get) => ({
     if (existing && (existing.loading || (existing.data && !existing.stale && !options.force))) return;
     set((s) => ({ pages: { ...s.pages, [key]: { data: existing?.data ?? null, error: null, loading: true, stale: false } } }));
     const hasFilters = Object.values(filters).some((v) => Array.isArray(v) && v.length > 0);
-    const result = await calendarApi.range({ workspaceId, from, to, ...(hasFilters ? { filters } : {}) });
+    const result = await getClient().invoke('calendar.range', { workspaceId, from, to, ...(hasFilters ? { filters } : {}) });
     set((s) => {
       const page: Page = result.ok
         ? { data: result.value, error: null, loading: false, stale: false }

@@ -6,7 +6,6 @@ import { useCalendar } from '../../stores/calendar';
 import { useComposer } from '../../stores/composer';
 import { useToasts } from '../../stores/toasts';
 import { sendDraft } from '../publishing/publishActions';
-import { calendarApi } from './calendarApi';
 import { usePlanning } from '../../stores/planning';
 
 export async function openItem(item: Pick<CalendarItem, 'draftId'>): Promise<void> {
@@ -35,7 +34,7 @@ export async function moveItem(item: CalendarItem, workspaceId: string, atMs: nu
     calendar.invalidate(workspaceId);
     return done;
   }
-  const result = await calendarApi.plan({ draftId: item.draftId, plannedAt: at });
+  const result = await getClient().invoke('post.setPlanning', { draftId: item.draftId, plannedAt: at });
   calendar.invalidate(workspaceId);
   if (!result.ok) {
     useToasts.getState().show({ tone: 'error', message: t('calendar.moveFailed', { reason: errorText(result.error) }), durationMs: 10_000 });
