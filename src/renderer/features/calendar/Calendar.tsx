@@ -21,6 +21,7 @@ import { CalendarToolbar } from './CalendarToolbar';
 import { ListView } from './ListView';
 import { MonthView } from './MonthView';
 import { TimeGridView } from './TimeGridView';
+import { useKeyboardMove } from './useKeyboardMove';
 
 const SLOT_MINUTES = 30;
 const EMPTY_ACCOUNTS: Account[] = [];
@@ -109,6 +110,34 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   const campaignColors = useMemo(() => new Map((data?.campaigns ?? []).map((c) => [c.id, c.color])), [data]);
   const accounts = useMemo(() => new Map(accountList.map((a) => [a.id, a])), [accountList]);
 
+  const drop = useCallback(
+    (item: CalendarItem, at: number) => {
+      const shownPage = page.data;
+      setDrops((d) => ({ page: shownPage, moved: { ...(d.page === shownPage ? d.moved : {}), [item.draftId]: new Date(at).toISOString() } }));
+      void moveItem(item, workspace.id, at, zone).then((ok) => {
+        if (!ok) setDrops((d) => ({ page: d.page, moved: Object.fromEntries(Object.entries(d.moved).filter(([id]) => id !== item.draftId)) }));
+      });
+    },
+    [page.data, workspace.id, zone],
+  );
+  const [announcement, setAnnouncement] = useState('');
+  const announce = useCallback(
+    ({ kind, item, cell }: { kind: 'picked' | 'over' | 'dropped' | 'cancelled'; item: CalendarItem; cell: DropCell }) => {
+      const text = item.excerpt || t('calendar.item.untitled');
+      const day = longDay(cell.date, language);
+      const where = cell.minutes === null ? day : t('calendar.dnd.dayAt', { day, time: timeOfMinutes(cell.minutes) });
+      setAnnouncement(kind === 'cancelled' ? t('calendar.dnd.cancelled') : t(`calendar.dnd.${kind}`, { text, where }));
+    },
+    [t, language],
+  );
+  const reveal = useCallback(
+    (cell: DropCell) => {
+      if (!cellInRange(cell, first, last)) setPrefs({ anchor: cell.date });
+    },
+    [first, last, setPrefs],
+  );
+  const keyboard = useKeyboardMove({ view, zone, slotMinutes: SLOT_MINUTES, reveal, announce, onDrop: drop });
+
   const moveCursor = useCallback(
     (cell: DropCell, focus = true) => {
       setCursor(cell);
@@ -124,6 +153,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
     language,
     view,
     today,
+    nowMs: now,
     slotMinutes: SLOT_MINUTES,
     data,
     accounts,
@@ -136,6 +166,8 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
       void newPostAt(workspace.id, zonedWallTimeToInstant(cell.date, time, zone));
     },
     draggingId,
+    keyboardMove: keyboard.move,
+    pickUp: keyboard.pickUp,
     justDropped: () => Date.now() - dropped.current < 400,
   };
 
@@ -146,7 +178,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTextEntryTarget(event.target) || draggingId) return;
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTextEntryTarget(event.target) || draggingId || keyboard.move) return;
     if (event.key === 'PageUp' || event.key === 'PageDown') step(event.key === 'PageUp' ? -1 : 1);
     else if (event.key === 't' || event.key === 'T') goToday();
     else if (VIEW_KEYS[event.key]) setPrefs({ view: VIEW_KEYS[event.key] });
@@ -174,24 +206,23 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
         <CalendarDnd
           view={view}
           zone={zone}
-          slotMinutes={SLOT_MINUTES}
           language={language}
           onDraggingChange={(id) => {
             setDraggingId(id);
             if (!id) dropped.current = Date.now();
           }}
-          onDrop={(item, at) => {
-            const shownPage = page.data;
-            setDrops((d) => ({ page: shownPage, moved: { ...(d.page === shownPage ? d.moved : {}), [item.draftId]: new Date(at).toISOString() } }));
-            void moveItem(item, workspace.id, at, zone).then((ok) => {
-              if (!ok) setDrops((d) => ({ page: d.page, moved: Object.fromEntries(Object.entries(d.moved).filter(([id]) => id !== item.draftId)) }));
-            });
-          }}
+          onDrop={drop}
         >
           {view === 'month' ? <MonthView anchor={anchor} weekStart={weekStart} /> : null}
           {timed ? <TimeGridView dates={datesBetween(first, last)} secondZone={secondZone} /> : null}
           {view === 'list' ? <ListView first={first} last={last} /> : null}
         </CalendarDnd>
+        <p id="cal-move-help" className="sr-only">
+          {t('calendar.dnd.instructions')}
+        </p>
+        <div className="sr-only" aria-live="assertive" aria-atomic="true" data-testid="calendar-announcer">
+          {announcement}
+        </div>
       </div>
     </CalendarContext.Provider>
   );

@@ -4,7 +4,6 @@ import {
   closestCenter,
   DndContext,
   DragOverlay,
-  KeyboardSensor,
   pointerWithin,
   PointerSensor,
   useSensor,
@@ -12,25 +11,26 @@ import {
   type Announcements,
   type CollisionDetection,
   type DragEndEvent,
-  type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
 import type { CalendarItem } from '../../../shared/calendar/schemas';
-import { cellId, cellOf, dropInstant, moveCell, parseCellId, type DropCell } from './calendarDrag';
+import { dropInstant, parseCellId } from './calendarDrag';
 import { timeOfMinutes } from './calendarGrid';
 import { longDay } from './calendarFormat';
 import type { CalendarView } from './calendarGrid';
 import { ItemBody } from './ItemChip';
 import { useCalendarContext } from './calendarContext';
 
-/** The mouse drops where the pointer is; the keyboard where the moved post's centre is. */
-const collision: CollisionDetection = (args) => (args.pointerCoordinates ? pointerWithin(args) : closestCenter(args));
+/** The mouse drops where the pointer is (or, failing that, on the nearest cell). */
+const collision: CollisionDetection = (args) => {
+  const within = pointerWithin(args);
+  return within.length > 0 ? within : closestCenter(args);
+};
 
 const reducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
 interface CalendarDndProps {
   view: CalendarView;
   zone: string;
-  slotMinutes: number;
   language: string;
   children: ReactNode;
   onDraggingChange(id: string | null): void;
@@ -38,31 +38,18 @@ interface CalendarDndProps {
 }
 
 /**
- * Drag and drop with dnd-kit: the pointer from anywhere on a post, the keyboard from its handle.
- * Arrow keys go to the neighbouring cell (a day, a slot, a week on the month view); what
- * happens is announced to screen readers in the person's language.
+ * Drag and drop with dnd-kit's pointer sensor, from anywhere on a post; what happens is
+ * announced to screen readers in the person's language. The keyboard's way is useKeyboardMove
+ * (dnd-kit's keyboard sensor scrolls the time grid instead of moving when the target is in its
+ * upper half, which loses keys pressed quickly).
  */
-export function CalendarDnd({ view, zone, slotMinutes, language, children, onDraggingChange, onDrop }: CalendarDndProps) {
+export function CalendarDnd({ view, zone, language, children, onDraggingChange, onDrop }: CalendarDndProps) {
   const { t } = useTranslation();
   const { colorOf } = useCalendarContext();
   const [active, setActive] = useState<CalendarItem | null>(null);
 
-  const coordinateGetter: KeyboardCoordinateGetter = (event, { active: dragged, context }) => {
-    const item = (dragged ? context.draggableNodes.get(dragged)?.data.current?.item : null) as CalendarItem | undefined;
-    const from: DropCell | null = (context.over ? parseCellId(String(context.over.id)) : null) ?? (item ? cellOf(item.at, view, zone, slotMinutes) : null);
-    if (!from) return undefined;
-    const next = moveCell(from, event.code, view, slotMinutes);
-    if (!next) return undefined;
-    event.preventDefault();
-    const rect = context.droppableRects.get(cellId(next));
-    const size = context.collisionRect;
-    if (!rect || !size) return undefined;
-    return { x: rect.left + rect.width / 2 - size.width / 2, y: rect.top + rect.height / 2 - size.height / 2 };
-  };
-
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter, scrollBehavior: reducedMotion() ? 'auto' : 'smooth' }),
   );
 
   const describe = (id: string | number | undefined): string => {
@@ -102,6 +89,7 @@ export function CalendarDnd({ view, zone, slotMinutes, language, children, onDra
       sensors={sensors}
       collisionDetection={collision}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('calendar.dnd.instructions') } }}
+      autoScroll={!reducedMotion()}
       onDragStart={(event) => {
         const item = (event.active.data.current?.item as CalendarItem | undefined) ?? null;
         setActive(item);

@@ -9,9 +9,10 @@ import { useCalendarContext } from './calendarContext';
  * sideways, a slot (a week on the month view) up and down.
  */
 export function useDropCell(cell: DropCell) {
-  const { cursor, moveCursor, activateCell, view, slotMinutes } = useCalendarContext();
+  const { cursor, moveCursor, activateCell, view, slotMinutes, keyboardMove } = useCalendarContext();
   const id = cellId(cell);
-  const { setNodeRef, isOver } = useDroppable({ id, data: { cell } });
+  const { setNodeRef, isOver: pointerOver } = useDroppable({ id, data: { cell } });
+  const isOver = pointerOver || (keyboardMove !== null && cellId(keyboardMove.cell) === id);
   const current = cellId(cursor) === id;
   const buttonProps = {
     type: 'button' as const,

@@ -41,17 +41,17 @@ export function ItemBody({ item, showTime = true }: { item: CalendarItem; showTi
             {item.commentCount}
           </span>
         ) : null}
+        {item.targets.length > 0 ? (
+          <span className="cal-item-avatars">
+            {item.targets.slice(0, 4).map((target) => {
+              const account = accounts.get(target.accountId);
+              return account ? <AccountAvatar key={target.accountId} account={account} size="small" /> : null;
+            })}
+            {item.targets.length > 4 ? <span className="cal-item-more">+{item.targets.length - 4}</span> : null}
+          </span>
+        ) : null}
       </span>
       <span className="cal-item-text">{item.excerpt || t('calendar.item.untitled')}</span>
-      {item.targets.length > 0 ? (
-        <span className="cal-item-avatars">
-          {item.targets.slice(0, 4).map((target) => {
-            const account = accounts.get(target.accountId);
-            return account ? <AccountAvatar key={target.accountId} account={account} size="small" /> : null;
-          })}
-          {item.targets.length > 4 ? <span className="cal-item-more">+{item.targets.length - 4}</span> : null}
-        </span>
-      ) : null}
     </>
   );
 }
@@ -68,15 +68,15 @@ interface ItemChipProps {
 /**
  * A post on the calendar. Click or Enter opens it in the composer; it can be dragged with the
  * mouse from anywhere on it, or with the keyboard from its handle (Space or Enter picks it up,
- * arrows move it, Enter drops it, Escape cancels): dnd-kit's keyboard sensor only starts from
- * the activator node, so Enter on the post itself still opens it.
+ * arrows move it, Enter drops it, Escape cancels: useKeyboardMove).
  */
 export function ItemChip({ item, showTime = true, tabbable, style, className }: ItemChipProps) {
   const { t } = useTranslation();
-  const { colorOf, draggingId, justDropped } = useCalendarContext();
+  const { colorOf, draggingId, justDropped, keyboardMove, pickUp } = useCalendarContext();
   const label = useItemLabel()(item);
-  const { setNodeRef, setActivatorNodeRef, listeners, attributes } = useDraggable({ id: item.draftId, data: { item }, disabled: !item.movable });
-  const dragging = draggingId === item.draftId;
+  const { setNodeRef, listeners } = useDraggable({ id: item.draftId, data: { item }, disabled: !item.movable });
+  const held = keyboardMove?.item.draftId === item.draftId;
+  const dragging = draggingId === item.draftId || held;
   return (
     <div
       ref={setNodeRef}
@@ -100,10 +100,16 @@ export function ItemChip({ item, showTime = true, tabbable, style, className }: 
       {item.movable ? (
         <button
           type="button"
-          ref={setActivatorNodeRef}
           className="cal-item-handle"
-          {...attributes}
-          tabIndex={tabbable ? 0 : -1}
+          tabIndex={tabbable || held ? 0 : -1}
+          aria-pressed={held}
+          aria-describedby="cal-move-help"
+          onKeyDown={(event) => {
+            if (keyboardMove || (event.key !== ' ' && event.key !== 'Enter')) return;
+            event.preventDefault();
+            event.stopPropagation();
+            pickUp(item);
+          }}
           aria-label={t('calendar.item.move', { text: item.excerpt || t('calendar.item.untitled') })}
         >
           <GripVertical size={12} aria-hidden />

@@ -17,7 +17,7 @@ function DayHeading({ date, count }: { date: string; count: number }) {
   return (
     <div ref={setNodeRef} className={`cal-list-day ${date === today ? 'is-today' : ''} ${isOver ? 'is-over' : ''}`}>
       <h3 className="cal-list-dayname">{name}</h3>
-      <span className="cal-list-count">{t('calendar.postCount', { count })}</span>
+      {count > 0 ? <span className="cal-list-count">{t('calendar.postCount', { count })}</span> : null}
       <button className="btn btn-ghost cal-list-new" aria-label={t('calendar.newPostOn', { day: name })} {...buttonProps}>
         {t('calendar.newPost')}
       </button>

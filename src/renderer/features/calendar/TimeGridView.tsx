@@ -25,11 +25,12 @@ function zoneGutter(date: string, zone: string, other: string, slots: number[]):
 /** Week and day views: a column per day, a row per slot, posts placed at their time. */
 export function TimeGridView({ dates, secondZone }: { dates: string[]; secondZone: string | null }) {
   const { t } = useTranslation();
-  const { zone, language, data, slotMinutes, today, cursor, accounts } = useCalendarContext();
+  const { zone, language, data, slotMinutes, today, cursor, accounts, nowMs } = useCalendarContext();
   const slots = gridSlots(slotMinutes);
   const byDate = itemsByDate(data?.items ?? [], zone);
   const ghostsByCell = new Map<string, string[]>();
-  for (const ghost of data?.ghostSlots ?? []) {
+  // Only slots still to come are worth offering.
+  for (const ghost of (data?.ghostSlots ?? []).filter((g) => Date.parse(g.at) > nowMs)) {
     const clock = wallClock(ghost.at, zone);
     const key = `${clock.date}T${timeOfMinutes(Math.floor(clock.minutes / slotMinutes) * slotMinutes)}`;
     const account = accounts.get(ghost.accountId);

@@ -4,6 +4,7 @@ import type { CalendarItem, CalendarRange } from '../../../shared/calendar/schem
 import type { ColorBy } from '../../stores/calendar';
 import type { CalendarView } from './calendarGrid';
 import type { DropCell } from './calendarDrag';
+import type { KeyboardMove } from './useKeyboardMove';
 
 /** What every view of the calendar reads. */
 export interface CalendarContextValue {
@@ -12,6 +13,8 @@ export interface CalendarContextValue {
   language: string;
   view: CalendarView;
   today: string;
+  /** When the calendar was opened (past ghost slots are not offered). */
+  nowMs: number;
   slotMinutes: number;
   data: CalendarRange | null;
   accounts: ReadonlyMap<string, Account>;
@@ -23,8 +26,11 @@ export interface CalendarContextValue {
   moveCursor(cell: DropCell, focus?: boolean): void;
   /** Click or Enter on an empty cell: a new post at that time. */
   activateCell(cell: DropCell): void;
-  /** The post being dragged, if any. */
+  /** The post being dragged with the mouse, if any. */
   draggingId: string | null;
+  /** The post being moved with the keyboard and where it would go. */
+  keyboardMove: KeyboardMove | null;
+  pickUp(item: CalendarItem): void;
   /** True for a short while after a drop (the click that ends a drag must not open the post). */
   justDropped(): boolean;
 }
