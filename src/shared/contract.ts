@@ -18,6 +18,7 @@ import {
   WorkspaceName,
 } from './domain';
 import { Capabilities, DraftContent, Media, PostView, TargetProblem } from './publishing';
+import { MAX_IMAGE_BASE64_LENGTH } from './media';
 import { MissedPolicy } from './schedule/missed';
 import { PostingSlots } from './schedule/slots';
 import { TimeZone } from './schedule/zoned-time';
@@ -106,7 +107,7 @@ export const commands = {
 
   /** An image picked or dropped in the composer; the original is kept untouched in the data folder. */
   'media.import': command(
-    z.object({ workspaceId: Id, fileName: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(40_000_000) }).strict(),
+    z.object({ workspaceId: Id, fileName: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(MAX_IMAGE_BASE64_LENGTH) }).strict(),
     Media,
   ),
   /** A small JPEG thumbnail as a data: URL for the composer's media strip. */

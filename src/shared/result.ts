@@ -13,6 +13,15 @@ export const ERROR_CODES = [
   'vault_key_mismatch', // the keychain entry is gone or different
   'storage_failed', // disk full, read-only, I/O error
   'internal', // a bug: the handler threw something unexpected
+  // Networks (connectors): the message carries the network's own words when it gave any.
+  'authorization_refused', // the person (or the server) refused to authorize Tribune
+  'network_refused', // the network answered, and said no
+  'network_unreachable', // the network could not be reached (offline, timeout, server down)
+  'account_reconnect_needed', // the account's session is no longer accepted: reconnect it
+  // Images a person adds (media.import, the web host's upload route)
+  'media_not_image', // the bytes are not a readable image, whatever the file's name says
+  'media_unsupported_type', // an image, but not JPEG, PNG, WebP or GIF
+  'media_too_large', // over MAX_IMAGE_FILE_BYTES (src/shared/media.ts)
   ...CALENDAR_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

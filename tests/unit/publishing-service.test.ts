@@ -2,8 +2,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/main/core/log';
-import { PublishError, type Connector, type PublishInput, type RemotePart } from '../../src/main/core/connectors/types';
-import { ConnectorRegistry, type NetworkDriver } from '../../src/main/core/publishing/registry';
+import { PublishError, type Connector, type NetworkDriver, type PublishInput, type RemotePart } from '../../src/main/core/connectors/types';
+import { ConnectorRegistry } from '../../src/main/core/publishing/registry';
 import { PublishingService } from '../../src/main/core/publishing/service';
 import { AccountRepository } from '../../src/main/core/repositories/accounts';
 import { DraftRepository } from '../../src/main/core/repositories/drafts';
@@ -82,6 +82,7 @@ async function setup(options: { maxAttempts?: number } = {}) {
   const driver = (network: 'bluesky' | 'mastodon'): NetworkDriver => ({
     network,
     defaultCapabilities: caps(network),
+    link: { kind: 'password', login: () => Promise.reject(new Error('accounts are created directly in this test')) },
     createConnector: (account) => {
       const c = connectors.get(account.id) ?? new RecordingConnector(network, account.id);
       connectors.set(account.id, c);

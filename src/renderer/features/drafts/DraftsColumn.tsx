@@ -9,8 +9,8 @@ import { errorText } from '../../i18n';
 import { useComposer } from '../../stores/composer';
 import { useDrafts } from '../../stores/drafts';
 import { useUi } from '../../stores/ui';
-import { Column } from '../board/Column';
-import { navigateBoard } from '../board/boardNavigation';
+import { Column } from '../../components/Column';
+import { navigateBoard } from '../../lib/boardNavigation';
 import { DraftCard } from './DraftCard';
 import { deleteDraft, duplicateDraft } from './draftActions';
 

@@ -8,7 +8,7 @@ import { NetworkGlyph } from '../../components/NetworkGlyph';
 import { resolveMissed } from '../publishing/MissedDialog';
 import { formatInZone } from '../publishing/scheduleTime';
 import { retryTarget } from './postActions';
-import { displayTone, postTime, targetDisplay } from './postModel';
+import { displayTone, postTime, targetDisplay } from '../../model/postModel';
 
 interface TargetStatusListProps {
   post: PostView;

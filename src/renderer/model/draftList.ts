@@ -1,4 +1,4 @@
-import type { Draft } from '../../../shared/domain';
+import type { Draft } from '../../shared/domain';
 
 /** Newest first: most recently edited on top, then most recently created. */
 export function sortDrafts(drafts: readonly Draft[]): Draft[] {
