@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellId, cellOf, dropInstant, moveCell, parseCellId } from '../../src/renderer/features/calendar/calendarDrag';
+import { cellId, cellOf, dropInstant, moveCell, parseCellId } from '../../src/renderer/model/calendar/calendarDrag';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { CalendarFilters, CalendarRange, Campaign, Label } from '../../shared/calendar/schemas';
 import { getClient, type ClientError } from '../client';
-import type { CalendarView } from '../features/calendar/calendarGrid';
+import type { CalendarView } from '../model/calendar/calendarGrid';
 
 export type ColorBy = 'account' | 'campaign';
 

@@ -13,10 +13,10 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core';
 import type { CalendarItem } from '../../../shared/calendar/schemas';
-import { dropInstant, parseCellId } from './calendarDrag';
-import { timeOfMinutes } from './calendarGrid';
-import { longDay } from './calendarFormat';
-import type { CalendarView } from './calendarGrid';
+import { dropInstant, parseCellId } from '../../model/calendar/calendarDrag';
+import { timeOfMinutes } from '../../model/calendar/calendarGrid';
+import { longDay } from '../../model/calendar/calendarFormat';
+import type { CalendarView } from '../../model/calendar/calendarGrid';
 import { ItemBody } from './ItemChip';
 import { useCalendarContext } from './calendarContext';
 

@@ -8,8 +8,11 @@ import { Tip } from '../../components/Tip';
 import { useCalendar } from '../../stores/calendar';
 import { useUi } from '../../stores/ui';
 import { describeZone, timeZoneOptions } from '../publishing/scheduleTime';
-import { CALENDAR_VIEWS, type CalendarView } from './calendarGrid';
+import { CALENDAR_VIEWS, type CalendarView } from '../../model/calendar/calendarGrid';
 import { CalendarFiltersButton } from './CalendarFilters';
+
+/** The import and export dialogs appear once the core's exchange commands are on main. */
+const FILES_READY = false;
 
 interface CalendarToolbarProps {
   workspace: Workspace;
@@ -80,8 +83,12 @@ export function CalendarToolbar({ workspace, title, onStep, onToday }: CalendarT
         </label>
         <CalendarFiltersButton workspaceId={workspace.id} />
         <IconButton label={t('calendar.manage')} text={t('calendar.manageShort')} icon={Tags} onPress={() => openDialog({ kind: 'campaigns', workspaceId: workspace.id })} />
-        <IconButton label={t('calendar.import.open')} icon={Upload} onPress={() => openDialog({ kind: 'calendarImport', workspaceId: workspace.id })} />
-        <IconButton label={t('calendar.export.open')} icon={Download} onPress={() => openDialog({ kind: 'calendarExport', workspaceId: workspace.id })} />
+        {FILES_READY ? (
+          <>
+            <IconButton label={t('calendar.import.open')} icon={Upload} onPress={() => openDialog({ kind: 'calendarImport', workspaceId: workspace.id })} />
+            <IconButton label={t('calendar.export.open')} icon={Download} onPress={() => openDialog({ kind: 'calendarExport', workspaceId: workspace.id })} />
+          </>
+        ) : null}
       </div>
     </div>
   );

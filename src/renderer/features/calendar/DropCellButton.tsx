@@ -1,6 +1,6 @@
 import type { CSSProperties, KeyboardEvent, ReactNode } from 'react';
 import { useDroppable } from '@dnd-kit/core';
-import { cellId, moveCell, type DropCell } from './calendarDrag';
+import { cellId, moveCell, type DropCell } from '../../model/calendar/calendarDrag';
 import { useCalendarContext } from './calendarContext';
 
 /**

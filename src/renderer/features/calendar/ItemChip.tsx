@@ -4,7 +4,7 @@ import { useDraggable } from '@dnd-kit/core';
 import { GripVertical, MessageSquare } from 'lucide-react';
 import type { CalendarItem } from '../../../shared/calendar/schemas';
 import { AccountAvatar, atHandle } from '../../components/AccountAvatar';
-import { wallClock } from './calendarGrid';
+import { wallClock } from '../../model/calendar/calendarGrid';
 import { openItem } from './calendarActions';
 import { useCalendarContext } from './calendarContext';
 

@@ -1,10 +1,10 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { datesBetween } from './calendarGrid';
-import { listRows, type ListRow } from './calendarLayout';
+import { datesBetween } from '../../model/calendar/calendarGrid';
+import { listRows, type ListRow } from '../../model/calendar/calendarLayout';
 import type { CalendarItem } from '../../../shared/calendar/schemas';
-import { longDay, weekdayName } from './calendarFormat';
+import { longDay, weekdayName } from '../../model/calendar/calendarFormat';
 import { useCalendarContext } from './calendarContext';
 import { useDropCell } from './DropCellButton';
 import { ItemChip } from './ItemChip';

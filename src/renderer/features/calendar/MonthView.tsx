@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { CalendarItem } from '../../../shared/calendar/schemas';
-import { monthGrid, monthOf } from './calendarGrid';
-import { itemsByDate } from './calendarLayout';
-import { dayNumber, longDay, shortWeekday, weekdayName } from './calendarFormat';
+import { monthGrid, monthOf } from '../../model/calendar/calendarGrid';
+import { itemsByDate } from '../../model/calendar/calendarLayout';
+import { dayNumber, longDay, shortWeekday, weekdayName } from '../../model/calendar/calendarFormat';
 import { useCalendarContext } from './calendarContext';
 import { useDropCell } from './DropCellButton';
 import { ItemChip } from './ItemChip';

@@ -2,8 +2,8 @@ import { createContext, useContext } from 'react';
 import type { Account, Workspace } from '../../../shared/domain';
 import type { CalendarItem, CalendarRange } from '../../../shared/calendar/schemas';
 import type { ColorBy } from '../../stores/calendar';
-import type { CalendarView } from './calendarGrid';
-import type { DropCell } from './calendarDrag';
+import type { CalendarView } from '../../model/calendar/calendarGrid';
+import type { DropCell } from '../../model/calendar/calendarDrag';
 import type { KeyboardMove } from './useKeyboardMove';
 
 /** What every view of the calendar reads. */

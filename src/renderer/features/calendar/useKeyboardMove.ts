@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CalendarItem } from '../../../shared/calendar/schemas';
-import { cellId, cellOf, dropInstant, moveCell, type DropCell } from './calendarDrag';
-import type { CalendarView } from './calendarGrid';
+import { cellId, cellOf, dropInstant, moveCell, type DropCell } from '../../model/calendar/calendarDrag';
+import type { CalendarView } from '../../model/calendar/calendarGrid';
 
 export interface KeyboardMove {
   item: CalendarItem;
