@@ -120,6 +120,8 @@ export const TargetView = z.object({
   attempts: z.number().int().nonnegative(),
   lastError: z.string().nullable(),
   remoteUrl: z.string().nullable(),
+  /** When the post was deleted from its network ("Delete from the network"); null while it is there. */
+  remoteDeletedAt: z.iso.datetime().nullable(),
   partsSent: z.number().int().nonnegative(),
   partsTotal: z.number().int().positive(),
 });

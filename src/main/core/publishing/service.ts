@@ -359,6 +359,7 @@ export class PublishingService {
       attempts: t.attempts,
       lastError: t.status === 'held' ? null : t.last_error,
       remoteUrl: t.remote_url,
+      remoteDeletedAt: t.remote_deleted_at === null ? null : toIso(t.remote_deleted_at),
       partsSent: sent,
       partsTotal: Math.max(1, contentForTarget(text, content, target).parts.length),
     };
