@@ -53,6 +53,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'posts.changed',
   'posts.missed',
+  'posts.replanned',
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

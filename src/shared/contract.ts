@@ -17,7 +17,7 @@ import {
   WorkspaceColor,
   WorkspaceName,
 } from './domain';
-import { Capabilities, DraftContent, Media, PostView, TargetProblem } from './publishing';
+import { Capabilities, DraftContent, Media, PostView, ReplanReport, TargetProblem } from './publishing';
 import { MissedPolicy } from './schedule/missed';
 import { PostingSlots } from './schedule/slots';
 import { TimeZone } from './schedule/zoned-time';
@@ -147,6 +147,9 @@ export const events = {
     awaitingDecision: z.array(Id),
     skipped: z.array(Id),
   }),
+  // CORE lane: re-planning
+  /** A planned post was edited: what re-planning did that the person must know. */
+  'posts.replanned': ReplanReport,
 } as const;
 
 export type Events = typeof events;

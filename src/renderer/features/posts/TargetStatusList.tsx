@@ -39,9 +39,7 @@ function TargetRow({ target, account, zone, active, post }: { target: TargetView
       {display === 'failed' || (display === 'partial' && target.status === 'failed') ? (
         <p className="target-error">{target.lastError ?? t('posts.noReason')}</p>
       ) : null}
-      {target.status === 'held' && target.heldReason && target.heldReason !== 'missed' && target.heldReason !== 'reconnect_needed' && target.heldReason !== 'offline' ? (
-        <p className="field-hint">{target.heldReason}</p>
-      ) : null}
+      {display === 'held_blocked' && target.heldProblems.length > 0 ? <p className="target-error">{target.heldProblems.join(' ; ')}</p> : null}
       <div className="target-status-actions">
         {target.remoteUrl ? (
           <a className="btn btn-link" href={target.remoteUrl} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex} aria-label={t('posts.viewOn', { handle })}>
