@@ -44,6 +44,13 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'connectors-below-publishing',
+      comment: 'The connector contract stands alone: connectors/ never imports publishing/ (publishing uses connectors).',
+      severity: 'error',
+      from: { path: '^src/main/core/connectors/' },
+      to: { path: '^src/main/core/publishing/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

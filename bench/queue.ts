@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../src/main/core/log';
-import { ConnectorRegistry, type NetworkDriver } from '../src/main/core/publishing/registry';
+import type { NetworkDriver } from '../src/main/core/connectors/types';
+import { ConnectorRegistry } from '../src/main/core/publishing/registry';
 import { PublishingService } from '../src/main/core/publishing/service';
 import { AccountRepository } from '../src/main/core/repositories/accounts';
 import { DraftRepository } from '../src/main/core/repositories/drafts';
@@ -32,6 +33,7 @@ export async function benchQueue() {
     const driver: NetworkDriver = {
       network: 'bluesky',
       defaultCapabilities: BLUESKY_CAPABILITIES,
+      link: { kind: 'password', login: () => Promise.reject(new Error('the benchmark connects no account')) },
       createConnector: () => {
         throw new Error('the benchmark never publishes');
       },

@@ -3,6 +3,8 @@
  * preload checks names with this file so it does not bundle zod. contract.ts asserts at
  * compile time that these lists and its schemas name exactly the same things.
  */
+import { CALENDAR_COMMAND_NAMES, CALENDAR_EVENT_NAMES } from './calendar/names';
+
 export const COMMAND_NAMES = [
   'app.info',
   'settings.get',
@@ -43,6 +45,7 @@ export const COMMAND_NAMES = [
   'vault.setupPassphrase',
   'vault.unlock',
   'vault.useUnprotectedKey',
+  ...CALENDAR_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -54,6 +57,7 @@ export const EVENT_NAMES = [
   'posts.changed',
   'posts.missed',
   'posts.replanned',
+  ...CALENDAR_EVENT_NAMES,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

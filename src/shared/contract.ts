@@ -18,10 +18,12 @@ import {
   WorkspaceName,
 } from './domain';
 import { Capabilities, DraftContent, Media, PostView, ReplanReport, TargetProblem } from './publishing';
+import { MAX_IMAGE_BASE64_LENGTH } from './media';
 import { MissedPolicy } from './schedule/missed';
 import { PostingSlots } from './schedule/slots';
 import { TimeZone } from './schedule/zoned-time';
 import type { Result } from './result';
+import { calendarCommands, calendarEvents } from './calendar/contract';
 import type { CommandName, EventName } from './contract-names';
 
 const Empty = z.object({}).strict();
@@ -105,7 +107,7 @@ export const commands = {
 
   /** An image picked or dropped in the composer; the original is kept untouched in the data folder. */
   'media.import': command(
-    z.object({ workspaceId: Id, fileName: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(40_000_000) }).strict(),
+    z.object({ workspaceId: Id, fileName: z.string().min(1).max(255), mime: z.string().max(100), dataBase64: z.string().max(MAX_IMAGE_BASE64_LENGTH) }).strict(),
     Media,
   ),
   /** A small JPEG thumbnail as a data: URL for the composer's media strip. */
@@ -122,6 +124,9 @@ export const commands = {
   'vault.unlock': command(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), VaultStatus),
   /** Stores the key in clear beside the database; only after the person confirmed a warning. */
   'vault.useUnprotectedKey': command(z.object({ acknowledgeRisk: z.literal(true) }).strict(), VaultStatus),
+
+  // Calendar, campaigns, approval, exchange (src/shared/calendar/contract.ts).
+  ...calendarCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -150,6 +155,7 @@ export const events = {
   // CORE lane: re-planning
   /** A planned post was edited: what re-planning did that the person must know. */
   'posts.replanned': ReplanReport,
+  ...calendarEvents,
 } as const;
 
 export type Events = typeof events;

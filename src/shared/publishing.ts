@@ -3,6 +3,7 @@
  * validation before publishing) and the renderer (composer counters and reasons).
  */
 import { z } from 'zod';
+import { RuleProblem, TargetProblem } from './rules/problems';
 import { Id, Network } from './domain';
 import { TextLimitsSchema } from './text/limits';
 
@@ -32,8 +33,6 @@ export const Capabilities = z.object({
     .nullable(),
   languages: z.boolean(),
   visibilities: z.array(Visibility),
-  /** The server can hold a post until a time (Mastodon's scheduled_at); Tribune's queue stays the default. */
-  serverScheduling: z.boolean(),
 });
 export type Capabilities = z.infer<typeof Capabilities>;
 
@@ -107,11 +106,10 @@ export const Media = z.object({
 });
 export type Media = z.infer<typeof Media>;
 
-/** Why a target cannot go as it is, in words the composer shows ("Bluesky: 312/300 characters"). */
-export const TargetProblem = z.object({ accountId: Id, reasons: z.array(z.string()) });
-export type TargetProblem = z.infer<typeof TargetProblem>;
-/** What a blocked target's hold carries: the problems of TargetProblem for that account. */
-export const HeldProblems = TargetProblem.shape.reasons;
+/** Why a target cannot go as it is: typed problems (rules/problems.ts) the renderer translates. */
+export { TargetProblem, RuleProblem } from './rules/problems';
+/** What a blocked target's hold carries: the rule book's problems for that account (codes, never sentences). */
+export const HeldProblems = z.array(RuleProblem);
 export type HeldProblems = z.infer<typeof HeldProblems>;
 
 export const TargetStatus = z.enum(['pending', 'claimed', 'held', 'sent', 'failed', 'skipped', 'cancelled']);

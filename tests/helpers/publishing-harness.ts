@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createLogger } from '../../src/main/core/log';
-import type { Connector, PublishInput, RemotePart } from '../../src/main/core/connectors/types';
-import { ConnectorRegistry, type NetworkDriver } from '../../src/main/core/publishing/registry';
+import type { Connector, NetworkDriver, PublishInput, RemotePart } from '../../src/main/core/connectors/types';
+import { ConnectorRegistry } from '../../src/main/core/publishing/registry';
 import { PublishingService } from '../../src/main/core/publishing/service';
 import { AccountRepository } from '../../src/main/core/repositories/accounts';
 import { DraftRepository } from '../../src/main/core/repositories/drafts';
@@ -35,7 +35,6 @@ export const caps = (network: 'bluesky' | 'mastodon'): Capabilities => ({
   poll: null,
   languages: true,
   visibilities: ['public'],
-  serverScheduling: false,
 });
 
 /** A connector double that records what it was asked to publish. */
@@ -78,6 +77,7 @@ export async function createHarness(options: { maxAttempts?: number; undoDelayMs
   const driver = (network: 'bluesky' | 'mastodon'): NetworkDriver => ({
     network,
     defaultCapabilities: caps(network),
+    link: { kind: 'password', login: () => Promise.reject(new Error('accounts are created directly in this test')) },
     createConnector: (account) => {
       const c = connectors.get(account.id) ?? new RecordingConnector(network, account.id);
       connectors.set(account.id, c);

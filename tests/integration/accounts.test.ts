@@ -13,7 +13,7 @@ import type { Core } from '../../src/main/core/types';
 import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import { COMMAND_NAMES } from '../../src/shared/contract';
 import type { PostView } from '../../src/shared/publishing';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { startMastodonStandIn, type MastodonStandIn, type MastodonStandInOptions } from '../helpers/mastodon';
 import { tempDir } from '../helpers/temp';
 
 let core: Core | undefined;
@@ -33,8 +33,8 @@ async function value<T>(command: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-async function setup() {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0, limits: { maxCharacters: 1000 } });
+async function setup(options: MastodonStandInOptions = {}) {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0, limits: { maxCharacters: 1000 }, ...options });
   const dataDir = tempDir();
   // In-memory keychain double; the real Secret Service is covered in vault-keychain.test.ts.
   core = await openCore({ dataDir, host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
@@ -122,6 +122,23 @@ describe('Mastodon accounts', () => {
     const account = await value<{ health: string }>('account.completeMastodon', { attemptId, code });
     expect(account.health).toBe('ok');
     expect(await core!.handle('account.completeMastodon', { attemptId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('names an account with its instance’s handle domain, and keeps talking to the API host', async () => {
+    const { ws } = await setup({ handleDomain: 'musee-du-port.example' });
+    const account = await connectThroughBrowser(ws.id);
+    expect(account).toMatchObject({ handle: 'tribune@musee-du-port.example', serviceUrl: server!.url, health: 'ok' });
+  });
+
+  it('a refusal sent back without its state ends the connection at once, with its own code', async () => {
+    const { ws } = await setup({ denyAuthorization: 'withoutState' });
+    const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: ws.id, instance: server!.url });
+    const completing = core!.handle('account.completeMastodon', { attemptId });
+    await fetch(authorizeUrl);
+    expect(await completing).toMatchObject({ ok: false, error: { code: 'authorization_refused' } });
+    expect(await value('account.list', { workspaceId: ws.id })).toEqual([]);
+    // The attempt is over.
+    expect(await core!.handle('account.completeMastodon', { attemptId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it.each([false, true])('removing an account revokes its token and deletes its secrets (history deleted: %s)', async (deleteHistory) => {

@@ -244,7 +244,6 @@ describe('Bluesky connector (real local PLC + PDS + AppView)', () => {
       poll: null,
       languages: true,
       visibilities: ['public'],
-      serverScheduling: false,
     });
     expect(c.network).toBe('bluesky');
     expect(await c.health()).toBe('ok');

@@ -300,8 +300,7 @@ describe('Mastodon: capabilities', () => {
     const server = await start({
       limits: { maxCharacters: 1000, charactersReservedPerUrl: 30, maxMediaAttachments: 6, maxPollOptions: 5, imageSizeLimit: 8_000_000, descriptionLimit: 1000 },
     });
-    const auth = await connect(server);
-    const caps = await readCapabilities(server.url, auth.accessToken);
+    const caps = await readCapabilities(server.url);
     expect(caps).toEqual({
       network: 'mastodon',
       text: { network: 'mastodon', maxCharacters: 1000, charactersReservedPerUrl: 30 },
@@ -311,24 +310,21 @@ describe('Mastodon: capabilities', () => {
       poll: { maxOptions: 5, maxOptionCharacters: 50, minExpirationSeconds: 300, maxExpirationSeconds: 2_629_746 },
       languages: true,
       visibilities: ['public', 'unlisted', 'private', 'direct'],
-      serverScheduling: true,
     });
     expect(caps.media.acceptedTypes.every((t) => t.startsWith('image/'))).toBe(true);
     expect(server.requestsFor('GET /api/v1/instance')).toHaveLength(0);
-    // Without a token the scheduled-statuses probe gets a 401, which still proves the route exists.
-    expect((await readCapabilities(server.url)).serverScheduling).toBe(true);
+    // Reading the limits costs one request, and needs no token.
+    expect(server.state.requests.map((r) => r.route)).toEqual(['GET /api/v2/instance']);
   });
 
-  it('falls back to /api/v1/instance when v2 is a plain-text 404, and notices missing scheduled statuses', async () => {
+  it('falls back to /api/v1/instance when v2 is a plain-text 404', async () => {
     const server = await start({ noV2Instance: true, noScheduledStatuses: true, limits: { maxCharacters: 777, maxMediaAttachments: 2 } });
-    const auth = await connect(server);
-    const caps = await readCapabilities(server.url, auth.accessToken);
+    const caps = await readCapabilities(server.url);
     expect(server.requestsFor('GET /api/v2/instance').map((r) => r.status)).toEqual([404]);
     expect(server.requestsFor('GET /api/v1/instance').map((r) => r.status)).toEqual([200]);
     expect(caps.text.maxCharacters).toBe(777);
     expect(caps.media.maxCount).toBe(2);
     expect(caps.media.maxAltTextLength).toBe(1500); // v1 does not say: Mastodon's default
-    expect(caps.serverScheduling).toBe(false);
   });
 
   it('falls back to v1 after an HTML error page, and to Mastodon defaults when both fail', async () => {
@@ -343,12 +339,11 @@ describe('Mastodon: capabilities', () => {
     expect(defaults.text).toEqual({ network: 'mastodon', maxCharacters: 500, charactersReservedPerUrl: 23 });
     expect(defaults.media).toEqual({ maxCount: 4, maxImageBytes: 16_777_216, acceptedTypes: expect.arrayContaining(['image/png']), maxAltTextLength: 1500 });
     expect(defaults.poll).toEqual({ maxOptions: 4, maxOptionCharacters: 50, minExpirationSeconds: 300, maxExpirationSeconds: 2_629_746 });
-    expect(defaults.serverScheduling).toBe(true);
     expect(server.faultCount()).toBe(3);
 
     // Nothing listening at all: defaults too.
     await server.close();
-    expect((await readCapabilities(server.url, undefined, { timeoutMs: 2_000 })).text.maxCharacters).toBe(500);
+    expect((await readCapabilities(server.url, { timeoutMs: 2_000 })).text.maxCharacters).toBe(500);
   });
 
   it('the connector caches capabilities', async () => {
@@ -490,7 +485,7 @@ describe('Mastodon: publishing', () => {
     const server = await start({ noV2Instance: true, noScheduledStatuses: true, limits: { imageSizeLimit: 60_000 } });
     const { connector } = await connectorFor(server);
     const caps = await connector.capabilities();
-    expect([caps.serverScheduling, caps.media.maxImageBytes]).toEqual([false, 60_000]);
+    expect(caps.media.maxImageBytes).toBe(60_000);
     const parts = await connector.publish(input([{ text: 'Still works', media: [image(noisyPng, 'Static', 400, 300)] }, { text: 'Reply' }]));
     expect(parts).toHaveLength(2);
     expect(server.state.media[0]!.size).toBeLessThanOrEqual(60_000);

@@ -7,6 +7,11 @@ import { connectRpc, HOST_BUNDLE, startHost, type RunningHost } from '../helpers
 import { ensureBuilt } from '../helpers/build';
 import { tempDir } from '../helpers/temp';
 import { listeningSocketsOf } from '../../sandbox/procfs';
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { uploadToHost } from '../helpers/upload';
+import { MAX_IMAGE_FILE_BYTES } from '../../src/shared/media';
 
 const get = (port: number, pathname: string, headers: Record<string, string> = {}) =>
   new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
@@ -100,5 +105,101 @@ describe('the web host', () => {
     expect(await listening()).toBe(true);
     supervisor.kill('SIGKILL');
     await expect.poll(listening, { timeout: 10_000, interval: 250 }).toBe(false);
+  });
+});
+
+/** A photo-sized JPEG over the WebSocket's 2 MiB: noise does not compress. */
+async function bigJpeg(): Promise<Buffer> {
+  const width = 1800;
+  const height = 1400;
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < pixels.length; i += 1) pixels[i] = (i * 2654435761) >>> 24;
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+}
+
+describe('the web host upload route (POST /media)', () => {
+  let host: RunningHost | undefined;
+  beforeAll(() => ensureBuilt(), 300_000);
+  afterEach(async () => {
+    await host?.stop();
+    host = undefined;
+  });
+
+  const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(dir, f)).isFile()) : []);
+
+  it('takes an image larger than a WebSocket message, byte for byte, and the core can use it', async () => {
+    const dataDir = tempDir();
+    host = await startHost({ dataDir });
+    const rpc = await connectRpc(host);
+    const ws = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
+    const jpeg = await bigJpeg();
+    expect(jpeg.length).toBeGreaterThan(2 * 1024 * 1024);
+    const answer = await uploadToHost(host, jpeg, { workspaceId: ws.id, fileName: 'IMG_2041.jpg' });
+    expect(answer.status).toBe(200);
+    expect(answer.result).toMatchObject({ ok: true, value: { workspaceId: ws.id, fileName: 'IMG_2041.jpg', mime: 'image/jpeg', bytes: jpeg.length, width: 1800, height: 1400 } });
+    const media = (answer.result as { value: { id: string } }).value;
+    expect(fs.readFileSync(path.join(dataDir, 'media', `${media.id}.jpg`)).equals(jpeg)).toBe(true);
+    expect(filesIn(path.join(dataDir, 'media', '.incoming'))).toEqual([]);
+    const thumbnail = await rpc.value<{ dataUrl: string }>('media.thumbnail', { id: media.id });
+    expect(thumbnail.dataUrl).toMatch(/^data:image\/jpeg;base64,/);
+    rpc.close();
+  });
+
+  it('refuses an upload without the secret, with a wrong one, from a foreign Origin or Host, and writes nothing', async () => {
+    const dataDir = tempDir();
+    host = await startHost({ dataDir });
+    const rpc = await connectRpc(host);
+    const ws = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const attempts: [Parameters<typeof uploadToHost>[2], number][] = [
+      [{ workspaceId: ws.id, token: null }, 401],
+      [{ workspaceId: ws.id, token: 'A'.repeat(43) }, 401],
+      [{ workspaceId: ws.id, origin: 'http://evil.example' }, 403],
+      [{ workspaceId: ws.id, origin: `http://127.0.0.1:${host.port + 1}` }, 403],
+      [{ workspaceId: ws.id, origin: null }, 403],
+      [{ workspaceId: ws.id, hostHeader: `rebind.example:${host.port}` }, 421],
+    ];
+    for (const [options, status] of attempts) {
+      const answer = await uploadToHost(host, png, options);
+      expect(answer.status, JSON.stringify(options)).toBe(status);
+      expect(answer.result?.ok ?? false).toBe(false);
+    }
+    expect(filesIn(path.join(dataDir, 'media'))).toEqual([]);
+    // The same upload with every guard satisfied goes through.
+    expect((await uploadToHost(host, png, { workspaceId: ws.id, fileName: 'logo.png' })).result).toMatchObject({ ok: true, value: { mime: 'image/png' } });
+    rpc.close();
+  });
+
+  it('refuses an oversize upload (declared or streamed), a file that is not an image, and an unknown workspace, with codes', async () => {
+    const dataDir = tempDir();
+    host = await startHost({ dataDir });
+    const rpc = await connectRpc(host);
+    const ws = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
+
+    const declared = await uploadToHost(host, Buffer.alloc(1024), { workspaceId: ws.id, contentLength: MAX_IMAGE_FILE_BYTES + 1 });
+    expect(declared.status).toBe(413);
+    expect(declared.result).toMatchObject({ ok: false, error: { code: 'media_too_large' } });
+
+    const streamed = await uploadToHost(host, Buffer.alloc(MAX_IMAGE_FILE_BYTES + 64 * 1024, 7), { workspaceId: ws.id, chunked: true });
+    expect(streamed.status).toBe(413);
+    expect(streamed.result).toMatchObject({ ok: false, error: { code: 'media_too_large' } });
+
+    const text = Buffer.from('Meeting notes, not a picture at all.\n'.repeat(200));
+    const renamed = await uploadToHost(host, text, { workspaceId: ws.id, fileName: 'notes.png' });
+    expect(renamed.status).toBe(415);
+    expect(renamed.result).toMatchObject({ ok: false, error: { code: 'media_not_image' } });
+
+    const tiff = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#000' } }).tiff().toBuffer();
+    expect((await uploadToHost(host, tiff, { workspaceId: ws.id, fileName: 'scan.png' })).result).toMatchObject({ ok: false, error: { code: 'media_unsupported_type' } });
+
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const nowhere = await uploadToHost(host, png, { workspaceId: randomUUID() });
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const malformed = await uploadToHost(host, png, { workspaceId: 'not-an-id' });
+    expect(malformed.result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+
+    await expect.poll(() => filesIn(path.join(dataDir, 'media'))).toEqual([]);
+    rpc.close();
   });
 });

@@ -15,6 +15,17 @@ describe('Mastodon error messages', () => {
     );
     expect(serverMessage({ error: 'invalid_grant' })).toBe('invalid_grant');
     expect(serverMessage({ nothing: true })).toBeNull();
+    // A bare code with details, a message or a description: the words, not the code.
+    expect(serverMessage({ error: 'invalid_request', details: { status: [{ error: 'ERR_BLANK', description: 'can’t be blank' }], language: ['is not supported'] } })).toBe(
+      'status: can’t be blank; language: is not supported',
+    );
+    expect(serverMessage({ error: 'invalid_request', message: 'Poll options must be unique' })).toBe('Poll options must be unique');
+    expect(serverMessage({ error: 'invalid_request', details: 'media_ids refer to another account’s media' })).toBe('media_ids refer to another account’s media');
+    expect(serverMessage({ error: 'invalid_request', details: {} })).toBe('invalid_request');
+    // A sentence is already the server's words (Mastodon's ValidationError repeats its details in it).
+    expect(serverMessage({ error: 'Validation failed: Text can’t be blank', details: { text: [{ error: 'ERR_BLANK', description: 'can’t be blank' }] } })).toBe(
+      'Validation failed: Text can’t be blank',
+    );
     expect(serverMessage('text')).toBeNull();
   });
 

@@ -68,10 +68,10 @@ describe('publishing a draft to several accounts', () => {
         { accountId: masto.id, variant: { parts: [{ text: 'Version Mastodon', media: [] }], contentWarning: 'Spoiler', language: 'fr', visibility: null, poll: null } },
       ],
     });
-    expect(service.validate(id)).toEqual([{ accountId: sky.id, reasons: ['Bluesky: 348/300 characters'] }]);
+    expect(service.validate(id)).toEqual([{ accountId: sky.id, problems: [{ code: 'text_over', severity: 'block', values: { used: 348, max: 300 } }] }]);
     service.start();
     const { blocked } = service.publishNow(id);
-    expect(blocked).toEqual([{ accountId: sky.id, reasons: ['Bluesky: 348/300 characters'] }]);
+    expect(blocked).toEqual([{ accountId: sky.id, problems: [{ code: 'text_over', severity: 'block', values: { used: 348, max: 300 } }] }]);
     await vi.advanceTimersByTimeAsync(10);
     expect(connectors.get(sky.id)).toBeUndefined();
     const sent = connectors.get(masto.id)!.calls[0]!;
@@ -83,7 +83,7 @@ describe('publishing a draft to several accounts', () => {
       [sky.id, 'held', 'invalid'],
       [masto.id, 'sent', null],
     ]);
-    expect(views[0]!.heldProblems).toEqual(['Bluesky: 348/300 characters']);
+    expect(views[0]!.heldProblems).toEqual([{ code: 'text_over', severity: 'block', values: { used: 348, max: 300 } }]);
     expect(views[0]!.lastError).toBeNull();
   });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DraftContent as DraftContentSchema, EMPTY_DRAFT_CONTENT, type DraftContent, type PostContent } from '../../src/shared/publishing';
-import { targetProblems } from '../../src/shared/publishing-rules';
-import { checkTarget } from '../../src/renderer/features/composer/checks';
+import { checkTarget, defaultCapabilities } from '../../src/shared/rules';
 import {
   adaptTarget,
   addMedia,
@@ -18,16 +17,15 @@ import {
   targetPostContent,
   toggleTarget,
 } from '../../src/renderer/features/composer/content';
-import { checkMessage } from '../../src/renderer/features/composer/TargetChecks';
-import { fallbackCapabilities } from '../../src/renderer/features/publishing/capabilities';
+import { problemMessage } from '../../src/renderer/i18n/problems';
 import { snapshotOf } from '../../src/renderer/stores/composer';
 import en from '../../src/renderer/i18n/en.json';
 import fr from '../../src/renderer/i18n/fr.json';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const M1 = '00000000-0000-4000-8000-000000000001';
-const bluesky = fallbackCapabilities('bluesky');
-const mastodon = fallbackCapabilities('mastodon');
+const bluesky = defaultCapabilities('bluesky');
+const mastodon = defaultCapabilities('mastodon');
 const options = { requireAltText: false };
 
 const withPoll = (...choices: string[]): DraftContent =>
@@ -47,8 +45,7 @@ describe('visibility', () => {
     const post = mainPostContent(setVisibility(EMPTY_DRAFT_CONTENT, 'private'), 'Salut');
     expect(checkTarget(post, mastodon, options).blocked).toBe(false);
     const report = checkTarget(post, bluesky, options);
-    expect(report.checks).toEqual([{ code: 'visibility_unsupported', severity: 'block', values: { visibility: 'private' } }]);
-    expect(targetProblems(post, bluesky, options)).toEqual(['Bluesky: visibility "private" is not available']);
+    expect(report.problems).toEqual([{ code: 'visibility_unsupported', severity: 'block', values: { visibility: 'private' } }]);
   });
 });
 
@@ -92,13 +89,12 @@ describe('poll', () => {
     expect(savableContent(complete)).toBe(complete);
     const saved = JSON.parse(snapshotOf('Votre avis ?', withPoll('Oui', ' '))) as { content: DraftContent };
     expect(DraftContentSchema.safeParse(saved.content).success).toBe(true);
-    expect(checkTarget(mainPostContent(half, 'Votre avis ?'), mastodon, options).checks.map((c) => c.code)).toEqual(['poll_incomplete']);
+    expect(checkTarget(mainPostContent(half, 'Votre avis ?'), mastodon, options).problems.map((c) => c.code)).toEqual(['poll_incomplete']);
   });
 
   it('goes to Mastodon, a post with only a poll is not empty', () => {
     const post = mainPostContent(withPoll('Oui', 'Non'), '');
-    expect(checkTarget(post, mastodon, options)).toMatchObject({ blocked: false, checks: [] });
-    expect(targetProblems(post, mastodon, options)).toEqual([]);
+    expect(checkTarget(post, mastodon, options)).toMatchObject({ blocked: false, problems: [] });
   });
 
   it('is refused on a Bluesky target, with the reason in both languages', () => {
@@ -106,8 +102,7 @@ describe('poll', () => {
     const post = targetPostContent(content, 'Votre avis ?', A);
     const report = checkTarget(post, bluesky, options);
     expect(report.blocked).toBe(true);
-    expect(report.checks).toEqual([{ code: 'poll_unsupported', severity: 'block' }]);
-    expect(targetProblems(post, bluesky, options)).toEqual(['Bluesky: polls are not supported']);
+    expect(report.problems).toEqual([{ code: 'poll_unsupported', severity: 'block' }]);
     expect(fr.checks.poll_unsupported).toMatch(/sondage/);
     expect(en.checks.poll_unsupported).toMatch(/poll/);
     // Adapting for Bluesky leaves the poll out of its version.
@@ -122,16 +117,15 @@ describe('poll', () => {
     for (const caps of [mastodon, bluesky]) {
       const report = checkTarget(post, caps, options);
       expect(report.blocked).toBe(true);
-      expect(report.checks.map((c) => c.code)).toContain('poll_with_images');
-      expect(targetProblems(post, caps, options)).toContain(`${caps.network === 'bluesky' ? 'Bluesky' : 'Mastodon'}: a post cannot have both a poll and images`);
+      expect(report.problems.map((c) => c.code)).toContain('poll_with_images');
     }
     const t = (key: string) => key;
-    expect(checkMessage({ code: 'poll_with_images', severity: 'block' }, t)).toBe('checks.poll_with_images');
+    expect(problemMessage({ code: 'poll_with_images', severity: 'block' }, t)).toBe('checks.poll_with_images');
   });
 
   it('with more choices than the instance takes is blocked', () => {
     const small = { ...mastodon, poll: { ...mastodon.poll!, maxOptions: 3 } };
     const post = mainPostContent(withPoll('a', 'b', 'c', 'd'), 'x');
-    expect(checkTarget(post, small, options).checks).toEqual([{ code: 'poll_too_many_options', severity: 'block', values: { count: 4, max: 3 } }]);
+    expect(checkTarget(post, small, options).problems).toEqual([{ code: 'poll_too_many_options', severity: 'block', values: { count: 4, max: 3 } }]);
   });
 });

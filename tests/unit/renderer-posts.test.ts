@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PostView, TargetView } from '../../src/shared/publishing';
+import type { PostView, TargetProblem, TargetView } from '../../src/shared/publishing';
 import {
   canRetry,
   displayTone,
@@ -91,7 +91,7 @@ describe('the Sent / Failed column', () => {
       [{ status: 'pending', partsSent: 1, partsTotal: 3 }, 'partial', 'error'],
       [{ status: 'held', heldReason: 'missed' }, 'held_missed', 'waiting'],
       [{ status: 'held', heldReason: 'reconnect_needed' }, 'held_reconnect', 'error'],
-      [{ status: 'held', heldReason: 'invalid', heldProblems: ['Bluesky: 348/300 characters'] }, 'held_blocked', 'error'],
+      [{ status: 'held', heldReason: 'invalid', heldProblems: [{ code: 'text_over', severity: 'block', values: { used: 348, max: 300 } }] }, 'held_blocked', 'error'],
       [{ status: 'held', heldReason: 'awaiting_approval' }, 'held_approval', 'waiting'],
       [{ status: 'skipped' }, 'skipped', 'neutral'],
       [{ status: 'cancelled' }, 'cancelled', 'neutral'],
@@ -180,19 +180,28 @@ describe('what the toast says after publishing', () => {
   });
 
   it('says which targets were blocked and why, while the others go', () => {
-    const blocked = [{ accountId: B, reasons: ['Bluesky: 312/300 characters', 'alt text missing'] }];
+    const blocked: TargetProblem[] = [
+      {
+        accountId: B,
+        problems: [
+          { code: 'text_over', severity: 'block', values: { used: 312, max: 300 } },
+          { code: 'alt_required', severity: 'block', values: { count: 1 } },
+          { code: 'alt_missing', severity: 'warning', values: { count: 1 } },
+        ],
+      },
+    ];
     const scheduled = post({ scheduledAt: '2026-05-04T06:00:00.000Z', targets: [target({ accountId: A })] });
     const out = describeOutcome('schedule', scheduled, blocked, ctx);
     expect(out.anyGone).toBe(true);
     expect(out.tone).toBe('error');
     expect(out.message).toBe(
-      'publish.scheduled{"time":"06:00","handles":"@a"} publish.blockedIntro publish.blockedOne{"handle":"@b","reasons":"Bluesky: 312/300 characters ; alt text missing"}',
+      'publish.scheduled{"time":"06:00","handles":"@a"} publish.blockedIntro publish.blockedOne{"handle":"@b","reasons":"checks.text_over{\\"used\\":312,\\"max\\":300,\\"count\\":1} ; checks.alt_required{\\"count\\":1}"}',
     );
-    expect(describeBlocked([{ accountId: A, reasons: [] }], ctx)).toBe('publish.blockedOne{"handle":"@a","reasons":"publish.blockedNoReason"}');
+    expect(describeBlocked([{ accountId: A, problems: [] }], ctx)).toBe('publish.blockedOne{"handle":"@a","reasons":"publish.blockedNoReason"}');
   });
 
   it('says nothing went when every target was blocked', () => {
-    const out = describeOutcome('publishNow', post({ state: 'draft', targets: [] }), [{ accountId: A, reasons: ['x'] }], ctx);
+    const out = describeOutcome('publishNow', post({ state: 'draft', targets: [] }), [{ accountId: A, problems: [{ code: 'empty', severity: 'block' }] }], ctx);
     expect(out.anyGone).toBe(false);
     expect(out.message.startsWith('publish.nothingWent')).toBe(true);
   });

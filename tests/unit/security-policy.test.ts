@@ -208,6 +208,16 @@ describe('instance hosts from accounts', () => {
     ]);
     expect([...hosts]).toEqual([]);
   });
+
+  it('adds the host an account was connected at, when its handle domain is another one', () => {
+    const hosts = instanceHostsOf([
+      { network: 'mastodon', handle: 'alice@example.org', serviceUrl: 'https://social.example.org' },
+      { network: 'mastodon', handle: 'bob@plain.example', serviceUrl: 'http://plain.example' },
+      { network: 'mastodon', handle: 'eve@x.example', serviceUrl: 'https://user:pw@evil.example' },
+      { network: 'bluesky', handle: 'carol.bsky.social', serviceUrl: 'https://pds.example' },
+    ]);
+    expect([...hosts].sort()).toEqual(['example.org', 'plain.example', 'social.example.org', 'x.example']);
+  });
 });
 
 describe('app protocol path guard', () => {

@@ -24,6 +24,17 @@ function seed(db: Database.Database, version: number, after = 0) {
   if (version >= 3 && after < 3) {
     db.prepare("INSERT INTO post_targets (id, draft_id, account_id, network, status, due_at, idempotency_key, part_keys, updated_at) VALUES ('44444444-4444-4444-8444-444444444444', '22222222-2222-4222-8222-222222222222', '33333333-3333-4333-8333-333333333333', 'bluesky', 'pending', 5, 'k1', '[]', 1)").run();
   }
+  if (version >= 5 && after < 5) {
+    // The calendar: a campaign and a label on the old draft, a comment, a planned date, the exchange base.
+    db.prepare("INSERT INTO campaigns (id, workspace_id, name, color, starts_on, ends_on, goal, created_at, updated_at) VALUES ('55555555-5555-4555-8555-555555555555', '11111111-1111-4111-8111-111111111111', 'Printemps', '#16a34a', '2027-03-01', NULL, '', 1, 1)").run();
+    db.prepare("INSERT INTO labels (id, workspace_id, name, color, created_at) VALUES ('66666666-6666-4666-8666-666666666666', '11111111-1111-4111-8111-111111111111', 'Expo', '#db2777', 1)").run();
+    db.prepare("INSERT INTO post_labels VALUES ('22222222-2222-4222-8222-222222222222', '66666666-6666-4666-8666-666666666666')").run();
+    db.prepare("UPDATE drafts SET campaign_id = '55555555-5555-4555-8555-555555555555', planned_at = 10, review_state = 'in_review'").run();
+    db.prepare("INSERT INTO post_comments VALUES ('77777777-7777-4777-8777-777777777777', '22222222-2222-4222-8222-222222222222', 'Camille', 'OK', 1)").run();
+    db.prepare("INSERT INTO exchange_base VALUES ('11111111-1111-4111-8111-111111111111', 'uid-1', 0, 1, '{}')").run();
+    const row = db.prepare('SELECT kind, review_state, ical_sequence FROM drafts').get();
+    if (JSON.stringify(row) !== JSON.stringify({ kind: 'post', review_state: 'in_review', ical_sequence: 0 })) throw new Error(`unexpected defaults ${JSON.stringify(row)}`);
+  }
 }
 
 describe('database migrations', () => {

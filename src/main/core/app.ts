@@ -1,15 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
+import { Id } from '../../shared/domain';
 import { commands, isCommandName, type EventName } from '../../shared/contract';
 import { fail, ok, AppFailure, type Result } from '../../shared/result';
 import { systemClock } from './clock';
 import { createHandlers, type Handlers, type Services } from './handlers';
 import { createPublishingHandlers } from './handlers-publishing';
-import { realNetworks } from './connectors/drivers';
+import { createCalendarCore } from './calendar';
+import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
-import { ConnectorRegistry } from './publishing/registry';
+import { ConnectorRegistry, vaultDriverContext } from './publishing/registry';
 import { PublishingService } from './publishing/service';
 import { MediaRepository } from './repositories/media';
+import { MediaImporter } from './media/import';
 import { PostTargetRepository } from './repositories/post-targets';
 import { WorkspaceSettingsRepository } from './repositories/workspace-settings';
 import { createLogger } from './log';
@@ -21,6 +25,8 @@ import { maybeDailyBackup, openStore } from './store/database';
 import type { Core, CoreEventListener, CoreOptions } from './types';
 import { loadSystemKeychain } from './vault/keychain';
 import { Vault } from './vault/vault';
+
+const MediaUploadInput = z.object({ workspaceId: Id, fileName: z.string().min(1).max(255) });
 
 export const DATABASE_FILE = 'tribune.sqlite3';
 export const BACKUP_DIR = 'backups';
@@ -89,9 +95,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   };
   services.drafts.purgeDeleted(clock.now() - BIN_RETENTION_MS);
 
-  const networks = realNetworks(vault, options.network);
-  const connectors = new ConnectorRegistry(networks.drivers, vault);
+  const connectors = new ConnectorRegistry(networkDrivers(vaultDriverContext(vault, options.network)), vault);
   const media = new MediaRepository(db, path.join(options.dataDir, 'media'));
+  media.clearIncoming();
+  const mediaImporter = new MediaImporter({ media, workspaces: services.workspaces, clock });
   const workspaceSettings = new WorkspaceSettingsRepository(db);
   const publishing = new PublishingService({
     db,
@@ -117,14 +124,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     vault,
     connectors,
     publishing,
-    bluesky: networks.bluesky,
-    mastodon: networks.mastodon,
     openBrowser: options.openBrowser ?? (() => undefined),
     emit: (workspaceId) => emit('accounts.changed', { workspaceId }),
   });
   const handlers = {
     ...createHandlers(services),
-    ...createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, workspaces: services.workspaces, workspaceSettings }),
+    ...createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
+    ...createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
   } satisfies Handlers;
   // Publishing needs the accounts' tokens: it starts once the vault can give them.
   if (vault.status().state === 'ready') publishing.start();
@@ -141,6 +147,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const backupTimer = setInterval(backupNow, 60 * 60 * 1000);
   backupTimer.unref();
 
+  /** Every failure becomes a typed Result: AppFailure keeps its code, disk errors say so, the rest is "internal". */
+  const run = async <T>(label: string, body: () => Promise<Result<T>>): Promise<Result<T>> => {
+    try {
+      return await body();
+    } catch (error) {
+      if (error instanceof AppFailure) return fail(error.code, vault.scrubber.scrub(error.message), undefined, error.params);
+      const storage = storageMessage(error);
+      if (storage) {
+        log.error(`storage error in ${label}`, error);
+        return fail('storage_failed', storage);
+      }
+      log.error(`handler ${label} threw`, error);
+      return fail('internal', 'Tribune hit an internal error; nothing was lost. Please report it.');
+    }
+  };
+
   let closed = false;
   return {
     dataDir: options.dataDir,
@@ -156,7 +178,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
           parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         );
       }
-      try {
+      return run(command, async () => {
         const value = await (handlers[command] as (i: unknown) => unknown)(parsed.data);
         const checked = spec.output.safeParse(value);
         if (!checked.success) {
@@ -164,16 +186,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
           return fail('internal', 'Tribune hit an internal error; nothing was lost. Please report it.');
         }
         return ok(checked.data);
-      } catch (error) {
-        if (error instanceof AppFailure) return fail(error.code, vault.scrubber.scrub(error.message));
-        const storage = storageMessage(error);
-        if (storage) {
-          log.error(`storage error in ${command}`, error);
-          return fail('storage_failed', storage);
+      });
+    },
+    mediaUploads: {
+      incomingDir: () => mediaImporter.incomingDir(),
+      import: (input, file) => {
+        if (closed) {
+          fs.rmSync(file, { force: true });
+          return Promise.resolve(fail('internal', 'Tribune is shutting down.'));
         }
-        log.error(`handler ${command} threw`, error);
-        return fail('internal', 'Tribune hit an internal error; nothing was lost. Please report it.');
-      }
+        const parsed = MediaUploadInput.safeParse(input);
+        if (!parsed.success) {
+          fs.rmSync(file, { force: true });
+          return Promise.resolve(fail('invalid_input', 'The upload did not say which workspace and file name it is for.'));
+        }
+        return run('media upload', async () => ok(await mediaImporter.fromFile(parsed.data, file)));
+      },
     },
     wake(reason) {
       publishing.wake(reason);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { CommandName, CommandOutput, Commands } from '../../shared/contract';
+import type { CalendarCommands } from './calendar/names';
 
 /** One handler per command of the contract; inputs arrive already parsed. */
 export type Handler<K extends CommandName> = (input: z.output<Commands[K]['input']>) => CommandOutput<K> | Promise<CommandOutput<K>>;
@@ -29,4 +30,4 @@ export type PublishingCommands =
   | 'media.thumbnail';
 
 /** The handlers of handlers.ts: everything but publishing. */
-export type CoreHandlers = Omit<Handlers, PublishingCommands>;
+export type CoreHandlers = Omit<Handlers, PublishingCommands | CalendarCommands>;

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { AppFailure } from '../../shared/result';
 import type { Handlers, PublishingCommands } from './handler-types';
 import type { AccountService } from './publishing/accounts';
 import type { PublishingService } from './publishing/service';
-import { ACCEPTED_IMAGE_TYPES, type MediaRepository } from './repositories/media';
+import type { MediaRepository } from './repositories/media';
+import type { MediaImporter } from './media/import';
 import type { AccountRepository } from './repositories/accounts';
 import type { WorkspaceSettingsRepository } from './repositories/workspace-settings';
 import type { WorkspaceRepository } from './repositories/workspaces';
@@ -16,13 +16,12 @@ export interface PublishingServices {
   accountService: AccountService;
   accounts: AccountRepository;
   media: MediaRepository;
+  mediaImporter: MediaImporter;
   workspaces: WorkspaceRepository;
   workspaceSettings: WorkspaceSettingsRepository;
 }
 
 export type { PublishingCommands } from './handler-types';
-
-const MAX_IMAGE_BYTES = 30 * 1024 * 1024;
 
 /** The handlers of accounts, posts and media (the publishing half of the contract). */
 export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, PublishingCommands> {
@@ -34,10 +33,13 @@ export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, 
   const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw new AppFailure('not_found', 'This workspace was not found.'); })();
 
   return {
-    'account.connectBluesky': (input) => (requireWorkspace(input.workspaceId), s.accountService.connectBluesky(input)),
-    'account.beginMastodon': (input) => (requireWorkspace(input.workspaceId), s.accountService.beginMastodon(input)),
-    'account.completeMastodon': (input) => s.accountService.completeMastodon(input),
-    'account.cancelMastodon': ({ attemptId }) => (s.accountService.cancelMastodon(attemptId), { done: true as const }),
+    'account.connectBluesky': ({ workspaceId, identifier, appPassword, serviceUrl }) => (
+      requireWorkspace(workspaceId),
+      s.accountService.connectWithPassword('bluesky', { workspaceId, identifier, password: appPassword, ...(serviceUrl ? { serviceUrl } : {}) })
+    ),
+    'account.beginMastodon': ({ workspaceId, instance }) => (requireWorkspace(workspaceId), s.accountService.beginAuthorization('mastodon', { workspaceId, server: instance })),
+    'account.completeMastodon': (input) => s.accountService.completeAuthorization(input),
+    'account.cancelMastodon': ({ attemptId }) => (s.accountService.cancelAuthorization(attemptId), { done: true as const }),
     'account.remove': async ({ id, deleteHistory }) => (await s.accountService.remove(id, deleteHistory), { done: true as const }),
     'account.capabilities': ({ id }) => s.accountService.capabilities(id),
     'account.getSlots': ({ id }) => {
@@ -71,21 +73,7 @@ export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, 
     'post.resolveMissed': ({ targetIds, decision }) => (s.publishing.resolveMissed(targetIds, decision), { done: true as const }),
     'post.list': ({ workspaceId, column }) => s.publishing.list(workspaceId, column),
 
-    'media.import': async ({ workspaceId, fileName, mime, dataBase64 }) => {
-      requireWorkspace(workspaceId);
-      if (!ACCEPTED_IMAGE_TYPES.includes(mime)) throw new AppFailure('invalid_input', `Tribune takes JPEG, PNG, WebP and GIF images, not ${mime || 'this file'}.`);
-      const data = Buffer.from(dataBase64, 'base64');
-      if (data.length === 0) throw new AppFailure('invalid_input', 'This image is empty.');
-      if (data.length > MAX_IMAGE_BYTES) throw new AppFailure('invalid_input', 'This image is larger than 30 MB.');
-      let meta: sharp.Metadata;
-      try {
-        meta = await sharp(data).metadata();
-      } catch {
-        throw new AppFailure('invalid_input', `"${fileName}" is not a readable image (it may be damaged).`);
-      }
-      if (!meta.width || !meta.height) throw new AppFailure('invalid_input', `"${fileName}" has no size: it is not a readable image.`);
-      return s.media.add({ id: randomUUID(), workspaceId, fileName, mime, bytes: data.length, width: meta.width, height: meta.height, data, createdAt: s.clock.now() });
-    },
+    'media.import': ({ workspaceId, fileName, dataBase64 }) => s.mediaImporter.fromBytes({ workspaceId, fileName }, Buffer.from(dataBase64, 'base64')),
     'media.thumbnail': async ({ id }) => {
       const media = s.media.get(id);
       if (!media) throw new AppFailure('not_found', 'This image is missing from the data folder.');

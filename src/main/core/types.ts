@@ -1,4 +1,5 @@
 import type { EventName } from '../../shared/contract';
+import type { Media } from '../../shared/publishing';
 import type { Result } from '../../shared/result';
 
 export type CoreEventListener = (event: EventName, payload: unknown) => void;
@@ -10,6 +11,15 @@ export interface Core {
   subscribe(listener: CoreEventListener): () => void;
   close(): Promise<void>;
   readonly dataDir: string;
+  /**
+   * Images a host received as a file (the web host's upload route streams the bytes to
+   * `incomingDir()` first): the core checks the file, then moves it into the media folder.
+   * The file is gone afterwards, taken or refused.
+   */
+  readonly mediaUploads: {
+    incomingDir(): string;
+    import(input: { workspaceId: string; fileName: string }, file: string): Promise<Result<Media>>;
+  };
   /** The computer woke up or came back online: due posts go now. */
   wake(reason: 'resume' | 'online'): void;
 }
@@ -26,7 +36,7 @@ export interface CoreOptions {
   /** Caps the database at this many pages; tests use it to simulate a full disk. */
   maxDatabasePages?: number;
   /** Where Bluesky handles resolve and which AppView reads (tests and the sandbox use local ones). */
-  network?: import('./connectors/drivers').NetworkOptions;
+  network?: import('./connectors/types').NetworkOptions;
   /** The local sandbox network of `npm run demo`: the app says so. */
   sandbox?: boolean;
   /** Opens a page in the system browser (desktop); the web host leaves it to the page. */

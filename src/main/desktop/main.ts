@@ -32,10 +32,10 @@ function openWindow(): void {
 async function loadInstanceHosts(core: Core): Promise<ReadonlySet<string>> {
   const workspaces = await core.handle('workspace.list', {});
   if (!workspaces.ok) return new Set();
-  const accounts: { network: string; handle: string }[] = [];
+  const accounts: { network: string; handle: string; serviceUrl: string }[] = [];
   for (const workspace of workspaces.value as { id: string }[]) {
     const listed = await core.handle('account.list', { workspaceId: workspace.id });
-    if (listed.ok) accounts.push(...(listed.value as { network: string; handle: string }[]));
+    if (listed.ok) accounts.push(...(listed.value as { network: string; handle: string; serviceUrl: string }[]));
   }
   return instanceHostsOf(accounts);
 }

@@ -108,18 +108,24 @@ export function decidePermission(permission: string, requestingUrl: unknown, isM
 
 /**
  * Hosts of the person's own Mastodon instances, from handles such as
- * "@alice@social.example" (a Bluesky handle names a person, not a server).
+ * "@alice@social.example" (a Bluesky handle names a person, not a server), and from the
+ * address the account was connected at: a server's handle domain may differ from the host
+ * that serves its pages (Mastodon's LOCAL_DOMAIN and WEB_DOMAIN).
  */
-export function instanceHostsOf(accounts: readonly { network: string; handle: string }[]): Set<string> {
+export function instanceHostsOf(accounts: readonly { network: string; handle: string; serviceUrl?: string }[]): Set<string> {
   const hosts = new Set<string>();
+  const add = (candidate: string) => {
+    const host = normaliseHost(candidate);
+    if (!/^[a-z0-9.-]+(?::\d{1,5})?$/.test(host) || !host.includes('.')) return;
+    const u = parse(`https://${host}/`);
+    if (u && u.host === host) hosts.add(host);
+  };
   for (const account of accounts) {
     if (account.network !== 'mastodon') continue;
     const match = /^@?[^@\s]+@([^@\s]+)$/.exec(account.handle);
-    if (!match?.[1]) continue;
-    const host = normaliseHost(match[1]);
-    if (!/^[a-z0-9.-]+(?::\d{1,5})?$/.test(host) || !host.includes('.')) continue;
-    const u = parse(`https://${host}/`);
-    if (u && u.host === host) hosts.add(host);
+    if (match?.[1]) add(match[1]);
+    const service = account.serviceUrl ? parse(account.serviceUrl) : null;
+    if (service?.protocol === 'https:' && !service.username && !service.password) add(service.host);
   }
   return hosts;
 }

@@ -9,6 +9,8 @@ import { fail } from '../../shared/result';
 import { buildCsp } from '../security/csp';
 import { resolveAppPath } from '../security/policy';
 import type { Core } from '../core/types';
+import { MEDIA_UPLOAD_PATH } from '../../shared/media';
+import { handleUpload } from './upload';
 
 export interface WebHostOptions {
   core: Core;
@@ -45,8 +47,9 @@ const sameSecret = (given: string | null, expected: string) => {
 };
 
 /**
- * Serves the renderer and the contract (over a WebSocket) on 127.0.0.1 only.
- * Every WebSocket must carry the launch secret, and Host/Origin must be our own
+ * Serves the renderer and the contract (over a WebSocket) on 127.0.0.1 only, plus the
+ * image upload route (POST /media, see upload.ts).
+ * Every WebSocket and upload must carry the launch secret, and Host/Origin must be our own
  * (a page on another origin, or a DNS-rebinding name pointing at 127.0.0.1, is refused).
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -72,6 +75,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('request', (req, res) => {
     if (!allowedHosts.has(req.headers.host ?? '')) {
       res.writeHead(421, { 'Content-Type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    if (req.method === 'POST' && new URL(req.url ?? '/', 'http://127.0.0.1').pathname === MEDIA_UPLOAD_PATH) {
+      handleUpload(req, res, options.core, { allowedOrigins, sameSecret: (given) => sameSecret(given, secret) });
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

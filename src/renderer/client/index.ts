@@ -3,8 +3,10 @@ import { createBridgeTransport, createUnreachableTransport } from './bridgeTrans
 import { createSocketTransport, type SocketLike } from './socketTransport';
 import { resolveWebToken, rpcUrl } from './token';
 import { createTypedClient } from './typedClient';
+import { bridgeUploader, httpUploader, type MediaUploader } from './upload';
 import type { TribuneClient } from './types';
 
+export type { MediaUploader, UploadRequest } from './upload';
 export type { ClientError, ClientResult, CommandClientResult, ConnectionState, TribuneClient } from './types';
 
 declare global {
@@ -14,6 +16,7 @@ declare global {
 }
 
 let client: TribuneClient | null = null;
+let uploader: MediaUploader | null = null;
 
 function safeSessionStorage(): Storage | null {
   try {
@@ -39,7 +42,16 @@ export function getClient(): TribuneClient {
   return client;
 }
 
-/** Lets tests and stories install a client of their own. */
-export function setClient(next: TribuneClient): void {
+/** How image files reach the core: media.import over the bridge, the upload route in the browser. */
+export function getMediaUploader(): MediaUploader {
+  if (uploader) return uploader;
+  const token = window.tribune ? null : resolveWebToken(window.location.hash, safeSessionStorage());
+  uploader = token ? httpUploader(window.location.origin, token) : bridgeUploader(getClient());
+  return uploader;
+}
+
+/** Lets tests and stories install a client of their own (and its uploader: media.import by default). */
+export function setClient(next: TribuneClient, nextUploader?: MediaUploader): void {
   client = next;
+  uploader = nextUploader ?? bridgeUploader(next);
 }

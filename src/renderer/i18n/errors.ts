@@ -13,6 +13,6 @@ export interface Translator {
 export function describeError(error: ClientError, tr: Translator): string {
   const issue = error.issues?.[0]?.message;
   if (issue && tr.exists(`issues.${issue}`)) return tr.t(`issues.${issue}`);
-  if (tr.exists(`errors.${error.code}`)) return tr.t(`errors.${error.code}`);
+  if (tr.exists(`errors.${error.code}`)) return tr.t(`errors.${error.code}`, error.params);
   return error.message;
 }

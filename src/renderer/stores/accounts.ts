@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Account } from '../../shared/domain';
 import type { Capabilities } from '../../shared/publishing';
 import { getClient, type ClientError, type ClientResult } from '../client';
-import { fallbackCapabilities } from '../features/publishing/capabilities';
+import { defaultCapabilities } from '../../shared/rules';
 
 interface AccountStore {
   byWorkspace: Record<string, Account[]>;
@@ -62,5 +62,5 @@ export const useAccounts = create<AccountStore>((set, get) => ({
 
 /** The account's capabilities, or the network's usual ones until the core answered. */
 export function capabilitiesOf(account: Account, known: Record<string, Capabilities | undefined>): Capabilities {
-  return known[account.id] ?? fallbackCapabilities(account.network);
+  return known[account.id] ?? defaultCapabilities(account.network);
 }

@@ -1,41 +1,39 @@
 import { create } from 'zustand';
 import type { Media } from '../../shared/publishing';
-import { getClient, type ClientResult } from '../client';
+import { getClient, getMediaUploader, type ClientResult } from '../client';
 
 interface MediaStore {
   /** data: URLs from media.thumbnail; 'error' when the core could not make one. */
   thumbnails: Record<string, string | undefined>;
   /** What media.import told about images added in this session (name, type, size). */
   info: Record<string, Media | undefined>;
+  /** Images on their way to the core, per version of the post ('main' or an account id), in order. */
+  uploads: Record<string, Upload[] | undefined>;
+  setUploads(scope: string, update: (list: Upload[]) => Upload[]): void;
   loadThumbnail(id: string): Promise<void>;
-  importFile(workspaceId: string, file: File): Promise<ClientResult<Media>>;
+  /** Sends the file to the core (bridge or upload route); onProgress gets the fraction sent. */
+  importFile(workspaceId: string, file: File, onProgress?: (fraction: number) => void): Promise<ClientResult<Media>>;
+}
+
+export interface Upload {
+  key: string;
+  name: string;
+  /** Fraction sent, 0 to 1. */
+  fraction: number;
 }
 
 const asking = new Set<string>();
 
-/**
- * Largest image the composer sends to the core. Base64 makes it a third bigger; the web host's
- * WebSocket takes messages of 2 MiB at most, so images over about 1.4 MB cannot travel there.
- */
-export const MAX_IMAGE_BYTES = { desktop: 25 * 1024 * 1024, web: 1_450_000 } as const;
-export const maxImageBytes = (host: 'desktop' | 'web'): number => MAX_IMAGE_BYTES[host];
-
-/** The file's bytes as base64, without the data: prefix. */
-export function readAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const url = String(reader.result ?? '');
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
-
 export const useMedia = create<MediaStore>((set, get) => ({
   thumbnails: {},
   info: {},
+  uploads: {},
+  setUploads(scope, update) {
+    set((s) => {
+      const next = update(s.uploads[scope] ?? []);
+      return { uploads: { ...s.uploads, [scope]: next.length ? next : undefined } };
+    });
+  },
   async loadThumbnail(id) {
     if (get().thumbnails[id] || asking.has(id)) return;
     asking.add(id);
@@ -46,14 +44,8 @@ export const useMedia = create<MediaStore>((set, get) => ({
       asking.delete(id);
     }
   },
-  async importFile(workspaceId, file) {
-    let dataBase64: string;
-    try {
-      dataBase64 = await readAsBase64(file);
-    } catch (error) {
-      return { ok: false, error: { code: 'internal', message: String(error) } };
-    }
-    const result = await getClient().invoke('media.import', { workspaceId, fileName: file.name || 'image', mime: file.type, dataBase64 });
+  async importFile(workspaceId, file, onProgress) {
+    const result = await getMediaUploader()({ workspaceId, file, ...(onProgress ? { onProgress } : {}) });
     if (result.ok) set((s) => ({ info: { ...s.info, [result.value.id]: result.value } }));
     return result;
   },

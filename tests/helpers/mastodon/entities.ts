@@ -153,6 +153,8 @@ export interface ScheduledStatusRecord {
 
 export interface RenderContext {
   baseUrl: string;
+  /** The handle domain when it differs from the API host ("split domain" mode). */
+  handleDomain: string | null;
   account: AccountRecord;
   limits: InstanceLimits;
   statusesCount: number;
@@ -385,7 +387,7 @@ export function renderInstanceV2(ctx: RenderContext, version: string): Record<st
   const { baseUrl, limits: l } = ctx;
   const host = new URL(baseUrl).host;
   return {
-    domain: host,
+    domain: ctx.handleDomain ?? host,
     title: 'Tribune stand-in',
     version,
     source_url: 'https://github.com/mastodon/mastodon',
@@ -445,7 +447,7 @@ export function renderInstanceV1(ctx: RenderContext, version: string): Record<st
   const { baseUrl, limits: l } = ctx;
   const host = new URL(baseUrl).host;
   return {
-    uri: host,
+    uri: ctx.handleDomain ?? host,
     title: 'Tribune stand-in',
     short_description: 'A local stand-in for a Mastodon server.',
     description: 'A local stand-in for a Mastodon server, used by Tribune tests.',

@@ -43,6 +43,8 @@ export type Fault = (
   | { kind: 'delay'; ms: number }
   /** 'before': nothing happens on the server; 'after': the request takes effect but the answer is lost. */
   | { kind: 'destroySocket'; when?: 'before' | 'after' }
+  /** Answers this status with this JSON body (an Error: `error` is required), as a server that refuses the request. */
+  | { kind: 'refuse'; status: number; body: { error: string } & Record<string, unknown> }
 ) & { times?: number };
 
 export interface MastodonStandInOptions {
@@ -59,8 +61,16 @@ export interface MastodonStandInOptions {
   scheduledAt?: 'supported' | 'ignored' | 'rejected';
   /** GET /oauth/authorize redirects at once with ?code= (default true); false shows the consent page. */
   autoApprove?: boolean;
-  /** GET /oauth/authorize redirects with ?error=access_denied. */
-  denyAuthorization?: boolean;
+  /**
+   * GET /oauth/authorize redirects with ?error=access_denied; 'withoutState' leaves the state
+   * out of that redirect, as some Mastodon-API servers do ("refusal without state" mode).
+   */
+  denyAuthorization?: boolean | 'withoutState';
+  /**
+   * "Split domain" mode: the handle domain (Mastodon's LOCAL_DOMAIN, announced as `domain` in
+   * /api/v2/instance and `uri` in v1) differs from the host that serves the API (WEB_DOMAIN).
+   */
+  handleDomain?: string;
   /** Refuse authorization requests without a PKCE code_challenge. */
   requirePkce?: boolean;
   /** GET /api/v1/media/:id answers 206 this many times before 200 (default 2; 0: POST /api/v2/media answers 200). */
@@ -230,6 +240,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     const live = state.statuses.filter((s) => !s.deletedAt);
     return {
       baseUrl,
+      handleDomain: options.handleDomain ?? null,
       account: state.account,
       limits,
       statusesCount: live.length,
@@ -597,7 +608,11 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
       return { status: 200, contentType: 'text/html; charset=utf-8', text: `<!doctype html><h1>Authorize ${app.name}?</h1>` };
     }
     if (options.denyAuthorization) {
-      return redirect({ error: 'access_denied', error_description: 'The resource owner or authorization server denied the request.' });
+      const refusal = { error: 'access_denied', error_description: 'The resource owner or authorization server denied the request.' };
+      if (options.denyAuthorization !== 'withoutState') return redirect(refusal);
+      const target = new URL(redirectUri);
+      for (const [k, v] of Object.entries(refusal)) target.searchParams.set(k, v);
+      return { status: 302, headers: { location: target.toString() } };
     }
     const record: AuthorizationCodeRecord = {
       code: token(),
@@ -800,6 +815,10 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
           'x-ratelimit-reset': iso(now() + fault.retryAfterSeconds * 1000),
         };
         send(res, entry, operation, json(429, { error: 'Too many requests' }, headers), { validate: true, injectedFault: true });
+        return;
+      } else if (fault.kind === 'refuse') {
+        served(fault.status);
+        send(res, entry, operation, json(fault.status, fault.body), { validate: true, injectedFault: true });
         return;
       }
     }

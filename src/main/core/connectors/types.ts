@@ -1,8 +1,10 @@
 /**
- * The one interface every network implements (one folder per network under connectors/).
+ * The connector contract: everything Tribune needs from a network, declared once. A network
+ * is one folder under connectors/ that exports a NetworkDriver (linking an account, its
+ * connector, default capabilities, part keys), registered with one line in connectors/index.ts.
  * The UI only ever sees shared entity types; a network's own client classes stay in its folder.
  */
-import type { AccountHealth, Network } from '../../../shared/domain';
+import type { Account, AccountHealth, Network } from '../../../shared/domain';
 import type { Capabilities, Poll, Visibility } from '../../../shared/publishing';
 import type { PublishFailure } from '../../../shared/schedule/retry';
 
@@ -62,13 +64,21 @@ export class PublishError extends Error {
   }
 }
 
+/**
+ * One account on one network. Sessions refresh themselves inside the connector: a refreshed
+ * session or token goes back to the vault through the SecretsPort, and a session the network
+ * refuses for good calls onReconnectNeeded.
+ */
 export interface Connector {
   readonly network: Network;
   readonly accountId: string;
+  /** The account's limits, read from its server (the caller caches them for offline composing). */
   capabilities(): Promise<Capabilities>;
   /** Publishes every part not yet sent, in order, replying to the previous one. Throws PublishError. */
   publish(input: PublishInput): Promise<RemotePart[]>;
+  /** Deletes one published part (a RemotePart's remoteId); already gone counts as deleted. Throws PublishError. */
   delete(remoteId: string): Promise<void>;
+  /** Whether the session still works; throws when the server cannot tell (offline, down). */
   health(): Promise<AccountHealth>;
   /** Revokes the token where the network allows it (called when the account is removed). */
   revoke(): Promise<void>;
@@ -78,4 +88,76 @@ export interface Connector {
 export interface SecretsPort {
   load(): Promise<string | null>;
   save(value: string): Promise<void>;
+}
+
+/** What a connector knows of its account. */
+export type ConnectorAccount = Pick<Account, 'id' | 'network' | 'serviceUrl'>;
+
+/** An account as its network names it, and the secret the vault keeps for it. */
+export interface LinkedAccount {
+  remoteId: string;
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
+  /** The server the connector talks to (a Bluesky PDS, a Mastodon instance's API). */
+  serviceUrl: string;
+  /** Given back to the account's connector through its SecretsPort (a session, tokens). */
+  secret: string;
+}
+
+/** Signing in with an identifier and a password made for apps (Bluesky's app passwords). */
+export interface PasswordLink {
+  kind: 'password';
+  /** Throws AppFailure (a code the renderer translates) or an Error whose message can be shown. */
+  login(input: { identifier: string; password: string; serviceUrl?: string }): Promise<LinkedAccount>;
+}
+
+/** Registering Tribune on the server (cached) and an OAuth authorization in the system browser. */
+export interface AuthorizationLink {
+  kind: 'authorization';
+  begin(server: string, openBrowser: (url: string) => void): Promise<PendingAuthorization>;
+}
+
+export interface PendingAuthorization {
+  authorizeUrl: string;
+  /** The page that shows a code to paste, for when the browser cannot come back to Tribune. */
+  outOfBandUrl: string;
+  /** Settles when the browser comes back to the loopback listener (refused: AppFailure authorization_refused). */
+  viaBrowser: Promise<LinkedAccount>;
+  /** The out-of-band path: the person pasted the code the server showed. */
+  withCode(code: string): Promise<LinkedAccount>;
+  cancel(): void;
+}
+
+/** How an account of a network is linked to Tribune. */
+export type AccountLink = PasswordLink | AuthorizationLink;
+
+/** Everything the core needs from one network. */
+export interface NetworkDriver {
+  readonly network: Network;
+  /** Used until the account's own limits were read (offline composing works with these). */
+  readonly defaultCapabilities: Capabilities;
+  readonly link: AccountLink;
+  createConnector(account: ConnectorAccount, secrets: SecretsPort, onReconnectNeeded: () => void): Connector;
+  /** Keys for `count` parts, chosen before anything is sent (Bluesky record keys, Mastodon idempotency keys). */
+  partKeys(count: number): string[];
+}
+
+/** Where the networks are, for tests and the sandbox (the defaults are the public ones). */
+export interface NetworkOptions {
+  /** The PLC directory used to find a Bluesky handle's PDS. */
+  plcUrl?: string;
+  /** An AppView for reads (the sandbox's). */
+  appviewUrl?: string;
+  /** Link cards are fetched from the open web; off in tests. */
+  linkCards?: boolean;
+}
+
+/** What a driver is given: the options, and a place for app-wide secrets (registered OAuth apps), encrypted in the vault. */
+export interface DriverContext {
+  options: NetworkOptions;
+  appSecrets: {
+    read(id: string): Promise<string | null>;
+    write(id: string, value: string): Promise<void>;
+  };
 }

@@ -3,39 +3,16 @@
  * ever gets the shared Account entity.
  */
 import { randomUUID } from 'node:crypto';
-import type { Account } from '../../../shared/domain';
+import type { Account, Network } from '../../../shared/domain';
 import type { Capabilities } from '../../../shared/publishing';
 import { AppFailure } from '../../../shared/result';
 import type { Clock } from '../clock';
+import type { AuthorizationLink, LinkedAccount, PasswordLink, PendingAuthorization } from '../connectors/types';
 import type { Logger } from '../log';
 import type { AccountRepository } from '../repositories/accounts';
 import type { Vault } from '../vault/vault';
 import { accountSecretId, type ConnectorRegistry } from './registry';
 import type { PublishingService } from './service';
-
-export interface BlueskyLogin {
-  login(opts: { identifier: string; appPassword: string; service?: string }): Promise<{
-    profile: { did: string; handle: string; displayName: string; avatarUrl: string | null; serviceUrl: string };
-    session: string;
-  }>;
-}
-
-export interface MastodonAuthorization {
-  instanceUrl: string;
-  authorizeUrl: string;
-  /** The page that shows a code to paste, for when the browser cannot come back to Tribune. */
-  outOfBandUrl: string;
-  /** Resolves when the browser comes back to the loopback listener; `secret` is what the vault keeps. */
-  viaBrowser: Promise<{ secret: string }>;
-  /** The out-of-band path: the person pasted the code the instance showed. */
-  withCode(code: string): Promise<{ secret: string }>;
-  cancel(): void;
-}
-
-export interface MastodonLogin {
-  begin(instance: string, openBrowser: (url: string) => void): Promise<MastodonAuthorization>;
-  verify(instanceUrl: string, secret: string): Promise<{ remoteId: string; handle: string; displayName: string; avatarUrl: string | null }>;
-}
 
 export interface AccountDeps {
   clock: Clock;
@@ -44,68 +21,71 @@ export interface AccountDeps {
   vault: Vault;
   connectors: ConnectorRegistry;
   publishing: PublishingService;
-  bluesky: BlueskyLogin;
-  mastodon: MastodonLogin;
   /** The desktop shell opens the system browser; the web host lets the page open the link. */
   openBrowser: (url: string) => void;
   emit: (workspaceId: string) => void;
 }
 
+/** A failure of the network's sign-in: its own code when it has one, else its sentence. */
+const linkFailure = (error: unknown, fallback: string): AppFailure =>
+  error instanceof AppFailure ? error : new AppFailure('conflict', error instanceof Error ? error.message : fallback);
+
 const ATTEMPT_TTL_MS = 15 * 60_000;
 
 export class AccountService {
-  private readonly attempts = new Map<string, { workspaceId: string; auth: MastodonAuthorization; expires: number }>();
+  private readonly attempts = new Map<string, { workspaceId: string; network: Network; auth: PendingAuthorization; expires: number }>();
 
   constructor(private readonly d: AccountDeps) {}
 
-  async connectBluesky(input: { workspaceId: string; identifier: string; appPassword: string; serviceUrl?: string }): Promise<Account> {
+  /** Networks whose accounts sign in with an identifier and an app password (Bluesky). */
+  async connectWithPassword(network: Network, input: { workspaceId: string; identifier: string; password: string; serviceUrl?: string }): Promise<Account> {
     this.requireVault();
-    let result;
+    const link = this.link(network, 'password') as PasswordLink;
+    let linked: LinkedAccount;
     try {
-      result = await this.d.bluesky.login({ identifier: input.identifier, appPassword: input.appPassword, ...(input.serviceUrl ? { service: input.serviceUrl } : {}) });
+      linked = await link.login({ identifier: input.identifier, password: input.password, ...(input.serviceUrl ? { serviceUrl: input.serviceUrl } : {}) });
     } catch (error) {
-      throw new AppFailure('conflict', error instanceof Error ? error.message : 'Bluesky refused this handle and app password.');
+      throw linkFailure(error, 'The network refused this identifier and app password.');
     }
-    const { profile, session } = result;
-    return this.save(input.workspaceId, 'bluesky', { remoteId: profile.did, handle: profile.handle, displayName: profile.displayName, avatarUrl: profile.avatarUrl, serviceUrl: profile.serviceUrl }, session);
+    return this.save(input.workspaceId, network, linked);
   }
 
-  async beginMastodon(input: { workspaceId: string; instance: string }): Promise<{ attemptId: string; authorizeUrl: string; outOfBandUrl: string }> {
+  /** Networks that authorize Tribune in the browser (Mastodon): registers the app if needed and opens the page. */
+  async beginAuthorization(network: Network, input: { workspaceId: string; server: string }): Promise<{ attemptId: string; authorizeUrl: string; outOfBandUrl: string }> {
     this.requireVault();
     this.expireAttempts();
-    let auth: MastodonAuthorization;
+    const link = this.link(network, 'authorization') as AuthorizationLink;
+    let auth: PendingAuthorization;
     try {
-      auth = await this.d.mastodon.begin(input.instance, this.d.openBrowser);
+      auth = await link.begin(input.server, this.d.openBrowser);
     } catch (error) {
-      throw new AppFailure('conflict', error instanceof Error ? error.message : `Tribune could not reach ${input.instance}.`);
+      throw linkFailure(error, `Tribune could not reach ${input.server}.`);
     }
     const attemptId = randomUUID();
-    this.attempts.set(attemptId, { workspaceId: input.workspaceId, auth, expires: this.d.clock.now() + ATTEMPT_TTL_MS });
+    this.attempts.set(attemptId, { workspaceId: input.workspaceId, network, auth, expires: this.d.clock.now() + ATTEMPT_TTL_MS });
     // A browser that never comes back must not leave an unhandled rejection behind.
     auth.viaBrowser.catch(() => undefined);
     return { attemptId, authorizeUrl: auth.authorizeUrl, outOfBandUrl: auth.outOfBandUrl };
   }
 
-  async completeMastodon(input: { attemptId: string; code?: string }): Promise<Account> {
+  /** Waits for the browser to come back, or takes the code the person pasted. */
+  async completeAuthorization(input: { attemptId: string; code?: string }): Promise<Account> {
     const attempt = this.attempts.get(input.attemptId);
     if (!attempt) throw new AppFailure('not_found', 'This connection attempt expired; start again.');
-    let token: { secret: string };
+    let linked: LinkedAccount;
     try {
-      token = input.code ? await attempt.auth.withCode(input.code) : await attempt.auth.viaBrowser;
+      linked = input.code ? await attempt.auth.withCode(input.code) : await attempt.auth.viaBrowser;
     } catch (error) {
       // A mistyped code can be pasted again; a browser flow that failed is over.
       if (!input.code) this.attempts.delete(input.attemptId);
-      throw new AppFailure('conflict', error instanceof Error ? error.message : 'The instance did not authorize Tribune.');
+      throw linkFailure(error, 'The server did not authorize Tribune.');
     }
     this.attempts.delete(input.attemptId);
     attempt.auth.cancel();
-    const who = await this.d.mastodon.verify(attempt.auth.instanceUrl, token.secret).catch((error: unknown) => {
-      throw new AppFailure('conflict', error instanceof Error ? error.message : 'The instance did not accept the new token.');
-    });
-    return this.save(attempt.workspaceId, 'mastodon', { ...who, serviceUrl: attempt.auth.instanceUrl }, token.secret);
+    return this.save(attempt.workspaceId, attempt.network, linked);
   }
 
-  cancelMastodon(attemptId: string): void {
+  cancelAuthorization(attemptId: string): void {
     this.attempts.get(attemptId)?.auth.cancel();
     this.attempts.delete(attemptId);
   }
@@ -133,7 +113,7 @@ export class AccountService {
     const account = this.d.accounts.get(id);
     if (!account || account.removed) throw new AppFailure('not_found', 'This account was not found.');
     try {
-      const fresh = await this.d.connectors.forAccount(account, () => undefined).capabilities();
+      const fresh = await this.d.connectors.forAccount(account, () => this.reconnectNeeded(account)).capabilities();
       this.d.accounts.cacheCapabilities(id, fresh);
       return fresh;
     } catch {
@@ -141,12 +121,19 @@ export class AccountService {
     }
   }
 
-  private save(
-    workspaceId: string,
-    network: 'bluesky' | 'mastodon',
-    who: { remoteId: string; handle: string; displayName: string; avatarUrl: string | null; serviceUrl: string },
-    secret: string,
-  ): Account {
+  /** The network refused the account's session: it shows "reconnect needed" (its posts wait for it). */
+  private reconnectNeeded(account: Pick<Account, 'id' | 'workspaceId'>): void {
+    if (this.d.accounts.setHealth(account.id, 'reconnect_needed')) this.d.emit(account.workspaceId);
+  }
+
+  private link(network: Network, kind: 'password' | 'authorization') {
+    const link = this.d.connectors.link(network);
+    if (link.kind !== kind) throw new AppFailure('invalid_input', `${network} accounts are not connected this way.`);
+    return link;
+  }
+
+  private save(workspaceId: string, network: Network, linked: LinkedAccount): Account {
+    const { secret, ...who } = linked;
     const account = this.d.accounts.upsert({ id: randomUUID(), workspaceId, network, ...who, createdAt: this.d.clock.now() });
     this.d.vault.storeSecret(accountSecretId(account.id), account.id, secret);
     this.d.connectors.forget(account.id);

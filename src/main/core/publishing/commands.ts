@@ -68,15 +68,15 @@ export class PublishingCommands {
       dueAt,
       idempotencyKey: randomUUID(),
       partKeys: this.d.connectors.partKeys(t.account.network, t.post.parts.length),
-      ...(t.problems.length > 0 ? { blocked: t.problems } : {}),
+      ...(t.blocked ? { blocked: t.problems } : {}),
     };
   }
 
   /** Plans (or re-plans) every target; what went or is going stays, a blocked target is held with its problems. */
   private enqueue(draftId: string, rule: Rule): { post: PostView; blocked: TargetProblem[] } {
-    const { draft, targets, problems, zone } = planDraft(this.d, draftId);
-    if (!targets.some((t) => t.problems.length === 0)) {
-      throw new AppFailure('invalid_input', problems.length > 0 ? 'No target can take this post as it is.' : 'Choose at least one account to publish to.');
+    const { draft, targets, blocking, zone } = planDraft(this.d, draftId);
+    if (!targets.some((t) => !t.blocked)) {
+      throw new AppFailure('invalid_input', blocking.length > 0 ? 'No target can take this post as it is.' : 'Choose at least one account to publish to.');
     }
     this.d.db.transaction(() => {
       const previous = this.d.targets.byDraft(draftId);
@@ -95,7 +95,8 @@ export class PublishingCommands {
       this.d.targets.states.settle(draftId);
     })();
     this.d.changed(draft.workspaceId, true);
-    return { post: this.d.view(draftId), blocked: problems };
+    // Warnings (an image without alt text) do not hold a target back; only blocking problems are reported.
+    return { post: this.d.view(draftId), blocked: blocking };
   }
 
   /**
@@ -140,16 +141,16 @@ export class PublishingCommands {
     }
     for (const t of targets) {
       const row = rows.find((r) => r.account_id === t.account.id && stands(r));
-      const blocked = t.problems.length > 0;
+      const blocked = t.blocked;
       if (!row) {
-        const due = this.dueFor(rule, t.account, zone);
-        const planned = due === null ? { ...t, problems: [...t.problems, 'No free posting slot in the next 60 days'] } : t;
-        this.d.targets.insert([this.newTarget(draftId, planned, due ?? now)]);
+        // A queued post whose new account has no free slot in 60 days goes at once rather than never.
+        const due = this.dueFor(rule, t.account, zone) ?? now;
+        this.d.targets.insert([this.newTarget(draftId, t, due)]);
         report.added.push(t.account.id);
-        if (planned.problems.length > 0) report.blocked.push({ accountId: t.account.id, reasons: planned.problems });
+        if (blocked) report.blocked.push({ accountId: t.account.id, problems: t.problems });
       } else if (row.status === 'pending' && blocked) {
         this.d.targets.hold(row.id, { reason: 'invalid', problems: t.problems });
-        report.blocked.push({ accountId: t.account.id, reasons: t.problems });
+        report.blocked.push({ accountId: t.account.id, problems: t.problems });
       } else if (row.status === 'held' && row.hold_reason === 'invalid') {
         if (blocked) this.d.targets.hold(row.id, { reason: 'invalid', problems: t.problems });
         else {

@@ -3,7 +3,7 @@
  * core calls the publishing rules (the composer calls the same ones).
  */
 import type { Account } from '../../../shared/domain';
-import { contentForTarget, targetProblems } from '../../../shared/publishing-rules';
+import { checkTarget, contentForTarget, isBlocking } from '../../../shared/rules';
 import { DraftContent, EMPTY_DRAFT_CONTENT, type Capabilities, type HeldProblems, type PostContent, type TargetProblem } from '../../../shared/publishing';
 import { AppFailure } from '../../../shared/result';
 import type { AccountRepository } from '../repositories/accounts';
@@ -23,8 +23,9 @@ export interface PlanDeps {
 export interface PlannedTarget {
   account: Account;
   post: PostContent;
-  /** Empty: it can go. */
+  /** The rule book's problems (warnings included); `blocked` when one of them blocks. */
   problems: HeldProblems;
+  blocked: boolean;
 }
 
 export const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
@@ -40,13 +41,17 @@ export function capabilitiesOf(d: Pick<PlanDeps, 'accounts' | 'connectors'>, acc
   return d.accounts.cachedCapabilities(account.id) ?? d.connectors.defaultCapabilities(account.network);
 }
 
-/** Every reason this content cannot go to this account (offline, from cached capabilities or the network's defaults). */
-export function problemsFor(d: PlanDeps, account: Account, post: PostContent, requireAltText: boolean): HeldProblems {
-  const problems = targetProblems(post, capabilitiesOf(d, account), { requireAltText });
-  for (const part of post.parts) {
-    for (const ref of part.media) if (!d.media.get(ref.mediaId)) problems.push('An image of this post is missing from the data folder');
-  }
-  return problems;
+/**
+ * The one call of the core into the rule book (the composer calls the same checker): every
+ * problem of this content for this account, offline, from cached capabilities or the network's defaults.
+ */
+export function problemsFor(d: PlanDeps, account: Account, post: PostContent, requireAltText: boolean): { problems: HeldProblems; blocked: boolean } {
+  const report = checkTarget(post, capabilitiesOf(d, account), {
+    requireAltText,
+    mediaMime: (id) => d.media.get(id)?.mime,
+    mediaExists: (id) => d.media.get(id) !== null,
+  });
+  return { problems: report.problems, blocked: isBlocking(report.problems) };
 }
 
 /** Each target of a draft with what it publishes and its problems; accounts that cannot be used are `gone`. */
@@ -60,12 +65,14 @@ export function planDraft(d: PlanDeps, draftId: string) {
   for (const target of content.targets) {
     const account = d.accounts.get(target.accountId);
     if (!account || account.removed || account.workspaceId !== draft.workspaceId) {
-      gone.push({ accountId: target.accountId, reasons: ['This account was removed from the workspace'] });
+      gone.push({ accountId: target.accountId, problems: [{ code: 'account_removed', severity: 'block' }] });
       continue;
     }
     const post = contentForTarget(draft.text, content, target);
-    targets.push({ account, post, problems: problemsFor(d, account, post, requireAltText) });
+    targets.push({ account, post, ...problemsFor(d, account, post, requireAltText) });
   }
-  const problems = [...gone, ...targets.filter((t) => t.problems.length > 0).map((t) => ({ accountId: t.account.id, reasons: t.problems }))];
-  return { draft, content, targets, problems, zone: timeZone };
+  /** Every problem (post.validate shows warnings too); `blocking`: only the targets that cannot go. */
+  const problems = [...gone, ...targets.filter((t) => t.problems.length > 0).map((t) => ({ accountId: t.account.id, problems: t.problems }))];
+  const blocking = problems.filter((p) => isBlocking(p.problems));
+  return { draft, content, targets, problems, blocking, zone: timeZone };
 }

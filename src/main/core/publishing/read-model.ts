@@ -1,5 +1,5 @@
 /** The Scheduled and Sent / Failed columns: posts with their targets, one joined query per list. */
-import { contentForTarget } from '../../../shared/publishing-rules';
+import { contentForTarget } from '../../../shared/rules';
 import { HeldProblems, type DraftContent, type PostView, type TargetView } from '../../../shared/publishing';
 import { toIso } from '../clock';
 import type { PostTargetRepository, TargetRow } from '../repositories/post-targets';

@@ -1,20 +1,24 @@
-/** One connector per account, built by its network's driver with the account's secrets from the vault. */
+/**
+ * One connector per account, built by its network's driver (connectors/) with the account's
+ * secrets from the vault.
+ */
 import type { Account, Network } from '../../../shared/domain';
 import type { Capabilities } from '../../../shared/publishing';
-import type { Connector, SecretsPort } from '../connectors/types';
+import type { AccountLink, Connector, DriverContext, NetworkDriver, NetworkOptions, SecretsPort } from '../connectors/types';
 import type { Vault } from '../vault/vault';
 
-/** What a network folder gives the core (see connectors/bluesky and connectors/mastodon). */
-export interface NetworkDriver {
-  network: Network;
-  /** Used until the account's own limits were read (offline composing works with these). */
-  defaultCapabilities: Capabilities;
-  createConnector(account: Account, secrets: SecretsPort, onReconnectNeeded: () => void): Connector;
-  /** Keys for `count` parts, chosen before anything is sent (Bluesky record keys, Mastodon idempotency keys). */
-  partKeys(count: number): string[];
-}
-
 export const accountSecretId = (accountId: string) => `account:${accountId}`;
+
+/** The drivers' context backed by the vault: app-wide secrets are encrypted like the accounts' own. */
+export function vaultDriverContext(vault: Vault, options: NetworkOptions = {}): DriverContext {
+  return {
+    options,
+    appSecrets: {
+      read: async (id) => vault.readSecret(id),
+      write: async (id, value) => vault.storeSecret(id, null, value),
+    },
+  };
+}
 
 export class ConnectorRegistry {
   private readonly cache = new Map<string, Connector>();
@@ -24,8 +28,9 @@ export class ConnectorRegistry {
     private readonly vault: Vault,
   ) {}
 
-  driver(network: Network): NetworkDriver {
-    return this.drivers[network];
+  /** How an account of this network is linked (a password sign-in, an OAuth authorization). */
+  link(network: Network): AccountLink {
+    return this.drivers[network].link;
   }
 
   secretsFor(account: Pick<Account, 'id'>): SecretsPort {

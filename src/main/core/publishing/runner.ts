@@ -5,7 +5,7 @@
  * is held with its problems, never sent to fail on the network.
  */
 import type { Account } from '../../../shared/domain';
-import { contentForTarget } from '../../../shared/publishing-rules';
+import { contentForTarget } from '../../../shared/rules';
 import type { MissedPolicy } from '../../../shared/schedule/missed';
 import { PublishError, type Connector, type MediaFile } from '../connectors/types';
 import type { Logger } from '../log';
@@ -37,8 +37,8 @@ export class JobRunner {
     if (!target) return { kind: 'cancelled', why: 'not_a_target' };
     if (account.health === 'reconnect_needed') return { kind: 'held', hold: { reason: 'reconnect_needed' } };
     const post = contentForTarget(draft.text, content, target);
-    const problems = problemsFor(this.d, account, post, this.d.workspaceSettings.get(draft.workspaceId).requireAltText);
-    if (problems.length > 0) return { kind: 'held', hold: { reason: 'invalid', problems } };
+    const check = problemsFor(this.d, account, post, this.d.workspaceSettings.get(draft.workspaceId).requireAltText);
+    if (check.blocked) return { kind: 'held', hold: { reason: 'invalid', problems: check.problems } };
 
     let connector: Connector;
     try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { IMAGE_EXTENSIONS, type ImageType } from '../../../shared/media';
 import type { Media } from '../../../shared/publishing';
 import type { Db } from '../store/database';
 
@@ -15,8 +16,7 @@ interface MediaRow {
   sha256: string;
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
-export const ACCEPTED_IMAGE_TYPES = Object.keys(EXTENSIONS);
+const EXTENSIONS: Record<string, string> = IMAGE_EXTENSIONS;
 
 const toMedia = (r: MediaRow): Media => ({ id: r.id, workspaceId: r.workspace_id, fileName: r.file_name, mime: r.mime, bytes: r.bytes, width: r.width, height: r.height });
 
@@ -49,6 +49,46 @@ export class MediaRepository {
     const sha = createHash('sha256').update(m.data).digest('hex');
     this.s.insert.run(m.id, m.workspaceId, m.fileName, m.mime, m.bytes, m.width, m.height, sha, m.createdAt);
     return toMedia({ ...m, workspace_id: m.workspaceId, file_name: m.fileName, sha256: sha });
+  }
+
+  /**
+   * Takes a file a host already wrote (the web host's upload route streams it into
+   * `incomingDir()`): fsynced, then renamed into place on the same disk, then the row.
+   */
+  addFile(m: Media & { mime: ImageType; createdAt: number }, source: string): Media {
+    const fd = fs.openSync(source, 'r+');
+    const hash = createHash('sha256');
+    try {
+      const chunk = Buffer.alloc(1 << 20);
+      let position = 0;
+      for (let n; (n = fs.readSync(fd, chunk, 0, chunk.length, position)) > 0; position += n) hash.update(chunk.subarray(0, n));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.mkdirSync(this.dir, { recursive: true });
+    fs.renameSync(source, this.filePath(m));
+    const dir = fs.openSync(this.dir, 'r');
+    try {
+      fs.fsyncSync(dir);
+    } finally {
+      fs.closeSync(dir);
+    }
+    const sha = hash.digest('hex');
+    this.s.insert.run(m.id, m.workspaceId, m.fileName, m.mime, m.bytes, m.width, m.height, sha, m.createdAt);
+    return toMedia({ ...m, workspace_id: m.workspaceId, file_name: m.fileName, sha256: sha });
+  }
+
+  /** Uploads cut short by a crash: nobody will claim them. */
+  clearIncoming(): void {
+    fs.rmSync(path.join(this.dir, '.incoming'), { recursive: true, force: true });
+  }
+
+  /** Where hosts write incoming files before addFile (same disk as the media folder, so the rename is atomic). */
+  incomingDir(): string {
+    const dir = path.join(this.dir, '.incoming');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return dir;
   }
 
   get(id: string): (Media & { path: string }) | null {

@@ -29,7 +29,16 @@ export function blueskyServiceToPrefill(serviceUrl: string): string {
 }
 
 /** Codes about Tribune itself (vault, disk, connection): their translated sentence says it best. */
-const OWN_CODES = new Set(['vault_locked', 'vault_unavailable', 'vault_wrong_passphrase', 'vault_key_mismatch', 'storage_failed', 'disconnected', 'unknown_command']);
+const OWN_CODES = new Set([
+  'vault_locked',
+  'vault_unavailable',
+  'vault_wrong_passphrase',
+  'vault_key_mismatch',
+  'storage_failed',
+  'disconnected',
+  'unknown_command',
+  'authorization_refused',
+]);
 
 /**
  * Connecting an account fails for reasons only the network knows (a wrong app password, an

@@ -8,7 +8,7 @@ import { NetworkGlyph } from '../../components/NetworkGlyph';
 import { WorkspaceChip } from '../../components/WorkspaceChip';
 import { useComposer } from '../../stores/composer';
 import { useWorkspaces } from '../../stores/workspaces';
-import { strictestLimits } from '../publishing/capabilities';
+import { strictestLimits } from '../../../shared/rules';
 import { formatInZone } from '../publishing/scheduleTime';
 import { ComposerOptions } from './ComposerOptions';
 import { MainEditor, VariantEditor } from './Editors';

@@ -6,7 +6,7 @@ import { DRAFT_MAX_LENGTH } from '../../../shared/domain';
 import type { TextCount, TextLimits } from '../../../shared/text';
 import { atHandle } from '../../components/AccountAvatar';
 import { useComposer } from '../../stores/composer';
-import { counterText, counterTone, countPart } from './checks';
+import { counterText, counterTone, countPart } from '../../../shared/rules';
 import {
   addThreadPart,
   addVariantPart,

@@ -1,46 +1,64 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, FileTrigger } from 'react-aria-components';
 import { ImagePlus, LoaderCircle, X } from 'lucide-react';
 import type { MediaRef } from '../../../shared/publishing';
+import { IMAGE_TYPES, isImageType, MAX_IMAGE_FILE_BYTES } from '../../../shared/media';
+import type { ClientError } from '../../client';
 import { errorText, t as translate } from '../../i18n';
 import { useComposer } from '../../stores/composer';
-import { getClient } from '../../client';
-import { maxImageBytes, useMedia } from '../../stores/media';
+import { useMedia } from '../../stores/media';
 import { useToasts } from '../../stores/toasts';
 import { addMedia, MAX_MEDIA, mediaOf, removeMedia, setAlt, type ContentScope } from './content';
 
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+const uploadScope = (scope: ContentScope) => scope ?? 'main';
 
-/** Imports images (picked or dropped) into a version of the post, one at a time, in order. */
-export async function importImages(files: readonly File[], scope: ContentScope, onProgress?: (left: number) => void): Promise<void> {
+/** What to tell the person when the core refused a file. */
+function refusal(name: string, error: ClientError): string {
+  if (error.code === 'media_not_image' || error.code === 'media_unsupported_type') return translate('media.notImage', { name });
+  if (error.code === 'media_too_large') return translate('media.tooBig', { name, max: MAX_IMAGE_MB });
+  return translate('media.importFailed', { name, reason: errorText(error) });
+}
+
+const MAX_IMAGE_MB = Math.round(MAX_IMAGE_FILE_BYTES / 1_048_576);
+
+/**
+ * Imports images (picked or dropped) into a version of the post, one at a time, in order.
+ * Each file's progress is in the media store, where that version's strip shows it.
+ */
+export async function importImages(files: readonly File[], scope: ContentScope): Promise<void> {
   const composer = useComposer.getState();
   const workspaceId = composer.workspaceId;
   if (!workspaceId || composer.contentStatus !== 'ready') return;
   const toasts = useToasts.getState();
-  const images = files.filter((f) => IMAGE_TYPES.includes(f.type));
-  for (const file of files.filter((f) => !IMAGE_TYPES.includes(f.type))) {
+  const store = useMedia.getState();
+  const key = uploadScope(scope);
+  const images = files.filter((f) => isImageType(f.type));
+  for (const file of files.filter((f) => !isImageType(f.type))) {
     toasts.show({ tone: 'error', message: translate('media.notImage', { name: file.name }) });
   }
-  let left = images.length;
-  onProgress?.(left);
-  for (const file of images) {
+  const queued = images.map((file) => ({ file, key: `${Date.now()}-${Math.random()}` }));
+  store.setUploads(key, (list) => [...list, ...queued.map((q) => ({ key: q.key, name: q.file.name, fraction: 0 }))]);
+  const progress = (uploadKey: string, fraction: number) =>
+    store.setUploads(key, (list) => list.map((u) => (u.key === uploadKey ? { ...u, fraction } : u)));
+  const done = (uploadKey: string) => store.setUploads(key, (list) => list.filter((u) => u.key !== uploadKey));
+  for (const [index, { file, key: uploadKey }] of queued.entries()) {
     const current = useComposer.getState();
     if (mediaOf(current.content, scope).length >= MAX_MEDIA) {
       toasts.show({ tone: 'error', message: translate('media.tooMany', { max: MAX_MEDIA }) });
+      for (const rest of queued.slice(index)) done(rest.key);
       break;
     }
-    const max = maxImageBytes(getClient().host);
-    if (file.size > max) {
-      toasts.show({ tone: 'error', message: translate('media.tooBig', { name: file.name, max: (max / 1_000_000).toLocaleString(undefined, { maximumFractionDigits: 1 }) }) });
+    if (file.size > MAX_IMAGE_FILE_BYTES) {
+      toasts.show({ tone: 'error', message: translate('media.tooBig', { name: file.name, max: MAX_IMAGE_MB }) });
     } else {
-      const result = await useMedia.getState().importFile(workspaceId, file);
-      if (!result.ok) toasts.show({ tone: 'error', message: translate('media.importFailed', { name: file.name, reason: errorText(result.error) }) });
+      const result = await store.importFile(workspaceId, file, (fraction) => progress(uploadKey, fraction));
+      if (!result.ok) toasts.show({ tone: 'error', message: refusal(file.name, result.error) });
       else if (useComposer.getState().workspaceId === workspaceId) {
         useComposer.getState().edit(({ content }) => ({ content: addMedia(content, scope, result.value.id) }));
       }
     }
-    onProgress?.(--left);
+    done(uploadKey);
   }
 }
 
@@ -94,7 +112,7 @@ export function MediaStrip({ scope, forHandle }: { scope: ContentScope; forHandl
   const { t } = useTranslation();
   const content = useComposer((s) => s.content);
   const ready = useComposer((s) => s.contentStatus === 'ready');
-  const [importing, setImporting] = useState(0);
+  const uploads = useMedia((s) => s.uploads[uploadScope(scope)]);
   const media = mediaOf(content, scope);
   return (
     <div className="media-strip">
@@ -107,10 +125,10 @@ export function MediaStrip({ scope, forHandle }: { scope: ContentScope; forHandl
       ) : null}
       <div className="media-actions">
         <FileTrigger
-          acceptedFileTypes={IMAGE_TYPES}
+          acceptedFileTypes={[...IMAGE_TYPES]}
           allowsMultiple
           onSelect={(list) => {
-            if (list) void importImages(Array.from(list), scope, setImporting);
+            if (list) void importImages(Array.from(list), scope);
           }}
         >
           <Button className="btn btn-ghost" isDisabled={!ready || media.length >= MAX_MEDIA}>
@@ -118,14 +136,29 @@ export function MediaStrip({ scope, forHandle }: { scope: ContentScope; forHandl
             <span>{t('media.add')}</span>
           </Button>
         </FileTrigger>
-        {importing > 0 ? (
+        {uploads ? (
           <span className="field-hint" role="status">
-            <LoaderCircle size={12} aria-hidden className="spin" /> {t('media.importing', { count: importing })}
+            {t('media.importing', { count: uploads.length })}
           </span>
         ) : (
           <span className="field-hint">{t('media.dropHint')}</span>
         )}
       </div>
+      {uploads ? (
+        <ul className="media-uploads" aria-label={t('media.uploads')}>
+          {uploads.map((u) => {
+            const percent = Math.round(u.fraction * 100);
+            return (
+              <li key={u.key} className="media-upload">
+                <LoaderCircle size={12} aria-hidden className="spin" />
+                <span className="media-upload-name">{u.name}</span>
+                <progress max={100} value={percent} aria-label={t('media.uploading', { name: u.name })} />
+                <span className="field-hint">{t('media.percent', { percent })}</span>
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
     </div>
   );
 }

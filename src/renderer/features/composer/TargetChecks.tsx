@@ -4,16 +4,11 @@ import { CircleAlert, CircleCheck, Pencil, SquareSplitHorizontal, TriangleAlert 
 import { AccountAvatar, atHandle } from '../../components/AccountAvatar';
 import { t as translate } from '../../i18n';
 import { useComposer } from '../../stores/composer';
-import type { TargetCheck, TargetReport } from './checks';
+import type { TargetReport } from '../../../shared/rules';
+import { problemMessage } from '../../i18n/problems';
 import { adaptTarget } from './content';
 import { Counter } from './Editors';
 import type { ComposerTarget } from './useTargets';
-
-/** A check as a sentence: "Partie 2 : texte trop long (312/300 caractères)". */
-export function checkMessage(check: TargetCheck, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const sentence = t(`checks.${check.code}`, { ...check.values, count: check.values?.count ?? 1 });
-  return check.part ? t('checks.inPart', { n: check.part, sentence }) : sentence;
-}
 
 /** The count that matters for a target: the fullest post of its thread. */
 export function fullestCount(report: TargetReport) {
@@ -22,7 +17,7 @@ export function fullestCount(report: TargetReport) {
 
 export function targetState(target: ComposerTarget): 'ready' | 'warning' | 'blocked' {
   if (target.blocked) return 'blocked';
-  return target.report.checks.length > 0 ? 'warning' : 'ready';
+  return target.problems.length > 0 ? 'warning' : 'ready';
 }
 
 /** Under the text: each selected target with its counter, what stops it, and "Adapter pour ce compte". */
@@ -56,16 +51,11 @@ export function TargetChecks({ targets }: { targets: ComposerTarget[] }) {
                 <StateIcon size={14} aria-hidden className="target-state-icon" />
                 <span className="sr-only">{t(`checks.state.${state}`)}</span>
               </div>
-              {report.checks.length > 0 || target.serverReasons.length > 0 ? (
+              {target.problems.length > 0 ? (
                 <ul className="target-reasons">
-                  {report.checks.map((check, i) => (
+                  {target.problems.map((check, i) => (
                     <li key={`${check.code}-${i}`} className={`reason reason-${check.severity}`}>
-                      {checkMessage(check, translate)}
-                    </li>
-                  ))}
-                  {target.serverReasons.map((reason) => (
-                    <li key={reason} className="reason reason-block">
-                      {reason}
+                      {problemMessage(check, translate)}
                     </li>
                   ))}
                 </ul>

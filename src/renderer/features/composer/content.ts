@@ -5,6 +5,7 @@
  */
 import type { DraftContent, DraftTarget, MediaRef, Poll, PostContent, PostPart, Visibility } from '../../../shared/publishing';
 import { splitThread, type TextLimits } from '../../../shared/text';
+import { contentForTarget, mainPostContent } from '../../../shared/rules/content';
 
 /** Which version of the post an edit applies to: the main one (null) or an adapted target's. */
 export type ContentScope = string | null;
@@ -36,25 +37,11 @@ export function pruneTargets(content: DraftContent, accountIds: readonly string[
 // ---------------------------------------------------------------------------------------------
 // The main version and the adapted ones
 
-/** The main text as posts: the thread's parts when thread mode is on, else the text alone. */
-export function mainTexts(content: DraftContent, text: string): string[] {
-  return content.threadParts && content.threadParts.length > 0 ? content.threadParts : [text];
-}
-
-/** The main version as a PostContent (images go with the first post). */
-export function mainPostContent(content: DraftContent, text: string): PostContent {
-  return {
-    parts: mainTexts(content, text).map((partText, i) => ({ text: partText, media: i === 0 ? content.media.map((m) => ({ ...m })) : [] })),
-    contentWarning: content.contentWarning,
-    language: content.language,
-    visibility: content.visibility,
-    poll: content.poll,
-  };
-}
+export { mainTexts, mainPostContent } from '../../../shared/rules/content';
 
 /** What a target will publish: its own version when adapted, else the main one. */
 export function targetPostContent(content: DraftContent, text: string, accountId: string): PostContent {
-  return findTarget(content, accountId)?.variant ?? mainPostContent(content, text);
+  return contentForTarget(text, content, findTarget(content, accountId) ?? { variant: null });
 }
 
 export const isAdapted = (content: DraftContent, accountId: string): boolean => !!findTarget(content, accountId)?.variant;

@@ -5,8 +5,7 @@ import { capabilitiesOf, useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
 import { useMedia } from '../../stores/media';
 import { usePublishing } from '../../stores/publishing';
-import { targetProblems } from '../../../shared/publishing-rules';
-import { checkTarget, extraServerReasons, type TargetReport } from './checks';
+import { checkTarget, type RuleProblem, type TargetProblem, type TargetReport } from '../../../shared/rules';
 import { isAdapted, targetPostContent } from './content';
 
 export interface ComposerTarget {
@@ -16,10 +15,23 @@ export interface ComposerTarget {
   /** What this target will publish. */
   post: PostContent;
   report: TargetReport;
-  /** The core's reasons that the local checks do not already say. */
-  serverReasons: string[];
-  /** The target cannot go: a local block or a reason from the core. */
+  /** Everything to show: the live checks, plus what only the core can know. */
+  problems: RuleProblem[];
+  /** The target cannot go: a local block or one from the core. */
   blocked: boolean;
+}
+
+/**
+ * Problems only the core can find (the account was removed meanwhile, an image file is gone from
+ * the data folder). Every other code is computed live here, by the same rule book, so an answer
+ * of the core about an older text never shows a reason the text no longer has.
+ */
+const CORE_ONLY = new Set<RuleProblem['code']>(['account_removed', 'media_missing']);
+
+/** The live problems of a target with the core's own findings for that account added. */
+export function withCoreProblems(local: readonly RuleProblem[], core: readonly TargetProblem[] | null | undefined, accountId: string): RuleProblem[] {
+  const extra = core?.find((p) => p.accountId === accountId)?.problems.filter((p) => CORE_ONLY.has(p.code)) ?? [];
+  return [...local, ...extra];
 }
 
 const NO_ACCOUNTS: Account[] = [];
@@ -57,10 +69,8 @@ export function useComposerTargets(): ComposerTarget[] {
         const caps = capabilitiesOf(account, known);
         const post = targetPostContent(content, text, account.id);
         const report = checkTarget(post, caps, { requireAltText, health: account.health, mediaMime: (id) => mediaInfo[id]?.mime });
-        const sameRules = targetProblems(post, caps, { requireAltText });
-        // Should the shared rules block what the local checks let through, their words are shown rather than nothing.
-        const serverReasons = [...(report.blocked ? [] : sameRules), ...extraServerReasons(problems, account.id, sameRules)];
-        return { account, caps, adapted: isAdapted(content, account.id), post, report, serverReasons, blocked: report.blocked || serverReasons.length > 0 };
+        const all = withCoreProblems(report.problems, problems, account.id);
+        return { account, caps, adapted: isAdapted(content, account.id), post, report, problems: all, blocked: all.some((p) => p.severity === 'block') };
       }),
     [selected, known, content, text, requireAltText, mediaInfo, problems],
   );

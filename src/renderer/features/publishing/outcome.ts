@@ -1,5 +1,6 @@
 /** The sentence a toast says after "Publier maintenant", "Programmer…" or "Ajouter à la file". Pure. */
 import type { PostView, TargetProblem } from '../../../shared/publishing';
+import { problemMessage } from '../../i18n/problems';
 
 export type PublishWay = 'publishNow' | 'schedule' | 'addToQueue';
 
@@ -21,7 +22,10 @@ export interface Outcome {
 /** Why the blocked targets did not go: "@bob : 312/300 caractères ; texte alternatif manquant". */
 export function describeBlocked(blocked: readonly TargetProblem[], ctx: OutcomeContext): string {
   return blocked
-    .map((b) => ctx.t('publish.blockedOne', { handle: ctx.handleOf(b.accountId), reasons: b.reasons.join(' ; ') || ctx.t('publish.blockedNoReason') }))
+    .map((b) => {
+      const reasons = b.problems.filter((p) => p.severity === 'block').map((p) => problemMessage(p, ctx.t));
+      return ctx.t('publish.blockedOne', { handle: ctx.handleOf(b.accountId), reasons: reasons.join(' ; ') || ctx.t('publish.blockedNoReason') });
+    })
     .join(' ');
 }
 

@@ -14,6 +14,7 @@
  * answers 'reconnect_needed', and nothing is retried with that session until the vault holds
  * a different one (after the person reconnects).
  */
+import { BLUESKY_DEFAULTS, defaultCapabilities } from '../../../../shared/rules/capabilities';
 import fs from 'node:fs/promises';
 import {
   Agent,
@@ -41,25 +42,13 @@ import { parseSession, serializeSession } from './session';
 import { isValidTid } from './tid';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
-export const MAX_IMAGE_BYTES = 1_000_000;
-export const MAX_IMAGES = 4;
-export const MAX_ALT_GRAPHEMES = 2000;
-export const ACCEPTED_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
+export const MAX_IMAGE_BYTES = BLUESKY_DEFAULTS.maxImageBytes;
+export const MAX_IMAGES = BLUESKY_DEFAULTS.maxImages;
+export const MAX_ALT_GRAPHEMES = BLUESKY_DEFAULTS.maxAltGraphemes;
+export const ACCEPTED_IMAGE_TYPES: readonly string[] = BLUESKY_DEFAULTS.imageTypes;
 const LINK_CARD_TIMEOUT_MS = 10_000;
-
-export const BLUESKY_CAPABILITIES: Capabilities = {
-  network: 'bluesky',
-  text: { ...BLUESKY_LIMITS },
-  media: { maxCount: MAX_IMAGES, maxImageBytes: MAX_IMAGE_BYTES, acceptedTypes: [...ACCEPTED_IMAGE_TYPES], maxAltTextLength: MAX_ALT_GRAPHEMES },
-  threads: true,
-  // Bluesky's self-labels only say "adult content" (sexual, nudity, porn, graphic-media); a
-  // free-text warning like Mastodon's has no place in a post, so the composer offers none.
-  contentWarning: false,
-  poll: null,
-  languages: true,
-  visibilities: ['public'],
-  serverScheduling: false,
-};
+/** What Bluesky accepts: the shared defaults (a PDS announces no limits of its own). */
+export const BLUESKY_CAPABILITIES: Capabilities = defaultCapabilities('bluesky');
 
 export interface BlueskyConnectorOptions {
   accountId: string;

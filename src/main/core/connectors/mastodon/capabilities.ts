@@ -6,31 +6,37 @@
  */
 import { Capabilities } from '../../../../shared/publishing';
 import { mastodonLimitsFromInstance } from '../../../../shared/text/limits';
+import { MASTODON_DEFAULTS } from '../../../../shared/rules/capabilities';
 import { DEFAULT_TIMEOUT_MS, MastodonHttp } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 
-/** Mastodon 4.x defaults (app/models/media_attachment.rb, poll.rb, status_length_validator.rb). */
-export const MASTODON_DEFAULTS = {
-  maxMediaAttachments: 4,
-  imageSizeLimit: 16 * 1024 * 1024,
-  imageMatrixLimit: 33_177_600,
-  descriptionLimit: 1_500,
-  imageTypes: ['image/jpeg', 'image/png', 'image/gif', 'image/heic', 'image/heif', 'image/webp', 'image/avif'],
-  poll: { maxOptions: 4, maxOptionCharacters: 50, minExpirationSeconds: 300, maxExpirationSeconds: 2_629_746 },
-} as const;
+/** Mastodon 4.x defaults: defined once in the shared rule book. */
+export { MASTODON_DEFAULTS };
 
 /** The parts of an instance document Tribune reads, with the server's limits (for resizing). */
 export interface InstanceInfo {
   source: 'v2' | 'v1' | 'defaults';
   capabilities: Capabilities;
   imageMatrixLimit: number;
+  /**
+   * The domain of the server's handles (v2 `domain`, v1 `uri`): Mastodon's LOCAL_DOMAIN, which
+   * may differ from the host serving the API (WEB_DOMAIN). Null when the server did not say.
+   */
+  domain: string | null;
 }
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
 const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
 
-function mapInstance(doc: Json, serverScheduling: boolean): { capabilities: Capabilities; imageMatrixLimit: number } {
+/** A bare host name ("example.com", "example.com:8443"); v1's `uri` is sometimes given as a URL. */
+function handleDomain(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const host = value.trim().replace(/^https?:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  return /^[a-z0-9.-]+(?::\d{1,5})?$/.test(host) && !host.startsWith('.') ? host : null;
+}
+
+function mapInstance(doc: Json): Omit<InstanceInfo, 'source'> {
   const configuration = obj(doc.configuration);
   const statuses = obj(configuration?.statuses);
   const media = obj(configuration?.media_attachments);
@@ -73,13 +79,16 @@ function mapInstance(doc: Json, serverScheduling: boolean): { capabilities: Capa
     poll,
     languages: true,
     visibilities: ['public', 'unlisted', 'private', 'direct'],
-    serverScheduling,
   });
-  return { capabilities, imageMatrixLimit: posInt(media?.image_matrix_limit) ?? MASTODON_DEFAULTS.imageMatrixLimit };
+  return {
+    capabilities,
+    imageMatrixLimit: posInt(media?.image_matrix_limit) ?? MASTODON_DEFAULTS.imageMatrixLimit,
+    domain: handleDomain(doc.domain) ?? handleDomain(doc.uri),
+  };
 }
 
 /** What Tribune assumes of a Mastodon server before it has read the server's own limits (offline composing). */
-export const MASTODON_DEFAULT_CAPABILITIES: Capabilities = mapInstance({}, true).capabilities;
+export const MASTODON_DEFAULT_CAPABILITIES: Capabilities = mapInstance({}).capabilities;
 
 async function fetchDocument(http: MastodonHttp, path: string, timeoutMs: number): Promise<Json | null> {
   try {
@@ -90,35 +99,18 @@ async function fetchDocument(http: MastodonHttp, path: string, timeoutMs: number
   }
 }
 
-/**
- * Whether the server keeps scheduled statuses. A cheap listing that tolerates a 404: only an
- * explicit "not found" means the feature is missing (401/403 still prove the route exists, and a
- * network failure proves nothing, so it keeps the default).
- */
-export async function probeScheduledStatuses(http: MastodonHttp, accessToken: string | undefined, timeoutMs: number): Promise<boolean> {
-  try {
-    const { response } = await http.raw({ method: 'GET', path: '/api/v1/scheduled_statuses?limit=1', accessToken, timeoutMs });
-    return response.status !== 404 && response.status !== 410 && response.status !== 501;
-  } catch {
-    return true;
-  }
-}
-
-export async function readInstance(instanceUrl: string, accessToken?: string, opts: { timeoutMs?: number } = {}): Promise<InstanceInfo> {
+export async function readInstance(instanceUrl: string, opts: { timeoutMs?: number } = {}): Promise<InstanceInfo> {
   const base = normalizeInstanceUrl(instanceUrl);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const http = new MastodonHttp(base);
-  const [v2, serverScheduling] = await Promise.all([
-    fetchDocument(http, '/api/v2/instance', timeoutMs),
-    probeScheduledStatuses(http, accessToken, timeoutMs),
-  ]);
-  if (v2) return { source: 'v2', ...mapInstance(v2, serverScheduling) };
+  const v2 = await fetchDocument(http, '/api/v2/instance', timeoutMs);
+  if (v2) return { source: 'v2', ...mapInstance(v2) };
   const v1 = await fetchDocument(http, '/api/v1/instance', timeoutMs);
-  if (v1) return { source: 'v1', ...mapInstance(v1, serverScheduling) };
-  return { source: 'defaults', ...mapInstance({}, serverScheduling) };
+  if (v1) return { source: 'v1', ...mapInstance(v1) };
+  return { source: 'defaults', ...mapInstance({}) };
 }
 
 /** The shared Capabilities of a Mastodon-compatible server (never throws: defaults when the server says nothing usable). */
-export async function readCapabilities(instanceUrl: string, accessToken?: string, opts: { timeoutMs?: number } = {}): Promise<Capabilities> {
-  return (await readInstance(instanceUrl, accessToken, opts)).capabilities;
+export async function readCapabilities(instanceUrl: string, opts: { timeoutMs?: number } = {}): Promise<Capabilities> {
+  return (await readInstance(instanceUrl, opts)).capabilities;
 }

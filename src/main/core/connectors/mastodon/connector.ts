@@ -14,7 +14,7 @@ import { readInstance, type InstanceInfo } from './capabilities';
 import { DEFAULT_TIMEOUT_MS, MastodonHttp } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 import { prepareImage, uploadImage } from './media';
-import { revokeToken, verifyAccount } from './oauth';
+import { checkToken, revokeToken } from './oauth';
 
 /** What the vault keeps for a Mastodon account (JSON). */
 export const MastodonSecrets = z.object({
@@ -45,6 +45,21 @@ const MIN_UPLOAD_TIMEOUT_MS = 120_000;
 /** Mastodon keeps ISO 639-1/3 codes without a region ("pt-BR" is stored as "pt"). */
 const languageCode = (tag: string) => tag.split('-')[0]!.toLowerCase();
 
+/**
+ * A part with nothing to show (no text but spaces, no image, no poll) is refused here, before
+ * any request: some Mastodon-API servers publish an empty public status instead of refusing it.
+ */
+function refuseBlankParts(input: PublishInput): void {
+  input.parts.forEach((part, index) => {
+    if (input.alreadySent[index]) return;
+    const hasPoll = index === 0 && input.poll !== null;
+    if (!part.text.trim() && part.media.length === 0 && !hasPoll) {
+      const which = input.parts.length > 1 ? `Part ${index + 1} of this thread` : 'This post';
+      throw new PublishError({ kind: 'http', status: 422, message: `${which} is empty: Tribune does not publish a blank post.` });
+    }
+  });
+}
+
 export function createMastodonConnector(opts: MastodonConnectorOptions): Connector {
   const instanceUrl = normalizeInstanceUrl(opts.instanceUrl);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -72,9 +87,9 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
   };
 
   let instance: { info: InstanceInfo; at: number } | null = null;
-  const instanceInfo = async (accessToken?: string): Promise<InstanceInfo> => {
+  const instanceInfo = async (): Promise<InstanceInfo> => {
     if (instance && Date.now() - instance.at < capabilitiesTtlMs) return instance.info;
-    const info = await readInstance(instanceUrl, accessToken, { timeoutMs });
+    const info = await readInstance(instanceUrl, { timeoutMs });
     // Defaults after a failure are not worth keeping: ask again next time.
     if (info.source !== 'defaults') instance = { info, at: Date.now() };
     return info;
@@ -87,11 +102,11 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
     accountId: opts.accountId,
 
     async capabilities(): Promise<Capabilities> {
-      const secrets = await loadSecrets();
-      return (await instanceInfo(secrets?.accessToken)).capabilities;
+      return (await instanceInfo()).capabilities;
     },
 
     async publish(input: PublishInput): Promise<RemotePart[]> {
+      refuseBlankParts(input);
       const { accessToken } = await requireSecrets();
       const results: RemotePart[] = [];
       let previous: RemotePart | null = null;
@@ -109,7 +124,7 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
 
         const mediaIds: string[] = [];
         if (part.media.length) {
-          const info = await instanceInfo(accessToken);
+          const info = await instanceInfo();
           const limits = { maxImageBytes: info.capabilities.media.maxImageBytes, imageMatrixLimit: info.imageMatrixLimit };
           for (const file of part.media) {
             const image = await prepareImage(file, limits);
@@ -178,7 +193,7 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
       const secrets = await loadSecrets();
       if (!secrets) return 'reconnect_needed';
       try {
-        await verifyAccount(instanceUrl, secrets.accessToken, { timeoutMs });
+        await checkToken(instanceUrl, secrets.accessToken, { timeoutMs });
         return 'ok';
       } catch (error) {
         if (error instanceof PublishError && error.reconnectNeeded) {

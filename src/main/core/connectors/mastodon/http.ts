@@ -53,15 +53,42 @@ function headerFields(headers: Headers | undefined): Pick<PublishFailure, 'retry
   return out;
 }
 
-/** The server's own words from a Mastodon / Doorkeeper error body, when it has any. */
+const isBareCode = (text: string) => /^[A-Za-z0-9_.:-]+$/.test(text);
+
+/** A readable line from an error body's details: strings, lists, or Mastodon's { field: [{ error, description }] }. */
+function detailsText(details: unknown, depth = 0): string | null {
+  if (depth > 3 || details === null || details === undefined) return null;
+  if (typeof details === 'string') return details.trim() || null;
+  if (Array.isArray(details)) {
+    const items = details.map((d) => detailsText(d, depth + 1)).filter((d): d is string => d !== null);
+    return items.length ? items.join(', ') : null;
+  }
+  if (typeof details !== 'object') return null;
+  const { description, message, error } = details as { description?: unknown; message?: unknown; error?: unknown };
+  for (const candidate of [description, message]) if (typeof candidate === 'string' && candidate.trim()) return candidate.trim();
+  if (typeof error === 'string' && error.trim() && Object.keys(details).length === 1) return error.trim();
+  const fields = Object.entries(details as Record<string, unknown>)
+    .map(([field, value]) => {
+      const text = detailsText(value, depth + 1);
+      return text ? `${field}: ${text}` : null;
+    })
+    .filter((d): d is string => d !== null);
+  return fields.length ? fields.join('; ') : null;
+}
+
+/**
+ * The server's own words from an error body, when it has any. Mastodon answers a sentence
+ * ("Validation failed: Text can't be blank"); Doorkeeper and other servers answer a bare code
+ * ("invalid_request") with a description, a message or details, which say more than the code.
+ */
 export function serverMessage(body: unknown): string | null {
   if (!body || typeof body !== 'object') return null;
-  const { error, error_description: description } = body as { error?: unknown; error_description?: unknown };
-  // Doorkeeper answers a code ("invalid_grant") and a sentence; Mastodon's API answers a sentence.
-  if (typeof error === 'string' && /^[a-z_]+$/.test(error) && typeof description === 'string' && description) return description;
-  if (typeof error === 'string' && error) return error;
-  if (typeof description === 'string' && description) return description;
-  return null;
+  const { error, error_description: description, message, details } = body as Record<string, unknown>;
+  const code = typeof error === 'string' ? error.trim() : '';
+  const explained = [description, message].find((t): t is string => typeof t === 'string' && t.trim() !== '')?.trim() ?? detailsText(details);
+  if (code && !isBareCode(code)) return code;
+  if (explained) return explained;
+  return code || null;
 }
 
 export function httpFailure(instanceUrl: string, status: number, statusText: string, contentType: string, text: string, headers?: Headers): PublishFailure {

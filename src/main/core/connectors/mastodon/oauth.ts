@@ -9,6 +9,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createOAuthAPIClient, createRestAPIClient } from 'masto';
+import { readInstance } from './capabilities';
 import { DEFAULT_TIMEOUT_MS, fromMastoError } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 
@@ -216,6 +217,13 @@ export async function startLoopbackAuthorization(
       return;
     }
     const returnedState = url.searchParams.get('state');
+    // Some servers send a refusal back without the state: it cannot be a forged code (there is
+    // none), and waiting out the timeout would leave the person stuck, so the attempt ends here.
+    if (returnedState === null && url.searchParams.get('error') === 'access_denied' && !url.searchParams.has('code')) {
+      finish({ error: new MastodonAuthorizationError('denied', url.searchParams.get('error_description') ?? 'The server refused the authorization.') });
+      page(res, 200, 'Not connected', 'The authorization was not granted. You can close this window and return to Tribune.');
+      return;
+    }
     if (!returnedState || !sameSecret(returnedState, state)) {
       page(res, 400, 'Sign-in not recognised', 'This answer does not belong to the sign-in Tribune started. Start again from Tribune.');
       return;
@@ -306,26 +314,41 @@ export async function startOutOfBandAuthorization(instanceUrl: string, opts: { c
 
 export interface VerifiedAccount {
   remoteId: string;
-  /** user@instance-host */
+  /** user@handle-domain: the instance's own domain (v2 `domain`, v1 `uri`), else the API host. */
   handle: string;
   displayName: string;
   avatarUrl: string | null;
 }
 
-/** GET /api/v1/accounts/verify_credentials. Throws PublishError (401: reconnectNeeded). */
-export async function verifyAccount(instanceUrl: string, accessToken: string, opts: { timeoutMs?: number } = {}): Promise<VerifiedAccount> {
-  const base = normalizeInstanceUrl(instanceUrl);
+async function credentials(base: string, accessToken: string, timeoutMs: number) {
   try {
-    const me = await createRestAPIClient({ url: base, accessToken, timeout: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS }).v1.accounts.verifyCredentials();
-    return {
-      remoteId: me.id,
-      handle: `${me.username}@${new URL(base).host}`,
-      displayName: me.displayName || me.username,
-      avatarUrl: me.avatar || null,
-    };
+    return await createRestAPIClient({ url: base, accessToken, timeout: timeoutMs }).v1.accounts.verifyCredentials();
   } catch (error) {
     throw fromMastoError(base, error);
   }
+}
+
+/** GET /api/v1/accounts/verify_credentials: whether the token still works. Throws PublishError (401: reconnectNeeded). */
+export async function checkToken(instanceUrl: string, accessToken: string, opts: { timeoutMs?: number } = {}): Promise<void> {
+  await credentials(normalizeInstanceUrl(instanceUrl), accessToken, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+}
+
+/**
+ * Who the token belongs to, named as other servers name them: the handle domain comes from the
+ * instance document, because a server's handles may live on another domain than its API
+ * (Mastodon's LOCAL_DOMAIN vs WEB_DOMAIN). Throws PublishError (401: reconnectNeeded).
+ */
+export async function verifyAccount(instanceUrl: string, accessToken: string, opts: { timeoutMs?: number } = {}): Promise<VerifiedAccount> {
+  const base = normalizeInstanceUrl(instanceUrl);
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const [me, instance] = await Promise.all([credentials(base, accessToken, timeoutMs), readInstance(base, { timeoutMs })]);
+  const domain = instance.domain ?? new URL(base).host;
+  return {
+    remoteId: me.id,
+    handle: me.acct.includes('@') ? me.acct : `${me.username}@${domain}`,
+    displayName: me.displayName || me.username,
+    avatarUrl: me.avatar || null,
+  };
 }
 
 /** POST /oauth/revoke. */

@@ -1,0 +1,4 @@
+export * from './problems';
+export * from './check';
+export * from './content';
+export * from './capabilities';
