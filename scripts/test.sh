@@ -10,7 +10,7 @@ PATH="$TRIBUNE_ROOT/node_modules/.bin:$PATH"; export PATH
 step() { printf '\n== %s\n' "$1"; }
 step "typecheck"; tsc --noEmit -p tsconfig.json
 step "lint"; eslint --max-warnings 0 .
-step "layering"; depcruise src --config .dependency-cruiser.cjs
+step "layering"; node scripts/layering.mjs
 step "build"; node scripts/build.mjs
 step "unit, integration and end-to-end tests"
 sh scripts/with-keyring.sh sh -c 'vitest run && playwright test'

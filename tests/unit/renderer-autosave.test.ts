@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AUTOSAVE_DELAY_MS, createAutosaver, type AutosaveStatus } from '../../src/renderer/features/composer/autosave';
+import { AUTOSAVE_DELAY_MS, createAutosaver, type AutosaveStatus } from '../../src/renderer/model/autosave';
 import type { ClientResult } from '../../src/renderer/client/types';
 
 type Save = (text: string) => Promise<ClientResult<unknown>>;

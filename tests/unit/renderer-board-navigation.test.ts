@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampFocus, navigateBoard } from '../../src/renderer/features/board/boardNavigation';
+import { clampFocus, navigateBoard } from '../../src/renderer/lib/boardNavigation';
 
 describe('board keyboard navigation', () => {
   const rows = [3, 0, 5];

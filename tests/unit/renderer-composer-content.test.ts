@@ -28,7 +28,7 @@ import {
   targetPostContent,
   toggleTarget,
   unadaptTarget,
-} from '../../src/renderer/features/composer/content';
+} from '../../src/renderer/model/content';
 import { isBlankDraft, snapshotOf } from '../../src/renderer/stores/composer';
 
 const A = '00000000-0000-4000-8000-00000000000a';

@@ -16,7 +16,7 @@ import {
   setVisibility,
   targetPostContent,
   toggleTarget,
-} from '../../src/renderer/features/composer/content';
+} from '../../src/renderer/model/content';
 import { problemMessage } from '../../src/renderer/i18n/problems';
 import { snapshotOf } from '../../src/renderer/stores/composer';
 import en from '../../src/renderer/i18n/en.json';

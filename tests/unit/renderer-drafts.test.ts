@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/shared/domain';
-import { createDraftBackup, DRAFT_BACKUP_PREFIX } from '../../src/renderer/features/drafts/draftBackup';
+import { createDraftBackup, DRAFT_BACKUP_PREFIX } from '../../src/renderer/model/draftBackup';
 import { EMPTY_DRAFT_CONTENT } from '../../src/shared/publishing';
-import { draftPreview, mergeFreshDrafts, sortDrafts, upsertDraft } from '../../src/renderer/features/drafts/draftList';
+import { draftPreview, mergeFreshDrafts, sortDrafts, upsertDraft } from '../../src/renderer/model/draftList';
 
 class MemoryStorage {
   data = new Map<string, string>();

@@ -10,7 +10,7 @@ import {
   sortScheduled,
   sortSent,
   targetDisplay,
-} from '../../src/renderer/features/posts/postModel';
+} from '../../src/renderer/model/postModel';
 import { describeBlocked, describeOutcome, type OutcomeContext } from '../../src/renderer/features/publishing/outcome';
 import { accountErrorText, blueskyServiceToPrefill, instanceFromServiceUrl, isHttpUrl } from '../../src/renderer/features/accounts/accountForms';
 import { useMissed } from '../../src/renderer/stores/missed';

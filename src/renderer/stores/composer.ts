@@ -2,9 +2,9 @@ import { create } from 'zustand';
 import type { Draft } from '../../shared/domain';
 import { EMPTY_DRAFT_CONTENT, type DraftContent, type PostView, type TargetProblem } from '../../shared/publishing';
 import { getClient, type ClientError } from '../client';
-import { createAutosaver, type Autosaver, type AutosaveState } from '../features/composer/autosave';
-import { savableContent } from '../features/composer/content';
-import { createDraftBackup } from '../features/drafts/draftBackup';
+import { createAutosaver, type Autosaver, type AutosaveState } from '../model/autosave';
+import { savableContent } from '../model/content';
+import { createDraftBackup } from '../model/draftBackup';
 import { useDrafts } from './drafts';
 import { useUi } from './ui';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Draft } from '../../shared/domain';
 import { getClient, type ClientError } from '../client';
-import { mergeFreshDrafts, upsertDraft } from '../features/drafts/draftList';
+import { mergeFreshDrafts, upsertDraft } from '../model/draftList';
 
 interface DraftStore {
   byWorkspace: Record<string, Draft[]>;

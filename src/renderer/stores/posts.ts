@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { PostView } from '../../shared/publishing';
 import { getClient, type ClientError } from '../client';
-import { sortScheduled, sortSent } from '../features/posts/postModel';
+import { sortScheduled, sortSent } from '../model/postModel';
 import { useMissed } from './missed';
 
 export type PostColumn = 'scheduled' | 'sent';

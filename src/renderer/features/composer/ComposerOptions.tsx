@@ -16,7 +16,7 @@ import {
   setPollMultiple,
   setPollOption,
   setVisibility,
-} from './content';
+} from '../../model/content';
 import type { ComposerTarget } from './useTargets';
 
 const VISIBILITIES: { value: Visibility; key: string }[] = [

@@ -19,7 +19,7 @@ import {
   setVariantPart,
   setVariantThread,
   unadaptTarget,
-} from './content';
+} from '../../model/content';
 import { MediaStrip } from './MediaStrip';
 import type { ComposerTarget } from './useTargets';
 

@@ -9,7 +9,7 @@ import { errorText, t as translate } from '../../i18n';
 import { useComposer } from '../../stores/composer';
 import { useMedia } from '../../stores/media';
 import { useToasts } from '../../stores/toasts';
-import { addMedia, MAX_MEDIA, mediaOf, removeMedia, setAlt, type ContentScope } from './content';
+import { addMedia, MAX_MEDIA, mediaOf, removeMedia, setAlt, type ContentScope } from '../../model/content';
 
 const uploadScope = (scope: ContentScope) => scope ?? 'main';
 

@@ -9,7 +9,7 @@ import { useUi } from '../../stores/ui';
 import { sendDraft } from '../publishing/publishActions';
 import type { PublishWay } from '../publishing/outcome';
 import type { ComposerTarget } from './useTargets';
-import { postTime } from '../posts/postModel';
+import { postTime } from '../../model/postModel';
 
 /** Why the three buttons cannot be used yet, or null when they can. */
 export function publishBlocker(input: { hasDraft: boolean; ready: boolean; targets: readonly Pick<ComposerTarget, 'blocked'>[] }): 'noText' | 'loading' | 'noTargets' | 'allBlocked' | null {

@@ -6,7 +6,7 @@ import { t as translate } from '../../i18n';
 import { useComposer } from '../../stores/composer';
 import type { TargetReport } from '../../../shared/rules';
 import { problemMessage } from '../../i18n/problems';
-import { adaptTarget } from './content';
+import { adaptTarget } from '../../model/content';
 import { Counter } from './Editors';
 import type { ComposerTarget } from './useTargets';
 

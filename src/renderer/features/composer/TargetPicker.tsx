@@ -7,7 +7,7 @@ import { errorText } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
 import { useUi } from '../../stores/ui';
-import { pruneTargets, toggleTarget } from './content';
+import { pruneTargets, toggleTarget } from '../../model/content';
 import { useComposerAccounts } from './useTargets';
 
 /** "Publier sur": one chip per account of the workspace, pressed when the post goes there. */

@@ -6,7 +6,7 @@ import { useComposer } from '../../stores/composer';
 import { useMedia } from '../../stores/media';
 import { usePublishing } from '../../stores/publishing';
 import { checkTarget, type RuleProblem, type TargetProblem, type TargetReport } from '../../../shared/rules';
-import { isAdapted, targetPostContent } from './content';
+import { isAdapted, targetPostContent } from '../../model/content';
 
 export interface ComposerTarget {
   account: Account;

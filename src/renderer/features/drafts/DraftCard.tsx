@@ -4,7 +4,7 @@ import { Copy, Trash2 } from 'lucide-react';
 import type { Draft } from '../../../shared/domain';
 import { IconButton } from '../../components/IconButton';
 import { RelativeTime } from '../../components/RelativeTime';
-import { draftPreview } from './draftList';
+import { draftPreview } from '../../model/draftList';
 
 interface DraftCardProps {
   draft: Draft;

@@ -11,11 +11,11 @@ import { errorText } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
 import { usePosts, type PostColumn } from '../../stores/posts';
-import { Column } from '../board/Column';
-import { navigateBoard } from '../board/boardNavigation';
+import { Column } from '../../components/Column';
+import { navigateBoard } from '../../lib/boardNavigation';
 import { formatInZone } from '../publishing/scheduleTime';
 import { cancelPost, duplicatePost, editPost, reschedulePost } from './postActions';
-import { isPending, postPreview, postTime, targetDisplay } from './postModel';
+import { isPending, postPreview, postTime, targetDisplay } from '../../model/postModel';
 import { TargetStatusList } from './TargetStatusList';
 
 const NO_POSTS: PostView[] = [];

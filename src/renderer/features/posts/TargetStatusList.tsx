@@ -10,7 +10,7 @@ import { problemMessage } from '../../i18n/problems';
 import { resolveMissed } from '../publishing/MissedDialog';
 import { formatInZone } from '../publishing/scheduleTime';
 import { retryTarget } from './postActions';
-import { displayTone, postTime, targetDisplay } from './postModel';
+import { displayTone, postTime, targetDisplay } from '../../model/postModel';
 
 interface TargetStatusListProps {
   post: PostView;

@@ -6,7 +6,7 @@ import { useDrafts } from '../../stores/drafts';
 import { usePosts } from '../../stores/posts';
 import { useToasts } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
-import { postTime } from './postModel';
+import { postTime } from '../../model/postModel';
 
 const showError = (key: string, error: ClientError) =>
   useToasts.getState().show({ tone: 'error', message: t(key, { reason: errorText(error) }), durationMs: 10_000 });

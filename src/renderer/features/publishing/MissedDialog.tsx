@@ -12,7 +12,7 @@ import { useMissed, type MissedBatch } from '../../stores/missed';
 import { usePosts } from '../../stores/posts';
 import { useToasts } from '../../stores/toasts';
 import { useWorkspaces } from '../../stores/workspaces';
-import { findTargets, postPreview } from '../posts/postModel';
+import { findTargets, postPreview } from '../../model/postModel';
 import { formatInZone } from './scheduleTime';
 
 const NO_POSTS: PostView[] = [];

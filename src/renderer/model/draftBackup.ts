@@ -3,7 +3,7 @@
  * reload or a dropped connection cannot lose it. Each entry is removed once the core
  * acknowledged exactly that text.
  */
-import { DraftContent } from '../../../shared/publishing';
+import { DraftContent } from '../../shared/publishing';
 
 export interface DraftBackupEntry {
   id: string;

@@ -1,5 +1,5 @@
 /** How the Scheduled and Sent / Failed columns read a PostView. Pure. */
-import type { PostView, TargetView } from '../../../shared/publishing';
+import type { PostView, TargetView } from '../../shared/publishing';
 
 /** When a post goes: its chosen time, else the earliest time of its targets (queue slots). */
 export function postTime(post: PostView): string | null {

@@ -1,5 +1,5 @@
-import type { ClientError, ClientResult } from '../../client/types';
-import { realTimers, type Timers } from '../../lib/timers';
+import type { ClientError, ClientResult } from '../client/types';
+import { realTimers, type Timers } from '../lib/timers';
 
 /**
  * idle: nothing to save yet; pending: typed, waiting for the pause; saving: a save is

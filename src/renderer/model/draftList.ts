@@ -1,5 +1,5 @@
-import type { Draft } from '../../../shared/domain';
-import type { PostView } from '../../../shared/publishing';
+import type { Draft } from '../../shared/domain';
+import type { PostView } from '../../shared/publishing';
 
 /** Newest first: most recently edited on top, then most recently created. */
 export function sortDrafts(drafts: readonly Draft[]): Draft[] {

@@ -3,9 +3,9 @@
  * per-target versions ("Adapter pour ce compte"), images with their alt text, thread parts.
  * Every function returns a new object; the store saves what they return.
  */
-import type { DraftContent, DraftTarget, MediaRef, Poll, PostContent, PostPart, Visibility } from '../../../shared/publishing';
-import { splitThread, type TextLimits } from '../../../shared/text';
-import { contentForTarget, mainPostContent } from '../../../shared/rules/content';
+import type { DraftContent, DraftTarget, MediaRef, Poll, PostContent, PostPart, Visibility } from '../../shared/publishing';
+import { splitThread, type TextLimits } from '../../shared/text';
+import { contentForTarget, mainPostContent } from '../../shared/rules/content';
 
 /** Which version of the post an edit applies to: the main one (null) or an adapted target's. */
 export type ContentScope = string | null;
@@ -37,7 +37,7 @@ export function pruneTargets(content: DraftContent, accountIds: readonly string[
 // ---------------------------------------------------------------------------------------------
 // The main version and the adapted ones
 
-export { mainTexts, mainPostContent } from '../../../shared/rules/content';
+export { mainTexts, mainPostContent } from '../../shared/rules/content';
 
 /** What a target will publish: its own version when adapted, else the main one. */
 export function targetPostContent(content: DraftContent, text: string, accountId: string): PostContent {
