@@ -6,6 +6,7 @@ import { commands, isCommandName, type EventName } from '../../shared/contract';
 import { fail, ok, AppFailure, type Result } from '../../shared/result';
 import { systemClock } from './clock';
 import { createHandlers, type Handlers, type Services } from './handlers';
+import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
 import { networkDrivers } from './connectors';
@@ -127,11 +128,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     openBrowser: options.openBrowser ?? (() => undefined),
     emit: (workspaceId) => emit('accounts.changed', { workspaceId }),
   });
-  const handlers = {
-    ...createHandlers(services),
-    ...createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
-    ...createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
-  } satisfies Handlers;
+  // Each domain declares its own handlers; together they must cover the contract exactly once.
+  const handlers: Handlers = joinHandlers(
+    createHandlers(services),
+    createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
+    createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
+  );
   // Publishing needs the accounts' tokens: it starts once the vault can give them.
   if (vault.status().state === 'ready') publishing.start();
   vault.onChange((status) => {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { AppFailure } from '../../shared/result';
-import type { Handlers, PublishingCommands } from './handler-types';
+import { defineHandlers } from './handler-types';
 import type { AccountService } from './publishing/accounts';
 import type { PublishingService } from './publishing/service';
 import type { MediaRepository } from './repositories/media';
@@ -21,10 +21,8 @@ export interface PublishingServices {
   workspaceSettings: WorkspaceSettingsRepository;
 }
 
-export type { PublishingCommands } from './handler-types';
-
 /** The handlers of accounts, posts and media (the publishing half of the contract). */
-export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, PublishingCommands> {
+export function createPublishingHandlers(s: PublishingServices) {
   const requireAccount = (id: string) => {
     const account = s.accounts.get(id);
     if (!account || account.removed) throw new AppFailure('not_found', 'This account was not found (it may have been removed).');
@@ -32,7 +30,7 @@ export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, 
   };
   const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw new AppFailure('not_found', 'This workspace was not found.'); })();
 
-  return {
+  return defineHandlers({
     'account.connectBluesky': ({ workspaceId, identifier, appPassword, serviceUrl }) => (
       requireWorkspace(workspaceId),
       s.accountService.connectWithPassword('bluesky', { workspaceId, identifier, password: appPassword, ...(serviceUrl ? { serviceUrl } : {}) })
@@ -80,5 +78,5 @@ export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, 
       const jpeg = await sharp(media.path).rotate().resize(320, 320, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
       return { dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}` };
     },
-  };
+  });
 }

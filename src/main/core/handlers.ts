@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload } from '../../shared/contract';
-import type { CoreHandlers } from './handler-types';
+import { defineHandlers } from './handler-types';
 import { WORKSPACE_COLORS, type Language } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { Clock } from './clock';
@@ -37,10 +37,10 @@ const isValidTimeZone = (zone: string) => {
 const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
 
 /** One handler per command of the contract; inputs arrive already parsed. */
-export function createHandlers(s: Services): CoreHandlers {
+export function createHandlers(s: Services) {
   const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw notFound('This workspace'); })();
 
-  return {
+  return defineHandlers({
     'app.info': () => s.info,
 
     'settings.get': () => s.settings.get(),
@@ -125,6 +125,6 @@ export function createHandlers(s: Services): CoreHandlers {
     'vault.setupPassphrase': ({ passphrase }) => s.vault.setupPassphrase(passphrase),
     'vault.unlock': ({ passphrase }) => s.vault.unlock(passphrase),
     'vault.useUnprotectedKey': () => s.vault.useUnprotectedKey(),
-  };
+  });
 }
 
