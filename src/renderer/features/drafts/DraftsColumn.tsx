@@ -14,7 +14,7 @@ import { Column } from '../../components/Column';
 import { navigateBoard } from '../../lib/boardNavigation';
 import { DraftCard } from './DraftCard';
 import { deleteDraft, duplicateDraft } from './draftActions';
-import { withoutPlanned } from './draftList';
+import { withoutPlanned } from '../../model/draftList';
 
 const NO_DRAFTS: Draft[] = [];
 
