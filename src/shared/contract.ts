@@ -28,6 +28,8 @@ import type { CommandName, EventName } from './contract-names';
 
 const Empty = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
+/** A workspace's publishing settings. */
+const WorkspacePublishing = z.object({ missedPolicy: MissedPolicy, requireAltText: z.boolean(), keepPhotoMetadata: z.boolean() });
 
 const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -72,10 +74,11 @@ export const commands = {
   'account.getSlots': command(z.object({ id: Id }).strict(), z.object({ slots: PostingSlots, timeZone: z.string() })),
   'account.setSlots': command(z.object({ id: Id, slots: PostingSlots, timeZone: TimeZone }).strict(), z.object({ slots: PostingSlots, timeZone: z.string() })),
 
-  'workspace.getPublishing': command(z.object({ id: Id }).strict(), z.object({ missedPolicy: MissedPolicy, requireAltText: z.boolean() })),
+  /** keepPhotoMetadata: copies sent to networks keep EXIF/GPS (off by default: dropped). */
+  'workspace.getPublishing': command(z.object({ id: Id }).strict(), WorkspacePublishing),
   'workspace.setPublishing': command(
-    z.object({ id: Id, missedPolicy: MissedPolicy.optional(), requireAltText: z.boolean().optional() }).strict(),
-    z.object({ missedPolicy: MissedPolicy, requireAltText: z.boolean() }),
+    z.object({ id: Id, missedPolicy: MissedPolicy.optional(), requireAltText: z.boolean().optional(), keepPhotoMetadata: z.boolean().optional() }).strict(),
+    WorkspacePublishing,
   ),
 
   /** Drafts of a workspace, newest first (deleted ones excluded). */

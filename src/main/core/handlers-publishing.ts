@@ -52,13 +52,13 @@ export function createPublishingHandlers(s: PublishingServices) {
 
     'workspace.getPublishing': ({ id }) => {
       requireWorkspace(id);
-      const { missedPolicy, requireAltText } = s.workspaceSettings.get(id);
-      return { missedPolicy, requireAltText };
+      const { missedPolicy, requireAltText, keepPhotoMetadata } = s.workspaceSettings.get(id);
+      return { missedPolicy, requireAltText, keepPhotoMetadata };
     },
     'workspace.setPublishing': ({ id, ...patch }) => {
       requireWorkspace(id);
-      const { missedPolicy, requireAltText } = s.workspaceSettings.set(id, patch);
-      return { missedPolicy, requireAltText };
+      const { missedPolicy, requireAltText, keepPhotoMetadata } = s.workspaceSettings.set(id, patch);
+      return { missedPolicy, requireAltText, keepPhotoMetadata };
     },
 
     'draft.content': ({ id }) => ({ content: s.publishing.content(id), post: s.publishing.view(id) }),

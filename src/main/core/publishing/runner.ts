@@ -80,7 +80,9 @@ export class JobRunner {
   private mediaFile(mediaId: string, alt: string): MediaFile {
     const media = this.d.media.get(mediaId);
     if (!media) throw new Error('An image of this post is missing from the data folder.');
-    return { path: media.path, mime: media.mime, alt, width: media.width, height: media.height };
+    // The workspace's "keep photo metadata" setting; off: the copy sent drops EXIF and GPS.
+    const keepMetadata = this.d.workspaceSettings.get(media.workspaceId).keepPhotoMetadata;
+    return { path: media.path, mime: media.mime, alt, width: media.width, height: media.height, keepMetadata };
   }
 
   missedPolicyFor(job: Job): MissedPolicy {
