@@ -14,9 +14,17 @@ export type DialogState =
   | { kind: 'removeAccount'; accountId: string }
   | { kind: 'publishingSettings'; workspaceId: string }
   /** "Programmer…" from the composer, "Reprogrammer…" for a post already scheduled (starting from its time). */
-  | { kind: 'schedule'; draftId: string; workspaceId: string; scheduledAt?: string | null; reschedule?: boolean };
+  | { kind: 'schedule'; draftId: string; workspaceId: string; scheduledAt?: string | null; reschedule?: boolean }
+  /** The editorial calendar's dialogs. */
+  | { kind: 'campaigns'; workspaceId: string }
+  | { kind: 'calendarImport'; workspaceId: string }
+  | { kind: 'calendarExport'; workspaceId: string };
+
+/** The app's places: what the main area shows. */
+export type Place = 'board' | 'calendar';
 
 interface UiStore {
+  place: Place;
   dialog: DialogState | null;
   /** A draft card that should take the keyboard focus once it is rendered. */
   focusDraftId: string | null;
@@ -28,9 +36,11 @@ interface UiStore {
   focusDraft(id: string | null): void;
   focusBoard(): void;
   dismissVaultBanner(): void;
+  goTo(place: Place): void;
 }
 
 export const useUi = create<UiStore>((set) => ({
+  place: 'board',
   dialog: null,
   focusDraftId: null,
   focusBoardRequest: 0,
@@ -40,4 +50,5 @@ export const useUi = create<UiStore>((set) => ({
   focusDraft: (id) => set({ focusDraftId: id }),
   focusBoard: () => set((s) => ({ focusBoardRequest: s.focusBoardRequest + 1 })),
   dismissVaultBanner: () => set({ vaultBannerDismissed: true }),
+  goTo: (place) => set({ place }),
 }));
