@@ -45,6 +45,7 @@ export const COMMAND_NAMES = [
   'vault.setupPassphrase',
   'vault.unlock',
   'vault.useUnprotectedKey',
+  'app.networkChanged',
   ...CALENDAR_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -128,6 +128,10 @@ export const commands = {
   /** Stores the key in clear beside the database; only after the person confirmed a warning. */
   'vault.useUnprotectedKey': command(z.object({ acknowledgeRisk: z.literal(true) }).strict(), VaultStatus),
 
+  // Networks (src/main/core/handlers-network.ts)
+  /** The host saw the connection change (the page's online event, Electron's net.online): posts that waited for it go now. */
+  'app.networkChanged': command(z.object({ online: z.boolean() }).strict(), Done),
+
   // Calendar, campaigns, approval, exchange (src/shared/calendar/contract.ts).
   ...calendarCommands,
 } as const;

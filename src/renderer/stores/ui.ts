@@ -14,9 +14,17 @@ export type DialogState =
   | { kind: 'removeAccount'; accountId: string }
   | { kind: 'publishingSettings'; workspaceId: string }
   /** "Programmer…" from the composer, "Reprogrammer…" for a post already scheduled (starting from its time). */
-  | { kind: 'schedule'; draftId: string; workspaceId: string; scheduledAt?: string | null; reschedule?: boolean };
+  | { kind: 'schedule'; draftId: string; workspaceId: string; scheduledAt?: string | null; reschedule?: boolean }
+  /** The editorial calendar's dialogs. */
+  | { kind: 'campaigns'; workspaceId: string }
+  | { kind: 'calendarImport'; workspaceId: string }
+  | { kind: 'calendarExport'; workspaceId: string };
+
+/** The app's places: what the main area shows. */
+export type Place = 'board' | 'calendar';
 
 interface UiStore {
+  place: Place;
   dialog: DialogState | null;
   /** A draft card that should take the keyboard focus once it is rendered. */
   focusDraftId: string | null;
@@ -32,11 +40,13 @@ interface UiStore {
   /** Focus that post's card; the board's current card when it is not on the board after a moment. */
   focusPost(id: string | null): void;
   dismissVaultBanner(): void;
+  goTo(place: Place): void;
 }
 
 const POST_FOCUS_WAIT_MS = 1000;
 
 export const useUi = create<UiStore>((set, get) => ({
+  place: 'board',
   dialog: null,
   focusDraftId: null,
   focusBoardRequest: 0,
@@ -56,4 +66,5 @@ export const useUi = create<UiStore>((set, get) => ({
     }, POST_FOCUS_WAIT_MS);
   },
   dismissVaultBanner: () => set({ vaultBannerDismissed: true }),
+  goTo: (place) => set({ place }),
 }));
