@@ -5,7 +5,7 @@ import { WORKSPACE_COLORS, type Language } from '../../shared/domain';
 import { AppFailure } from '../../shared/result';
 import type { Clock } from './clock';
 import type { AccountRepository } from './repositories/accounts';
-import type { DraftRepository } from './repositories/drafts';
+import type { DraftRepository, SaveOutcome } from './repositories/drafts';
 import type { SettingsRepository } from './repositories/settings';
 import type { WorkspaceRepository } from './repositories/workspaces';
 import type { Vault } from './vault/vault';
@@ -19,6 +19,8 @@ export interface Services {
   vault: Vault;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   info: { version: string; dataDir: string; host: 'desktop' | 'web'; systemLanguage: Language; notices: string[]; sandbox: boolean };
+  /** Runs a draft's save; a planned post is re-planned in the same transaction (publishing/commands.ts). */
+  saveDraft: (draftId: string, save: () => SaveOutcome) => SaveOutcome;
 }
 
 export type { Handler, Handlers } from './handler-types';
@@ -78,7 +80,7 @@ export function createHandlers(s: Services) {
     },
     'draft.save': ({ id, workspaceId, text, content }) => {
       requireWorkspace(workspaceId);
-      const outcome = s.drafts.save({ id, workspaceId, text, now: s.clock.now(), ...(content ? { contentJson: JSON.stringify(content) } : {}) });
+      const outcome = s.saveDraft(id, () => s.drafts.save({ id, workspaceId, text, now: s.clock.now(), ...(content ? { contentJson: JSON.stringify(content) } : {}) }));
       if ('conflict' in outcome) {
         throw new AppFailure(
           'conflict',

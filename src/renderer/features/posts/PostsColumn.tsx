@@ -62,7 +62,11 @@ function ScheduledCard({ post, accounts, zone, active, editing, focusRef, onFocu
       </p>
       <TargetStatusList post={post} accounts={accounts} zone={zone} active={active} />
       <div className="card-footer">
-        {editing ? <span className="card-badge">{t('drafts.editing')}</span> : null}
+        {editing ? (
+          <span className="card-badge" data-testid="editing-badge">
+            {t('planning.editing')}
+          </span>
+        ) : null}
         <div className="card-actions">
           <IconButton label={t('posts.edit')} icon={Pencil} shortcut={t('keys.enter')} excludeFromTabOrder={!active} isDisabled={!editable} onPress={() => void editPost(post)} />
           <IconButton label={t('posts.reschedule')} icon={CalendarClock} shortcut="R" excludeFromTabOrder={!active} isDisabled={!editable} onPress={() => reschedulePost(post)} />
@@ -75,7 +79,7 @@ function ScheduledCard({ post, accounts, zone, active, editing, focusRef, onFocu
 }
 
 function SentCard({ post, accounts, zone, active, focusRef, onFocus }: CardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const preview = postPreview(post.text);
   const textId = `sent-text-${post.draftId}`;
   const timeId = `sent-time-${post.draftId}`;
@@ -89,7 +93,13 @@ function SentCard({ post, accounts, zone, active, focusRef, onFocus }: CardProps
       </article>
       <TargetStatusList post={post} accounts={accounts} zone={zone} active={active} />
       <div className="card-footer">
-        <RelativeTime id={timeId} iso={post.updatedAt} prefix={t('posts.updatedPrefix')} />
+        {post.sentAt ? (
+          <time id={timeId} className="card-time" dateTime={post.sentAt}>
+            {t('planning.sentOn', { time: formatInZone(post.sentAt, zone, i18n.language) })}
+          </time>
+        ) : (
+          <RelativeTime id={timeId} iso={post.updatedAt} prefix={t('posts.updatedPrefix')} />
+        )}
         <div className="card-actions">
           <IconButton label={t('posts.duplicate')} icon={Copy} shortcut="D" excludeFromTabOrder={!active} onPress={() => void duplicatePost(post)} />
         </div>
