@@ -58,6 +58,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'posts.changed',
   'posts.missed',
+  'posts.replanned',
   ...CALENDAR_EVENT_NAMES,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -17,7 +17,7 @@ import {
   WorkspaceColor,
   WorkspaceName,
 } from './domain';
-import { Capabilities, DraftContent, Media, PostView, TargetProblem } from './publishing';
+import { Capabilities, DraftContent, Media, PostView, ReplanReport, TargetProblem } from './publishing';
 import { MAX_IMAGE_BASE64_LENGTH } from './media';
 import { MissedPolicy } from './schedule/missed';
 import { PostingSlots } from './schedule/slots';
@@ -161,6 +161,9 @@ export const events = {
     awaitingDecision: z.array(Id),
     skipped: z.array(Id),
   }),
+  // CORE lane: re-planning
+  /** A planned post was edited: what re-planning did that the person must know. */
+  'posts.replanned': ReplanReport,
   ...calendarEvents,
 } as const;
 

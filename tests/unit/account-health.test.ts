@@ -69,7 +69,7 @@ async function setup() {
   const planPost = (accountId: string, dueAt: number) => {
     const draftId = randomUUID();
     drafts.save({ id: draftId, workspaceId, text: 'Arrivage de sardines', now: T0 });
-    targets.insert([{ id: randomUUID(), draftId, accountId, network: 'mastodon', variant: null, dueAt, idempotencyKey: randomUUID(), partKeys: [randomUUID()] }]);
+    targets.insert([{ id: randomUUID(), draftId, accountId, network: 'mastodon', dueAt, idempotencyKey: randomUUID(), partKeys: [randomUUID()] }]);
   };
   const revoke = (token: string) => server!.state.tokens.filter((t) => t.accessToken === token).forEach((t) => (t.revoked = true));
 

@@ -78,8 +78,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const notices: string[] = [];
   if (store.backupsTaken.length > 0) notices.push(`The database was upgraded to version ${store.version}; a backup of the previous version was kept.`);
 
+  // Set once publishing exists below; saves before that cannot happen (no handler runs yet).
+  let saveDraft: Services['saveDraft'] = (_id, save) => save();
   const services: Services = {
     clock,
+    saveDraft: (id, save) => saveDraft(id, save),
     workspaces: new WorkspaceRepository(db),
     drafts: new DraftRepository(db),
     accounts: new AccountRepository(db),
@@ -115,8 +118,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     log,
     emit: (event, payload) => emit(event, payload),
     emitMissed: (payload) => emit('posts.missed', payload),
+    emitReplanned: (report) => emit('posts.replanned', report),
+    undoDelayMs: () => services.settings.get().publishUndoSeconds * 1000,
     ...options.publishing,
   });
+  saveDraft = (id, save) => publishing.saveDraft(id, save);
   const accountService = new AccountService({
     clock,
     log,
