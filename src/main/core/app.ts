@@ -121,10 +121,21 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     openBrowser: options.openBrowser ?? (() => undefined),
     emit: (workspaceId) => emit('accounts.changed', { workspaceId }),
   });
+  const calendar = createCalendarCore({
+    db,
+    clock,
+    workspaces: services.workspaces,
+    drafts: services.drafts,
+    settings: services.settings,
+    accounts: services.accounts,
+    media,
+    vault,
+    emit,
+  });
   const handlers = {
     ...createHandlers(services),
     ...createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
-    ...createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
+    ...calendar.handlers,
   } satisfies Handlers;
   // Publishing needs the accounts' tokens: it starts once the vault can give them.
   if (vault.status().state === 'ready') publishing.start();
