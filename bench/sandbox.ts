@@ -1,4 +1,5 @@
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/helpers/chromium';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +11,6 @@ import { ensureBuilt } from '../tests/helpers/build';
 import { ROOT } from '../tests/helpers/host';
 import { round } from './stats';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 /** How long the community lives (at the demo's default pace) before memory is measured. */
 const SETTLE_MS = 20_000;
 const MiB = 1024 * 1024;
@@ -28,7 +28,7 @@ const mib = (bytes: number) => round(bytes / MiB, 1);
 export async function benchSandbox() {
   ensureBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-bench-sandbox-'));
-  const browser = await chromium.launch({ executablePath: process.env.TRIBUNE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const start = performance.now();
   const demo = spawn(process.execPath, [path.join(ROOT, 'scripts', 'demo.mjs'), '--web', '--no-build', '--quiet', '--dir', dir], {
     cwd: ROOT,

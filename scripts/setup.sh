@@ -1,10 +1,13 @@
 #!/bin/sh
 # `npm run setup`: everything Tribune needs to build and run, from a fresh clone.
-# Node >= 22 (taken from the npm registry into .tools/node when the machine's is older),
+# System packages on Debian/Ubuntu (scripts/system-packages.sh), Node >= 22 (taken from the
+# npm registry into .tools/node when the machine's is older),
 # the npm packages, the Electron binary when it can be downloaded, then a build.
 set -e
 TRIBUNE_ROOT=$(cd "$(dirname "$0")/.." && pwd); export TRIBUNE_ROOT
 cd "$TRIBUNE_ROOT"
+# System packages first (Chromium, keychain, CalDAV server... for the tests; see the script).
+sh "$TRIBUNE_ROOT/scripts/system-packages.sh"
 . "$TRIBUNE_ROOT/scripts/ensure-node.sh"
 echo "Using Node $(node --version) ($(command -v node))"
 # The Electron binary is fetched separately so that a machine which cannot download it

@@ -115,6 +115,7 @@ import { ToastRegion } from './components/ToastRegion';
 import { AppEffects, useUiLanguage } from './features/AppEffects';
 import { Dialogs } from './features/Dialogs';
 import { Board } from './features/board/Board';
+import { Calendar } from './features/calendar/Calendar';
 import { Composer } from './features/composer/Composer';
 import { NoToken } from './features/NoToken';
 import { Rail } from './features/rail/Rail';
@@ -124,11 +125,13 @@ import { SandboxBanner } from './features/sandbox/SandboxBanner';
 import { useComposer } from './stores/composer';
 import { useConnection } from './stores/connection';
 import { startSync } from './stores/sync';
+import { useUi } from './stores/ui';
 
 export function App() {
   const { t } = useTranslation();
   const noToken = useConnection((s) => s.state === 'no_token');
   const composerOpen = useComposer((s) => s.open);
+  const place = useUi((s) => s.place);
   const language = useUiLanguage();
   useEffect(() => startSync(), []);
   if (noToken) return <NoToken />;
@@ -153,7 +156,7 @@ export function App() {
           <TopBar />
           <SandboxBanner />
           <VaultBanner />
-          <Board />
+          {place === 'calendar' ? <Calendar /> : <Board />}
         </div>
         <Composer />
         <ToastRegion />

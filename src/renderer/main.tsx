@@ -9,6 +9,7 @@ import './styles/shell.css';
 import './styles/board.css';
 import './styles/overlays.css';
 import './styles/publishing.css';
+import './styles/calendar.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Tribune: #root is missing from index.html');

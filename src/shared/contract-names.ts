@@ -45,6 +45,7 @@ export const COMMAND_NAMES = [
   'vault.setupPassphrase',
   'vault.unlock',
   'vault.useUnprotectedKey',
+  'app.networkChanged',
   ...CALENDAR_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -56,6 +57,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'posts.changed',
   'posts.missed',
+  'posts.replanned',
   ...CALENDAR_EVENT_NAMES,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -17,7 +17,7 @@ import {
   WorkspaceColor,
   WorkspaceName,
 } from './domain';
-import { Capabilities, DraftContent, Media, PostView, TargetProblem } from './publishing';
+import { Capabilities, DraftContent, Media, PostView, ReplanReport, TargetProblem } from './publishing';
 import { MAX_IMAGE_BASE64_LENGTH } from './media';
 import { MissedPolicy } from './schedule/missed';
 import { PostingSlots } from './schedule/slots';
@@ -28,6 +28,8 @@ import type { CommandName, EventName } from './contract-names';
 
 const Empty = z.object({}).strict();
 const Done = z.object({ done: z.literal(true) });
+/** A workspace's publishing settings. */
+const WorkspacePublishing = z.object({ missedPolicy: MissedPolicy, requireAltText: z.boolean(), keepPhotoMetadata: z.boolean() });
 
 const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -72,10 +74,11 @@ export const commands = {
   'account.getSlots': command(z.object({ id: Id }).strict(), z.object({ slots: PostingSlots, timeZone: z.string() })),
   'account.setSlots': command(z.object({ id: Id, slots: PostingSlots, timeZone: TimeZone }).strict(), z.object({ slots: PostingSlots, timeZone: z.string() })),
 
-  'workspace.getPublishing': command(z.object({ id: Id }).strict(), z.object({ missedPolicy: MissedPolicy, requireAltText: z.boolean() })),
+  /** keepPhotoMetadata: copies sent to networks keep EXIF/GPS (off by default: dropped). */
+  'workspace.getPublishing': command(z.object({ id: Id }).strict(), WorkspacePublishing),
   'workspace.setPublishing': command(
-    z.object({ id: Id, missedPolicy: MissedPolicy.optional(), requireAltText: z.boolean().optional() }).strict(),
-    z.object({ missedPolicy: MissedPolicy, requireAltText: z.boolean() }),
+    z.object({ id: Id, missedPolicy: MissedPolicy.optional(), requireAltText: z.boolean().optional(), keepPhotoMetadata: z.boolean().optional() }).strict(),
+    WorkspacePublishing,
   ),
 
   /** Drafts of a workspace, newest first (deleted ones excluded). */
@@ -125,6 +128,10 @@ export const commands = {
   /** Stores the key in clear beside the database; only after the person confirmed a warning. */
   'vault.useUnprotectedKey': command(z.object({ acknowledgeRisk: z.literal(true) }).strict(), VaultStatus),
 
+  // Networks (src/main/core/handlers-network.ts)
+  /** The host saw the connection change (the page's online event, Electron's net.online): posts that waited for it go now. */
+  'app.networkChanged': command(z.object({ online: z.boolean() }).strict(), Done),
+
   // Calendar, campaigns, approval, exchange (src/shared/calendar/contract.ts).
   ...calendarCommands,
 } as const;
@@ -152,6 +159,9 @@ export const events = {
     awaitingDecision: z.array(Id),
     skipped: z.array(Id),
   }),
+  // CORE lane: re-planning
+  /** A planned post was edited: what re-planning did that the person must know. */
+  'posts.replanned': ReplanReport,
   ...calendarEvents,
 } as const;
 

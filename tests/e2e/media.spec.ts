@@ -46,3 +46,26 @@ test('a 3 MB phone photo is added in the browser, with progress, and a renamed t
   await expect(tribune.toasts).not.toContainText('Une valeur');
   await expect(images.getByRole('listitem')).toHaveCount(1);
 });
+
+test('"keep photo metadata" is off by default in the publishing settings and stays as set', async ({ tribune, page, host }) => {
+  await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
+  const openSettings = async () => {
+    await tribune.rail.getByRole('button', { name: 'Actions pour Office de Tourisme de Port-Lumière' }).click();
+    await page.getByRole('menuitem', { name: 'Publication…' }).click();
+    return page.getByRole('dialog', { name: 'Publication dans « Office de Tourisme de Port-Lumière »' });
+  };
+  let dialog = await openSettings();
+  const keep = dialog.getByRole('checkbox', { name: /Conserver les métadonnées des photos/ });
+  await expect(keep).not.toBeChecked();
+  await expect(dialog).toContainText('position GPS');
+  await dialog.locator('label').filter({ hasText: 'Conserver les métadonnées des photos' }).click();
+  await expect(keep).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  // Saved in the core: still on after a restart of the host.
+  await host.restart();
+  await tribune.open(host.current.url);
+  dialog = await openSettings();
+  await expect(dialog.getByRole('checkbox', { name: /Conserver les métadonnées des photos/ })).toBeChecked();
+});

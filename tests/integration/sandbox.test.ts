@@ -15,6 +15,7 @@ import path from 'node:path';
 import { AppBskyFeedPost, AppBskyRichtextFacet, AtpAgent } from '@atproto/api';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium';
 import type { SandboxDetails } from '../../sandbox/details';
 import { connectContract, type ContractClient } from '../../sandbox/rpc';
 import { ensureBuilt } from '../helpers/build';
@@ -22,7 +23,6 @@ import { ROOT } from '../helpers/host';
 import { allListeningSockets, descendantProcesses, isPortListening, isProcessAlive, listeningSocketsOf } from '../helpers/bluesky/procfs';
 
 const START_TIMEOUT = 300_000;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const WORKSPACE = 'Office de Tourisme de Port-Lumière';
 const BRAND = 'port-lumiere.test';
 
@@ -148,7 +148,7 @@ describe('npm run demo: the sandbox, from start to Ctrl-C', () => {
   });
 
   it('publishes a post from the UI (Chromium through the web host) that appears on the sandbox AppView', async () => {
-    browser = await chromium.launch({ executablePath: process.env.TRIBUNE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1440, height: 900 } });
     await page.goto(url);
     await page.getByRole('main', { name: /^(Tableau|Board)$/ }).waitFor();

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import sharp from 'sharp';
 import { MastoHttpError, MastoTimeoutError, MastoUnexpectedError } from 'masto';
 import { fromMastoError, httpFailure, serverMessage, transportFailure } from '../../src/main/core/connectors/mastodon/http';
-import { shrinkImage } from '../../src/main/core/connectors/mastodon/media';
 import { PublishError } from '../../src/main/core/connectors/types';
 
 const BASE = 'https://social.example';
@@ -78,39 +76,5 @@ describe('Mastodon error messages', () => {
     expect(html.failure.kind).toBe('http');
     const same = new PublishError({ kind: 'network', message: 'x' });
     expect(fromMastoError(BASE, same)).toBe(same);
-  });
-});
-
-describe('shrinkImage', () => {
-  const noise = async (width: number, height: number) => {
-    const pixels = Buffer.alloc(width * height * 3);
-    for (let i = 0; i < pixels.length; i += 1) pixels[i] = (i * 2654435761) >>> 24;
-    return sharp(pixels, { raw: { width, height, channels: 3 } });
-  };
-
-  it('brings a JPEG under the limit, keeping its type and aspect ratio', async () => {
-    const input = await (await noise(600, 400)).jpeg({ quality: 100 }).toBuffer();
-    const out = await shrinkImage(input, 'image/jpeg', 40_000, 33_177_600);
-    expect(out.mime).toBe('image/jpeg');
-    expect(out.data.length).toBeLessThanOrEqual(40_000);
-    const meta = await sharp(out.data).metadata();
-    expect(meta.width! / meta.height!).toBeCloseTo(1.5, 1);
-  });
-
-  it('keeps PNG as PNG, respects the pixel limit, and turns other types into JPEG', async () => {
-    const png = await (await noise(300, 300)).png().toBuffer();
-    const out = await shrinkImage(png, 'image/png', 10_000_000, 200 * 200);
-    expect(out.mime).toBe('image/png');
-    const meta = await sharp(out.data).metadata();
-    expect(meta.width! * meta.height!).toBeLessThanOrEqual(200 * 200);
-
-    const tiff = await (await noise(200, 100)).tiff().toBuffer();
-    expect((await shrinkImage(tiff, 'image/tiff', 1_000_000, 33_177_600)).mime).toBe('image/jpeg');
-  });
-
-  it('gives up on an impossible limit and on unreadable data', async () => {
-    const png = await (await noise(100, 100)).png().toBuffer();
-    await expect(shrinkImage(png, 'image/png', 10, 33_177_600)).rejects.toThrow();
-    await expect(shrinkImage(Buffer.from('not an image'), 'image/png', 1000, 33_177_600)).rejects.toThrow();
   });
 });

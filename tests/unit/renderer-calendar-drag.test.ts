@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellId, cellOf, dropInstant, moveCell, parseCellId } from '../../src/renderer/features/calendar/calendarDrag';
+import { cellId, cellOf, dropInstant, moveCell, parseCellId } from '../../src/renderer/model/calendar/calendarDrag';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -49,7 +49,7 @@ describe('keyboard moves', () => {
     expect(moveCell(at, 'ArrowLeft', 'week', 30)).toEqual({ date: '2026-12-02', minutes: 540 });
     expect(moveCell(at, 'ArrowUp', 'week', 30)).toEqual({ date: '2026-12-03', minutes: 510 });
     expect(moveCell(at, 'ArrowDown', 'day', 60)).toEqual({ date: '2026-12-03', minutes: 600 });
-    expect(moveCell(at, 'PageDown', 'week', 30)).toEqual({ date: '2026-12-10', minutes: 540 });
+    expect(moveCell(at, 'PageDown', 'week', 30)).toBeNull();
   });
 
   it('stay within the day', () => {
@@ -61,5 +61,6 @@ describe('keyboard moves', () => {
     expect(moveCell({ date: '2026-12-03', minutes: null }, 'ArrowDown', 'month', 30)).toEqual({ date: '2026-12-10', minutes: null });
     expect(moveCell({ date: '2026-12-03', minutes: null }, 'ArrowUp', 'month', 30)).toEqual({ date: '2026-11-26', minutes: null });
     expect(moveCell({ date: '2026-12-03', minutes: null }, 'Enter', 'month', 30)).toBeNull();
+    expect(moveCell({ date: '2026-12-03', minutes: null }, 'ArrowDown', 'list', 30)).toEqual({ date: '2026-12-04', minutes: null });
   });
 });

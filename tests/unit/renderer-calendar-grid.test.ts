@@ -10,7 +10,7 @@ import {
   wallClock,
   weekDates,
   weekStartFor,
-} from '../../src/renderer/features/calendar/calendarGrid';
+} from '../../src/renderer/model/calendar/calendarGrid';
 
 describe('where weeks start', () => {
   it('is Monday in French and British English, Sunday in American English', () => {

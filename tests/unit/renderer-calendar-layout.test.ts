@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gridSlots, itemsByDate, listRows, timeGridBlocks } from '../../src/renderer/features/calendar/calendarLayout';
+import { gridSlots, itemsByDate, listRows, timeGridBlocks } from '../../src/renderer/model/calendar/calendarLayout';
 
 const item = (draftId: string, instant: string) => ({ draftId, at: instant });
 

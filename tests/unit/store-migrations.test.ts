@@ -121,6 +121,19 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('upgrades version 5 workspaces: photo metadata is dropped from sent copies unless a workspace says otherwise', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 5), 0);
+    seed(old, 5);
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(db.prepare('SELECT name, keep_photo_metadata FROM workspaces').all()).toEqual([{ name: 'Musée', keep_photo_metadata: 0 }]);
+    expect(() => db.prepare('UPDATE workspaces SET keep_photo_metadata = 2').run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('refuses a database written by a newer version without modifying it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 't.sqlite3');

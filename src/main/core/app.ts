@@ -6,10 +6,13 @@ import { commands, isCommandName, type EventName } from '../../shared/contract';
 import { fail, ok, AppFailure, type Result } from '../../shared/result';
 import { systemClock } from './clock';
 import { createHandlers, type Handlers, type Services } from './handlers';
+import { createNetworkHandlers } from './handlers-network';
+import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
+import { AccountHealthMonitor } from './publishing/health';
 import { ConnectorRegistry, vaultDriverContext } from './publishing/registry';
 import { PublishingService } from './publishing/service';
 import { MediaRepository } from './repositories/media';
@@ -73,8 +76,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const notices: string[] = [];
   if (store.backupsTaken.length > 0) notices.push(`The database was upgraded to version ${store.version}; a backup of the previous version was kept.`);
 
+  // Set once publishing exists below; saves before that cannot happen (no handler runs yet).
+  let saveDraft: Services['saveDraft'] = (_id, save) => save();
   const services: Services = {
     clock,
+    saveDraft: (id, save) => saveDraft(id, save),
     workspaces: new WorkspaceRepository(db),
     drafts: new DraftRepository(db),
     accounts: new AccountRepository(db),
@@ -109,8 +115,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     log,
     emit: (event, payload) => emit(event, payload),
     emitMissed: (payload) => emit('posts.missed', payload),
+    emitReplanned: (report) => emit('posts.replanned', report),
+    undoDelayMs: () => services.settings.get().publishUndoSeconds * 1000,
     ...options.publishing,
   });
+  saveDraft = (id, save) => publishing.saveDraft(id, save);
   const accountService = new AccountService({
     clock,
     log,
@@ -132,15 +141,31 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     vault,
     emit,
   });
-  const handlers = {
-    ...createHandlers(services),
-    ...createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
-    ...calendar.handlers,
-  } satisfies Handlers;
-  // Publishing needs the accounts' tokens: it starts once the vault can give them.
-  if (vault.status().state === 'ready') publishing.start();
+  const health = new AccountHealthMonitor({ clock, log, accounts: services.accounts, connectors, emit: (workspaceId) => emit('accounts.changed', { workspaceId }) });
+  // A new or moved post may be due before the next check of its account.
+  listeners.add((event) => {
+    if (event === 'posts.changed') health.postsChanged();
+  });
+  /** The computer woke up or the connection came back: due and parked posts go, sessions are checked. */
+  const wake = (reason: 'resume' | 'online') => {
+    publishing.wake(reason);
+    void health.check(reason);
+  };
+  // Each domain declares its own handlers; together they must cover the contract exactly once.
+  const handlers: Handlers = joinHandlers(
+    createHandlers(services),
+    createNetworkHandlers({ online: () => wake('online') }),
+    createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
+    calendar.handlers,
+  );
+  // Publishing and the session checks need the accounts' tokens: they start once the vault can give them.
+  const startPublishing = () => {
+    publishing.start();
+    void health.start();
+  };
+  if (vault.status().state === 'ready') startPublishing();
   vault.onChange((status) => {
-    if (status.state === 'ready') publishing.start();
+    if (status.state === 'ready') startPublishing();
   });
 
   // Closing waits for a backup in progress, so it never races the database handle.
@@ -208,9 +233,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         return run('media upload', async () => ok(await mediaImporter.fromFile(parsed.data, file)));
       },
     },
-    wake(reason) {
-      publishing.wake(reason);
-    },
+    wake,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -219,6 +242,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       clearInterval(backupTimer);
+      health.stop();
       await publishing.stop();
       await backupInFlight;
       listeners.clear();

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { AppFailure } from '../../shared/result';
-import type { Handlers, PublishingCommands } from './handler-types';
+import { defineHandlers } from './handler-types';
+import { failures } from './failures';
 import type { AccountService } from './publishing/accounts';
 import type { PublishingService } from './publishing/service';
 import type { MediaRepository } from './repositories/media';
@@ -21,18 +21,16 @@ export interface PublishingServices {
   workspaceSettings: WorkspaceSettingsRepository;
 }
 
-export type { PublishingCommands } from './handler-types';
-
 /** The handlers of accounts, posts and media (the publishing half of the contract). */
-export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, PublishingCommands> {
+export function createPublishingHandlers(s: PublishingServices) {
   const requireAccount = (id: string) => {
     const account = s.accounts.get(id);
-    if (!account || account.removed) throw new AppFailure('not_found', 'This account was not found (it may have been removed).');
+    if (!account || account.removed) throw failures.accountNotFound();
     return account;
   };
-  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw new AppFailure('not_found', 'This workspace was not found.'); })();
+  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw failures.workspaceNotFound(); })();
 
-  return {
+  return defineHandlers({
     'account.connectBluesky': ({ workspaceId, identifier, appPassword, serviceUrl }) => (
       requireWorkspace(workspaceId),
       s.accountService.connectWithPassword('bluesky', { workspaceId, identifier, password: appPassword, ...(serviceUrl ? { serviceUrl } : {}) })
@@ -54,13 +52,13 @@ export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, 
 
     'workspace.getPublishing': ({ id }) => {
       requireWorkspace(id);
-      const { missedPolicy, requireAltText } = s.workspaceSettings.get(id);
-      return { missedPolicy, requireAltText };
+      const { missedPolicy, requireAltText, keepPhotoMetadata } = s.workspaceSettings.get(id);
+      return { missedPolicy, requireAltText, keepPhotoMetadata };
     },
     'workspace.setPublishing': ({ id, ...patch }) => {
       requireWorkspace(id);
-      const { missedPolicy, requireAltText } = s.workspaceSettings.set(id, patch);
-      return { missedPolicy, requireAltText };
+      const { missedPolicy, requireAltText, keepPhotoMetadata } = s.workspaceSettings.set(id, patch);
+      return { missedPolicy, requireAltText, keepPhotoMetadata };
     },
 
     'draft.content': ({ id }) => ({ content: s.publishing.content(id), post: s.publishing.view(id) }),
@@ -76,9 +74,9 @@ export function createPublishingHandlers(s: PublishingServices): Pick<Handlers, 
     'media.import': ({ workspaceId, fileName, dataBase64 }) => s.mediaImporter.fromBytes({ workspaceId, fileName }, Buffer.from(dataBase64, 'base64')),
     'media.thumbnail': async ({ id }) => {
       const media = s.media.get(id);
-      if (!media) throw new AppFailure('not_found', 'This image is missing from the data folder.');
+      if (!media) throw failures.mediaNotFound();
       const jpeg = await sharp(media.path).rotate().resize(320, 320, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
       return { dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}` };
     },
-  };
+  });
 }

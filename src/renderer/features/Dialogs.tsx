@@ -1,6 +1,9 @@
 import { useMissed } from '../stores/missed';
 import { useUi } from '../stores/ui';
 import { AddAccountDialog } from './accounts/AddAccountDialog';
+import { CampaignsDialog } from './calendar/CampaignsDialog';
+import { ExportDialog } from './calendar/files/ExportDialog';
+import { ImportDialog } from './calendar/files/ImportDialog';
 import { RemoveAccountDialog } from './accounts/RemoveAccountDialog';
 import { SlotsDialog } from './accounts/SlotsDialog';
 import { MissedDialog } from './publishing/MissedDialog';
@@ -42,5 +45,11 @@ export function Dialogs() {
       return <PublishingSettingsDialog workspaceId={dialog.workspaceId} onClose={close} />;
     case 'schedule':
       return <ScheduleDialog draftId={dialog.draftId} workspaceId={dialog.workspaceId} scheduledAt={dialog.scheduledAt} reschedule={dialog.reschedule ?? false} onClose={close} />;
+    case 'campaigns':
+      return <CampaignsDialog workspaceId={dialog.workspaceId} onClose={close} />;
+    case 'calendarImport':
+      return <ImportDialog workspaceId={dialog.workspaceId} onClose={close} />;
+    case 'calendarExport':
+      return <ExportDialog workspaceId={dialog.workspaceId} onClose={close} />;
   }
 }

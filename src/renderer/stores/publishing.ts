@@ -5,6 +5,8 @@ import { getClient, type ClientError, type ClientResult } from '../client';
 export interface PublishingSettings {
   missedPolicy: MissedPolicy;
   requireAltText: boolean;
+  /** Copies sent to networks keep EXIF/GPS metadata (off by default). */
+  keepPhotoMetadata: boolean;
 }
 
 interface PublishingStore {
@@ -14,7 +16,7 @@ interface PublishingStore {
   update(workspaceId: string, patch: Partial<PublishingSettings>): Promise<ClientResult<PublishingSettings>>;
 }
 
-/** A workspace's publishing rules (missed posts, alt text), cached per workspace. */
+/** A workspace's publishing rules (missed posts, alt text, photo metadata), cached per workspace. */
 export const usePublishing = create<PublishingStore>((set, get) => ({
   byWorkspace: {},
   errors: {},

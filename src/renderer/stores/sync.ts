@@ -1,5 +1,7 @@
 import { getClient } from '../client';
+import { reportNetworkChanges } from '../lib/networkReports';
 import { useAccounts } from './accounts';
+import { useCalendar } from './calendar';
 import { useApp } from './app';
 import { draftBackup, retryComposerIfFailed, useComposer } from './composer';
 import { useConnection } from './connection';
@@ -52,14 +54,20 @@ export function startSync(): void {
     }
   });
 
+  reportNetworkChanges(window, (online) => void client.invoke('app.networkChanged', { online }));
+
   client.on('workspaces.changed', () => void useWorkspaces.getState().load());
+  // The calendar reads its pages again when anything it shows changes.
+  client.on('calendar.changed', ({ workspaceId }) => useCalendar.getState().invalidate(workspaceId));
   client.on('drafts.changed', ({ workspaceId }) => {
+    useCalendar.getState().invalidate(workspaceId);
     if (useDrafts.getState().byWorkspace[workspaceId] || useWorkspaces.getState().selectedId === workspaceId) {
       void useDrafts.getState().load(workspaceId);
     }
   });
   client.on('accounts.changed', ({ workspaceId }) => void useAccounts.getState().load(workspaceId));
   client.on('posts.changed', ({ workspaceId }) => {
+    useCalendar.getState().invalidate(workspaceId);
     if (usePosts.getState().lists[workspaceId] || useWorkspaces.getState().selectedId === workspaceId) void usePosts.getState().loadAll(workspaceId);
   });
   client.on('posts.missed', ({ workspaceId, published, skipped, awaitingDecision }) => {
@@ -87,6 +95,7 @@ export function startSync(): void {
 }
 
 async function loadWorkspace(workspaceId: string): Promise<void> {
+  useCalendar.getState().invalidate(workspaceId);
   await Promise.all([
     useDrafts.getState().load(workspaceId),
     useAccounts.getState().load(workspaceId),

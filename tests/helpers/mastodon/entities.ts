@@ -90,6 +90,8 @@ export interface MediaRecord {
   mimeType: string;
   fileName: string;
   size: number;
+  /** The bytes received, so tests can check what was sent (metadata, orientation). */
+  data: Uint8Array;
   width: number | null;
   height: number | null;
   description: string | null;

@@ -447,13 +447,15 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     if (file.size > max) return invalid(`File file size must be less than ${Math.round(max / 1_048_576)} MB`);
     const tooLong = descriptionError(ctx.body.description);
     if (tooLong) return tooLong;
-    const size = type === 'image' ? pngSize(new Uint8Array(await file.arrayBuffer())) : { width: null, height: null };
+    const data = new Uint8Array(await file.arrayBuffer());
+    const size = type === 'image' ? pngSize(data) : { width: null, height: null };
     const media: MediaRecord = {
       id: newId(),
       type,
       mimeType: mime,
       fileName: file.name,
       size: file.size,
+      data,
       ...size,
       description: str(ctx.body.description) ?? null,
       focus: parseFocus(ctx.body.focus) ?? null,

@@ -16,6 +16,11 @@ export interface MediaFile {
   alt: string;
   width: number;
   height: number;
+  /**
+   * The workspace keeps photo metadata (EXIF, GPS...) in what it sends. Absent or false: the
+   * copy sent drops it (connectors/images.ts), orientation applied first.
+   */
+  keepMetadata?: boolean;
 }
 
 export interface PublishPartInput {

@@ -11,7 +11,7 @@ import { useWorkspaces } from '../../stores/workspaces';
 
 export const MISSED_POLICIES = MissedPolicy.options;
 
-/** The workspace's publishing rules: missed posts and alt text. Each change is saved at once. */
+/** The workspace's publishing rules: missed posts, alt text, photo metadata. Each change is saved at once. */
 export function PublishingSettingsDialog({ workspaceId, onClose }: { workspaceId: string; onClose(): void }) {
   const { t } = useTranslation();
   const workspace = useWorkspaces((s) => s.workspaces.find((w) => w.id === workspaceId));
@@ -65,6 +65,19 @@ export function PublishingSettingsDialog({ workspaceId, onClose }: { workspaceId
                 <span>
                   <span className="checkbox-title">{t('publishing.requireAltText')}</span>
                   <span className="field-hint checkbox-hint">{t('publishing.requireAltTextHint')}</span>
+                </span>
+              </>
+            )}
+          </Checkbox>
+          <Checkbox className="checkbox" isSelected={settings.keepPhotoMetadata} onChange={(value) => void update({ keepPhotoMetadata: value })}>
+            {({ isSelected }) => (
+              <>
+                <span className="checkbox-box" aria-hidden>
+                  {isSelected ? <Check size={12} /> : null}
+                </span>
+                <span>
+                  <span className="checkbox-title">{t('publishing.keepPhotoMetadata')}</span>
+                  <span className="field-hint checkbox-hint">{t('publishing.keepPhotoMetadataHint')}</span>
                 </span>
               </>
             )}

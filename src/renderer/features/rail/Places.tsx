@@ -10,6 +10,7 @@ interface Place {
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
   current?: boolean;
   soon?: boolean;
+  shortcut?: string;
   onPress?(): void;
 }
 
@@ -17,9 +18,11 @@ interface Place {
 export function Places() {
   const { t } = useTranslation();
   const openDialog = useUi((s) => s.openDialog);
+  const place = useUi((s) => s.place);
+  const goTo = useUi((s) => s.goTo);
   const places: Place[] = [
-    { id: 'board', icon: Columns3, current: true },
-    { id: 'calendar', icon: CalendarDays, soon: true },
+    { id: 'board', icon: Columns3, current: place === 'board', shortcut: 'B', onPress: () => goTo('board') },
+    { id: 'calendar', icon: CalendarDays, current: place === 'calendar', shortcut: 'C', onPress: () => goTo('calendar') },
     { id: 'inbox', icon: Inbox, soon: true },
     { id: 'reports', icon: ChartColumn, soon: true },
     { id: 'settings', icon: Settings, onPress: () => openDialog({ kind: 'settings' }) },
@@ -30,13 +33,14 @@ export function Places() {
         {t('places.title')}
       </h2>
       <ul aria-labelledby="rail-places">
-        {places.map(({ id, icon: Icon, current, soon, onPress }) => (
+        {places.map(({ id, icon: Icon, current, soon, shortcut, onPress }) => (
           <li key={id}>
-            <Tip label={soon ? t('places.soon') : t(`places.${id}`)} placement="end">
+            <Tip label={soon ? t('places.soon') : t(`places.${id}`)} shortcut={shortcut} placement="end">
               <Button
                 className={`place ${current ? 'is-current' : ''} ${soon ? 'is-soon' : ''}`}
                 aria-current={current ? 'page' : undefined}
                 aria-disabled={soon ? true : undefined}
+                aria-keyshortcuts={shortcut}
                 onPress={soon ? undefined : onPress}
               >
                 <Icon size={16} aria-hidden />

@@ -5,6 +5,8 @@ import { Kbd } from '../../components/Kbd';
 /** Every shortcut, by the keys that trigger it; the same list the tooltips show. */
 export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['N'], action: 'newDraft' },
+  { keys: ['B'], action: 'goBoard' },
+  { keys: ['C'], action: 'goCalendar' },
   { keys: ['Escape'], action: 'closeComposer' },
   { keys: ['↓', 'J'], action: 'next' },
   { keys: ['↑', 'K'], action: 'previous' },
@@ -16,9 +18,23 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['Delete'], action: 'delete' },
   { keys: ['Mod+Z'], action: 'undo' },
   { keys: ['?'], action: 'help' },
+  { keys: ['T'], action: 'calendarToday' },
+  { keys: ['PageUp', 'PageDown'], action: 'calendarPage' },
+  { keys: ['1', '2', '3', '4'], action: 'calendarViews' },
+  { keys: ['Space'], action: 'calendarPickUp' },
+  { keys: ['←', '→', '↑', '↓'], action: 'calendarMove' },
 ];
 
-const KEY_NAMES: Record<string, string> = { Escape: 'keys.escape', Enter: 'keys.enter', Delete: 'keys.delete', Home: 'keys.home', End: 'keys.end' };
+const KEY_NAMES: Record<string, string> = {
+  Escape: 'keys.escape',
+  Enter: 'keys.enter',
+  Delete: 'keys.delete',
+  Home: 'keys.home',
+  End: 'keys.end',
+  Space: 'keys.space',
+  PageUp: 'keys.pageUp',
+  PageDown: 'keys.pageDown',
+};
 
 export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();

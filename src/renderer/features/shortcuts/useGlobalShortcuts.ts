@@ -6,7 +6,7 @@ import { useUi } from '../../stores/ui';
 import { useWorkspaces } from '../../stores/workspaces';
 
 /**
- * App-wide keys: n (new draft), ? (shortcuts), Escape (close the composer after
+ * App-wide keys: n (new draft), b / c (board / calendar), ? (shortcuts), Escape (close the composer after
  * saving), Ctrl/Cmd+Z (undo the last deletion while its toast is shown). Keys typed
  * into a text field stay there; modal dialogs keep their own keys.
  */
@@ -34,6 +34,9 @@ export function useGlobalShortcuts(): void {
         if (!workspaceId) return;
         event.preventDefault(); // The letter must not land in the composer it opens.
         void composer.openNew(workspaceId);
+      } else if (event.key === 'b' || event.key === 'B' || event.key === 'c' || event.key === 'C') {
+        event.preventDefault();
+        useUi.getState().goTo(event.key.toLowerCase() === 'c' ? 'calendar' : 'board');
       } else if (event.key === '?') {
         event.preventDefault();
         useUi.getState().openDialog({ kind: 'shortcuts' });

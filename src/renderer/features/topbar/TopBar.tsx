@@ -12,11 +12,12 @@ export function TopBar() {
   const workspace = useWorkspaces(selectCurrentWorkspace);
   const openDialog = useUi((s) => s.openDialog);
   const openNew = useComposer((s) => s.openNew);
+  const place = useUi((s) => s.place);
   return (
     <header className="topbar">
       <div className="topbar-title">
         {workspace ? <WorkspaceChip workspace={workspace} size="small" /> : null}
-        <h1>{workspace ? `${workspace.name} · ${t('board.title')}` : 'Tribune'}</h1>
+        <h1>{workspace ? `${workspace.name} · ${place === 'calendar' ? t('calendar.title') : t('board.title')}` : 'Tribune'}</h1>
       </div>
       <div className="topbar-actions">
         {workspace ? (

@@ -36,7 +36,8 @@ import type { Capabilities } from '../../../../shared/publishing';
 import { BLUESKY_LIMITS, countText, graphemeCount } from '../../../../shared/text';
 import { PublishError, type Connector, type PublishInput, type PublishPartInput, type RemotePart, type SecretsPort } from '../types';
 import { isSessionError, reconnectError, refusal, toFailure } from './errors';
-import { fitImage, ImageFitError } from './images';
+import { ImagePrepareError } from '../images';
+import { imageForBluesky } from './images';
 import type { LinkCardFetcher } from './linkcard';
 import { parseSession, serializeSession } from './session';
 import { isValidTid } from './tid';
@@ -388,9 +389,9 @@ class BlueskyConnector implements Connector {
       }
       let fitted;
       try {
-        fitted = await fitImage(original, media.mime, MAX_IMAGE_BYTES);
+        fitted = await imageForBluesky(original, media.mime, { keepMetadata: media.keepMetadata ?? false });
       } catch (err) {
-        if (err instanceof ImageFitError) throw refusal(`The image ${media.path} cannot be used: ${err.message}`);
+        if (err instanceof ImagePrepareError) throw refusal(`The image ${media.path} cannot be used: ${err.message}`);
         throw err;
       }
       const blob = await this.call('uploading an image', signal, async (live) => {
@@ -422,7 +423,7 @@ class BlueskyConnector implements Connector {
     };
     if (card.imageBytes && card.imageBytes.byteLength > 0) {
       try {
-        const fitted = await fitImage(card.imageBytes, card.imageMime ?? 'image/jpeg', MAX_IMAGE_BYTES);
+        const fitted = await imageForBluesky(card.imageBytes, card.imageMime ?? 'image/jpeg', { keepMetadata: false });
         external.thumb = await this.call('uploading the link preview image', signal, async (live) => {
           const { data } = await live.agent.com.atproto.repo.uploadBlob(fitted.bytes, { encoding: fitted.mime, signal });
           return data.blob;

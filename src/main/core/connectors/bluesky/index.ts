@@ -2,6 +2,6 @@
 export { loginBluesky, DEFAULT_SERVICE, type BlueskyLoginOptions, type BlueskyLoginResult, type BlueskyProfile } from './login';
 export { newRecordKey, isValidTid } from './tid';
 export { createBlueskyConnector, BLUESKY_CAPABILITIES, MAX_IMAGE_BYTES, type BlueskyConnectorOptions } from './connector';
-export { fitImage, ImageFitError, type FittedImage } from './images';
+export { imageForBluesky, BLUESKY_IMAGE_RULES } from './images';
 export { createLinkCardFetcher, fetchLinkCard, parseLinkMetadata, type LinkCard, type LinkCardFetcher } from './linkcard';
 export { resolvePds, resolveHandleToDid, resolveDidDocument, type IdentityResolverOptions } from './identity';

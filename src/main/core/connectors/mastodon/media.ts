@@ -1,13 +1,14 @@
 /**
- * Images for Mastodon: read the original (never modified), shrink a copy in memory only when it
- * is over the instance's image_size_limit, upload through POST /api/v2/media with its
+ * Images for Mastodon: read the original (never modified), prepare the copy to send in memory
+ * (connectors/images.ts: metadata dropped, shrunk to the instance's image_size_limit and
+ * image_matrix_limit, PNG, WebP and GIF keep their type), upload through POST /api/v2/media with its
  * description (alt text), then wait for server-side processing (202, then GET /api/v1/media/:id
  * answers 206 until 200). Plain fetch, so the pace and the bound of the wait are Tribune's.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import sharp from 'sharp';
+import { ImagePrepareError, prepareImageForUpload } from '../images';
 import { PublishError, type MediaFile } from '../types';
 import type { MastodonHttp } from './http';
 
@@ -31,35 +32,7 @@ function withExtension(fileName: string, mime: string): string {
   return `${stem}.${ext}`;
 }
 
-/** Re-encodes a copy until it fits in maxBytes (and maxPixels): first the same size, then smaller and smaller. */
-export async function shrinkImage(input: Buffer, mime: string, maxBytes: number, maxPixels: number): Promise<{ data: Buffer; mime: string }> {
-  const animated = mime === 'image/gif';
-  const meta = await sharp(input, { animated }).metadata();
-  const width = meta.width ?? 0;
-  const height = meta.pageHeight ?? meta.height ?? 0;
-  if (!width || !height) throw new Error('unreadable image');
-  // Keep PNG (transparency, screenshots), WebP and GIF as they are; anything else becomes JPEG.
-  const target = mime === 'image/png' || mime === 'image/webp' || mime === 'image/gif' ? mime : 'image/jpeg';
-  let scale = Math.min(1, Math.sqrt(maxPixels / (width * height)));
-  let quality = 90;
-  for (let attempt = 0; attempt < 12; attempt += 1) {
-    const w = Math.max(1, Math.floor(width * scale));
-    let pipeline = sharp(input, { animated }).rotate();
-    if (scale < 1) pipeline = pipeline.resize({ width: w, withoutEnlargement: true });
-    if (target === 'image/png') pipeline = pipeline.png({ compressionLevel: 9, palette: attempt > 0, quality, effort: 7 });
-    else if (target === 'image/webp') pipeline = pipeline.webp({ quality });
-    else if (target === 'image/gif') pipeline = pipeline.gif({ effort: 7 });
-    else pipeline = pipeline.flatten({ background: '#ffffff' }).jpeg({ quality, mozjpeg: true });
-    const data = await pipeline.toBuffer();
-    if (data.length <= maxBytes) return { data, mime: target };
-    // Bytes grow with the area: aim at the limit with a margin, then keep shrinking.
-    scale *= Math.min(0.85, Math.sqrt(maxBytes / data.length) * 0.95);
-    quality = Math.max(60, quality - 8);
-  }
-  throw new Error('still too large after resizing');
-}
-
-/** The bytes to upload: the original when it fits, else a smaller copy. */
+/** The bytes to upload: the shared preparation with this instance's limits (metadata dropped unless kept). */
 export async function prepareImage(file: MediaFile, limits: { maxImageBytes: number; imageMatrixLimit: number }): Promise<PreparedImage> {
   let original: Buffer;
   try {
@@ -69,11 +42,17 @@ export async function prepareImage(file: MediaFile, limits: { maxImageBytes: num
     throw imageProblem(422, `Cannot read the image ${basename(file.path)}${code ? ` (${code})` : ''}.`);
   }
   const fileName = basename(file.path) || 'image';
-  if (original.length <= limits.maxImageBytes) return { data: original, mime: file.mime, fileName };
   try {
-    const shrunk = await shrinkImage(original, file.mime, limits.maxImageBytes, limits.imageMatrixLimit);
-    return { data: shrunk.data, mime: shrunk.mime, fileName: withExtension(fileName, shrunk.mime) };
-  } catch {
+    const image = await prepareImageForUpload(
+      original,
+      file.mime,
+      { maxBytes: limits.maxImageBytes, maxPixels: limits.imageMatrixLimit, shrinkTo: 'same' },
+      { keepMetadata: file.keepMetadata ?? false },
+    );
+    const data = Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength);
+    return { data, mime: image.mime, fileName: image.reencoded ? withExtension(fileName, image.mime) : fileName };
+  } catch (error) {
+    if (error instanceof ImagePrepareError && error.reason === 'not_an_image') throw imageProblem(422, `The image ${fileName} cannot be read (${error.message}).`);
     const mb = (limits.maxImageBytes / 1_048_576).toFixed(1);
     throw imageProblem(413, `The image ${fileName} is larger than this server accepts (${mb} MB) and could not be made small enough.`);
   }

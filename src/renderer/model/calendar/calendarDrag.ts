@@ -39,11 +39,9 @@ export function cellOf(iso: string, view: CalendarView, zone: string, slotMinute
   return { date: clock.date, minutes: Math.floor(clock.minutes / slotMinutes) * slotMinutes };
 }
 
-export type MoveKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'PageUp' | 'PageDown';
-
 /**
  * Keyboard moves while a post is picked up (or the focus moves between empty cells):
- * ←/→ a day; ↑/↓ a slot on the time grid (a week on the month view); PageUp/PageDown a week.
+ * ←/→ a day; ↑/↓ a slot on the time grid, a week on the month view, a day on the list.
  * Time stays within the day; null when the key does not move.
  */
 export function moveCell(cell: DropCell, key: string, view: CalendarView, slotMinutes: number): DropCell | null {
@@ -52,14 +50,10 @@ export function moveCell(cell: DropCell, key: string, view: CalendarView, slotMi
       return { ...cell, date: addLocalDays(cell.date, -1) };
     case 'ArrowRight':
       return { ...cell, date: addLocalDays(cell.date, 1) };
-    case 'PageUp':
-      return { ...cell, date: addLocalDays(cell.date, -7) };
-    case 'PageDown':
-      return { ...cell, date: addLocalDays(cell.date, 7) };
     case 'ArrowUp':
     case 'ArrowDown': {
       const step = key === 'ArrowUp' ? -1 : 1;
-      if (cell.minutes === null) return view === 'month' || view === 'list' ? { ...cell, date: addLocalDays(cell.date, 7 * step) } : null;
+      if (cell.minutes === null) return { ...cell, date: addLocalDays(cell.date, (view === 'month' ? 7 : 1) * step) };
       const minutes = cell.minutes + step * slotMinutes;
       if (minutes < 0 || minutes >= 1440) return null;
       return { ...cell, minutes };

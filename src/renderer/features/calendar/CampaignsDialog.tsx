@@ -1,0 +1,3 @@
+export function CampaignsDialog(_props: { workspaceId: string; onClose(): void }) {
+  return null;
+}

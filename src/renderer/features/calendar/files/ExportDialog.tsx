@@ -1,0 +1,3 @@
+export function ExportDialog(_props: { workspaceId: string; onClose(): void }) {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function ImportDialog(_props: { workspaceId: string; onClose(): void }) {
+  return null;
+}
