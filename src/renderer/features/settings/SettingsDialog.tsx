@@ -3,6 +3,7 @@ import { Label, Radio, RadioGroup } from 'react-aria-components';
 import type { Settings } from '../../../shared/domain';
 import { AppDialog } from '../../components/AppDialog';
 import { useApp } from '../../stores/app';
+import { ProfileName } from '../calendar/ProfileName';
 
 function Choice<K extends keyof Settings>({ setting, options }: { setting: K; options: readonly Settings[K][] }) {
   const { t } = useTranslation();
@@ -31,6 +32,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <Choice setting="language" options={['system', 'fr', 'en']} />
         <Choice setting="theme" options={['system', 'light', 'dark']} />
         <Choice setting="columnWidth" options={['narrow', 'normal', 'wide']} />
+        <ProfileName />
         {info ? <p className="settings-about">{t('settings.about', { version: info.version, host: t(`settings.host.${info.host}`) })}</p> : null}
       </div>
     </AppDialog>
