@@ -45,6 +45,8 @@ export const COMMAND_NAMES = [
   'vault.setupPassphrase',
   'vault.unlock',
   'vault.useUnprotectedKey',
+  'app.networkChanged',
+  'post.deleteRemote',
   ...CALENDAR_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
@@ -56,6 +58,7 @@ export const EVENT_NAMES = [
   'accounts.changed',
   'posts.changed',
   'posts.missed',
+  'posts.replanned',
   ...CALENDAR_EVENT_NAMES,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

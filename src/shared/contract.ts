@@ -17,7 +17,7 @@ import {
   WorkspaceColor,
   WorkspaceName,
 } from './domain';
-import { Capabilities, DraftContent, Media, PostView, TargetProblem } from './publishing';
+import { Capabilities, DraftContent, Media, PostView, ReplanReport, TargetProblem } from './publishing';
 import { MAX_IMAGE_BASE64_LENGTH } from './media';
 import { MissedPolicy } from './schedule/missed';
 import { PostingSlots } from './schedule/slots';
@@ -128,6 +128,12 @@ export const commands = {
   /** Stores the key in clear beside the database; only after the person confirmed a warning. */
   'vault.useUnprotectedKey': command(z.object({ acknowledgeRisk: z.literal(true) }).strict(), VaultStatus),
 
+  // Networks (src/main/core/handlers-network.ts)
+  /** The host saw the connection change (the page's online event, Electron's net.online): posts that waited for it go now. */
+  'app.networkChanged': command(z.object({ online: z.boolean() }).strict(), Done),
+  /** Deletes a sent target's parts from its network (a thread's last part first) and marks it deleted; the post stays in Tribune. */
+  'post.deleteRemote': command(z.object({ targetId: Id }).strict(), PostView),
+
   // Calendar, campaigns, approval, exchange (src/shared/calendar/contract.ts).
   ...calendarCommands,
 } as const;
@@ -155,6 +161,9 @@ export const events = {
     awaitingDecision: z.array(Id),
     skipped: z.array(Id),
   }),
+  // CORE lane: re-planning
+  /** A planned post was edited: what re-planning did that the person must know. */
+  'posts.replanned': ReplanReport,
   ...calendarEvents,
 } as const;
 

@@ -67,9 +67,12 @@ export const Settings = z.object({
   columnWidth: z.enum(['narrow', 'normal', 'wide']),
   /** The local profile: the name comments and exchanged changes are signed with. */
   profileName: z.string().trim().max(80, 'name_too_long'),
+  /** "Publish now" waits this many seconds, so it can be undone (as mail clients do). */
+  publishUndoSeconds: z.union([z.literal(0), z.literal(5), z.literal(10), z.literal(30)]),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', columnWidth: 'normal', profileName: '' };
+export const PUBLISH_UNDO_CHOICES = [0, 5, 10, 30] as const;
+export const DEFAULT_SETTINGS: Settings = { language: 'system', theme: 'system', columnWidth: 'normal', profileName: '', publishUndoSeconds: 10 };
 
 /**
  * How the token vault's data key is protected.

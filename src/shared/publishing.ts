@@ -3,6 +3,7 @@
  * validation before publishing) and the renderer (composer counters and reasons).
  */
 import { z } from 'zod';
+import { RuleProblem, TargetProblem } from './rules/problems';
 import { Id, Network } from './domain';
 import { TextLimitsSchema } from './text/limits';
 
@@ -105,8 +106,25 @@ export const Media = z.object({
 });
 export type Media = z.infer<typeof Media>;
 
+/** Why a target cannot go as it is: typed problems (rules/problems.ts) the renderer translates. */
+export { TargetProblem, RuleProblem } from './rules/problems';
+/** What a blocked target's hold carries: the rule book's problems for that account (codes, never sentences). */
+export const HeldProblems = z.array(RuleProblem);
+export type HeldProblems = z.infer<typeof HeldProblems>;
+
 export const TargetStatus = z.enum(['pending', 'claimed', 'held', 'sent', 'failed', 'skipped', 'cancelled']);
 export type TargetStatusValue = z.infer<typeof TargetStatus>;
+
+/**
+ * Why a held target waits, as data (never read from an error text):
+ * - missed: its time passed while Tribune was closed; the person decides (publish now / skip);
+ * - offline: the computer had no network; it goes by itself when the connection is back;
+ * - reconnect_needed: the account must be reconnected; it goes after that;
+ * - invalid: a publishing rule blocks it (text too long, missing alt text...); `heldProblems` says which;
+ * - awaiting_approval: reserved for the approval workflow.
+ */
+export const HoldReason = z.enum(['missed', 'offline', 'reconnect_needed', 'invalid', 'awaiting_approval']);
+export type HoldReason = z.infer<typeof HoldReason>;
 
 /** One account's side of a scheduled or sent post, as the Scheduled and Sent / Failed columns show it. */
 export const TargetView = z.object({
@@ -114,12 +132,19 @@ export const TargetView = z.object({
   accountId: Id,
   network: Network,
   status: TargetStatus,
-  /** Why a held target waits: 'missed' (the person decides) or 'reconnect_needed'. */
-  heldReason: z.string().nullable(),
+  /** Set exactly when status is 'held'. */
+  heldReason: HoldReason.nullable(),
+  /** When heldReason is 'invalid': the rules' problems for this account (codes, never sentences). */
+  heldProblems: HeldProblems,
   dueAt: z.iso.datetime().nullable(),
+  /** When the network took it (status 'sent'). */
+  sentAt: z.iso.datetime().nullable(),
   attempts: z.number().int().nonnegative(),
+  /** What a server said last (never a local state). */
   lastError: z.string().nullable(),
   remoteUrl: z.string().nullable(),
+  /** When the post was deleted from its network ("Delete from the network"); null while it is there. */
+  remoteDeletedAt: z.iso.datetime().nullable(),
   partsSent: z.number().int().nonnegative(),
   partsTotal: z.number().int().positive(),
 });
@@ -135,8 +160,24 @@ export const PostView = z.object({
   timeZone: z.string().nullable(),
   targets: z.array(TargetView),
   updatedAt: z.iso.datetime(),
+  /** When the last of its targets went out (null until one did). */
+  sentAt: z.iso.datetime().nullable(),
 });
 export type PostView = z.infer<typeof PostView>;
 
-/** Why a target cannot go as it is: typed problems (rules/problems.ts) the renderer translates. */
-export { TargetProblem, RuleProblem } from './rules/problems';
+
+/**
+ * What re-planning a scheduled post after an edit did that the person must know: accounts taken
+ * out whose copy is already out or going out right now (it cannot be taken back), targets a
+ * rule now blocks, and targets added.
+ */
+export const ReplanReport = z.object({
+  workspaceId: Id,
+  draftId: Id,
+  notWithdrawn: z.array(z.object({ accountId: Id, why: z.enum(['sent', 'in_flight']) })),
+  blocked: z.array(TargetProblem),
+  added: z.array(Id),
+  /** Every target was taken out: the post is a draft again. */
+  backToDraft: z.boolean(),
+});
+export type ReplanReport = z.infer<typeof ReplanReport>;

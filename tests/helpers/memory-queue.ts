@@ -1,14 +1,17 @@
 /** An in-memory QueuePort: the reference for the SQL queue's behaviour, and the queue used by tests. */
 import type { Network } from '../../src/shared/domain';
-import type { AttemptRecord, Job, QueuePort, RemotePost } from '../../src/main/core/scheduler/ports';
+import type { AttemptRecord, Hold, Job, QueuePort, RemotePost } from '../../src/main/core/scheduler/ports';
 
-export type MemoryJobState = 'pending' | 'claimed' | 'held' | 'sent' | 'failed' | 'skipped';
+export type MemoryJobState = 'pending' | 'claimed' | 'held' | 'sent' | 'failed' | 'skipped' | 'cancelled';
 
 export interface MemoryJob {
   job: Job;
   state: MemoryJobState;
   attempts: AttemptRecord[];
+  /** The server's message when failed. */
   reason: string | null;
+  /** Set exactly when held. */
+  hold: Hold | null;
   remote: RemotePost | null;
 }
 
@@ -22,6 +25,7 @@ export class MemoryQueue implements QueuePort {
       state: 'pending',
       attempts: [],
       reason: null,
+      hold: null,
       remote: null,
     });
   }
@@ -57,18 +61,26 @@ export class MemoryQueue implements QueuePort {
     entry.job = { ...entry.job, attempt: entry.attempts.length };
   }
 
-  reschedule(jobId: string, atMs: number): void {
+  /** Runs a change only from the states the SQL queue accepts it from (the shared suite checks both). */
+  private from(jobId: string, states: readonly MemoryJobState[], change: (entry: MemoryJob) => void): void {
     const entry = this.get(jobId);
-    entry.state = 'pending';
-    entry.job = { ...entry.job, dueAt: atMs };
+    if (states.includes(entry.state)) change(entry);
+  }
+
+  reschedule(jobId: string, atMs: number): void {
+    this.from(jobId, ['claimed', 'pending', 'held'], (entry) => {
+      entry.state = 'pending';
+      entry.hold = null;
+      entry.job = { ...entry.job, dueAt: atMs };
+    });
   }
 
   markFailed(jobId: string, reason: string): void {
-    Object.assign(this.get(jobId), { state: 'failed', reason });
+    this.from(jobId, ['claimed', 'pending'], (entry) => Object.assign(entry, { state: 'failed', reason }));
   }
 
   markSent(jobId: string, remote: RemotePost): void {
-    Object.assign(this.get(jobId), { state: 'sent', remote });
+    this.from(jobId, ['claimed', 'pending'], (entry) => Object.assign(entry, { state: 'sent', remote, reason: null }));
   }
 
   listOverdue(nowMs: number): Job[] {
@@ -76,14 +88,21 @@ export class MemoryQueue implements QueuePort {
   }
 
   holdForDecision(jobIds: readonly string[]): void {
-    for (const id of jobIds) this.get(id).state = 'held';
+    for (const id of jobIds) this.hold(id, { reason: 'missed' });
   }
 
-  park(jobId: string, reason: string): void {
-    Object.assign(this.get(jobId), { state: 'held', reason });
+  hold(jobId: string, hold: Hold): void {
+    const entry = this.get(jobId);
+    if (entry.state === 'pending' || entry.state === 'claimed' || (entry.state === 'held' && entry.hold?.reason === hold.reason)) {
+      Object.assign(entry, { state: 'held', hold: { ...hold } });
+    }
   }
 
-  markSkipped(jobIds: readonly string[], reason: string): void {
-    for (const id of jobIds) Object.assign(this.get(id), { state: 'skipped', reason });
+  cancel(jobId: string): void {
+    this.from(jobId, ['pending', 'claimed', 'held'], (entry) => Object.assign(entry, { state: 'cancelled', hold: null }));
+  }
+
+  markSkipped(jobIds: readonly string[]): void {
+    for (const id of jobIds) this.from(id, ['pending', 'held'], (entry) => Object.assign(entry, { state: 'skipped', hold: null }));
   }
 }

@@ -38,6 +38,8 @@ async function setup(options: MastodonStandInOptions = {}) {
   const dataDir = tempDir();
   // In-memory keychain double; the real Secret Service is covered in vault-keychain.test.ts.
   core = await openCore({ dataDir, host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
+  // "Publish now" goes at once here (its undo delay is tested in publishing-replan.test.ts and the e2e suite).
+  await value('settings.update', { publishUndoSeconds: 0 });
   const ws = await value<{ id: string }>('workspace.create', { name: 'Musée du Port' });
   return { dataDir, ws };
 }

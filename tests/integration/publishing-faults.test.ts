@@ -42,6 +42,8 @@ async function setup(faults: Fault[] = [], limits?: { maxCharacters: number }) {
     publishing: { retry: { baseMs: 200, maxMs: 1000 }, maxAttempts: 3, publishTimeoutMs: 1500 },
   });
   cores.push(core);
+  // "Publish now" goes at once here (its undo delay is tested in publishing-replan.test.ts and the e2e suite).
+  await value(core, 'settings.update', { publishUndoSeconds: 0 });
   const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Brasserie du Port' });
   const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>(core, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
   const completing = value<{ id: string }>(core, 'account.completeMastodon', { attemptId });

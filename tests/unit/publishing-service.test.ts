@@ -1,141 +1,25 @@
-import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createLogger } from '../../src/main/core/log';
-import { PublishError, type Connector, type NetworkDriver, type PublishInput, type RemotePart } from '../../src/main/core/connectors/types';
-import { ConnectorRegistry } from '../../src/main/core/publishing/registry';
-import { PublishingService } from '../../src/main/core/publishing/service';
-import { AccountRepository } from '../../src/main/core/repositories/accounts';
-import { DraftRepository } from '../../src/main/core/repositories/drafts';
-import { MediaRepository } from '../../src/main/core/repositories/media';
-import { PostTargetRepository } from '../../src/main/core/repositories/post-targets';
-import { WorkspaceRepository } from '../../src/main/core/repositories/workspaces';
-import { WorkspaceSettingsRepository } from '../../src/main/core/repositories/workspace-settings';
-import { openStore, type Db } from '../../src/main/core/store/database';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
-import { Vault } from '../../src/main/core/vault/vault';
-import type { Capabilities, DraftContent } from '../../src/shared/publishing';
-import { BLUESKY_LIMITS, MASTODON_DEFAULT_LIMITS } from '../../src/shared/text/limits';
-import { tempDir } from '../helpers/temp';
+import { PublishError } from '../../src/main/core/connectors/types';
+import type { PublishingService } from '../../src/main/core/publishing/service';
+import type { Db } from '../../src/main/core/store/database';
+import type { DraftContent } from '../../src/shared/publishing';
+import { createHarness, MIN, T0, type Harness } from '../helpers/publishing-harness';
 
-// Monday 23 November 2026, 09:00 in Paris.
-const T0 = Date.parse('2026-11-23T08:00:00.000Z');
-const MIN = 60_000;
-
-const caps = (network: 'bluesky' | 'mastodon'): Capabilities => ({
-  network,
-  text: network === 'bluesky' ? BLUESKY_LIMITS : MASTODON_DEFAULT_LIMITS,
-  media: { maxCount: 4, maxImageBytes: 1_000_000, acceptedTypes: ['image/png'], maxAltTextLength: 2000 },
-  threads: true,
-  contentWarning: network === 'mastodon',
-  poll: null,
-  languages: true,
-  visibilities: ['public'],
-});
-
-/**
- * A connector double that records what it was asked to publish. The real connectors are
- * exercised against a real Bluesky network and the Mastodon stand-in in tests/integration.
- */
-class RecordingConnector implements Connector {
-  calls: PublishInput[] = [];
-  /** What the next calls do, in order; when empty, they succeed. */
-  script: ((input: PublishInput) => RemotePart[] | never)[] = [];
-  constructor(
-    readonly network: 'bluesky' | 'mastodon',
-    readonly accountId: string,
-  ) {}
-  async capabilities() {
-    return caps(this.network);
-  }
-  async publish(input: PublishInput): Promise<RemotePart[]> {
-    this.calls.push(input);
-    const step = this.script.shift();
-    if (step) return step(input);
-    return input.parts.map((_, i) => {
-      const remote = input.alreadySent[i] ?? { remoteId: `${this.accountId}/${input.partKeys[i]}`, url: `https://example.test/${input.partKeys[i]}` };
-      if (!input.alreadySent[i]) input.onPartSent(i, remote);
-      return remote;
-    });
-  }
-  async delete() {}
-  async health() {
-    return 'ok' as const;
-  }
-  async revoke() {}
-}
-
+let h: Harness;
 let db: Db;
 let service: PublishingService;
-let connectors: Map<string, RecordingConnector>;
-let repos: { accounts: AccountRepository; drafts: DraftRepository; targets: PostTargetRepository; settings: WorkspaceSettingsRepository };
-let events: { event: string; payload: unknown }[];
-const logLines: string[] = [];
+let connectors: Harness['connectors'];
+let repos: Harness['repos'];
+let events: Harness['events'];
+let logLines: string[] = [];
 let workspaceId: string;
 
 async function setup(options: { maxAttempts?: number } = {}) {
-  const dir = tempDir();
-  const clock = { now: () => Date.now() };
-  db = (await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock })).db;
-  const vault = await Vault.open({ db, dataDir: dir, keychain: new MemoryKeychain(), clock });
-  connectors = new Map();
-  const driver = (network: 'bluesky' | 'mastodon'): NetworkDriver => ({
-    network,
-    defaultCapabilities: caps(network),
-    link: { kind: 'password', login: () => Promise.reject(new Error('accounts are created directly in this test')) },
-    createConnector: (account) => {
-      const c = connectors.get(account.id) ?? new RecordingConnector(network, account.id);
-      connectors.set(account.id, c);
-      return c;
-    },
-    partKeys: (n) => Array.from({ length: n }, () => randomUUID()),
-  });
-  repos = {
-    accounts: new AccountRepository(db),
-    drafts: new DraftRepository(db),
-    targets: new PostTargetRepository(db, clock.now),
-    settings: new WorkspaceSettingsRepository(db),
-  };
-  events = [];
-  service = new PublishingService({
-    db,
-    clock,
-    accounts: repos.accounts,
-    drafts: repos.drafts,
-    targets: repos.targets,
-    media: new MediaRepository(db, path.join(dir, 'media')),
-    workspaceSettings: repos.settings,
-    connectors: new ConnectorRegistry({ bluesky: driver('bluesky'), mastodon: driver('mastodon') }, vault),
-    log: createLogger((t) => t, (line) => logLines.push(line)),
-    emit: (event, payload) => events.push({ event, payload }),
-    emitMissed: (payload) => events.push({ event: 'posts.missed', payload }),
-    retry: { baseMs: 1000, maxMs: 10_000 },
-    maxAttempts: options.maxAttempts ?? 4,
-  });
-  workspaceId = randomUUID();
-  new WorkspaceRepository(db).create({ id: workspaceId, name: 'Office de Tourisme', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: T0 });
+  h = await createHarness(options);
+  ({ db, service, connectors, repos, events, logLines, workspaceId } = h);
 }
-
-function account(network: 'bluesky' | 'mastodon', handle: string) {
-  return repos.accounts.upsert({
-    id: randomUUID(),
-    workspaceId,
-    network,
-    handle,
-    displayName: handle,
-    avatarUrl: null,
-    serviceUrl: `https://${network}.test`,
-    remoteId: `id-${handle}`,
-    createdAt: T0,
-  });
-}
-
-function draft(text: string, content: Partial<DraftContent>) {
-  const id = randomUUID();
-  const full: DraftContent = { targets: [], media: [], contentWarning: null, language: null, visibility: null, poll: null, threadParts: null, ...content };
-  repos.drafts.save({ id, workspaceId, text, now: Date.now(), contentJson: JSON.stringify(full) });
-  return id;
-}
+const account = (network: 'bluesky' | 'mastodon', handle: string) => h.account(network, handle);
+const draft = (text: string, content: Partial<DraftContent>) => h.draft(text, content);
 
 beforeEach(() => {
   vi.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
@@ -193,7 +77,14 @@ describe('publishing a draft to several accounts', () => {
     const sent = connectors.get(masto.id)!.calls[0]!;
     expect(sent.parts[0]!.text).toBe('Version Mastodon');
     expect(sent.contentWarning).toBe('Spoiler');
-    expect(service.view(id).targets).toHaveLength(1);
+    // The blocked account is held with its problems (data, not an error), so editing the text can release it.
+    const views = service.view(id).targets;
+    expect(views.map((t) => [t.accountId, t.status, t.heldReason])).toEqual([
+      [sky.id, 'held', 'invalid'],
+      [masto.id, 'sent', null],
+    ]);
+    expect(views[0]!.heldProblems).toEqual([{ code: 'text_over', severity: 'block', values: { used: 348, max: 300 } }]);
+    expect(views[0]!.lastError).toBeNull();
   });
 
   it('publishes a scheduled post at its time, not before', async () => {

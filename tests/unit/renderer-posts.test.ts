@@ -29,10 +29,13 @@ const target = (over: Partial<TargetView> = {}): TargetView => ({
   network: 'bluesky',
   status: 'pending',
   heldReason: null,
+  heldProblems: [],
   dueAt: null,
+  sentAt: null,
   attempts: 0,
   lastError: null,
   remoteUrl: null,
+  remoteDeletedAt: null,
   partsSent: 0,
   partsTotal: 1,
   ...over,
@@ -46,6 +49,7 @@ const post = (over: Partial<PostView> = {}): PostView => ({
   timeZone: 'Europe/Paris',
   targets: [],
   updatedAt: '2026-05-01T10:00:00.000Z',
+  sentAt: null,
   ...over,
 });
 
@@ -72,6 +76,10 @@ describe('the Sent / Failed column', () => {
     const a = post({ updatedAt: '2026-05-01T10:00:00.000Z' });
     const b = post({ updatedAt: '2026-05-02T10:00:00.000Z' });
     expect(sortSent([a, b])).toEqual([b, a]);
+    // When it went out counts, not a later edit of its text.
+    const wentFirst = post({ updatedAt: '2026-05-09T10:00:00.000Z', sentAt: '2026-05-03T08:00:00.000Z' });
+    const wentLast = post({ updatedAt: '2026-05-04T10:00:00.000Z', sentAt: '2026-05-04T09:00:00.000Z' });
+    expect(sortSent([wentFirst, wentLast])).toEqual([wentLast, wentFirst]);
   });
 
   it('names each target state, with partly sent threads apart', () => {
@@ -84,7 +92,8 @@ describe('the Sent / Failed column', () => {
       [{ status: 'pending', partsSent: 1, partsTotal: 3 }, 'partial', 'error'],
       [{ status: 'held', heldReason: 'missed' }, 'held_missed', 'waiting'],
       [{ status: 'held', heldReason: 'reconnect_needed' }, 'held_reconnect', 'error'],
-      [{ status: 'held', heldReason: 'vault_locked' }, 'held', 'waiting'],
+      [{ status: 'held', heldReason: 'invalid', heldProblems: [{ code: 'text_over', severity: 'block', values: { used: 348, max: 300 } }] }, 'held_blocked', 'error'],
+      [{ status: 'held', heldReason: 'awaiting_approval' }, 'held_approval', 'waiting'],
       [{ status: 'skipped' }, 'skipped', 'neutral'],
       [{ status: 'cancelled' }, 'cancelled', 'neutral'],
     ];

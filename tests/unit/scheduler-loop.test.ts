@@ -15,9 +15,9 @@ const timers: TimerPort = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
-const sent = (id: string): Outcome => ({ ok: true, remote: { remoteId: `remote-${id}` } });
+const sent = (id: string): Outcome => ({ kind: 'sent', remote: { remoteId: `remote-${id}` } });
 const httpError = (status: number, message: string, headers: { retryAfter?: string } = {}): Outcome => ({
-  ok: false,
+  kind: 'failed',
   failure: { kind: 'http', status, message, ...headers },
 });
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -234,7 +234,7 @@ describe('failures and retries', () => {
 
   it('gives up after maxAttempts, with the last error message, backing off exponentially', async () => {
     let n = 0;
-    const { queue, scheduler, calls, add } = setup(async () => ({ ok: false, failure: { kind: 'network', message: `connect ECONNREFUSED (try ${++n})` } }));
+    const { queue, scheduler, calls, add } = setup(async () => ({ kind: 'failed' as const, failure: { kind: 'network', message: `connect ECONNREFUSED (try ${++n})` } }));
     add('post', T0);
     scheduler.start();
     await vi.advanceTimersByTimeAsync(HOUR);

@@ -32,7 +32,7 @@ function setup(policy: MissedPolicy | ((accountId: string) => MissedPolicy), opt
     queue,
     publish: async (job) => {
       published.push({ id: job.id, at: Date.now() });
-      return { ok: true, remote: { remoteId: job.id } };
+      return { kind: 'sent', remote: { remoteId: job.id } };
     },
     concurrencyPerNetwork: 2,
     maxAttempts: 3,
@@ -96,7 +96,7 @@ describe('posts missed while the app was closed, on start', () => {
     await vi.advanceTimersByTimeAsync(2 * HOUR);
     expect(published.map((p) => p.id)).toEqual(['just-now', 'later']);
     expect(ids(reports[0]!.skipped)).toEqual(['yesterday', 'morning']);
-    expect(queue.get('yesterday')).toMatchObject({ state: 'skipped', reason: 'missed' });
+    expect(queue.get('yesterday')).toMatchObject({ state: 'skipped', hold: null });
     expect(queue.get('morning').attempts).toEqual([]);
     await scheduler.stop();
   });
@@ -120,7 +120,7 @@ describe('posts missed while the app was closed, on start', () => {
       clock,
       timers,
       queue,
-      publish: async () => ({ ok: true, remote: { remoteId: 'x' } }),
+      publish: async () => ({ kind: 'sent' as const, remote: { remoteId: 'x' } }),
       concurrencyPerNetwork: 1,
       maxAttempts: 1,
       missedPolicy: () => 'ask',
@@ -143,7 +143,7 @@ describe('posts missed while the computer was asleep', () => {
 
   it('on wake("resume"), the policy applies to what fell due during sleep', async () => {
     const { queue, scheduler, published, reports, ids } = setup('skip');
-    queue.markSkipped(['yesterday', 'morning'], 'test setup');
+    queue.markSkipped(['yesterday', 'morning']);
     scheduler.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(published.map((p) => p.id)).toEqual(['just-now']);
@@ -172,7 +172,7 @@ describe('posts missed while the computer was asleep', () => {
 
   it('a connection coming back is not a wake from sleep: due posts are just published', async () => {
     const { queue, scheduler, reports } = setup('skip');
-    queue.markSkipped(['yesterday', 'morning', 'just-now'], 'test setup');
+    queue.markSkipped(['yesterday', 'morning', 'just-now']);
     scheduler.start();
     sleepFor(2 * HOUR);
     scheduler.wake('online');

@@ -6,11 +6,15 @@ import { commands, isCommandName, type EventName } from '../../shared/contract';
 import { fail, ok, AppFailure, type Result } from '../../shared/result';
 import { systemClock } from './clock';
 import { createHandlers, type Handlers, type Services } from './handlers';
+import { createNetworkHandlers } from './handlers-network';
 import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
+import { AccountHealthMonitor } from './publishing/health';
+import { RemoteDeletion } from './publishing/remote-delete';
+import { RemoteDeletionRepository } from './repositories/remote-deletions';
 import { ConnectorRegistry, vaultDriverContext } from './publishing/registry';
 import { PublishingService } from './publishing/service';
 import { MediaRepository } from './repositories/media';
@@ -74,8 +78,11 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const notices: string[] = [];
   if (store.backupsTaken.length > 0) notices.push(`The database was upgraded to version ${store.version}; a backup of the previous version was kept.`);
 
+  // Set once publishing exists below; saves before that cannot happen (no handler runs yet).
+  let saveDraft: Services['saveDraft'] = (_id, save) => save();
   const services: Services = {
     clock,
+    saveDraft: (id, save) => saveDraft(id, save),
     workspaces: new WorkspaceRepository(db),
     drafts: new DraftRepository(db),
     accounts: new AccountRepository(db),
@@ -98,20 +105,24 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   media.clearIncoming();
   const mediaImporter = new MediaImporter({ media, workspaces: services.workspaces, clock });
   const workspaceSettings = new WorkspaceSettingsRepository(db);
+  const targets = new PostTargetRepository(db, () => clock.now());
   const publishing = new PublishingService({
     db,
     clock,
     accounts: services.accounts,
     drafts: services.drafts,
-    targets: new PostTargetRepository(db, () => clock.now()),
+    targets,
     media,
     workspaceSettings,
     connectors,
     log,
     emit: (event, payload) => emit(event, payload),
     emitMissed: (payload) => emit('posts.missed', payload),
+    emitReplanned: (report) => emit('posts.replanned', report),
+    undoDelayMs: () => services.settings.get().publishUndoSeconds * 1000,
     ...options.publishing,
   });
+  saveDraft = (id, save) => publishing.saveDraft(id, save);
   const accountService = new AccountService({
     clock,
     log,
@@ -122,16 +133,58 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     openBrowser: options.openBrowser ?? (() => undefined),
     emit: (workspaceId) => emit('accounts.changed', { workspaceId }),
   });
+  const calendar = createCalendarCore({
+    db,
+    clock,
+    workspaces: services.workspaces,
+    drafts: services.drafts,
+    settings: services.settings,
+    accounts: services.accounts,
+    media,
+    vault,
+    emit,
+  });
+  const health = new AccountHealthMonitor({ clock, log, accounts: services.accounts, connectors, emit: (workspaceId) => emit('accounts.changed', { workspaceId }) });
+  // A new or moved post may be due before the next check of its account.
+  listeners.add((event) => {
+    if (event === 'posts.changed') health.postsChanged();
+  });
+  const remoteDeletion = new RemoteDeletion({
+    clock,
+    log,
+    accounts: services.accounts,
+    drafts: services.drafts,
+    targets,
+    deletions: new RemoteDeletionRepository(db),
+    connectors,
+    view: (draftId) => publishing.view(draftId),
+    postsChanged: (workspaceId) => emit('posts.changed', { workspaceId }),
+    reconnectNeeded: (account) => {
+      if (services.accounts.get(account.id)?.health !== 'reconnect_needed' && services.accounts.setHealth(account.id, 'reconnect_needed')) {
+        emit('accounts.changed', { workspaceId: account.workspaceId });
+      }
+    },
+  });
+  /** The computer woke up or the connection came back: due and parked posts go, sessions are checked. */
+  const wake = (reason: 'resume' | 'online') => {
+    publishing.wake(reason);
+    void health.check(reason);
+  };
   // Each domain declares its own handlers; together they must cover the contract exactly once.
   const handlers: Handlers = joinHandlers(
     createHandlers(services),
+    createNetworkHandlers({ online: () => wake('online'), deleteRemote: (targetId) => remoteDeletion.deleteTarget(targetId) }),
     createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
-    createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
+    calendar.handlers,
   );
-  // Publishing needs the accounts' tokens: it starts once the vault can give them.
-  if (vault.status().state === 'ready') publishing.start();
+  // Publishing and the session checks need the accounts' tokens: they start once the vault can give them.
+  const startPublishing = () => {
+    publishing.start();
+    void health.start();
+  };
+  if (vault.status().state === 'ready') startPublishing();
   vault.onChange((status) => {
-    if (status.state === 'ready') publishing.start();
+    if (status.state === 'ready') startPublishing();
   });
 
   // Closing waits for a backup in progress, so it never races the database handle.
@@ -199,9 +252,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         return run('media upload', async () => ok(await mediaImporter.fromFile(parsed.data, file)));
       },
     },
-    wake(reason) {
-      publishing.wake(reason);
-    },
+    wake,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -210,6 +261,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       clearInterval(backupTimer);
+      health.stop();
       await publishing.stop();
       await backupInFlight;
       listeners.clear();

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { defineHandlers } from './handler-types';
+import { failures } from './failures';
 import { WORKSPACE_COLORS, type Language } from '../../shared/domain';
-import { AppFailure } from '../../shared/result';
 import type { Clock } from './clock';
 import type { AccountRepository } from './repositories/accounts';
-import type { DraftRepository } from './repositories/drafts';
+import type { DraftRepository, SaveOutcome } from './repositories/drafts';
 import type { SettingsRepository } from './repositories/settings';
 import type { WorkspaceRepository } from './repositories/workspaces';
 import type { Vault } from './vault/vault';
@@ -19,6 +19,8 @@ export interface Services {
   vault: Vault;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   info: { version: string; dataDir: string; host: 'desktop' | 'web'; systemLanguage: Language; notices: string[]; sandbox: boolean };
+  /** Runs a draft's save; a planned post is re-planned in the same transaction (publishing/commands.ts). */
+  saveDraft: (draftId: string, save: () => SaveOutcome) => SaveOutcome;
 }
 
 export type { Handler, Handlers } from './handler-types';
@@ -32,11 +34,10 @@ const isValidTimeZone = (zone: string) => {
   }
 };
 
-const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
 
 /** One handler per command of the contract; inputs arrive already parsed. */
 export function createHandlers(s: Services) {
-  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw notFound('This workspace'); })();
+  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw failures.workspaceNotFound(); })();
 
   return defineHandlers({
     'app.info': () => s.info,
@@ -47,7 +48,7 @@ export function createHandlers(s: Services) {
     'workspace.list': () => s.workspaces.list(),
     'workspace.create': (input) => {
       const timeZone = input.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-      if (!isValidTimeZone(timeZone)) throw new AppFailure('invalid_input', `Unknown time zone "${timeZone}".`);
+      if (!isValidTimeZone(timeZone)) throw failures.timeZoneUnknown(timeZone);
       const id = input.id ?? randomUUID();
       const existing = s.workspaces.get(id);
       if (existing) return existing; // a retried create
@@ -57,12 +58,12 @@ export function createHandlers(s: Services) {
       return workspace;
     },
     'workspace.rename': ({ id, name }) => {
-      const workspace = s.workspaces.rename(id, name) ?? (() => { throw notFound('This workspace'); })();
+      const workspace = s.workspaces.rename(id, name) ?? (() => { throw failures.workspaceNotFound(); })();
       s.emit('workspaces.changed', {});
       return workspace;
     },
     'workspace.delete': ({ id }) => {
-      if (!s.workspaces.delete(id)) throw notFound('This workspace');
+      if (!s.workspaces.delete(id)) throw failures.workspaceNotFound();
       s.emit('workspaces.changed', {});
       return { done: true };
     },
@@ -72,27 +73,22 @@ export function createHandlers(s: Services) {
     'draft.list': ({ workspaceId }) => s.drafts.list(workspaceId),
     'draft.get': ({ id }) => {
       const draft = s.drafts.get(id);
-      if (!draft || draft.deleted) throw notFound('This draft');
+      if (!draft || draft.deleted) throw failures.draftNotFound();
       const { deleted: _deleted, ...rest } = draft;
       return rest;
     },
     'draft.save': ({ id, workspaceId, text, content }) => {
       requireWorkspace(workspaceId);
-      const outcome = s.drafts.save({ id, workspaceId, text, now: s.clock.now(), ...(content ? { contentJson: JSON.stringify(content) } : {}) });
+      const outcome = s.saveDraft(id, () => s.drafts.save({ id, workspaceId, text, now: s.clock.now(), ...(content ? { contentJson: JSON.stringify(content) } : {}) }));
       if ('conflict' in outcome) {
-        throw new AppFailure(
-          'conflict',
-          outcome.conflict === 'deleted'
-            ? 'This draft was deleted meanwhile; restore it to keep editing.'
-            : 'This draft belongs to another workspace.',
-        );
+        throw outcome.conflict === 'deleted' ? failures.draftDeleted() : failures.draftIdTaken();
       }
       s.emit('drafts.changed', { workspaceId });
       return outcome.draft;
     },
     'draft.duplicate': ({ id, newId }) => {
       const source = s.drafts.get(id);
-      if (!source || source.deleted) throw notFound('This draft');
+      if (!source || source.deleted) throw failures.draftNotFound();
       const content = s.drafts.publishing(id)?.content;
       const outcome = s.drafts.save({
         id: newId ?? randomUUID(),
@@ -101,19 +97,19 @@ export function createHandlers(s: Services) {
         now: s.clock.now(),
         ...(content ? { contentJson: content } : {}),
       });
-      if ('conflict' in outcome) throw new AppFailure('conflict', 'A draft with this id already exists.');
+      if ('conflict' in outcome) throw failures.draftIdTaken();
       s.emit('drafts.changed', { workspaceId: source.workspaceId });
       return outcome.draft;
     },
     'draft.delete': ({ id }) => {
       const draft = s.drafts.get(id);
-      if (!draft || !s.drafts.softDelete(id, s.clock.now())) throw notFound('This draft');
+      if (!draft || !s.drafts.softDelete(id, s.clock.now())) throw failures.draftNotFound();
       s.emit('drafts.changed', { workspaceId: draft.workspaceId });
       return { done: true };
     },
     'draft.restore': ({ id }) => {
       const draft = s.drafts.get(id);
-      if (!draft || !s.drafts.restore(id, s.clock.now())) throw notFound('This deleted draft');
+      if (!draft || !s.drafts.restore(id, s.clock.now())) throw failures.draftNotFound();
       s.emit('drafts.changed', { workspaceId: draft.workspaceId });
       const { deleted: _deleted, ...rest } = s.drafts.get(id)!;
       return rest;

@@ -10,6 +10,7 @@ import type { Core } from '../core/types';
 import { instanceHostsOf } from '../security/policy';
 import { guardWebContents, hardenSession } from './hardening';
 import { connectCoreToIpc } from './ipc';
+import { watchNetwork } from './network';
 import { registerAppScheme, serveApp } from './protocol';
 import { createAppWindow } from './window';
 
@@ -95,6 +96,8 @@ async function start(): Promise<void> {
   if (process.platform !== 'darwin') session.defaultSession.setSpellCheckerLanguages(['fr', 'en-US']);
   // Posts due while the computer slept go now (or follow the missed-post policy).
   powerMonitor.on('resume', () => core.wake('resume'));
+  // Posts that waited for the connection go as soon as it is back.
+  watchNetwork(core);
   serveApp(session.defaultSession, RENDERER_DIR);
   connectCoreToIpc(core, appContents);
   const refreshInstanceHosts = () =>

@@ -5,6 +5,25 @@ import { CircleAlert, Info, Undo2, X } from 'lucide-react';
 import { useToasts, type Toast } from '../stores/toasts';
 import { Kbd } from './Kbd';
 
+/** Seconds left until `until`, updated four times a second (shown, not announced: the message says it once). */
+function Countdown({ until, onDone }: { until: number; onDone(): void }) {
+  const { t } = useTranslation();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 250);
+    return () => window.clearInterval(timer);
+  }, []);
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  useEffect(() => {
+    if (seconds === 0) onDone();
+  }, [seconds, onDone]);
+  return (
+    <span className="toast-countdown" aria-hidden data-testid="toast-countdown">
+      {t('planning.countdown', { seconds })}
+    </span>
+  );
+}
+
 function ToastItem({ toast }: { toast: Toast }) {
   const { t } = useTranslation();
   const dismiss = useToasts((s) => s.dismiss);
@@ -32,6 +51,7 @@ function ToastItem({ toast }: { toast: Toast }) {
     >
       <Icon size={16} aria-hidden />
       <span className="toast-message">{toast.message}</span>
+      {toast.countdownTo ? <Countdown until={toast.countdownTo} onDone={() => dismiss(toast.id)} /> : null}
       {toast.action ? (
         <Button
           className="btn btn-link"

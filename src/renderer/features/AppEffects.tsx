@@ -3,6 +3,7 @@ import { i18n, languageFromLocale, resolveLanguage } from '../i18n';
 import { useApp } from '../stores/app';
 import { loadWorkspaceData } from '../stores/sync';
 import { useWorkspaces } from '../stores/workspaces';
+import { listenForReplans } from './publishing/replanNotice';
 import { useGlobalShortcuts } from './shortcuts/useGlobalShortcuts';
 
 /** The language the UI speaks: settings.language, else the system's (from app.info). */
@@ -32,6 +33,8 @@ export function AppEffects() {
   useEffect(() => {
     if (selectedId) loadWorkspaceData(selectedId);
   }, [selectedId]);
+
+  useEffect(() => listenForReplans(), []);
 
   useGlobalShortcuts();
   return null;

@@ -1,4 +1,5 @@
 import type { Draft } from '../../shared/domain';
+import type { PostView } from '../../shared/publishing';
 
 /** Newest first: most recently edited on top, then most recently created. */
 export function sortDrafts(drafts: readonly Draft[]): Draft[] {
@@ -34,4 +35,10 @@ export function mergeFreshDrafts(fresh: readonly Draft[], local: readonly Draft[
 export function draftPreview(text: string, max = 280): string {
   const compact = text.replace(/\s+/gu, ' ').trim();
   return compact.length > max ? `${compact.slice(0, max - 1)}…` : compact;
+}
+
+/** The Drafts column without the posts that are planned or sent (they have their own card in their column). */
+export function withoutPlanned(drafts: readonly Draft[], posts: readonly Pick<PostView, 'draftId' | 'state'>[]): readonly Draft[] {
+  const planned = new Set(posts.filter((p) => p.state !== 'draft').map((p) => p.draftId));
+  return planned.size === 0 ? drafts : drafts.filter((d) => !planned.has(d.id));
 }

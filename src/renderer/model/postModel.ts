@@ -15,9 +15,10 @@ export function sortScheduled(posts: readonly PostView[]): PostView[] {
   return [...posts].sort((a, b) => timeValue(postTime(a)) - timeValue(postTime(b)) || a.draftId.localeCompare(b.draftId));
 }
 
-/** Sent / Failed: most recent first. */
+/** Sent / Failed: the most recent news first (when it went out, else its last change). */
 export function sortSent(posts: readonly PostView[]): PostView[] {
-  return [...posts].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.draftId.localeCompare(b.draftId));
+  const news = (p: PostView) => p.sentAt ?? p.updatedAt;
+  return [...posts].sort((a, b) => news(b).localeCompare(news(a)) || a.draftId.localeCompare(b.draftId));
 }
 
 /**
@@ -25,6 +26,7 @@ export function sortSent(posts: readonly PostView[]): PostView[] {
  * - partial: a thread stopped part way ("2/3 publiés"), whatever its status;
  * - held_missed / held_reconnect: waiting for the person (a missed time, a reconnection).
  * - held_offline: waiting for the connection; it goes by itself.
+ * - held_blocked: a publishing rule blocks it until the post is fixed; held_approval: waiting for approval.
  */
 export type TargetDisplay =
   | 'scheduled'
@@ -35,6 +37,8 @@ export type TargetDisplay =
   | 'held_missed'
   | 'held_reconnect'
   | 'held_offline'
+  | 'held_blocked'
+  | 'held_approval'
   | 'held'
   | 'skipped'
   | 'cancelled';
@@ -53,6 +57,8 @@ export function targetDisplay(target: TargetView): TargetDisplay {
       if (target.heldReason === 'reconnect_needed') return 'held_reconnect';
       // Written offline: it goes by itself when the connection is back.
       if (target.heldReason === 'offline') return 'held_offline';
+      if (target.heldReason === 'invalid') return 'held_blocked';
+      if (target.heldReason === 'awaiting_approval') return 'held_approval';
       return 'held';
     case 'skipped':
       return 'skipped';
@@ -66,7 +72,7 @@ export function targetDisplay(target: TargetView): TargetDisplay {
 /** The tone of a chip: good news, bad news, waiting, or nothing to say. */
 export function displayTone(display: TargetDisplay): 'ok' | 'error' | 'waiting' | 'neutral' {
   if (display === 'sent') return 'ok';
-  if (display === 'failed' || display === 'partial' || display === 'held_reconnect') return 'error';
+  if (display === 'failed' || display === 'partial' || display === 'held_reconnect' || display === 'held_blocked') return 'error';
   if (display === 'skipped' || display === 'cancelled') return 'neutral';
   return 'waiting';
 }

@@ -47,7 +47,8 @@ interface ComposerStore {
   /** Bumped when the text area should take the focus. */
   focusRequest: number;
   openNew(workspaceId: string): Promise<boolean>;
-  openDraft(draft: Draft): Promise<boolean>;
+  /** `post`: the draft is a planned post (opened from its card); it then never shows in the Drafts column. */
+  openDraft(draft: Draft, post?: PostView | null): Promise<boolean>;
   setText(text: string): void;
   /** Changes the content (and the main text with it, for thread mode); saved like the text. */
   edit(change: (state: { text: string; content: DraftContent }) => { text?: string; content: DraftContent }): void;
@@ -139,7 +140,8 @@ export const useComposer = create<ComposerStore>((set, get) => {
         const result = await getClient().invoke('draft.save', content ? { id: draftId, workspaceId, text, content } : { id: draftId, workspaceId, text });
         if (result.ok) {
           draftBackup.acknowledge(draftId, text, content);
-          useDrafts.getState().upsert(result.value);
+          // A planned post being edited keeps its one card in its column (posts.changed refreshes it).
+          if (!get().post) useDrafts.getState().upsert(result.value);
           if (saver === mine && content && content.targets.length > 0) validateSoon(draftId);
         }
         return result;
@@ -214,7 +216,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
       return true;
     },
 
-    async openDraft(draft) {
+    async openDraft(draft, post = null) {
       if (get().open && get().draftId === draft.id) {
         set((s) => ({ focusRequest: s.focusRequest + 1 }));
         return true;
@@ -224,7 +226,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
       const backup = draftBackup.get(draft.id);
       const text = backup && backup.text !== draft.text ? backup.text : draft.text;
       set((s) => ({
-        ...session({ open: true, draftId: draft.id, workspaceId: draft.workspaceId, text, contentStatus: 'loading' }),
+        ...session({ open: true, draftId: draft.id, workspaceId: draft.workspaceId, text, contentStatus: 'loading', post }),
         focusRequest: s.focusRequest + 1,
       }));
       const mine = startSaver(draft.id, draft.workspaceId, snapshotOf(draft.text, null));

@@ -1,4 +1,5 @@
 import { getClient } from '../client';
+import { reportNetworkChanges } from '../lib/networkReports';
 import { useAccounts } from './accounts';
 import { useCalendar } from './calendar';
 import { useCampaigns } from './campaigns';
@@ -54,6 +55,8 @@ export function startSync(): void {
       void refreshAll();
     }
   });
+
+  reportNetworkChanges(window, (online) => void client.invoke('app.networkChanged', { online }));
 
   client.on('workspaces.changed', () => void useWorkspaces.getState().load());
   // The calendar reads its pages again when anything it shows changes.

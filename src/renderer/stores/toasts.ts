@@ -13,6 +13,8 @@ export interface Toast {
   tone: 'info' | 'error';
   action?: ToastAction;
   durationMs: number;
+  /** Epoch ms something happens at (a post goes out): the toast counts down to it, then closes. */
+  countdownTo?: number;
 }
 
 interface ToastStore {

@@ -67,6 +67,9 @@ export class AccountRepository {
       capabilities: db.prepare('UPDATE accounts SET capabilities = ? WHERE id = ?'),
       remove: db.prepare('UPDATE accounts SET removed_at = ? WHERE id = ?'),
       purge: db.prepare('DELETE FROM accounts WHERE id = ?'),
+      nextDue: db.prepare<[], { account_id: string; due: number }>(
+        "SELECT account_id, min(due_at) AS due FROM post_targets WHERE status = 'pending' AND due_at IS NOT NULL GROUP BY account_id",
+      ),
     };
   }
 
@@ -127,6 +130,11 @@ export class AccountRepository {
   /** Hides the account; its published posts keep pointing at it unless the history is deleted too. */
   remove(id: string, now: number): void {
     this.s.remove.run(now, id);
+  }
+
+  /** When each account's next post is due (accounts with nothing waiting are absent). */
+  nextDueByAccount(): Map<string, number> {
+    return new Map(this.s.nextDue.all().map((r) => [r.account_id, r.due]));
   }
 
   /** Deletes the account row; only possible once no post target refers to it. */

@@ -1,9 +1,11 @@
 import type { Network } from '../../../shared/domain';
-import type { AttemptRecord, Job, QueuePort, RemotePost } from '../scheduler/ports';
+import type { HeldProblems, HoldReason } from '../../../shared/publishing';
+import type { AttemptRecord, Hold, Job, QueuePort, RemotePost } from '../scheduler/ports';
 import type { RemotePart } from '../connectors/types';
 import type { Db } from '../store/database';
+import { PostStates } from './post-states';
 
-/** Target states: pending -> claimed -> sent | failed | pending (retry); pending -> held | skipped; any open one -> cancelled. */
+/** Target states: pending -> claimed -> sent | failed | pending (retry) | held | cancelled; pending -> held | skipped; any open one -> cancelled. */
 export type TargetStatus = 'pending' | 'claimed' | 'held' | 'sent' | 'failed' | 'skipped' | 'cancelled';
 
 export interface TargetRow {
@@ -20,7 +22,12 @@ export interface TargetRow {
   sent_parts: string;
   last_error: string | null;
   remote_url: string | null;
+  /** Set once every part was deleted from the network (RemoteDeletionRepository). */
+  remote_deleted_at: number | null;
   updated_at: number;
+  hold_reason: HoldReason | null;
+  hold_problems: string | null;
+  sent_at: number | null;
 }
 
 export interface NewTarget {
@@ -28,10 +35,11 @@ export interface NewTarget {
   draftId: string;
   accountId: string;
   network: Network;
-  variant: string | null;
   dueAt: number;
   idempotencyKey: string;
   partKeys: string[];
+  /** Planned already blocked by a rule (held 'invalid' with these problems). */
+  blocked?: HeldProblems;
 }
 
 const toJob = (r: Pick<TargetRow, 'id' | 'network' | 'account_id' | 'due_at' | 'attempts' | 'idempotency_key'>): Job => ({
@@ -45,70 +53,104 @@ const toJob = (r: Pick<TargetRow, 'id' | 'network' | 'account_id' | 'due_at' | '
 
 /**
  * The scheduler's persistent queue (one row per post and account) and the history of attempts.
- * Every state change is one statement or one transaction: a crash leaves each target either
- * before or after it, never in between.
+ * Every state change is one transaction that also writes the post's column (PostStates): a crash
+ * leaves each target, and its post, either before or after it, never in between.
  */
 export class PostTargetRepository implements QueuePort {
   private readonly s;
+  readonly states: PostStates;
 
   constructor(private readonly db: Db, private readonly now: () => number) {
+    this.states = new PostStates(db, now);
     const jobColumns = 'id, network, account_id, due_at, attempts, idempotency_key';
+    const open = "('pending', 'claimed', 'held')";
     this.s = {
       insert: db.prepare(
-        `INSERT INTO post_targets (id, draft_id, account_id, network, variant, status, due_at, attempts, idempotency_key, part_keys, sent_parts, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, '[]', ?)`,
+        `INSERT INTO post_targets (id, draft_id, account_id, network, status, due_at, attempts, idempotency_key, part_keys, sent_parts, updated_at, hold_reason, hold_problems)
+         VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, '[]', ?, ?, ?)`,
       ),
       nextWake: db.prepare<[], { due: number | null }>("SELECT min(due_at) AS due FROM post_targets WHERE status = 'pending'"),
       nextWakeFor: db.prepare<[string], { due: number | null }>(
         "SELECT min(due_at) AS due FROM post_targets WHERE status = 'pending' AND network IN (SELECT value FROM json_each(?))",
       ),
-      due: db.prepare<[number, number], TargetRow>(
-        `SELECT ${jobColumns} FROM post_targets WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?`,
-      ),
+      due: db.prepare<[number, number], TargetRow>(`SELECT ${jobColumns} FROM post_targets WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?`),
       dueFor: db.prepare<[number, string, number], TargetRow>(
         `SELECT ${jobColumns} FROM post_targets WHERE status = 'pending' AND due_at <= ? AND network = ? ORDER BY due_at, id LIMIT ?`,
       ),
       claim: db.prepare("UPDATE post_targets SET status = 'claimed', updated_at = ? WHERE id = ? AND status = 'pending'"),
-      attempt: db.prepare(
-        'INSERT INTO publish_attempts (target_id, number, started_at, finished_at, result, error, retry_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
+      attempt: db.prepare('INSERT INTO publish_attempts (target_id, number, started_at, finished_at, result, error, retry_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       countAttempt: db.prepare('UPDATE post_targets SET attempts = max(attempts, ?), last_error = ?, updated_at = ? WHERE id = ?'),
-      reschedule: db.prepare("UPDATE post_targets SET status = 'pending', due_at = ?, updated_at = ? WHERE id = ? AND status IN ('claimed', 'pending', 'held', 'failed')"),
-      fail: db.prepare("UPDATE post_targets SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ?"),
-      sent: db.prepare("UPDATE post_targets SET status = 'sent', remote_url = ?, last_error = NULL, updated_at = ? WHERE id = ?"),
+      reschedule: db.prepare(
+        "UPDATE post_targets SET status = 'pending', due_at = ?, hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE id = ? AND status IN ('claimed', 'pending', 'held')",
+      ),
+      fail: db.prepare("UPDATE post_targets SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('claimed', 'pending')"),
+      sent: db.prepare("UPDATE post_targets SET status = 'sent', remote_url = ?, last_error = NULL, sent_at = ?, updated_at = ? WHERE id = ? AND status IN ('claimed', 'pending')"),
       overdue: db.prepare<[number], TargetRow>(`SELECT ${jobColumns} FROM post_targets WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id`),
-      hold: db.prepare("UPDATE post_targets SET status = 'held', updated_at = ? WHERE id = ? AND status = 'pending'"),
-      skip: db.prepare("UPDATE post_targets SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ? AND status = 'pending'"),
-      park: db.prepare("UPDATE post_targets SET status = 'held', last_error = ?, updated_at = ? WHERE id = ?"),
-      unparkOffline: db.prepare("UPDATE post_targets SET status = 'pending', due_at = ?, last_error = NULL, updated_at = ? WHERE status = 'held' AND last_error = 'offline'"),
-      unpark: db.prepare("UPDATE post_targets SET status = 'pending', last_error = NULL, updated_at = ? WHERE account_id = ? AND status = 'held' AND last_error = 'reconnect_needed'"),
+      hold: db.prepare(
+        `UPDATE post_targets SET status = 'held', hold_reason = ?, hold_problems = ?, updated_at = ?
+         WHERE id = ? AND (status IN ('pending', 'claimed') OR (status = 'held' AND hold_reason = ?))`,
+      ),
+      skip: db.prepare("UPDATE post_targets SET status = 'skipped', hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE id = ? AND status IN ('pending', 'held')"),
+      cancel: db.prepare(`UPDATE post_targets SET status = 'cancelled', hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE id = ? AND status IN ${open}`),
+      release: db.prepare(
+        "UPDATE post_targets SET status = 'pending', due_at = coalesce(?, due_at), hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE id = ? AND status = 'held' AND hold_reason = ?",
+      ),
+      // Held and pending are both open: the post's column does not change.
+      releaseAll: db.prepare(
+        "UPDATE post_targets SET status = 'pending', due_at = coalesce(?, due_at), hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE status = 'held' AND hold_reason = ?",
+      ),
+      releaseAccount: db.prepare(
+        "UPDATE post_targets SET status = 'pending', hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE account_id = ? AND status = 'held' AND hold_reason = ?",
+      ),
       taken: db.prepare<[string, number], { due_at: number }>(
         "SELECT due_at FROM post_targets WHERE account_id = ? AND due_at >= ? AND status IN ('pending', 'claimed', 'held', 'sent') ORDER BY due_at",
       ),
-      requeue: db.prepare("UPDATE post_targets SET status = 'pending', due_at = ?, attempts = 0, last_error = NULL, updated_at = ? WHERE id = ?"),
-      skipHeld: db.prepare("UPDATE post_targets SET status = 'skipped', last_error = ?, updated_at = ? WHERE id = ? AND status = 'held'"),
+      requeue: db.prepare(
+        "UPDATE post_targets SET status = 'pending', due_at = ?, attempts = 0, last_error = NULL, hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE id = ? AND status IN ('failed', 'held', 'skipped')",
+      ),
       setPartKeys: db.prepare('UPDATE post_targets SET part_keys = ? WHERE id = ?'),
-      cancelAccount: db.prepare("UPDATE post_targets SET status = 'cancelled', updated_at = ? WHERE account_id = ? AND status IN ('pending', 'claimed', 'held', 'failed')"),
-      deleteAccount: db.prepare('DELETE FROM post_targets WHERE account_id = ?'),
+      cancelAccount: db.prepare<[number, string], { draft_id: string }>(
+        "UPDATE post_targets SET status = 'cancelled', hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE account_id = ? AND status IN ('pending', 'claimed', 'held', 'failed') RETURNING draft_id",
+      ),
+      deleteAccount: db.prepare<[string], { draft_id: string }>('DELETE FROM post_targets WHERE account_id = ? RETURNING draft_id'),
       releaseClaims: db.prepare("UPDATE post_targets SET status = 'pending', updated_at = ? WHERE status = 'claimed'"),
       get: db.prepare<[string], TargetRow>('SELECT * FROM post_targets WHERE id = ?'),
       byDraft: db.prepare<[string], TargetRow>('SELECT * FROM post_targets WHERE draft_id = ? ORDER BY rowid'),
       partSent: db.prepare("UPDATE post_targets SET sent_parts = json_set(sent_parts, '$[' || ? || ']', json(?)), updated_at = ? WHERE id = ?"),
-      cancel: db.prepare("UPDATE post_targets SET status = 'cancelled', updated_at = ? WHERE draft_id = ? AND status IN ('pending', 'held', 'failed')"),
+      cancelDraft: db.prepare("UPDATE post_targets SET status = 'cancelled', hold_reason = NULL, hold_problems = NULL, updated_at = ? WHERE draft_id = ? AND status IN ('pending', 'held', 'failed')"),
+      draftOf: db.prepare<[string], { draft_id: string }>('SELECT draft_id FROM post_targets WHERE id = ?'),
     };
   }
 
-  /** Adds one target per account, keys included, in the caller's transaction. */
+  /** Runs a change of one target and derives its post's column in the same transaction. */
+  private change<T>(targetId: string, write: () => T): T {
+    return this.db.transaction(() => {
+      const result = write();
+      const row = this.s.draftOf.get(targetId);
+      if (row) this.states.settle(row.draft_id);
+      return result;
+    })();
+  }
+
+  /** Adds one target per account, keys included, in the caller's transaction (which settles the post). */
   insert(targets: NewTarget[]): void {
     const now = this.now();
     for (const t of targets) {
-      this.s.insert.run(t.id, t.draftId, t.accountId, t.network, t.variant, t.dueAt, t.idempotencyKey, JSON.stringify(t.partKeys), now);
+      const held = t.blocked !== undefined;
+      this.s.insert.run(
+        t.id, t.draftId, t.accountId, t.network, held ? 'held' : 'pending', t.dueAt, t.idempotencyKey, JSON.stringify(t.partKeys), now,
+        held ? 'invalid' : null, held ? JSON.stringify(t.blocked) : null,
+      );
     }
   }
 
-  /** Claims from a previous run did not finish: they go back to the queue (their keys make a retry safe). */
+  /** Claims from a previous run did not finish: they go back to the queue (their keys make a retry safe). Posts' columns are repaired. */
   releaseClaims(): number {
-    return this.s.releaseClaims.run(this.now()).changes;
+    return this.db.transaction(() => {
+      const released = this.s.releaseClaims.run(this.now()).changes;
+      this.states.repairAll();
+      return released;
+    })();
   }
 
   get(id: string): TargetRow | null {
@@ -124,23 +166,21 @@ export class PostTargetRepository implements QueuePort {
     this.s.partSent.run(String(Math.trunc(index)), JSON.stringify(remote), this.now(), targetId);
   }
 
-  sentParts(row: TargetRow): (RemotePart | null)[] {
+  sentParts(row: Pick<TargetRow, 'sent_parts'>): (RemotePart | null)[] {
     return JSON.parse(row.sent_parts) as (RemotePart | null)[];
   }
 
-  /** Puts a failed, held or skipped target back in the queue, due now, with a fresh attempt count (same keys). */
-  requeue(id: string, now: number): void {
-    this.s.requeue.run(now, this.now(), id);
+  /** Puts a failed, held or skipped target back in the queue, due `at`, with a fresh attempt count (same keys). */
+  requeue(id: string, at: number): boolean {
+    return this.change(id, () => this.s.requeue.run(at, this.now(), id).changes > 0);
   }
 
-  skipHeld(id: string, reason: string): void {
-    this.s.skipHeld.run(reason, this.now(), id);
+  /** A held target goes back to the queue when it was held for `reason` (due `at`, or at its own time). */
+  release(id: string, reason: HoldReason, at: number | null = null): boolean {
+    return this.change(id, () => this.s.release.run(at, this.now(), id, reason).changes > 0);
   }
 
-  /**
-   * The keys of every part; a thread that grew since it was scheduled gets keys for its new
-   * parts, stored before they are used (the existing ones never change).
-   */
+  /** The keys of every part; a thread that grew since it was scheduled gets keys for its new parts, stored before they are used. */
   ensurePartKeys(row: TargetRow, count: number, generate: (n: number) => string[]): string[] {
     const keys = JSON.parse(row.part_keys) as string[];
     if (keys.length >= count) return keys;
@@ -151,13 +191,35 @@ export class PostTargetRepository implements QueuePort {
 
   /** The account is removed: nothing more goes to it; its history is deleted only when asked. */
   removeAccount(accountId: string, deleteHistory: boolean): void {
-    if (deleteHistory) this.s.deleteAccount.run(accountId);
-    else this.s.cancelAccount.run(this.now(), accountId);
+    this.db.transaction(() => {
+      const rows = deleteHistory ? this.s.deleteAccount.all(accountId) : this.s.cancelAccount.all(this.now(), accountId);
+      for (const draftId of new Set(rows.map((r) => r.draft_id))) this.states.settle(draftId);
+    })();
   }
 
-  /** Cancels what has not gone yet; returns how many targets were cancelled. */
+  /** Cancels what has not gone yet (never a claim: it is going out right now), in the caller's transaction. */
   cancelDraft(draftId: string): number {
-    return this.s.cancel.run(this.now(), draftId).changes;
+    return this.s.cancelDraft.run(this.now(), draftId).changes;
+  }
+
+  /** Held targets that waited for `reason` go back to the queue (due `at` when given); returns how many. */
+  releaseAll(reason: HoldReason, at: number | null): number {
+    return this.s.releaseAll.run(at, this.now(), reason).changes;
+  }
+
+  /** The account was reconnected: what waited for it goes back to the queue. */
+  unparkAccount(accountId: string): number {
+    return this.s.releaseAccount.run(this.now(), accountId, 'reconnect_needed').changes;
+  }
+
+  /** The connection may be back: what waited for it is due now. */
+  unparkOffline(now: number): number {
+    return this.releaseAll('offline', now);
+  }
+
+  /** Instants an account already publishes at (queue slots must not be taken twice). */
+  takenInstants(accountId: string, fromMs: number): number[] {
+    return this.s.taken.all(accountId, fromMs).map((r) => r.due_at);
   }
 
   // QueuePort
@@ -188,11 +250,12 @@ export class PostTargetRepository implements QueuePort {
   }
 
   markFailed(jobId: string, reason: string): void {
-    this.s.fail.run(reason, this.now(), jobId);
+    this.change(jobId, () => this.s.fail.run(reason, this.now(), jobId));
   }
 
   markSent(jobId: string, remote: RemotePost): void {
-    this.s.sent.run(remote.url ?? null, this.now(), jobId);
+    const now = this.now();
+    this.change(jobId, () => this.s.sent.run(remote.url ?? null, now, now, jobId));
   }
 
   listOverdue(nowMs: number): Job[] {
@@ -200,31 +263,20 @@ export class PostTargetRepository implements QueuePort {
   }
 
   holdForDecision(jobIds: readonly string[]): void {
+    this.db.transaction(() => jobIds.forEach((id) => this.hold(id, { reason: 'missed' })))();
+  }
+
+  hold(jobId: string, hold: Hold): void {
+    const problems = hold.problems ? JSON.stringify(hold.problems) : null;
+    this.change(jobId, () => this.s.hold.run(hold.reason, problems, this.now(), jobId, hold.reason));
+  }
+
+  cancel(jobId: string): void {
+    this.change(jobId, () => this.s.cancel.run(this.now(), jobId));
+  }
+
+  markSkipped(jobIds: readonly string[]): void {
     const now = this.now();
-    this.db.transaction(() => jobIds.forEach((id) => this.s.hold.run(now, id)))();
-  }
-
-  park(jobId: string, reason: string): void {
-    this.s.park.run(reason, this.now(), jobId);
-  }
-
-  /** The account was reconnected: what waited for it goes back to the queue. */
-  unparkAccount(accountId: string): number {
-    return this.s.unpark.run(this.now(), accountId).changes;
-  }
-
-  /** The connection may be back: what waited for it is due now. */
-  unparkOffline(now: number): number {
-    return this.s.unparkOffline.run(now, this.now()).changes;
-  }
-
-  /** Instants an account already publishes at (queue slots must not be taken twice). */
-  takenInstants(accountId: string, fromMs: number): number[] {
-    return this.s.taken.all(accountId, fromMs).map((r) => r.due_at);
-  }
-
-  markSkipped(jobIds: readonly string[], reason: string): void {
-    const now = this.now();
-    this.db.transaction(() => jobIds.forEach((id) => this.s.skip.run(reason, now, id)))();
+    this.db.transaction(() => jobIds.forEach((id) => this.change(id, () => this.s.skip.run(now, id))))();
   }
 }

@@ -1,5 +1,6 @@
 /** What the scheduler needs from the rest of the core; the SQL queue and the connectors implement these. */
 import type { Network } from '../../../shared/domain';
+import type { HeldProblems, HoldReason } from '../../../shared/publishing';
 import type { PublishFailure } from '../../../shared/schedule/retry';
 
 /** One post to publish to one account (one "target"). */
@@ -21,11 +22,27 @@ export interface RemotePost {
   url?: string | null;
 }
 
+/** A held job's reason and, for a blocked one, the rules' problems (see shared HoldReason). */
+export interface Hold {
+  reason: HoldReason;
+  problems?: HeldProblems;
+}
+
 /**
- * `park`: the job cannot go until something changes (the account needs reconnecting, or the
- * computer is offline); it is set aside without using up an attempt, and comes back then.
+ * What one attempt came to, as data:
+ * - sent: the network has it;
+ * - failed: the network refused or could not be reached; the scheduler retries or gives up
+ *   (classifyFailure: only what a server said or a transport error, never a local condition);
+ * - held: it cannot go until something changes (the account needs reconnecting, the computer is
+ *   offline, a rule blocks it); set aside without using up an attempt, and never dropped;
+ * - cancelled: it must not go at all (the account is no longer among the post's targets, or the
+ *   post or account was deleted).
  */
-export type Outcome = { ok: true; remote: RemotePost } | { ok: false; failure: PublishFailure; park?: 'reconnect_needed' | 'offline' };
+export type Outcome =
+  | { kind: 'sent'; remote: RemotePost }
+  | { kind: 'failed'; failure: PublishFailure }
+  | { kind: 'held'; hold: Hold; failure?: PublishFailure }
+  | { kind: 'cancelled'; why: 'not_a_target' | 'post_deleted' | 'account_removed' };
 
 /** One publish attempt, kept for the post's history. */
 export interface AttemptRecord {
@@ -41,7 +58,7 @@ export interface AttemptRecord {
 
 /**
  * The persistent queue. States: pending -> claimed (in flight) -> sent | failed | pending again (reschedule);
- * pending -> held (missed, awaiting the person's decision) | skipped.
+ * pending -> held (missed, awaiting the person's decision) | skipped; claimed -> held (see Hold) | cancelled.
  * Claims do not survive a restart: on open, a claimed job goes back to pending (its idempotency key makes that safe).
  */
 export interface QueuePort {
@@ -50,7 +67,7 @@ export interface QueuePort {
   /** Claims up to `limit` pending jobs with dueAt <= nowMs, earliest first, so no one else runs them. */
   claimDue(nowMs: number, limit: number, network?: Network): Job[];
   recordAttempt(jobId: string, attempt: AttemptRecord): void;
-  /** Releases the claim; the job is pending again, due at `atMs`, its `attempt` = attempts recorded so far. */
+  /** Releases the claim (or the hold); the job is pending again, due at `atMs`, its `attempt` = attempts recorded so far. */
   reschedule(jobId: string, atMs: number): void;
   /** Final: `reason` is shown to the person (the server's own message when there was one). */
   markFailed(jobId: string, reason: string): void;
@@ -61,8 +78,10 @@ export interface QueuePort {
   holdForDecision(jobIds: readonly string[]): void;
   /** Missed jobs left unpublished by the workspace's policy. */
   markSkipped(jobIds: readonly string[], reason: string): void;
-  /** Sets a job aside until the person acts (see Outcome.park); it is never dropped. */
-  park(jobId: string, reason: string): void;
+  /** Sets a job aside (see Outcome 'held'); it is never dropped. Only a pending or claimed job. */
+  hold(jobId: string, hold: Hold): void;
+  /** Final: the job must not go (see Outcome 'cancelled'). Only an open (pending, claimed, held) job. */
+  cancel(jobId: string): void;
 }
 
 export type TimerHandle = unknown;

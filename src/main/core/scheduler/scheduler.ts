@@ -216,17 +216,23 @@ export class Scheduler {
     const finishedAt = this.clock.now();
     const record = (rest: Pick<AttemptRecord, 'result' | 'error' | 'retryAt'>) => this.queue.recordAttempt(job.id, { number, startedAt, finishedAt, ...rest });
 
-    if (outcome.ok) {
-      record({ result: 'sent', error: null, retryAt: null });
-      this.queue.markSent(job.id, outcome.remote);
-      return;
+    switch (outcome.kind) {
+      case 'sent':
+        record({ result: 'sent', error: null, retryAt: null });
+        this.queue.markSent(job.id, outcome.remote);
+        return;
+      case 'held':
+        // Only an attempt that reached for the network is history; a local hold is a state.
+        if (outcome.failure) record({ result: 'retry', error: outcome.failure, retryAt: null });
+        this.queue.hold(job.id, outcome.hold);
+        return;
+      case 'cancelled':
+        this.queue.cancel(job.id);
+        return;
+      case 'failed':
+        break;
     }
     const failure = outcome.failure;
-    if (outcome.park) {
-      record({ result: 'retry', error: failure, retryAt: null });
-      this.queue.park(job.id, outcome.park);
-      return;
-    }
     if (classifyFailure(failure) === 'retry' && number < this.options.maxAttempts) {
       const retryAt =
         finishedAt +
@@ -254,7 +260,7 @@ export class Scheduler {
     const timedOut = new Promise<Outcome>((resolve) => {
       handle = this.timers.setTimeout(() => {
         controller.abort();
-        resolve({ ok: false, failure: { kind: 'timeout', message: `No answer from ${job.network} after ${Math.round(timeoutMs / 1000)} s` } });
+        resolve({ kind: 'failed', failure: { kind: 'timeout', message: `No answer from ${job.network} after ${Math.round(timeoutMs / 1000)} s` } });
       }, timeoutMs);
     });
     try {
@@ -273,5 +279,5 @@ export class Scheduler {
 
 function thrownToOutcome(error: unknown): Outcome {
   const failure: PublishFailure = { kind: 'network', message: error instanceof Error ? error.message : String(error) };
-  return { ok: false, failure };
+  return { kind: 'failed', failure };
 }

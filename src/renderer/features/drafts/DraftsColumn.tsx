@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { FileText, RotateCw } from 'lucide-react';
@@ -8,18 +8,23 @@ import { Kbd } from '../../components/Kbd';
 import { errorText } from '../../i18n';
 import { useComposer } from '../../stores/composer';
 import { useDrafts } from '../../stores/drafts';
+import { usePosts } from '../../stores/posts';
 import { useUi } from '../../stores/ui';
 import { Column } from '../../components/Column';
 import { navigateBoard } from '../../lib/boardNavigation';
 import { DraftCard } from './DraftCard';
 import { deleteDraft, duplicateDraft } from './draftActions';
+import { withoutPlanned } from '../../model/draftList';
 
 const NO_DRAFTS: Draft[] = [];
 
 /** The "Brouillons" column: the workspace's drafts, newest first, keyboard-navigable. */
 export function DraftsColumn({ workspace }: { workspace: Workspace }) {
   const { t } = useTranslation();
-  const drafts = useDrafts((s) => s.byWorkspace[workspace.id] ?? NO_DRAFTS);
+  const allDrafts = useDrafts((s) => s.byWorkspace[workspace.id] ?? NO_DRAFTS);
+  const postLists = usePosts((s) => s.lists[workspace.id]);
+  // A planned post stays one card in its own column, even while it is open in the composer.
+  const drafts = useMemo(() => withoutPlanned(allDrafts, [...(postLists?.scheduled ?? []), ...(postLists?.sent ?? [])]), [allDrafts, postLists]);
   const loaded = useDrafts((s) => s.byWorkspace[workspace.id] !== undefined);
   const error = useDrafts((s) => s.errors[workspace.id]);
   const load = useDrafts((s) => s.load);

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { Ban, CalendarClock, CircleCheckBig, Copy, Pencil, RotateCw } from 'lucide-react';
@@ -11,6 +11,7 @@ import { errorText } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
 import { usePosts, type PostColumn } from '../../stores/posts';
+import { useUi } from '../../stores/ui';
 import { Column } from '../../components/Column';
 import { navigateBoard } from '../../lib/boardNavigation';
 import { formatInZone } from '../publishing/scheduleTime';
@@ -61,7 +62,11 @@ function ScheduledCard({ post, accounts, zone, active, editing, focusRef, onFocu
       </p>
       <TargetStatusList post={post} accounts={accounts} zone={zone} active={active} />
       <div className="card-footer">
-        {editing ? <span className="card-badge">{t('drafts.editing')}</span> : null}
+        {editing ? (
+          <span className="card-badge" data-testid="editing-badge">
+            {t('planning.editing')}
+          </span>
+        ) : null}
         <div className="card-actions">
           <IconButton label={t('posts.edit')} icon={Pencil} shortcut={t('keys.enter')} excludeFromTabOrder={!active} isDisabled={!editable} onPress={() => void editPost(post)} />
           <IconButton label={t('posts.reschedule')} icon={CalendarClock} shortcut="R" excludeFromTabOrder={!active} isDisabled={!editable} onPress={() => reschedulePost(post)} />
@@ -74,7 +79,7 @@ function ScheduledCard({ post, accounts, zone, active, editing, focusRef, onFocu
 }
 
 function SentCard({ post, accounts, zone, active, focusRef, onFocus }: CardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const preview = postPreview(post.text);
   const textId = `sent-text-${post.draftId}`;
   const timeId = `sent-time-${post.draftId}`;
@@ -88,7 +93,13 @@ function SentCard({ post, accounts, zone, active, focusRef, onFocus }: CardProps
       </article>
       <TargetStatusList post={post} accounts={accounts} zone={zone} active={active} />
       <div className="card-footer">
-        <RelativeTime id={timeId} iso={post.updatedAt} prefix={t('posts.updatedPrefix')} />
+        {post.sentAt ? (
+          <time id={timeId} className="card-time" dateTime={post.sentAt}>
+            {t('planning.sentOn', { time: formatInZone(post.sentAt, zone, i18n.language) })}
+          </time>
+        ) : (
+          <RelativeTime id={timeId} iso={post.updatedAt} prefix={t('posts.updatedPrefix')} />
+        )}
         <div className="card-actions">
           <IconButton label={t('posts.duplicate')} icon={Copy} shortcut="D" excludeFromTabOrder={!active} onPress={() => void duplicatePost(post)} />
         </div>
@@ -113,6 +124,17 @@ export function PostsColumn({ workspace, column }: { workspace: Workspace; colum
     0,
   );
   const scheduled = column === 'scheduled';
+  const focusPostId = useUi((s) => s.focusPostId);
+
+  // A post just scheduled or sent asked for focus: its card takes it once rendered here.
+  useEffect(() => {
+    if (!focusPostId) return;
+    const item = items.current.get(focusPostId);
+    if (!item) return;
+    setActiveId(focusPostId);
+    item.focus();
+    useUi.getState().focusPost(null);
+  }, [focusPostId, posts]);
 
   const focusIndex = (index: number) => {
     const post = posts[index];

@@ -5,6 +5,8 @@ import type { Account } from '../../../shared/domain';
 import type { PostView, TargetView } from '../../../shared/publishing';
 import { AccountAvatar, atHandle } from '../../components/AccountAvatar';
 import { NetworkGlyph } from '../../components/NetworkGlyph';
+import { t as translate } from '../../i18n';
+import { problemMessage } from '../../i18n/problems';
 import { resolveMissed } from '../publishing/MissedDialog';
 import { formatInZone } from '../publishing/scheduleTime';
 import { retryTarget } from './postActions';
@@ -39,8 +41,8 @@ function TargetRow({ target, account, zone, active, post }: { target: TargetView
       {display === 'failed' || (display === 'partial' && target.status === 'failed') ? (
         <p className="target-error">{target.lastError ?? t('posts.noReason')}</p>
       ) : null}
-      {target.status === 'held' && target.heldReason && target.heldReason !== 'missed' && target.heldReason !== 'reconnect_needed' && target.heldReason !== 'offline' ? (
-        <p className="field-hint">{target.heldReason}</p>
+      {display === 'held_blocked' && target.heldProblems.length > 0 ? (
+        <p className="target-error">{target.heldProblems.filter((p) => p.severity === 'block').map((p) => problemMessage(p, translate)).join(' ; ')}</p>
       ) : null}
       <div className="target-status-actions">
         {target.remoteUrl ? (

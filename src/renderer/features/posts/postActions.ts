@@ -15,7 +15,7 @@ const showError = (key: string, error: ClientError) =>
 export async function editPost(post: PostView): Promise<void> {
   const result = await getClient().invoke('draft.get', { id: post.draftId });
   if (!result.ok) return void showError('posts.openFailed', result.error);
-  await useComposer.getState().openDraft(result.value);
+  await useComposer.getState().openDraft(result.value, post);
 }
 
 export function reschedulePost(post: PostView): void {

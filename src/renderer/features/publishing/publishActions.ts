@@ -54,11 +54,54 @@ export async function sendDraft(way: PublishWay, draftId: string, workspaceId: s
   const outcome = describeOutcome(way, post, blocked, outcomeContext(workspaceId));
   usePosts.getState().put(post);
   void useDrafts.getState().load(workspaceId);
-  useToasts.getState().show({ tone: outcome.tone, message: outcome.message, durationMs: blocked.length > 0 ? 15_000 : 8000 });
+  const goesAt = way === 'publishNow' && outcome.anyGone ? undoUntil(post) : null;
+  if (goesAt !== null) showUndoPublish(post, goesAt);
+  else useToasts.getState().show({ tone: outcome.tone, message: outcome.message, durationMs: blocked.length > 0 ? 15_000 : 8000 });
   const still = useComposer.getState();
   if (outcome.anyGone && still.open && still.draftId === draftId) {
     await still.close(false);
-    useUi.getState().focusBoard();
+    // Focus follows the post to its card (a dialog that asked gives it once it has closed).
+    if (!useUi.getState().dialog) useUi.getState().focusPost(draftId);
   }
   return outcome.anyGone;
+}
+
+/** When a post published "now" really goes (the undo delay), or null when it goes at once. */
+export function undoUntil(post: PostView, now = Date.now()): number | null {
+  const due = post.targets.filter((t) => t.status === 'pending' && t.dueAt).map((t) => Date.parse(t.dueAt!));
+  const at = due.length > 0 ? Math.max(...due) : null;
+  return at !== null && at - now >= 1000 ? at : null;
+}
+
+/** "Publishing in 10 s" with Undo (also Ctrl/Cmd+Z) until it goes: undoing takes the post back to the drafts. */
+function showUndoPublish(post: PostView, goesAt: number): void {
+  const seconds = Math.ceil((goesAt - Date.now()) / 1000);
+  useToasts.getState().show({
+    tone: 'info',
+    message: t('planning.publishingIn', { handles: gonePart(post), seconds }),
+    durationMs: goesAt - Date.now() + 1000,
+    countdownTo: goesAt,
+    action: {
+      label: t('planning.undoPublish'),
+      isUndo: true,
+      run: () => void undoPublish(post),
+    },
+  });
+}
+
+const gonePart = (post: PostView) => {
+  const ctx = outcomeContext(post.workspaceId);
+  return post.targets.filter((target) => target.status === 'pending').map((target) => ctx.handleOf(target.accountId)).join(', ');
+};
+
+async function undoPublish(post: PostView): Promise<void> {
+  const result = await getClient().invoke('post.cancel', { draftId: post.draftId });
+  if (!result.ok) {
+    useToasts.getState().show({ tone: 'error', message: t('planning.undoFailed', { reason: errorText(result.error) }), durationMs: 10_000 });
+    return;
+  }
+  usePosts.getState().put(result.value);
+  void useDrafts.getState().load(post.workspaceId);
+  useToasts.getState().show({ message: t('planning.undone') });
+  useUi.getState().focusDraft(post.draftId);
 }
