@@ -44,18 +44,18 @@ describe('boards and columns', () => {
       ['scheduled', null, 'local'],
       ['sent', null, 'local'],
     ]);
-    const home = h['column.add']({ boardId: first!.id, type: 'home', accountId: account.id, position: 0 });
-    const search = h['column.add']({ boardId: first!.id, type: 'search', accountId: account.id, query: { q: 'Port-Lumière', tag: 'PortLumiere', lang: 'fr' }, width: 'wide' });
+    const home = await h['column.add']({ boardId: first!.id, type: 'home', accountId: account.id, position: 0 });
+    const search = await h['column.add']({ boardId: first!.id, type: 'search', accountId: account.id, query: { q: 'Port-Lumière', tag: 'PortLumiere', lang: 'fr' }, width: 'wide' });
     expect(home.position).toBe(0);
     expect(search).toMatchObject({ position: 4, width: 'wide', notify: false, query: { q: 'Port-Lumière', tag: 'PortLumiere', lang: 'fr' } });
-    const mentions = h['column.add']({ boardId: first!.id, type: 'mentions', accountId: account.id });
+    const mentions = await h['column.add']({ boardId: first!.id, type: 'mentions', accountId: account.id });
     expect(mentions.notify).toBe(true);
-    const moved = h['column.move']({ columnId: search.id, position: 1 });
+    const moved = await h['column.move']({ columnId: search.id, position: 1 });
     expect(moved[0]!.columns.map((c) => c.type)).toEqual(['home', 'search', 'drafts', 'scheduled', 'sent', 'mentions']);
-    h['column.update']({ columnId: home.id, width: 'narrow', notify: true });
-    h['column.remove']({ columnId: mentions.id });
-    const veille = h['board.save']({ workspaceId: ws.id, name: 'Veille' });
-    h['column.move']({ columnId: search.id, position: 0, boardId: veille.id });
+    await h['column.update']({ columnId: home.id, width: 'narrow', notify: true });
+    await h['column.remove']({ columnId: mentions.id });
+    const veille = await h['board.save']({ workspaceId: ws.id, name: 'Veille' });
+    await h['column.move']({ columnId: search.id, position: 0, boardId: veille.id });
     const boards = await h['board.list']({ workspaceId: ws.id });
     expect(boards.map((b) => [b.name, b.columns.map((c) => `${c.type}:${c.position}:${c.width}:${c.notify}`)])).toEqual([
       ['Accueil', ['home:0:narrow:true', 'drafts:1:normal:false', 'scheduled:2:normal:false', 'sent:3:normal:false']],
@@ -77,31 +77,31 @@ describe('boards and columns', () => {
   it('pages a column from the cache newest first, counts unread entries, and marks them read', async () => {
     const { h, ws, account, cache, clock } = await setup();
     const [b] = await h['board.list']({ workspaceId: ws.id });
-    const home = h['column.add']({ boardId: b!.id, type: 'home', accountId: account.id });
-    const search = h['column.add']({ boardId: b!.id, type: 'search', accountId: account.id, query: { tag: 'PortLumiere' } });
+    const home = await h['column.add']({ boardId: b!.id, type: 'home', accountId: account.id });
+    const search = await h['column.add']({ boardId: b!.id, type: 'search', accountId: account.id, query: { tag: 'PortLumiere' } });
     const page = Array.from({ length: 120 }, (_, i) => entry(i));
     expect(cache.ingest(home.id, account.id, 'bluesky', page, clock.now())).toMatchObject({ added: 120, known: 0 });
     // The same posts in a second column: shared rows, not copies.
     cache.ingest(search.id, account.id, 'bluesky', page.slice(0, 10), clock.now());
     expect(cache.ingest(home.id, account.id, 'bluesky', page.slice(0, 5), clock.now())).toMatchObject({ added: 0, known: 5 });
 
-    const first = h['column.page']({ columnId: home.id, limit: 50 });
+    const first = await h['column.page']({ columnId: home.id, limit: 50 });
     expect(first.entries).toHaveLength(50);
     expect(first.entries[0]).toMatchObject({ kind: 'item', item: { text: 'Post 0 about Port-Lumière', author: { handle: 'author0.test', avatar: expect.stringMatching(/^\/remote-image\/[0-9a-f]{40}$/) } } });
-    const second = h['column.page']({ columnId: home.id, before: first.nextCursor!, limit: 50 });
-    const third = h['column.page']({ columnId: home.id, before: second.nextCursor!, limit: 50 });
+    const second = await h['column.page']({ columnId: home.id, before: first.nextCursor!, limit: 50 });
+    const third = await h['column.page']({ columnId: home.id, before: second.nextCursor!, limit: 50 });
     expect(third.entries).toHaveLength(20);
     expect(third.nextCursor).toBeNull();
     const texts = [...first.entries, ...second.entries, ...third.entries].map((e) => (e.kind === 'item' ? e.item.text : ''));
     expect(texts).toEqual(page.map((_, i) => `Post ${i} about Port-Lumière`));
-    const searchFirst = h['column.page']({ columnId: search.id });
+    const searchFirst = await h['column.page']({ columnId: search.id });
     expect(searchFirst.entries[0]!.kind === 'item' && first.entries[0]!.kind === 'item' && searchFirst.entries[0]!.item.id === first.entries[0]!.item.id).toBe(true);
 
-    expect(h['board.unread']({ workspaceId: ws.id })).toMatchObject({ total: 130 });
-    expect(h['column.markRead']({ columnId: home.id, cursor: first.entries[9]!.cursor })).toEqual({ unread: 9 });
+    expect(await h['board.unread']({ workspaceId: ws.id })).toMatchObject({ total: 130 });
+    expect(await h['column.markRead']({ columnId: home.id, cursor: first.entries[9]!.cursor })).toEqual({ unread: 9 });
     // Going back is ignored: a read position only moves forward.
-    expect(h['column.markRead']({ columnId: home.id, cursor: third.entries[0]!.cursor })).toEqual({ unread: 9 });
-    expect(h['column.markRead']({ columnId: home.id })).toEqual({ unread: 0 });
-    expect(h['board.unread']({ workspaceId: ws.id })).toMatchObject({ total: 10, columns: expect.arrayContaining([{ columnId: home.id, unread: 0 }, { columnId: search.id, unread: 10 }]) });
+    expect(await h['column.markRead']({ columnId: home.id, cursor: third.entries[0]!.cursor })).toEqual({ unread: 9 });
+    expect(await h['column.markRead']({ columnId: home.id })).toEqual({ unread: 0 });
+    expect(await h['board.unread']({ workspaceId: ws.id })).toMatchObject({ total: 10, columns: expect.arrayContaining([{ columnId: home.id, unread: 0 }, { columnId: search.id, unread: 10 }]) });
   });
 });
