@@ -47,6 +47,7 @@ export const COMMAND_NAMES = [
   'vault.unlock',
   'vault.useUnprotectedKey',
   'app.networkChanged',
+  'post.deleteRemote',
   ...CALENDAR_COMMAND_NAMES,
   ...BOARD_COMMAND_NAMES,
 ] as const;

@@ -35,7 +35,7 @@ function seed(db: Database.Database, version: number, after = 0) {
     const row = db.prepare('SELECT kind, review_state, ical_sequence FROM drafts').get();
     if (JSON.stringify(row) !== JSON.stringify({ kind: 'post', review_state: 'in_review', ical_sequence: 0 })) throw new Error(`unexpected defaults ${JSON.stringify(row)}`);
   }
-  if (version >= 7 && after < 7) {
+  if (version >= 8 && after < 8) {
     // The board: a board with a Home column on the old account, one cached item shown in it, read by that account.
     db.prepare("INSERT INTO boards VALUES ('88888888-8888-4888-8888-888888888888', '11111111-1111-4111-8111-111111111111', 'Accueil', 0, 1)").run();
     db.prepare("INSERT INTO board_columns (id, board_id, workspace_id, position, type, account_id, created_at) VALUES ('99999999-9999-4999-8999-999999999999', '88888888-8888-4888-8888-888888888888', '11111111-1111-4111-8111-111111111111', 0, 'home', '33333333-3333-4333-8333-333333333333', 1)").run();
@@ -142,6 +142,22 @@ describe('database migrations', () => {
     const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
     expect(db.prepare('SELECT name, keep_photo_metadata FROM workspaces').all()).toEqual([{ name: 'Musée', keep_photo_metadata: 0 }]);
     expect(() => db.prepare('UPDATE workspaces SET keep_photo_metadata = 2').run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('upgrades version 6 targets: nothing was deleted from a network yet, and a deletion can be recorded', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 6), 0);
+    seed(old, 6);
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(db.prepare('SELECT id, status, remote_deleted_at FROM post_targets').all()).toEqual([
+      { id: '44444444-4444-4444-8444-444444444444', status: 'pending', remote_deleted_at: null },
+    ]);
+    db.prepare('UPDATE post_targets SET remote_deleted_at = 7').run();
+    expect(db.prepare('SELECT remote_deleted_at FROM post_targets').get()).toEqual({ remote_deleted_at: 7 });
     db.close();
   });
 

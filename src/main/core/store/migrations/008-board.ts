@@ -1,14 +1,14 @@
 import type { Migration } from './types';
 
 /**
- * Version 7: the board. Boards per workspace with ordered columns (type, account, query,
+ * Version 8: the board. Boards per workspace with ordered columns (type, account, query,
  * width, notify), each column's sync state and read position; the network cache: one row per
  * remote item (deduplicated by network and URI) and per actor, shared by every column through
  * column_entries; each account's own view of an item (its remote id, like/repost/bookmark);
  * gaps; the durable action queue; cached threads and remote images.
  */
-export const migration007: Migration = {
-  version: 7,
+export const migration008: Migration = {
+  version: 8,
   name: 'board',
   up: `
     CREATE TABLE boards (
