@@ -130,6 +130,17 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     openBrowser: options.openBrowser ?? (() => undefined),
     emit: (workspaceId) => emit('accounts.changed', { workspaceId }),
   });
+  const calendar = createCalendarCore({
+    db,
+    clock,
+    workspaces: services.workspaces,
+    drafts: services.drafts,
+    settings: services.settings,
+    accounts: services.accounts,
+    media,
+    vault,
+    emit,
+  });
   const health = new AccountHealthMonitor({ clock, log, accounts: services.accounts, connectors, emit: (workspaceId) => emit('accounts.changed', { workspaceId }) });
   // A new or moved post may be due before the next check of its account.
   listeners.add((event) => {
@@ -145,7 +156,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     createHandlers(services),
     createNetworkHandlers({ online: () => wake('online') }),
     createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
-    createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
+    calendar.handlers,
   );
   // Publishing and the session checks need the accounts' tokens: they start once the vault can give them.
   const startPublishing = () => {
