@@ -14,6 +14,8 @@ import { ApprovalGate, queuePorts } from './calendar/approval-gate';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
 import { AccountHealthMonitor } from './publishing/health';
+import { RemoteDeletion } from './publishing/remote-delete';
+import { RemoteDeletionRepository } from './repositories/remote-deletions';
 import { ConnectorRegistry, vaultDriverContext } from './publishing/registry';
 import { PublishingService } from './publishing/service';
 import { MediaRepository } from './repositories/media';
@@ -162,6 +164,22 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   listeners.add((event) => {
     if (event === 'posts.changed') health.postsChanged();
   });
+  const remoteDeletion = new RemoteDeletion({
+    clock,
+    log,
+    accounts: services.accounts,
+    drafts: services.drafts,
+    targets,
+    deletions: new RemoteDeletionRepository(db),
+    connectors,
+    view: (draftId) => publishing.view(draftId),
+    postsChanged: (workspaceId) => emit('posts.changed', { workspaceId }),
+    reconnectNeeded: (account) => {
+      if (services.accounts.get(account.id)?.health !== 'reconnect_needed' && services.accounts.setHealth(account.id, 'reconnect_needed')) {
+        emit('accounts.changed', { workspaceId: account.workspaceId });
+      }
+    },
+  });
   /** The computer woke up or the connection came back: due and parked posts go, sessions are checked. */
   const wake = (reason: 'resume' | 'online') => {
     publishing.wake(reason);
@@ -170,7 +188,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // Each domain declares its own handlers; together they must cover the contract exactly once.
   const handlers: Handlers = joinHandlers(
     createHandlers(services),
-    createNetworkHandlers({ online: () => wake('online') }),
+    createNetworkHandlers({ online: () => wake('online'), deleteRemote: (targetId) => remoteDeletion.deleteTarget(targetId) }),
     createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
     calendar.handlers,
   );
