@@ -2,6 +2,7 @@
  * Rough edges of the composer and its dialogs, on the screen: each was met in a trial as a
  * community manager would use Tribune.
  */
+import { connectRpc } from '../helpers/host';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
 import type { TribunePage } from './pages/tribune';
@@ -84,4 +85,18 @@ test('scheduling: a past time is said once, and the focus goes to the scheduled 
   await page.waitForTimeout(1500);
   await expect(card).toBeFocused();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+});
+
+test.describe('in a browser set to English, with the web host in French', () => {
+  test.use({ locale: 'en-US' });
+
+  test('"system language" follows the browser, not the host process', async ({ tribune, host }) => {
+    // The host process runs in French (LANG=fr_FR.UTF-8, tests/helpers/host.ts) and says so.
+    const rpc = await connectRpc(host.current);
+    expect(await rpc.value('app.info', {})).toMatchObject({ host: 'web', systemLanguage: 'fr' });
+    rpc.close();
+    await expect(tribune.page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(tribune.page.getByRole('button', { name: 'Create my first workspace' })).toBeVisible();
+    await expect(tribune.connection).toHaveText(/Connected/);
+  });
 });
