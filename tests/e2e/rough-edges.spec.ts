@@ -2,10 +2,13 @@
  * Rough edges of the composer and its dialogs, on the screen: each was met in a trial as a
  * community manager would use Tribune.
  */
-import { connectRpc } from '../helpers/host';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectRpc, startHost } from '../helpers/host';
+import { TribunePage } from './pages/tribune';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
-import type { TribunePage } from './pages/tribune';
 
 let server: MastodonStandIn;
 
@@ -99,4 +102,35 @@ test.describe('in a browser set to English, with the web host in French', () => 
     await expect(tribune.page.getByRole('button', { name: 'Create my first workspace' })).toBeVisible();
     await expect(tribune.connection).toHaveText(/Connected/);
   });
+});
+
+test('in the sandbox, adding a Bluesky account comes with the sandbox server filled in', async ({ page }) => {
+  // A web host started as `npm run demo` starts it (sandbox/tribune.ts); the address is never contacted here.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-e2e-'));
+  const pds = 'http://127.0.0.1:2583';
+  const sandboxHost = await startHost({ dataDir, env: { TRIBUNE_SANDBOX: '1', TRIBUNE_SANDBOX_PDS_URL: pds } });
+  try {
+    const tribune = new TribunePage(page);
+    await tribune.open(sandboxHost.url);
+    await tribune.createWorkspace('Office de Tourisme (bac à sable)');
+    await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
+    await dialog.getByRole('tab', { name: 'Bluesky' }).click();
+    const server = dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' });
+    await expect(server).toBeVisible(); // the advanced options are open
+    await expect(server).toHaveValue(pds);
+    await expect(dialog).toContainText('Le serveur du bac à sable, déjà rempli');
+  } finally {
+    await sandboxHost.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('outside the sandbox, the server field stays empty', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Office de Tourisme');
+  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
+  await dialog.getByRole('tab', { name: 'Bluesky' }).click();
+  await dialog.getByText('Options avancées').click();
+  await expect(dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' })).toHaveValue('');
 });
