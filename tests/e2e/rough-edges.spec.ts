@@ -134,3 +134,30 @@ test('outside the sandbox, the server field stays empty', async ({ tribune, page
   await dialog.getByText('Options avancées').click();
   await expect(dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' })).toHaveValue('');
 });
+
+test('after the text is replaced, the old text\'s red reason goes at once and does not come back', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Brasserie du Port');
+  await connectMastodon(tribune);
+  await tribune.writeDraft('Menu');
+  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  const check = tribune.composer.getByTestId('target-check');
+  const blocked = check.locator('.reason-block');
+
+  // Over the stand-in's 500 characters: blocked, and the core's answer for it arrives too.
+  await tribune.composerText.fill('Moules-frites, '.repeat(40));
+  await expect(blocked).toHaveCount(1);
+  await tribune.waitSaved();
+  await page.waitForTimeout(1500);
+  await expect(blocked).toHaveCount(1);
+
+  // Replaced by a short text: the reason goes with the next frame, not after a save and a round trip.
+  await tribune.composerText.fill('Moules-frites ce midi');
+  await expect(blocked).toHaveCount(0, { timeout: 400 });
+  await expect(check).toHaveClass(/is-ready/);
+  // Neither the save nor a late answer about the old text brings it back.
+  await tribune.waitSaved();
+  for (let i = 0; i < 6; i++) {
+    await page.waitForTimeout(250);
+    await expect(blocked).toHaveCount(0);
+  }
+});
