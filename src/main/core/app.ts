@@ -98,6 +98,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       systemLanguage: options.systemLocale?.toLowerCase().startsWith('fr') ? 'fr' : 'en',
       notices,
       sandbox: options.sandbox ?? false,
+      sandboxPdsUrl: options.sandbox ? (options.sandboxPdsUrl ?? null) : null,
     },
   };
   services.drafts.purgeDeleted(clock.now() - BIN_RETENTION_MS);
