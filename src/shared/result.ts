@@ -13,6 +13,23 @@ export const ERROR_CODES = [
   'vault_key_mismatch', // the keychain entry is gone or different
   'storage_failed', // disk full, read-only, I/O error
   'internal', // a bug: the handler threw something unexpected
+  // What a command names is gone (deleted elsewhere, or never existed): one code per kind.
+  'workspace_not_found',
+  'draft_not_found',
+  'post_not_found',
+  'account_not_found',
+  'media_not_found', // an image is missing from the data folder
+  'connection_attempt_expired', // a Mastodon authorization started too long ago: start again
+  'time_zone_unknown', // params: zone
+  'draft_id_taken', // a draft with this id exists in another workspace
+  'draft_deleted', // the draft was deleted meanwhile; restore it to keep editing
+  // Publishing commands
+  'schedule_time_in_past',
+  'schedule_time_invalid',
+  'no_free_slot', // params: handle (no free posting slot in the next 60 days)
+  'no_target', // choose at least one account
+  'no_target_can_go', // every target is blocked by the rule book
+  'retry_not_allowed', // only a failed, held or skipped publication can be retried
   // Networks (connectors): the message carries the network's own words when it gave any.
   'authorization_refused', // the person (or the server) refused to authorize Tribune
   'network_refused', // the network answered, and said no

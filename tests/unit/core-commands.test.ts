@@ -87,13 +87,13 @@ describe('workspaces and drafts', () => {
     const b = await value<{ id: string; color: string }>(c, 'workspace.create', { name: 'Brasserie' });
     expect(a.timeZone).toBe('Europe/Paris');
     expect(a.color).not.toBe(b.color);
-    expect(await c.handle('workspace.create', { name: 'X', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await c.handle('workspace.create', { name: 'X', timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'time_zone_unknown', params: { zone: 'Mars/Olympus' } } });
     await value(c, 'workspace.rename', { id: a.id, name: 'Musée des Beaux-Arts' });
     await value(c, 'draft.save', { id: randomUUID(), workspaceId: a.id, text: 'Nocturne' });
     await value(c, 'workspace.delete', { id: a.id });
     expect(await value(c, 'workspace.list', {})).toMatchObject([{ id: b.id, name: 'Brasserie' }]);
     expect(await c.handle('draft.list', { workspaceId: a.id })).toMatchObject({ ok: true, value: [] });
-    expect(await c.handle('workspace.rename', { id: a.id, name: 'Y' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await c.handle('workspace.rename', { id: a.id, name: 'Y' })).toMatchObject({ ok: false, error: { code: 'workspace_not_found' } });
     expect(events.filter((e) => e.event === 'workspaces.changed')).toHaveLength(4);
     await c.close();
   });
@@ -120,12 +120,12 @@ describe('workspaces and drafts', () => {
 
     await value(c, 'draft.delete', { id: d1 });
     expect((await value<{ id: string }[]>(c, 'draft.list', { workspaceId: ws.id })).map((d) => d.id)).toEqual([copy.id, d2]);
-    expect(await c.handle('draft.save', { id: d1, workspaceId: ws.id, text: 'late autosave' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await c.handle('draft.get', { id: d1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await c.handle('draft.save', { id: d1, workspaceId: ws.id, text: 'late autosave' })).toMatchObject({ ok: false, error: { code: 'draft_deleted' } });
+    expect(await c.handle('draft.get', { id: d1 })).toMatchObject({ ok: false, error: { code: 'draft_not_found' } });
     const restored = await value<{ text: string }>(c, 'draft.restore', { id: d1 });
     expect(restored.text).toBe('Premier, corrigé');
     expect((await value<unknown[]>(c, 'draft.list', { workspaceId: ws.id }))).toHaveLength(3);
-    expect(await c.handle('draft.restore', { id: d1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await c.handle('draft.restore', { id: d1 })).toMatchObject({ ok: false, error: { code: 'draft_not_found' } });
     expect(events.filter((e) => e.event === 'drafts.changed').every((e) => (e.payload as { workspaceId: string }).workspaceId === ws.id)).toBe(true);
     await c.close();
   });
@@ -136,8 +136,8 @@ describe('workspaces and drafts', () => {
     const b = await value<{ id: string }>(c, 'workspace.create', { name: 'B' });
     const id = randomUUID();
     await value(c, 'draft.save', { id, workspaceId: a.id, text: 'à A' });
-    expect(await c.handle('draft.save', { id, workspaceId: b.id, text: 'vol' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await c.handle('draft.save', { id: randomUUID(), workspaceId: randomUUID(), text: 'orphan' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await c.handle('draft.save', { id, workspaceId: b.id, text: 'vol' })).toMatchObject({ ok: false, error: { code: 'draft_id_taken' } });
+    expect(await c.handle('draft.save', { id: randomUUID(), workspaceId: randomUUID(), text: 'orphan' })).toMatchObject({ ok: false, error: { code: 'workspace_not_found' } });
     await c.close();
   });
 

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { AppFailure } from '../../shared/result';
 import { defineHandlers } from './handler-types';
+import { failures } from './failures';
 import type { AccountService } from './publishing/accounts';
 import type { PublishingService } from './publishing/service';
 import type { MediaRepository } from './repositories/media';
@@ -25,10 +25,10 @@ export interface PublishingServices {
 export function createPublishingHandlers(s: PublishingServices) {
   const requireAccount = (id: string) => {
     const account = s.accounts.get(id);
-    if (!account || account.removed) throw new AppFailure('not_found', 'This account was not found (it may have been removed).');
+    if (!account || account.removed) throw failures.accountNotFound();
     return account;
   };
-  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw new AppFailure('not_found', 'This workspace was not found.'); })();
+  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw failures.workspaceNotFound(); })();
 
   return defineHandlers({
     'account.connectBluesky': ({ workspaceId, identifier, appPassword, serviceUrl }) => (
@@ -74,7 +74,7 @@ export function createPublishingHandlers(s: PublishingServices) {
     'media.import': ({ workspaceId, fileName, dataBase64 }) => s.mediaImporter.fromBytes({ workspaceId, fileName }, Buffer.from(dataBase64, 'base64')),
     'media.thumbnail': async ({ id }) => {
       const media = s.media.get(id);
-      if (!media) throw new AppFailure('not_found', 'This image is missing from the data folder.');
+      if (!media) throw failures.mediaNotFound();
       const jpeg = await sharp(media.path).rotate().resize(320, 320, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
       return { dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}` };
     },

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventName, EventPayload } from '../../shared/contract';
 import { defineHandlers } from './handler-types';
+import { failures } from './failures';
 import { WORKSPACE_COLORS, type Language } from '../../shared/domain';
-import { AppFailure } from '../../shared/result';
 import type { Clock } from './clock';
 import type { AccountRepository } from './repositories/accounts';
 import type { DraftRepository, SaveOutcome } from './repositories/drafts';
@@ -34,11 +34,10 @@ const isValidTimeZone = (zone: string) => {
   }
 };
 
-const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
 
 /** One handler per command of the contract; inputs arrive already parsed. */
 export function createHandlers(s: Services) {
-  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw notFound('This workspace'); })();
+  const requireWorkspace = (id: string) => s.workspaces.get(id) ?? (() => { throw failures.workspaceNotFound(); })();
 
   return defineHandlers({
     'app.info': () => s.info,
@@ -49,7 +48,7 @@ export function createHandlers(s: Services) {
     'workspace.list': () => s.workspaces.list(),
     'workspace.create': (input) => {
       const timeZone = input.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
-      if (!isValidTimeZone(timeZone)) throw new AppFailure('invalid_input', `Unknown time zone "${timeZone}".`);
+      if (!isValidTimeZone(timeZone)) throw failures.timeZoneUnknown(timeZone);
       const id = input.id ?? randomUUID();
       const existing = s.workspaces.get(id);
       if (existing) return existing; // a retried create
@@ -59,12 +58,12 @@ export function createHandlers(s: Services) {
       return workspace;
     },
     'workspace.rename': ({ id, name }) => {
-      const workspace = s.workspaces.rename(id, name) ?? (() => { throw notFound('This workspace'); })();
+      const workspace = s.workspaces.rename(id, name) ?? (() => { throw failures.workspaceNotFound(); })();
       s.emit('workspaces.changed', {});
       return workspace;
     },
     'workspace.delete': ({ id }) => {
-      if (!s.workspaces.delete(id)) throw notFound('This workspace');
+      if (!s.workspaces.delete(id)) throw failures.workspaceNotFound();
       s.emit('workspaces.changed', {});
       return { done: true };
     },
@@ -74,7 +73,7 @@ export function createHandlers(s: Services) {
     'draft.list': ({ workspaceId }) => s.drafts.list(workspaceId),
     'draft.get': ({ id }) => {
       const draft = s.drafts.get(id);
-      if (!draft || draft.deleted) throw notFound('This draft');
+      if (!draft || draft.deleted) throw failures.draftNotFound();
       const { deleted: _deleted, ...rest } = draft;
       return rest;
     },
@@ -82,19 +81,14 @@ export function createHandlers(s: Services) {
       requireWorkspace(workspaceId);
       const outcome = s.saveDraft(id, () => s.drafts.save({ id, workspaceId, text, now: s.clock.now(), ...(content ? { contentJson: JSON.stringify(content) } : {}) }));
       if ('conflict' in outcome) {
-        throw new AppFailure(
-          'conflict',
-          outcome.conflict === 'deleted'
-            ? 'This draft was deleted meanwhile; restore it to keep editing.'
-            : 'This draft belongs to another workspace.',
-        );
+        throw outcome.conflict === 'deleted' ? failures.draftDeleted() : failures.draftIdTaken();
       }
       s.emit('drafts.changed', { workspaceId });
       return outcome.draft;
     },
     'draft.duplicate': ({ id, newId }) => {
       const source = s.drafts.get(id);
-      if (!source || source.deleted) throw notFound('This draft');
+      if (!source || source.deleted) throw failures.draftNotFound();
       const content = s.drafts.publishing(id)?.content;
       const outcome = s.drafts.save({
         id: newId ?? randomUUID(),
@@ -103,19 +97,19 @@ export function createHandlers(s: Services) {
         now: s.clock.now(),
         ...(content ? { contentJson: content } : {}),
       });
-      if ('conflict' in outcome) throw new AppFailure('conflict', 'A draft with this id already exists.');
+      if ('conflict' in outcome) throw failures.draftIdTaken();
       s.emit('drafts.changed', { workspaceId: source.workspaceId });
       return outcome.draft;
     },
     'draft.delete': ({ id }) => {
       const draft = s.drafts.get(id);
-      if (!draft || !s.drafts.softDelete(id, s.clock.now())) throw notFound('This draft');
+      if (!draft || !s.drafts.softDelete(id, s.clock.now())) throw failures.draftNotFound();
       s.emit('drafts.changed', { workspaceId: draft.workspaceId });
       return { done: true };
     },
     'draft.restore': ({ id }) => {
       const draft = s.drafts.get(id);
-      if (!draft || !s.drafts.restore(id, s.clock.now())) throw notFound('This deleted draft');
+      if (!draft || !s.drafts.restore(id, s.clock.now())) throw failures.draftNotFound();
       s.emit('drafts.changed', { workspaceId: draft.workspaceId });
       const { deleted: _deleted, ...rest } = s.drafts.get(id)!;
       return rest;

@@ -68,9 +68,21 @@ async function main() {
   // Started by a supervisor (npm run demo): never outlive it, even if it was killed outright.
   if (process.env.TRIBUNE_EXIT_WITH_PARENT === '1') {
     const parent = process.ppid;
+    const parentGone = () => {
+      if (process.ppid !== parent) return true;
+      try {
+        process.kill(parent, 0);
+        return false;
+      } catch {
+        return true;
+      }
+    };
     setInterval(() => {
-      if (process.ppid !== parent) void stop();
-    }, 1000).unref();
+      if (!parentGone()) return;
+      // A clean stop, but never a lingering one: the port must be free even on a loaded machine.
+      setTimeout(() => process.exit(0), 3000).unref();
+      void stop();
+    }, 500).unref();
   }
 }
 

@@ -30,25 +30,41 @@ interface UiStore {
   focusDraftId: string | null;
   /** Bumped to ask the board to put focus back on its current card. */
   focusBoardRequest: number;
+  /** A scheduled or sent post's card that should take the focus once rendered (after scheduling). */
+  focusPostId: string | null;
   vaultBannerDismissed: boolean;
   openDialog(dialog: DialogState): void;
   closeDialog(): void;
   focusDraft(id: string | null): void;
   focusBoard(): void;
+  /** Focus that post's card; the board's current card when it is not on the board after a moment. */
+  focusPost(id: string | null): void;
   dismissVaultBanner(): void;
   goTo(place: Place): void;
 }
 
-export const useUi = create<UiStore>((set) => ({
+const POST_FOCUS_WAIT_MS = 1000;
+
+export const useUi = create<UiStore>((set, get) => ({
   place: 'board',
   dialog: null,
   focusDraftId: null,
   focusBoardRequest: 0,
+  focusPostId: null,
   vaultBannerDismissed: false,
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   focusDraft: (id) => set({ focusDraftId: id }),
   focusBoard: () => set((s) => ({ focusBoardRequest: s.focusBoardRequest + 1 })),
+  focusPost: (id) => {
+    set({ focusPostId: id });
+    if (!id) return;
+    // Its column takes it (PostsColumn); if no column shows it, the board keeps the focus, never the page.
+    setTimeout(() => {
+      if (get().focusPostId !== id) return;
+      set((s) => ({ focusPostId: null, focusBoardRequest: s.focusBoardRequest + 1 }));
+    }, POST_FOCUS_WAIT_MS);
+  },
   dismissVaultBanner: () => set({ vaultBannerDismissed: true }),
   goTo: (place) => set({ place }),
 }));

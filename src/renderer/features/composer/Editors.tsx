@@ -23,18 +23,23 @@ import {
 import { MediaStrip } from './MediaStrip';
 import type { ComposerTarget } from './useTargets';
 
-/** "287/300", amber from 90 %, red over; the sentence for screen readers beside it. */
+/** Over the network's weight in bytes (Bluesky: 3,000) while the characters fit: the counter counts bytes. */
+export const overInBytes = (count: TextCount): boolean =>
+  count.bytes !== undefined && count.maxBytes !== undefined && count.bytes > count.maxBytes && count.used <= count.max;
+
+/** "287/300", amber from 90 %, red over; the sentence for screen readers beside it. A post too heavy in bytes says bytes. */
 export function Counter({ count, label }: { count: TextCount; label?: string }) {
   const { t } = useTranslation();
   const tone = counterTone(count);
+  const bytes = overInBytes(count) ? { used: count.bytes, max: count.maxBytes } : null;
   return (
     <span className={`counter counter-${tone}`}>
       <span data-testid="counter" aria-hidden>
-        {counterText(count)}
+        {bytes ? t('counter.bytesShort', bytes) : counterText(count)}
       </span>
       <span className="sr-only">
         {label ? `${label} : ` : ''}
-        {t(`counter.${tone}`, { used: count.used, max: count.max })}
+        {bytes ? t('counter.bytesOver', bytes) : t(`counter.${tone}`, { used: count.used, max: count.max })}
       </span>
     </span>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { Ban, CalendarClock, CircleCheckBig, Copy, Pencil, RotateCw } from 'lucide-react';
@@ -11,6 +11,7 @@ import { errorText } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
 import { usePosts, type PostColumn } from '../../stores/posts';
+import { useUi } from '../../stores/ui';
 import { Column } from '../../components/Column';
 import { navigateBoard } from '../../lib/boardNavigation';
 import { formatInZone } from '../publishing/scheduleTime';
@@ -123,6 +124,17 @@ export function PostsColumn({ workspace, column }: { workspace: Workspace; colum
     0,
   );
   const scheduled = column === 'scheduled';
+  const focusPostId = useUi((s) => s.focusPostId);
+
+  // A post just scheduled or sent asked for focus: its card takes it once rendered here.
+  useEffect(() => {
+    if (!focusPostId) return;
+    const item = items.current.get(focusPostId);
+    if (!item) return;
+    setActiveId(focusPostId);
+    item.focus();
+    useUi.getState().focusPost(null);
+  }, [focusPostId, posts]);
 
   const focusIndex = (index: number) => {
     const post = posts[index];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
 import { Globe } from 'lucide-react';
 import { AppDialog } from '../../components/AppDialog';
+import { useUi } from '../../stores/ui';
 import { useWorkspaces } from '../../stores/workspaces';
 import { sendDraft } from './publishActions';
 import { describeZone, formatInZone, readScheduleInput, suggestScheduleTime, wallTimeOf, type WallTime } from './scheduleTime';
@@ -24,27 +25,37 @@ export function ScheduleDialog({ draftId, workspaceId, scheduledAt, reschedule =
   const [value, setValue] = useState<WallTime>(() =>
     scheduledAt && Date.parse(scheduledAt) > Date.now() ? wallTimeOf(scheduledAt, zone) : suggestScheduleTime(Date.now(), zone),
   );
-  const [error, setError] = useState<string | null>(null);
+  /** The person tried to schedule an impossible time: the reason under the fields becomes an alert. */
+  const [refused, setRefused] = useState(false);
   const [busy, setBusy] = useState(false);
   // "Now" as of the last change: the preview says whether the time is past without re-rendering every second.
   const [now, setNow] = useState(() => Date.now());
   const reading = readScheduleInput(value, zone, now);
+  const invalid = refused && !reading.ok;
   const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const input = readScheduleInput(value, zone, Date.now());
-    if (!input.ok) return setError(t(`schedule.errors.${input.error}`));
+    const submittedAt = Date.now();
+    const input = readScheduleInput(value, zone, submittedAt);
+    if (!input.ok) {
+      // The line under the fields says why, now as an alert: the reason is shown once.
+      setNow(submittedAt);
+      return setRefused(true);
+    }
     setBusy(true);
     const done = await sendDraft('schedule', draftId, workspaceId, { at: input.at, timeZone: zone });
     setBusy(false);
-    if (done) onClose();
+    if (!done) return;
+    onClose();
+    // The composer and its "Schedule…" button are gone: focus goes to the post's card, not the page.
+    useUi.getState().focusPost(draftId);
   };
 
   const change = (patch: Partial<WallTime>) => {
     setValue((v) => ({ ...v, ...patch }));
     setNow(Date.now());
-    setError(null);
+    setRefused(false);
   };
 
   return (
@@ -66,7 +77,7 @@ export function ScheduleDialog({ draftId, workspaceId, scheduledAt, reschedule =
               value={value.date}
               required
               autoFocus
-              aria-invalid={error ? true : undefined}
+              aria-invalid={invalid ? true : undefined}
               aria-describedby="schedule-preview"
               onChange={(e) => change({ date: e.target.value })}
             />
@@ -81,23 +92,19 @@ export function ScheduleDialog({ draftId, workspaceId, scheduledAt, reschedule =
               type="time"
               value={value.time}
               required
-              aria-invalid={error ? true : undefined}
+              aria-invalid={invalid ? true : undefined}
               aria-describedby="schedule-preview"
               onChange={(e) => change({ time: e.target.value })}
             />
           </div>
         </div>
-        <p id="schedule-preview" className="field-hint" aria-live="polite">
+        {/* One line says when the post goes or why it cannot; an alert once the person tried. */}
+        <p id="schedule-preview" className={invalid ? 'form-error' : 'field-hint'} aria-live="polite" role={invalid ? 'alert' : undefined}>
           {reading.ok
             ? t('schedule.preview', { when: formatInZone(reading.ms, zone, i18n.language, { long: true }) }) +
               (localZone && localZone !== zone ? ` ${t('schedule.previewLocal', { when: formatInZone(reading.ms, localZone, i18n.language) })}` : '')
             : t(`schedule.errors.${reading.error}`)}
         </p>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
         <div className="form-actions">
           <Button className="btn btn-ghost" onPress={onClose}>
             {t('common.cancel')}

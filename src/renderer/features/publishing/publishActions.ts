@@ -60,7 +60,8 @@ export async function sendDraft(way: PublishWay, draftId: string, workspaceId: s
   const still = useComposer.getState();
   if (outcome.anyGone && still.open && still.draftId === draftId) {
     await still.close(false);
-    useUi.getState().focusBoard();
+    // Focus follows the post to its card (a dialog that asked gives it once it has closed).
+    if (!useUi.getState().dialog) useUi.getState().focusPost(draftId);
   }
   return outcome.anyGone;
 }

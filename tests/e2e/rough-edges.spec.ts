@@ -1,0 +1,87 @@
+/**
+ * Rough edges of the composer and its dialogs, on the screen: each was met in a trial as a
+ * community manager would use Tribune.
+ */
+import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { test, expect } from './fixtures';
+import type { TribunePage } from './pages/tribune';
+
+let server: MastodonStandIn;
+
+test.beforeAll(async () => {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  server?.assertNoViolations();
+});
+
+/** Connects the stand-in's account through OAuth, as a person does (see mastodon.spec.ts). */
+async function connectMastodon(tribune: TribunePage) {
+  const page = tribune.page;
+  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
+  await dialog.getByRole('tab', { name: 'Mastodon' }).click();
+  await dialog.getByRole('textbox', { name: 'Instance' }).fill(server.url);
+  await dialog.getByRole('button', { name: 'Continuer' }).click();
+  const authorize = dialog.getByRole('link', { name: "Ouvrir la page d'autorisation" });
+  const page2 = await page.context().newPage();
+  await page2.goto((await authorize.getAttribute('href'))!);
+  await page2.close();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  await expect(tribune.rail).toContainText('tribune@');
+}
+
+/** "YYYY-MM-DD" n days from today in the page's zone (the workspace's is the same: see playwright.config). */
+const dayFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+test('a post too heavy in bytes says bytes, not characters', async ({ tribune }) => {
+  await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
+  await tribune.writeDraft('Bonjour');
+  await tribune.composer.getByRole('switch', { name: /Fil de publications/ }).click();
+  const part = tribune.composer.getByRole('textbox', { name: 'Partie 1 sur 1' });
+  // 150 family emoji: 150 characters of Bluesky's 300, but 25 bytes each (3,750 of 3,000).
+  await part.fill('👨‍👩‍👧‍👦'.repeat(150));
+  const counter = tribune.composer.locator('.thread-part').first().locator('.counter');
+  await expect(counter.getByTestId('counter')).toHaveText('3750/3000 octets');
+  await expect(counter).toHaveClass(/counter-over/);
+  await expect(counter.locator('.sr-only')).toHaveText('Partie 1 sur 1 : 3750 octets sur 3000, limite dépassée');
+  await expect(counter).not.toContainText('caractères');
+  // Within both limits again: characters, as before.
+  await part.fill('Bonjour le port');
+  await expect(counter.getByTestId('counter')).toHaveText('15/300');
+});
+
+test('scheduling: a past time is said once, and the focus goes to the scheduled card, not the page', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Brasserie du Port');
+  await connectMastodon(tribune);
+  await tribune.writeDraft('Moules-frites ce midi');
+  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  await tribune.waitSaved();
+
+  await tribune.composer.getByRole('button', { name: 'Programmer…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Programmer la publication' });
+  await dialog.getByLabel('Date').fill(dayFromToday(-2));
+  const past = dialog.getByText('Ce moment est déjà passé : choisissez une date à venir.');
+  await expect(past).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Programmer', exact: true }).click();
+  // Tried anyway: the same line turns into an alert; it is not repeated.
+  await expect(past).toHaveCount(1);
+  await expect(dialog.getByRole('alert')).toHaveText('Ce moment est déjà passé : choisissez une date à venir.');
+  await expect(dialog.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+
+  await dialog.getByLabel('Date').fill(dayFromToday(2));
+  await expect(past).toHaveCount(0);
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Programmer', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(tribune.composer).toBeHidden();
+  const scheduled = page.getByRole('region', { name: 'Programmés' });
+  const card = scheduled.locator('[data-roving-item]').filter({ hasText: 'Moules-frites ce midi' });
+  await expect(card).toBeFocused();
+  // It stays there (nothing later moves it to the page).
+  await page.waitForTimeout(1500);
+  await expect(card).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+});
