@@ -46,6 +46,7 @@ export const COMMAND_NAMES = [
   'vault.unlock',
   'vault.useUnprotectedKey',
   'app.networkChanged',
+  'post.deleteRemote',
   ...CALENDAR_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

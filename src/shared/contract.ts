@@ -131,6 +131,8 @@ export const commands = {
   // Networks (src/main/core/handlers-network.ts)
   /** The host saw the connection change (the page's online event, Electron's net.online): posts that waited for it go now. */
   'app.networkChanged': command(z.object({ online: z.boolean() }).strict(), Done),
+  /** Deletes a sent target's parts from its network (a thread's last part first) and marks it deleted; the post stays in Tribune. */
+  'post.deleteRemote': command(z.object({ targetId: Id }).strict(), PostView),
 
   // Calendar, campaigns, approval, exchange (src/shared/calendar/contract.ts).
   ...calendarCommands,

@@ -143,6 +143,8 @@ export const TargetView = z.object({
   /** What a server said last (never a local state). */
   lastError: z.string().nullable(),
   remoteUrl: z.string().nullable(),
+  /** When the post was deleted from its network ("Delete from the network"); null while it is there. */
+  remoteDeletedAt: z.iso.datetime().nullable(),
   partsSent: z.number().int().nonnegative(),
   partsTotal: z.number().int().positive(),
 });

@@ -103,7 +103,7 @@ describe('the host reports the network back', () => {
     const { core, dataDir, draftId } = await setup();
     // The post is parked because the computer was offline (as the runner parks it on ENOTFOUND).
     const db = new Database(path.join(dataDir, 'tribune.sqlite3'));
-    db.prepare("UPDATE post_targets SET status = 'held', last_error = 'offline' WHERE draft_id = ?").run(draftId);
+    db.prepare("UPDATE post_targets SET status = 'held', hold_reason = 'offline', last_error = 'offline' WHERE draft_id = ?").run(draftId);
     db.close();
     const status = async () => (await value<{ post: PostView }>(core, 'draft.content', { id: draftId })).post.targets[0]?.status;
     expect(await status()).toBe('held');

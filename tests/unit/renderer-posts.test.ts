@@ -35,6 +35,7 @@ const target = (over: Partial<TargetView> = {}): TargetView => ({
   attempts: 0,
   lastError: null,
   remoteUrl: null,
+  remoteDeletedAt: null,
   partsSent: 0,
   partsTotal: 1,
   ...over,

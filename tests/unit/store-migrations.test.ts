@@ -134,6 +134,22 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('upgrades version 6 targets: nothing was deleted from a network yet, and a deletion can be recorded', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 6), 0);
+    seed(old, 6);
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(db.prepare('SELECT id, status, remote_deleted_at FROM post_targets').all()).toEqual([
+      { id: '44444444-4444-4444-8444-444444444444', status: 'pending', remote_deleted_at: null },
+    ]);
+    db.prepare('UPDATE post_targets SET remote_deleted_at = 7').run();
+    expect(db.prepare('SELECT remote_deleted_at FROM post_targets').get()).toEqual({ remote_deleted_at: 7 });
+    db.close();
+  });
+
   it('refuses a database written by a newer version without modifying it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 't.sqlite3');

@@ -13,6 +13,8 @@ import { createCalendarCore } from './calendar';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
 import { AccountHealthMonitor } from './publishing/health';
+import { RemoteDeletion } from './publishing/remote-delete';
+import { RemoteDeletionRepository } from './repositories/remote-deletions';
 import { ConnectorRegistry, vaultDriverContext } from './publishing/registry';
 import { PublishingService } from './publishing/service';
 import { MediaRepository } from './repositories/media';
@@ -103,12 +105,13 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   media.clearIncoming();
   const mediaImporter = new MediaImporter({ media, workspaces: services.workspaces, clock });
   const workspaceSettings = new WorkspaceSettingsRepository(db);
+  const targets = new PostTargetRepository(db, () => clock.now());
   const publishing = new PublishingService({
     db,
     clock,
     accounts: services.accounts,
     drafts: services.drafts,
-    targets: new PostTargetRepository(db, () => clock.now()),
+    targets,
     media,
     workspaceSettings,
     connectors,
@@ -130,10 +133,37 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     openBrowser: options.openBrowser ?? (() => undefined),
     emit: (workspaceId) => emit('accounts.changed', { workspaceId }),
   });
+  const calendar = createCalendarCore({
+    db,
+    clock,
+    workspaces: services.workspaces,
+    drafts: services.drafts,
+    settings: services.settings,
+    accounts: services.accounts,
+    media,
+    vault,
+    emit,
+  });
   const health = new AccountHealthMonitor({ clock, log, accounts: services.accounts, connectors, emit: (workspaceId) => emit('accounts.changed', { workspaceId }) });
   // A new or moved post may be due before the next check of its account.
   listeners.add((event) => {
     if (event === 'posts.changed') health.postsChanged();
+  });
+  const remoteDeletion = new RemoteDeletion({
+    clock,
+    log,
+    accounts: services.accounts,
+    drafts: services.drafts,
+    targets,
+    deletions: new RemoteDeletionRepository(db),
+    connectors,
+    view: (draftId) => publishing.view(draftId),
+    postsChanged: (workspaceId) => emit('posts.changed', { workspaceId }),
+    reconnectNeeded: (account) => {
+      if (services.accounts.get(account.id)?.health !== 'reconnect_needed' && services.accounts.setHealth(account.id, 'reconnect_needed')) {
+        emit('accounts.changed', { workspaceId: account.workspaceId });
+      }
+    },
   });
   /** The computer woke up or the connection came back: due and parked posts go, sessions are checked. */
   const wake = (reason: 'resume' | 'online') => {
@@ -143,9 +173,9 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   // Each domain declares its own handlers; together they must cover the contract exactly once.
   const handlers: Handlers = joinHandlers(
     createHandlers(services),
-    createNetworkHandlers({ online: () => wake('online') }),
+    createNetworkHandlers({ online: () => wake('online'), deleteRemote: (targetId) => remoteDeletion.deleteTarget(targetId) }),
     createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
-    createCalendarCore({ db, clock, workspaces: services.workspaces, drafts: services.drafts, settings: services.settings, emit }),
+    calendar.handlers,
   );
   // Publishing and the session checks need the accounts' tokens: they start once the vault can give them.
   const startPublishing = () => {

@@ -1,9 +1,11 @@
-/** Commands about the networks themselves: the connection coming back. */
+/** Commands about the networks themselves: the connection coming back, deleting a post from its network. */
+import type { PostView } from '../../shared/publishing';
 import { defineHandlers } from './handler-types';
 
 export interface NetworkHandlerDeps {
   /** The connection may be back: parked posts go now, accounts not checked lately are checked. */
   online: () => void;
+  deleteRemote: (targetId: string) => Promise<PostView>;
 }
 
 export function createNetworkHandlers(d: NetworkHandlerDeps) {
@@ -12,5 +14,6 @@ export function createNetworkHandlers(d: NetworkHandlerDeps) {
       if (online) d.online();
       return { done: true as const };
     },
+    'post.deleteRemote': ({ targetId }) => d.deleteRemote(targetId),
   });
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, Instant } from '../domain';
+import { TimeZone } from '../schedule/zoned-time';
 import {
   CalDavConfig,
   CalendarFilters,
@@ -61,6 +62,8 @@ export const calendarCommands = {
         labelIds: z.array(Id).max(50).optional(),
         plannedAt: Instant.nullable().optional(),
         kind: z.enum(['post', 'idea']).optional(),
+        /** The zone the planned time is expressed in (a second zone); default: the workspace's. */
+        timeZone: TimeZone.optional(),
       })
       .strict(),
     PostPlanning,

@@ -45,6 +45,7 @@ export const CSV_ROW_CODES = [
   'row_link_invalid',
   'row_text_too_long', // params: network, used, max
   'row_columns', // params: expected, found
+  'row_rule', // a publishing rule refuses it (params: problem, network, and the rule's values)
 ] as const;
 export type CsvRowCode = (typeof CSV_ROW_CODES)[number];
 

@@ -123,7 +123,7 @@ export function createCalendarPlanningHandlers(s: CalendarServices): Pick<Handle
     },
 
     'post.planning': ({ draftId }) => planning(draftId),
-    'post.setPlanning': ({ draftId, campaignId, labelIds, plannedAt, kind }) => {
+    'post.setPlanning': ({ draftId, campaignId, labelIds, plannedAt, kind, timeZone }) => {
       const row = post(draftId);
       const now = s.clock.now();
       if (campaignId) {
@@ -140,6 +140,7 @@ export function createCalendarPlanningHandlers(s: CalendarServices): Pick<Handle
         if (labels) s.campaigns.setPostLabels(draftId, labels);
         if (plannedAt !== undefined) s.planning.setPlannedAt(draftId, plannedAt === null ? null : Date.parse(plannedAt), now);
         if (kind) s.planning.setKind(draftId, kind, now);
+        if (timeZone) s.planning.setTimeZone(draftId, timeZone, now);
         s.planning.touch(draftId, now);
       })();
       changed(row.workspace_id);

@@ -59,6 +59,7 @@ export class PostReadModel {
       attempts: t.attempts,
       lastError: t.last_error,
       remoteUrl: t.remote_url,
+      remoteDeletedAt: iso(t.remote_deleted_at),
       partsSent: this.targets.sentParts(t).filter((p) => p !== null).length,
       // An account taken out of the post keeps its count from the main version.
       partsTotal: Math.max(1, contentForTarget(text, content, target ?? { accountId: t.account_id, variant: null }).parts.length),

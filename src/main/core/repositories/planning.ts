@@ -24,6 +24,7 @@ export class PlanningRepository {
       setPlannedAt: db.prepare('UPDATE drafts SET planned_at = ?, updated_at = max(updated_at, ?) WHERE id = ?'),
       setKind: db.prepare('UPDATE drafts SET kind = ?, updated_at = max(updated_at, ?) WHERE id = ?'),
       setReview: db.prepare('UPDATE drafts SET review_state = ?, updated_at = max(updated_at, ?) WHERE id = ? AND review_state = ?'),
+      setZone: db.prepare("UPDATE drafts SET time_zone = ?, updated_at = max(updated_at, ?) WHERE id = ? AND state = 'draft'"),
       touch: db.prepare('UPDATE drafts SET updated_at = max(updated_at, ?) WHERE id = ?'),
       approval: db.prepare<[string], { require_approval: number }>('SELECT require_approval FROM workspaces WHERE id = ?'),
       setApproval: db.prepare('UPDATE workspaces SET require_approval = ? WHERE id = ?'),
@@ -54,6 +55,11 @@ export class PlanningRepository {
   /** Moves the review state from `from` to `to`; false when the post was not in `from` (someone else moved it). */
   transition(draftId: string, from: ReviewState, to: ReviewState, now: number): boolean {
     return this.s.setReview.run(to, now, draftId, from).changes > 0;
+  }
+
+  /** The zone of a draft's planned time (a scheduled post keeps the zone it was scheduled in). */
+  setTimeZone(draftId: string, zone: string, now: number): void {
+    this.s.setZone.run(zone, now, draftId);
   }
 
   touch(draftId: string, now: number): void {

@@ -22,6 +22,8 @@ export interface TargetRow {
   sent_parts: string;
   last_error: string | null;
   remote_url: string | null;
+  /** Set once every part was deleted from the network (RemoteDeletionRepository). */
+  remote_deleted_at: number | null;
   updated_at: number;
   hold_reason: HoldReason | null;
   hold_problems: string | null;

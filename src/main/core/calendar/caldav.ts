@@ -1,0 +1,234 @@
+/**
+ * A workspace shared through a CalDAV collection (RFC 4791) with tsdav: one event per post,
+ * the same mapping and merge as files. A sync pulls (objects whose ETag did not change are not
+ * even parsed), merges what does not conflict in one undoable batch, hands conflicts back as a
+ * preview for calendar.importApply, then pushes local changes with If-Match. Offline, nothing is
+ * lost: local changes are whatever differs from the exchange base, and go at the next sync.
+ */
+import { randomUUID } from 'node:crypto';
+import { createCalendarObject, deleteCalendarObject, fetchCalendarObjects, getBasicAuthHeaders, propfind, updateCalendarObject } from 'tsdav';
+import { AppFailure } from '../../../shared/result';
+import { exportEvent } from '../../../shared/calendar/ical-export';
+import { snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
+import type { CalDavConfig, SyncResult } from '../../../shared/calendar/schemas';
+import type { Workspace } from '../../../shared/domain';
+import { toIso } from '../clock';
+import type { CalDavRepository } from '../repositories/caldav';
+import type { ExchangeRepository } from '../repositories/exchange';
+import type { Vault } from '../vault/vault';
+import type { ExchangeService } from './exchange';
+import { Importer, type StagedImport } from './importer';
+import type { Staging } from './staging';
+
+export interface CalDavDeps {
+  repo: CalDavRepository;
+  exchange: ExchangeRepository;
+  files: ExchangeService;
+  importer: Importer;
+  staging: Staging<StagedImport>;
+  vault: Pick<Vault, 'storeSecret' | 'readSecret' | 'deleteSecret'>;
+  now: () => number;
+  author: () => string;
+  /** Tests pass a fetch that times out fast; the default is the global one. */
+  fetch?: typeof fetch;
+}
+
+class Unreachable extends Error {}
+
+const fileNameFor = (uid: string) => `${uid.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.ics`;
+
+export class CalDavService {
+  constructor(private readonly d: CalDavDeps) {}
+
+  config(workspaceId: string): CalDavConfig | null {
+    const row = this.d.repo.get(workspaceId);
+    if (!row) return null;
+    return {
+      workspaceId,
+      url: row.url,
+      username: row.username,
+      hasPassword: true,
+      lastSyncAt: row.last_sync_at === null ? null : toIso(row.last_sync_at),
+      lastError: row.last_error,
+      pendingChanges: this.pending(workspaceId),
+    };
+  }
+
+  /** Saves the collection; when the server answers, checks that it is a calendar and accepts the password. */
+  async configure(input: { workspaceId: string; url: string; username: string; password?: string | undefined }): Promise<CalDavConfig> {
+    const existing = this.d.repo.get(input.workspaceId);
+    const secretId = existing?.secret_id ?? `caldav:${input.workspaceId}`;
+    const password = input.password ?? (existing ? this.d.vault.readSecret(secretId) : null);
+    if (!password) throw new AppFailure('invalid_input', 'A password is needed for this calendar server.', { field: 'password' });
+    const url = input.url.endsWith('/') ? input.url : `${input.url}/`;
+    try {
+      await this.check(url, input.username, password);
+    } catch (error) {
+      if (!(error instanceof Unreachable)) throw error;
+    }
+    if (input.password) this.d.vault.storeSecret(secretId, null, input.password);
+    if (existing && existing.url !== url) this.d.repo.remove(input.workspaceId);
+    this.d.repo.put(input.workspaceId, url, input.username, secretId);
+    return this.config(input.workspaceId)!;
+  }
+
+  remove(workspaceId: string): void {
+    const row = this.d.repo.get(workspaceId);
+    if (!row) return;
+    this.d.vault.deleteSecret(row.secret_id);
+    this.d.repo.remove(workspaceId);
+  }
+
+  /** Local posts that differ from what was last exchanged: they go at the next sync. */
+  pending(workspaceId: string): number {
+    const bases = this.d.exchange.bases(workspaceId);
+    let n = 0;
+    for (const [uid, local] of this.d.exchange.allByUid(workspaceId)) {
+      const base = bases.get(uid);
+      if (local.deleted) n += base ? 1 : 0;
+      else if (local.snapshot.at !== null && (!base || snapshotKey(base) !== snapshotKey(local.snapshot))) n++;
+    }
+    return n;
+  }
+
+  async sync(ws: Workspace): Promise<SyncResult> {
+    const row = this.d.repo.get(ws.id);
+    if (!row) throw new AppFailure('caldav_not_configured', 'No shared calendar is set up for this workspace.');
+    const password = this.d.vault.readSecret(row.secret_id);
+    if (!password) throw new AppFailure('caldav_auth_failed', 'The calendar password is missing.');
+    const headers = getBasicAuthHeaders({ username: row.username, password });
+    const calendar = { url: row.url };
+    const result: SyncResult = { state: 'synced', pushed: 0, pulled: 0, deletedRemote: 0, deletedLocal: 0, conflicts: null };
+    try {
+      // 1. Pull.
+      const known = this.d.repo.objects(ws.id);
+      const bases = this.d.exchange.bases(ws.id);
+      const remote = await this.fetchAll(calendar, headers);
+      const remoteByUid = new Map<string, { href: string; etag: string; snapshot: PostSnapshot }>();
+      for (const object of remote) {
+        const uidGuess = [...known].find(([, o]) => o.href === object.url)?.[0];
+        const base = uidGuess ? bases.get(uidGuess) : undefined;
+        if (uidGuess && base && known.get(uidGuess)!.etag === object.etag) {
+          remoteByUid.set(uidGuess, { href: object.url, etag: object.etag, snapshot: base });
+          continue;
+        }
+        const parsed = this.d.files.parse(ws, object.data);
+        for (const event of parsed.events) remoteByUid.set(event.snapshot.uid, { href: object.url, etag: object.etag, snapshot: event.snapshot });
+      }
+      const items = this.d.importer.stage(ws.id, [...remoteByUid.values()].map((r) => r.snapshot), { uids: new Set(known.keys()) });
+      const conflicts = items.filter((i) => i.plan.change === 'conflict');
+      const clean = items.filter((i) => i.plan.change !== 'conflict' && i.plan.change !== 'unchanged');
+      if (clean.length > 0) {
+        const applied = this.d.importer.apply(
+          { importId: randomUUID(), workspaceId: ws.id, format: 'tribune_ics', source: 'caldav', fileName: row.url, items: clean, rowProblems: [] },
+          [],
+          true,
+          this.d.author(),
+        );
+        result.pulled = applied.created + applied.updated;
+        result.deletedLocal = applied.deleted;
+      }
+      if (conflicts.length > 0) {
+        const staged: StagedImport = { importId: randomUUID(), workspaceId: ws.id, format: 'tribune_ics', source: 'caldav', fileName: row.url, items: conflicts, rowProblems: [] };
+        this.d.staging.keep(staged.importId, staged);
+        result.conflicts = Importer.preview(staged);
+        result.state = 'conflicts';
+      }
+      const held = new Set(conflicts.map((c) => c.uid));
+
+      // 2. Push what changed here since the last exchange.
+      const locals = this.d.exchange.allByUid(ws.id);
+      const basesNow = this.d.exchange.bases(ws.id);
+      for (const [uid, local] of locals) {
+        if (held.has(uid)) continue;
+        const onServer = remoteByUid.get(uid);
+        const base = basesNow.get(uid);
+        if (local.deleted) {
+          if (onServer && base && snapshotKey(onServer.snapshot) === snapshotKey(base)) {
+            await this.request(deleteCalendarObject({ calendarObject: { url: onServer.href, etag: onServer.etag }, headers, ...this.fetchOption() }));
+            this.d.exchange.deleteBase(ws.id, uid);
+            result.deletedRemote++;
+          }
+          continue;
+        }
+        if (local.snapshot.at === null) continue;
+        if (onServer && snapshotKey(onServer.snapshot) === snapshotKey(local.snapshot)) continue;
+        if (!onServer && known.has(uid)) continue; // deleted on the server: handled by the merge above
+        const text = exportEvent({ workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, now: new Date(this.d.now()).toISOString() }, local.snapshot);
+        if (onServer) {
+          await this.request(updateCalendarObject({ calendarObject: { url: onServer.href, etag: onServer.etag, data: text }, headers, ...this.fetchOption() }));
+        } else {
+          await this.request(createCalendarObject({ calendar, filename: fileNameFor(uid), iCalString: text, headers, ...this.fetchOption() }));
+        }
+        this.d.exchange.putBase(ws.id, local.snapshot);
+        result.pushed++;
+      }
+
+      // 3. Remember what the server holds now (ETags).
+      const after = await this.fetchAll(calendar, headers);
+      const objects = new Map<string, { href: string; etag: string }>();
+      const byHref = new Map([...remoteByUid].map(([uid, r]) => [r.href, uid]));
+      for (const object of after) {
+        const uid = byHref.get(object.url) ?? this.d.files.parse(ws, object.data).events[0]?.snapshot.uid;
+        if (uid) objects.set(uid, { href: object.url, etag: object.etag });
+      }
+      this.d.repo.setObjects(ws.id, objects);
+      this.d.repo.setStatus(ws.id, this.d.now(), null);
+      return result;
+    } catch (error) {
+      if (error instanceof Unreachable) {
+        this.d.repo.setStatus(ws.id, null, 'caldav_unreachable');
+        return { ...result, state: 'offline' };
+      }
+      if (error instanceof AppFailure) this.d.repo.setStatus(ws.id, null, error.code);
+      throw error;
+    }
+  }
+
+  private fetchOption() {
+    return this.d.fetch ? { fetch: this.d.fetch } : {};
+  }
+
+  private async fetchAll(calendar: { url: string }, headers: Record<string, string>): Promise<{ url: string; etag: string; data: string }[]> {
+    let objects;
+    try {
+      objects = await fetchCalendarObjects({ calendar, headers, ...this.fetchOption() });
+    } catch (error) {
+      throw this.classify(error);
+    }
+    return objects.filter((o) => typeof o.data === 'string' && o.data.length > 0).map((o) => ({ url: o.url, etag: o.etag ?? '', data: o.data as string }));
+  }
+
+  private async request(pending: Promise<Response>): Promise<void> {
+    let response: Response;
+    try {
+      response = await pending;
+    } catch (error) {
+      throw this.classify(error);
+    }
+    if (response.status === 401 || response.status === 403) throw new AppFailure('caldav_auth_failed', 'The calendar server refused the credentials.');
+    if (response.status === 412) return; // changed on the server meanwhile: the next sync merges it
+    if (!response.ok) throw new AppFailure('caldav_server_error', `The calendar server answered ${response.status}.`, { status: response.status });
+  }
+
+  private async check(url: string, username: string, password: string): Promise<void> {
+    let responses;
+    try {
+      responses = await propfind({ url, props: { 'd:resourcetype': {} }, depth: '0', headers: getBasicAuthHeaders({ username, password }), ...this.fetchOption() });
+    } catch (error) {
+      throw this.classify(error);
+    }
+    const first = responses[0];
+    if (first?.status === 401 || first?.status === 403) throw new AppFailure('caldav_auth_failed', 'The calendar server refused the credentials.');
+    const type = JSON.stringify(first?.props?.resourcetype ?? {});
+    if (!/calendar/i.test(type)) throw new AppFailure('caldav_not_calendar', 'This address is not a calendar collection.');
+  }
+
+  private classify(error: unknown): Error {
+    if (error instanceof AppFailure) return error;
+    const text = String((error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.message ?? error);
+    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ENETUNREACH|EHOSTUNREACH|fetch failed|aborted|timeout/i.test(text)) return new Unreachable(text);
+    if (/401|Unauthorized/i.test(text)) return new AppFailure('caldav_auth_failed', 'The calendar server refused the credentials.');
+    return new AppFailure('caldav_server_error', `The calendar server answered in a way Tribune does not understand.`, { status: 0 });
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * RFC 5545 text: escaping, 75-octet folding, and a strict tokenizer that reads a whole file
+ * into content lines with their line numbers (so every refusal names its line). Pure.
+ */
+import type { CalendarErrorCode, ErrorParams } from './errors';
+
+export class CalendarFileError extends Error {
+  constructor(
+    readonly code: CalendarErrorCode,
+    readonly params: ErrorParams,
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'CalendarFileError';
+  }
+}
+
+/** TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
+export function escapeText(value: string): string {
+  return value.replace(/[\\;,]|\r\n|\r|\n/g, (m) => (m === '\\' ? '\\\\' : m === ';' ? '\\;' : m === ',' ? '\\,' : '\\n'));
+}
+
+export function unescapeText(value: string): string {
+  if (!value.includes('\\')) return value;
+  return value.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+}
+
+/** Splits a TEXT list (CATEGORIES) on unescaped commas, then unescapes each item. */
+export function splitTextList(value: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i]!;
+    if (c === '\\' && i + 1 < value.length) {
+      current += c + value[i + 1];
+      i++;
+    } else if (c === ',') {
+      out.push(current);
+      current = '';
+    } else current += c;
+  }
+  out.push(current);
+  return out.map(unescapeText).filter((s) => s.length > 0);
+}
+
+const utf8Length = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
+/** Folds a content line so no physical line exceeds 75 octets (continuations start with a space), never inside a character. */
+export function foldLine(line: string): string {
+  // Fast path: pure ASCII of 75 or fewer.
+  if (line.length <= 75 && !/[^ -~\t]/.test(line)) return line;
+  let out = '';
+  let octets = 0;
+  let start = 0;
+  let limit = 75;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    const bytes = utf8Length(cp);
+    if (octets + bytes > limit) {
+      out += `${line.slice(start, i)}\r\n `;
+      start = i;
+      octets = 0;
+      limit = 74; // the leading space counts
+    }
+    octets += bytes;
+    i += width;
+  }
+  return out + line.slice(start);
+}
+
+export interface ParamMap {
+  [name: string]: string;
+}
+
+export interface ContentLine {
+  name: string;
+  params: ParamMap;
+  value: string;
+  /** 1-based physical line where the content line starts. */
+  line: number;
+}
+
+const NAME = /^[A-Za-z0-9-]+$/;
+
+/** One unfolded content line: NAME *(;PARAM=value) : value. Null when it is not one. */
+function parseContentLine(text: string, line: number): ContentLine | null {
+  let i = 0;
+  while (i < text.length && text[i] !== ';' && text[i] !== ':') i++;
+  const name = text.slice(0, i);
+  if (!NAME.test(name) || i >= text.length) return null;
+  const params: ParamMap = {};
+  while (text[i] === ';') {
+    i++;
+    const eq = text.indexOf('=', i);
+    if (eq < 0) return null;
+    const pname = text.slice(i, eq).toUpperCase();
+    if (!NAME.test(pname)) return null;
+    i = eq + 1;
+    const values: string[] = [];
+    for (;;) {
+      if (text[i] === '"') {
+        const close = text.indexOf('"', i + 1);
+        if (close < 0) return null;
+        values.push(text.slice(i + 1, close));
+        i = close + 1;
+      } else {
+        let j = i;
+        while (j < text.length && text[j] !== ';' && text[j] !== ':' && text[j] !== ',') j++;
+        values.push(text.slice(i, j));
+        i = j;
+      }
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    params[pname] = values.join(',');
+  }
+  if (text[i] !== ':') return null;
+  return { name: name.toUpperCase(), params, value: text.slice(i + 1), line };
+}
+
+/** Decodes bytes as UTF-8 (a BOM is dropped); a byte sequence that is not UTF-8 is refused with its line. */
+export function decodeUtf8(bytes: Uint8Array, code: CalendarErrorCode): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    const loose = new TextDecoder('utf-8').decode(bytes);
+    const bad = loose.indexOf('\uFFFD');
+    const line = bad < 0 ? 1 : loose.slice(0, bad).split('\n').length;
+    throw new CalendarFileError(code, { line });
+  }
+}
+
+/**
+ * Unfolds and tokenizes a whole file, checking its structure: it starts with BEGIN:VCALENDAR,
+ * every line is a content line, continuation lines continue something, BEGIN/END balance.
+ */
+export function tokenize(text: string): ContentLine[] {
+  const physical = text.split(/\r\n|\n|\r/);
+  const out: ContentLine[] = [];
+  let pending: { text: string; line: number } | null = null;
+  const stack: { name: string; line: number }[] = [];
+  const flush = () => {
+    if (!pending) return;
+    const parsed = parseContentLine(pending.text, pending.line);
+    if (!parsed) {
+      // A name followed by text but no colon, or a line that starts mid-word: a fold that lost its space.
+      throw new CalendarFileError(/^[A-Za-z0-9-]+[;:]/.test(pending.text) ? 'calendar_bad_line' : out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', {
+        line: pending.line,
+      });
+    }
+    if (out.length === 0 && !(parsed.name === 'BEGIN' && parsed.value.toUpperCase() === 'VCALENDAR')) {
+      throw new CalendarFileError('calendar_not_ical', { line: parsed.line });
+    }
+    if (parsed.name === 'BEGIN') stack.push({ name: parsed.value.toUpperCase(), line: parsed.line });
+    else if (parsed.name === 'END') {
+      const open = stack.pop();
+      if (!open || open.name !== parsed.value.toUpperCase()) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
+    } else if (stack.length === 0) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
+    out.push(parsed);
+    pending = null;
+  };
+  for (let n = 0; n < physical.length; n++) {
+    const raw = physical[n]!;
+    if (raw.length === 0) {
+      // Blank lines are tolerated (many files end with one) but end the current line.
+      flush();
+      continue;
+    }
+    const first = raw.charCodeAt(0);
+    if (first === 0x20 || first === 0x09) {
+      if (!pending) throw new CalendarFileError(out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', { line: n + 1 });
+      pending.text += raw.slice(1);
+      continue;
+    }
+    flush();
+    pending = { text: raw, line: n + 1 };
+  }
+  flush();
+  if (out.length === 0) throw new CalendarFileError('calendar_not_ical', { line: 1 });
+  if (stack.length > 0) throw new CalendarFileError('calendar_unbalanced', { line: physical.length });
+  return out;
+}
+
+/** A content line as text (not folded): NAME;PARAM=v:value. Parameter values with : ; , are quoted. */
+export function contentLine(name: string, value: string, params?: Record<string, string>): string {
+  let head = name;
+  if (params) for (const [k, v] of Object.entries(params)) head += `;${k}=${/[:;,]/.test(v) ? `"${v}"` : v}`;
+  return `${head}:${value}`;
+}
