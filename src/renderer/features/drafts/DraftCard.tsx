@@ -24,7 +24,7 @@ export function DraftCard({ draft, active, editing, buttonRef, onOpen, onFocus, 
   const preview = draftPreview(draft.text);
   const timeId = `draft-time-${draft.id}`;
   return (
-    <li className={`card ${active ? 'is-active' : ''} ${editing ? 'is-editing' : ''}`} data-draft-id={draft.id} onFocus={onFocus}>
+    <div className={`card ${active ? 'is-active' : ''} ${editing ? 'is-editing' : ''}`} data-draft-id={draft.id} onFocus={onFocus}>
       <button
         type="button"
         ref={buttonRef}
@@ -52,6 +52,6 @@ export function DraftCard({ draft, active, editing, buttonRef, onOpen, onFocus, 
           />
         </div>
       </div>
-    </li>
+    </div>
   );
 }

@@ -15,6 +15,7 @@ import { navigateBoard } from '../../lib/boardNavigation';
 import { DraftCard } from './DraftCard';
 import { deleteDraft, duplicateDraft } from './draftActions';
 import { withoutPlanned } from '../../model/draftList';
+import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
 
 const NO_DRAFTS: Draft[] = [];
 
@@ -34,7 +35,7 @@ export function DraftsColumn({ workspace }: { workspace: Workspace }) {
   const focusBoardRequest = useUi((s) => s.focusBoardRequest);
   // The card holding the tab stop, by id so it stays put when the list reorders.
   const [activeId, setActiveId] = useState<string | null>(null);
-  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const list = useRef<VirtualListHandle>(null);
   const emptyRef = useRef<HTMLDivElement>(null);
 
   const activeIndex = Math.max(
@@ -46,23 +47,21 @@ export function DraftsColumn({ workspace }: { workspace: Workspace }) {
     const draft = drafts[index];
     if (!draft) return;
     setActiveId(draft.id);
-    buttons.current.get(draft.id)?.focus();
+    list.current?.focusKey(draft.id);
   };
 
   // A card asked for focus (closed composer, duplicate, undo): focus it once it is rendered
   // (its onFocus then makes it the active card).
   useEffect(() => {
-    if (!focusDraftId) return;
-    const button = buttons.current.get(focusDraftId);
-    if (!button) return;
-    button.focus();
+    if (!focusDraftId || !drafts.some((d) => d.id === focusDraftId)) return;
+    list.current?.focusKey(focusDraftId);
     useUi.getState().focusDraft(null);
   }, [focusDraftId, drafts]);
 
   useEffect(() => {
     if (focusBoardRequest === 0) return;
     const draft = drafts[activeIndex];
-    if (draft) buttons.current.get(draft.id)?.focus();
+    if (draft) list.current?.focusKey(draft.id);
     else emptyRef.current?.focus();
     // Only on request, not when the list changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -123,24 +122,26 @@ export function DraftsColumn({ workspace }: { workspace: Workspace }) {
         </div>
       ) : null}
       {drafts.length > 0 ? (
-        <ul className="card-list" aria-label={t('drafts.title')} data-roving-column onKeyDown={onKeyDown}>
-          {drafts.map((draft, index) => (
+        <VirtualList
+          handle={list}
+          items={drafts}
+          getKey={(draft) => draft.id}
+          label={t('drafts.title')}
+          activeKey={drafts[activeIndex]?.id ?? null}
+          onKeyDown={onKeyDown}
+          estimateSize={88}
+          renderItem={(draft, index) => (
             <DraftCard
-              key={draft.id}
               draft={draft}
               active={index === activeIndex}
               editing={draft.id === editingId}
-              buttonRef={(el) => {
-                if (el) buttons.current.set(draft.id, el);
-                else buttons.current.delete(draft.id);
-              }}
               onFocus={() => setActiveId(draft.id)}
               onOpen={() => void openDraft(draft)}
               onDuplicate={() => void duplicateDraft(draft)}
               onDelete={() => void remove(index)}
             />
-          ))}
-        </ul>
+          )}
+        />
       ) : null}
     </Column>
   );

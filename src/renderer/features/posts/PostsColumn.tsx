@@ -18,6 +18,7 @@ import { formatInZone } from '../publishing/scheduleTime';
 import { cancelPost, duplicatePost, editPost, reschedulePost } from './postActions';
 import { isPending, postPreview, postTime, targetDisplay } from '../../model/postModel';
 import { TargetStatusList } from './TargetStatusList';
+import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
 
 const NO_POSTS: PostView[] = [];
 const NO_ACCOUNTS: Account[] = [];
@@ -28,21 +29,19 @@ interface CardProps {
   zone: string;
   active: boolean;
   editing: boolean;
-  focusRef(el: HTMLElement | null): void;
   onFocus(): void;
 }
 
-function ScheduledCard({ post, accounts, zone, active, editing, focusRef, onFocus }: CardProps) {
+function ScheduledCard({ post, accounts, zone, active, editing, onFocus }: CardProps) {
   const { t, i18n } = useTranslation();
   const preview = postPreview(post.text);
   const time = postTime(post);
   const timeId = `post-time-${post.draftId}`;
   const editable = isPending(post);
   return (
-    <li className={`card post-card ${active ? 'is-active' : ''} ${editing ? 'is-editing' : ''}`} data-draft-id={post.draftId} onFocus={onFocus}>
+    <div className={`card post-card ${active ? 'is-active' : ''} ${editing ? 'is-editing' : ''}`} data-draft-id={post.draftId} onFocus={onFocus}>
       <button
         type="button"
-        ref={focusRef}
         className="card-open"
         data-roving-item
         tabIndex={active ? 0 : -1}
@@ -74,19 +73,19 @@ function ScheduledCard({ post, accounts, zone, active, editing, focusRef, onFocu
           <IconButton label={t('posts.cancel')} icon={Ban} excludeFromTabOrder={!active} variant="danger" isDisabled={!editable} onPress={() => void cancelPost(post)} />
         </div>
       </div>
-    </li>
+    </div>
   );
 }
 
-function SentCard({ post, accounts, zone, active, focusRef, onFocus }: CardProps) {
+function SentCard({ post, accounts, zone, active, onFocus }: CardProps) {
   const { t, i18n } = useTranslation();
   const preview = postPreview(post.text);
   const textId = `sent-text-${post.draftId}`;
   const timeId = `sent-time-${post.draftId}`;
   const failed = post.targets.filter((target) => ['failed', 'partial'].includes(targetDisplay(target))).length;
   return (
-    <li className={`card post-card ${active ? 'is-active' : ''} ${failed > 0 ? 'has-failure' : ''}`} data-draft-id={post.draftId} onFocus={onFocus}>
-      <article ref={focusRef} className="card-open card-static" data-roving-item tabIndex={active ? 0 : -1} aria-labelledby={textId} aria-describedby={timeId}>
+    <div className={`card post-card ${active ? 'is-active' : ''} ${failed > 0 ? 'has-failure' : ''}`} data-draft-id={post.draftId} onFocus={onFocus}>
+      <article className="card-open card-static" data-roving-item tabIndex={active ? 0 : -1} aria-labelledby={textId} aria-describedby={timeId}>
         <p id={textId} className={`card-text ${preview ? '' : 'is-empty'}`}>
           {preview || t('drafts.empty')}
         </p>
@@ -104,7 +103,7 @@ function SentCard({ post, accounts, zone, active, focusRef, onFocus }: CardProps
           <IconButton label={t('posts.duplicate')} icon={Copy} shortcut="D" excludeFromTabOrder={!active} onPress={() => void duplicatePost(post)} />
         </div>
       </div>
-    </li>
+    </div>
   );
 }
 
@@ -118,7 +117,7 @@ export function PostsColumn({ workspace, column }: { workspace: Workspace; colum
   const accounts = useAccounts((s) => s.byWorkspace[workspace.id] ?? NO_ACCOUNTS);
   const editingId = useComposer((s) => (s.open ? s.draftId : null));
   const [activeId, setActiveId] = useState<string | null>(null);
-  const items = useRef(new Map<string, HTMLElement>());
+  const list = useRef<VirtualListHandle>(null);
   const activeIndex = Math.max(
     posts.findIndex((p) => p.draftId === activeId),
     0,
@@ -128,11 +127,8 @@ export function PostsColumn({ workspace, column }: { workspace: Workspace; colum
 
   // A post just scheduled or sent asked for focus: its card takes it once rendered here.
   useEffect(() => {
-    if (!focusPostId) return;
-    const item = items.current.get(focusPostId);
-    if (!item) return;
-    setActiveId(focusPostId);
-    item.focus();
+    if (!focusPostId || !posts.some((p) => p.draftId === focusPostId)) return;
+    list.current?.focusKey(focusPostId);
     useUi.getState().focusPost(null);
   }, [focusPostId, posts]);
 
@@ -140,7 +136,7 @@ export function PostsColumn({ workspace, column }: { workspace: Workspace; colum
     const post = posts[index];
     if (!post) return;
     setActiveId(post.draftId);
-    items.current.get(post.draftId)?.focus();
+    list.current?.focusKey(post.draftId);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -191,23 +187,26 @@ export function PostsColumn({ workspace, column }: { workspace: Workspace; colum
         </div>
       ) : null}
       {posts.length > 0 ? (
-        <ul className="card-list" aria-label={title} data-roving-column onKeyDown={onKeyDown}>
-          {posts.map((post, index) => {
+        <VirtualList
+          handle={list}
+          items={posts}
+          getKey={(post) => post.draftId}
+          label={title}
+          activeKey={posts[activeIndex]?.draftId ?? null}
+          onKeyDown={onKeyDown}
+          estimateSize={140}
+          renderItem={(post, index) => {
             const props: CardProps = {
               post,
               accounts,
               zone: workspace.timeZone,
               active: index === activeIndex,
               editing: post.draftId === editingId,
-              focusRef: (el) => {
-                if (el) items.current.set(post.draftId, el);
-                else items.current.delete(post.draftId);
-              },
               onFocus: () => setActiveId(post.draftId),
             };
-            return scheduled ? <ScheduledCard key={post.draftId} {...props} /> : <SentCard key={post.draftId} {...props} />;
-          })}
-        </ul>
+            return scheduled ? <ScheduledCard {...props} /> : <SentCard {...props} />;
+          }}
+        />
       ) : null}
     </Column>
   );
