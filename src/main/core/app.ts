@@ -10,6 +10,7 @@ import { createNetworkHandlers } from './handlers-network';
 import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
+import { createBoardCore } from './board';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
 import { AccountHealthMonitor } from './publishing/health';
@@ -170,12 +171,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     publishing.wake(reason);
     void health.check(reason);
   };
+  const board = createBoardCore({ db, clock, accounts: services.accounts, workspaces: services.workspaces, emit });
   // Each domain declares its own handlers; together they must cover the contract exactly once.
   const handlers: Handlers = joinHandlers(
     createHandlers(services),
     createNetworkHandlers({ online: () => wake('online'), deleteRemote: (targetId) => remoteDeletion.deleteTarget(targetId) }),
     createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
     calendar.handlers,
+    board.handlers,
   );
   // Publishing and the session checks need the accounts' tokens: they start once the vault can give them.
   const startPublishing = () => {
