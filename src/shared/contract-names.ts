@@ -4,6 +4,7 @@
  * compile time that these lists and its schemas name exactly the same things.
  */
 import { CALENDAR_COMMAND_NAMES, CALENDAR_EVENT_NAMES } from './calendar/names';
+import { BOARD_COMMAND_NAMES, BOARD_EVENT_NAMES } from './board/names';
 
 export const COMMAND_NAMES = [
   'app.info',
@@ -48,6 +49,7 @@ export const COMMAND_NAMES = [
   'app.networkChanged',
   'post.deleteRemote',
   ...CALENDAR_COMMAND_NAMES,
+  ...BOARD_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -60,6 +62,7 @@ export const EVENT_NAMES = [
   'posts.missed',
   'posts.replanned',
   ...CALENDAR_EVENT_NAMES,
+  ...BOARD_EVENT_NAMES,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

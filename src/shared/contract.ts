@@ -24,6 +24,7 @@ import { PostingSlots } from './schedule/slots';
 import { TimeZone } from './schedule/zoned-time';
 import type { Result } from './result';
 import { calendarCommands, calendarEvents } from './calendar/contract';
+import { boardCommands, boardEvents } from './board/contract';
 import type { CommandName, EventName } from './contract-names';
 
 const Empty = z.object({}).strict();
@@ -136,6 +137,9 @@ export const commands = {
 
   // Calendar, campaigns, approval, exchange (src/shared/calendar/contract.ts).
   ...calendarCommands,
+
+  // The board: boards, columns, items from the networks (src/shared/board/contract.ts).
+  ...boardCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -165,6 +169,7 @@ export const events = {
   /** A planned post was edited: what re-planning did that the person must know. */
   'posts.replanned': ReplanReport,
   ...calendarEvents,
+  ...boardEvents,
 } as const;
 
 export type Events = typeof events;

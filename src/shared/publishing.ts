@@ -3,6 +3,7 @@
  * validation before publishing) and the renderer (composer counters and reasons).
  */
 import { z } from 'zod';
+import { PostRef } from './board/schemas';
 import { RuleProblem, TargetProblem } from './rules/problems';
 import { Id, Network } from './domain';
 import { TextLimitsSchema } from './text/limits';
@@ -83,6 +84,10 @@ export const DraftContent = z.object({
   visibility: Visibility.nullable(),
   poll: Poll.nullable(),
   threadParts: z.array(z.string().max(100_000)).max(100).nullable(),
+  /** A reply from the board: the post answered (each target replies under it as its own account). */
+  replyTo: PostRef.nullable().optional(),
+  /** A quote from the board: the post quoted. */
+  quote: PostRef.nullable().optional(),
 });
 export type DraftContent = z.infer<typeof DraftContent>;
 export const EMPTY_DRAFT_CONTENT: DraftContent = {

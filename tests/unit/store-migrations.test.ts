@@ -35,6 +35,17 @@ function seed(db: Database.Database, version: number, after = 0) {
     const row = db.prepare('SELECT kind, review_state, ical_sequence FROM drafts').get();
     if (JSON.stringify(row) !== JSON.stringify({ kind: 'post', review_state: 'in_review', ical_sequence: 0 })) throw new Error(`unexpected defaults ${JSON.stringify(row)}`);
   }
+  if (version >= 8 && after < 8) {
+    // The board: a board with a Home column on the old account, one cached item shown in it, read by that account.
+    db.prepare("INSERT INTO boards VALUES ('88888888-8888-4888-8888-888888888888', '11111111-1111-4111-8111-111111111111', 'Accueil', 0, 1)").run();
+    db.prepare("INSERT INTO board_columns (id, board_id, workspace_id, position, type, account_id, created_at) VALUES ('99999999-9999-4999-8999-999999999999', '88888888-8888-4888-8888-888888888888', '11111111-1111-4111-8111-111111111111', 0, 'home', '33333333-3333-4333-8333-333333333333', 1)").run();
+    db.prepare("INSERT INTO actors VALUES ('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'bluesky', 'did:plc:x', 'x.test', 'X', NULL, NULL, 1)").run();
+    db.prepare("INSERT INTO items (id, network, uri, author_id, created_at, body, fetched_at) VALUES ('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'bluesky', 'at://did:plc:x/app.bsky.feed.post/1', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 1, '{}', 1)").run();
+    db.prepare("INSERT INTO item_views (item_id, account_id, remote_id) VALUES ('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', '33333333-3333-4333-8333-333333333333', 'at://did:plc:x/app.bsky.feed.post/1')").run();
+    db.prepare("INSERT INTO column_entries (column_id, sort_key, kind, item_id, remote_key, at) VALUES ('99999999-9999-4999-8999-999999999999', 'k1', 'item', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'at://did:plc:x/app.bsky.feed.post/1', 1)").run();
+    const column = db.prepare('SELECT width, notify, state, query FROM board_columns').get();
+    if (JSON.stringify(column) !== JSON.stringify({ width: 'normal', notify: 0, state: 'idle', query: '{}' })) throw new Error(`unexpected defaults ${JSON.stringify(column)}`);
+  }
 }
 
 describe('database migrations', () => {

@@ -7,6 +7,7 @@
 import type { Account, AccountHealth, Network } from '../../../shared/domain';
 import type { Capabilities, Poll, Visibility } from '../../../shared/publishing';
 import type { PublishFailure } from '../../../shared/schedule/retry';
+import type { Reader } from './reader';
 
 /** An image ready to publish: the original file (never modified) and its description. */
 export interface MediaFile {
@@ -87,6 +88,8 @@ export interface Connector {
   health(): Promise<AccountHealth>;
   /** Revokes the token where the network allows it (called when the account is removed). */
   revoke(): Promise<void>;
+  /** Reading timelines, notifications, searches and threads, and acting on items (the board). */
+  readonly reader?: Reader;
 }
 
 /** How a connector reads and updates its own secrets (sessions, tokens); backed by the vault. */

@@ -1,0 +1,18 @@
+/** What the board's handlers need from the streams module (refreshing, gaps, actions, threads). */
+import type { ActResult, ColumnEntry, ColumnQuery, ColumnStatus, ColumnType, ItemAction, ThreadView } from '../../../shared/board/schemas';
+import type { z } from 'zod';
+
+export interface StreamsPort {
+  /** Refreshes a column now (within its account's budget); resolves with its status afterwards. */
+  refresh(columnId: string): Promise<ColumnStatus>;
+  fillGap(columnId: string, gapId: string): Promise<ColumnStatus>;
+  /** The read position moved: tell the server where it keeps one (markers, updateSeen). */
+  syncReadPosition(columnId: string): void;
+  preview(accountId: string, type: ColumnType, query: ColumnQuery, workspaceId: string): Promise<ColumnEntry[]>;
+  act(itemId: string, asAccountId: string, action: ItemAction, workspaceId: string): Promise<z.output<typeof ActResult>>;
+  thread(itemId: string, asAccountId: string, workspaceId: string): Promise<ThreadView>;
+  /** A column was added, changed or removed: poll plans change. */
+  columnsChanged(): void;
+  /** Whether a live stream feeds this column. */
+  streaming(columnId: string): boolean;
+}

@@ -1,0 +1,162 @@
+/**
+ * The reading half of the connector contract: what the board needs from a network. Each
+ * network maps its own answers to these shared shapes (connectors/<network>/read.ts); text is
+ * already safe spans, addresses are http(s) or null, lengths are bounded.
+ */
+import type { ColumnQuery, ColumnType, ItemAction, NotificationKind, Span } from '../../../shared/board/schemas';
+
+export interface RemoteActor {
+  /** Bluesky DID, Mastodon account URI (the same on every instance). */
+  remoteId: string;
+  handle: string;
+  displayName: string;
+  avatarUrl: string | null;
+  url: string | null;
+}
+
+export interface RemoteMedia {
+  kind: 'image' | 'video' | 'gifv' | 'audio' | 'unknown';
+  thumbUrl: string | null;
+  fullUrl: string | null;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  remoteUrl: string | null;
+}
+
+/** A reference to a post as one account's server knows it. */
+export interface RemoteRef {
+  uri: string;
+  /** Bluesky: the CID; Mastodon: none. */
+  cid: string | null;
+}
+
+export interface RemoteQuote {
+  uri: string;
+  url: string | null;
+  author: RemoteActor | null;
+  spans: Span[];
+  createdAt: number | null;
+  unavailable: boolean;
+}
+
+/** The viewing account's state on an item. */
+export interface RemoteViewer {
+  liked: boolean;
+  reposted: boolean;
+  bookmarked: boolean;
+  /** Bluesky: the like / repost records (deleting them undoes the action). */
+  likeRef: string | null;
+  repostRef: string | null;
+  followingAuthor: boolean | null;
+  followRef: string | null;
+}
+
+export interface RemoteItem {
+  /** The post's URI, the same for every account (dedup key with the network). */
+  uri: string;
+  /** The post's id on the reading account's server (Mastodon status id; Bluesky: the URI). */
+  remoteId: string;
+  cid: string | null;
+  url: string | null;
+  author: RemoteActor;
+  createdAt: number;
+  text: string;
+  spans: Span[];
+  media: RemoteMedia[];
+  contentWarning: string | null;
+  sensitive: boolean;
+  language: string | null;
+  replyTo: { uri: string; handle: string | null } | null;
+  /** Bluesky: root and parent of the thread, to reply under it. */
+  replyRoot: RemoteRef | null;
+  quote: RemoteQuote | null;
+  counts: { replies: number; reposts: number; likes: number; quotes: number };
+  viewer: RemoteViewer;
+}
+
+export type RemoteEntry =
+  | { kind: 'item'; key: string; at: number; item: RemoteItem; repostedBy: RemoteActor | null }
+  | { kind: 'notification'; key: string; at: number; type: NotificationKind; actor: RemoteActor; item: RemoteItem | null };
+
+export interface ReadPage {
+  /** Newest first. */
+  entries: RemoteEntry[];
+  /** The network's cursor for older entries; null: nothing older. */
+  olderCursor: string | null;
+}
+
+export interface ReadSource {
+  type: ColumnType;
+  query: ColumnQuery;
+}
+
+/** What one HTTP answer said about the account's rate limit (every response is reported). */
+export interface ResponseInfo {
+  status: number;
+  /** X-RateLimit-Remaining / RateLimit-Remaining. */
+  remaining: number | null;
+  /** When the window resets (epoch ms). */
+  resetAt: number | null;
+}
+
+export interface ReadContext {
+  signal?: AbortSignal;
+  /** Called for every HTTP answer (the core's request budget counts them). */
+  onResponse?: (info: ResponseInfo) => void;
+}
+
+export type ReadErrorKind = 'rate_limited' | 'unreachable' | 'server' | 'reconnect_needed' | 'refused' | 'unsupported' | 'not_found';
+
+/** A read or an action the network did not do; retryAt for rate limits (Retry-After, reset headers). */
+export class ReadError extends Error {
+  constructor(
+    readonly kind: ReadErrorKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly retryAt: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ReadError';
+  }
+}
+
+export interface RemoteThread {
+  ancestors: RemoteItem[];
+  focus: RemoteItem;
+  replies: { depth: number; item: RemoteItem }[];
+}
+
+/** The item an action is about, as the acting account knows it. */
+export interface ActionTarget {
+  uri: string;
+  /** The id on the acting account's server (Mastodon); resolved by the reader when null. */
+  remoteId: string | null;
+  cid: string | null;
+  authorRemoteId: string;
+  likeRef: string | null;
+  repostRef: string | null;
+  followRef: string | null;
+}
+
+export interface ActionOutcome {
+  /** Bluesky: the record created (like, repost, follow) to delete it later. */
+  ref: string | null;
+}
+
+export interface Reader {
+  /** One page of a column, newest first, from `cursor` (null: the newest). Throws ReadError. */
+  read(source: ReadSource, cursor: string | null, limit: number, ctx?: ReadContext): Promise<ReadPage>;
+  /** The conversation around a post (by URI, or the account's remote id). */
+  thread(target: { uri: string; remoteId: string | null }, ctx?: ReadContext): Promise<RemoteThread>;
+  /**
+   * Does an action once: `key` is chosen when the person acted (Bluesky record key), so a
+   * retry after a crash finds the record instead of making a second one.
+   */
+  act(action: ItemAction, target: ActionTarget, key: string, ctx?: ReadContext): Promise<ActionOutcome>;
+  /** Read positions kept by the server (Mastodon markers; Bluesky notifications' seen time). */
+  markSeen(kind: 'home' | 'notifications', position: { key: string; at: number }, ctx?: ReadContext): Promise<void>;
+  readSeen(kind: 'home' | 'notifications', ctx?: ReadContext): Promise<{ key: string | null; at: number | null } | null>;
+  /** What this network can show (a column type it lacks answers column_unsupported). */
+  supports(type: ColumnType): boolean;
+}

@@ -1,0 +1,22 @@
+/** The board's command and event names, without zod (the preload bundles contract-names.ts). */
+export const BOARD_COMMAND_NAMES = [
+  'board.list',
+  'board.save',
+  'board.delete',
+  'board.unread',
+  'board.getRetention',
+  'board.setRetention',
+  'column.add',
+  'column.remove',
+  'column.move',
+  'column.update',
+  'column.page',
+  'column.refresh',
+  'column.fillGap',
+  'column.markRead',
+  'column.preview',
+  'item.act',
+  'item.thread',
+] as const;
+
+export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed'] as const;
