@@ -12,6 +12,7 @@ import { MissedDialog } from './publishing/MissedDialog';
 import { PublishingSettingsDialog } from './publishing/PublishingSettingsDialog';
 import { ScheduleDialog } from './publishing/ScheduleDialog';
 import { SettingsDialog } from './settings/SettingsDialog';
+import { DeleteRemoteDialog } from './posts/DeleteRemoteDialog';
 import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
 import { VaultSetupDialog, VaultUnlockDialog } from './vault/VaultDialogs';
 import { CreateWorkspaceDialog, DeleteWorkspaceDialog, RenameWorkspaceDialog } from './workspaces/WorkspaceDialogs';
@@ -59,5 +60,7 @@ export function Dialogs() {
       return <BoardNameDialog workspaceId={dialog.workspaceId} boardId={dialog.boardId} onClose={close} />;
     case 'deleteBoard':
       return <DeleteBoardDialog workspaceId={dialog.workspaceId} boardId={dialog.boardId} onClose={close} />;
+    case 'deleteRemote':
+      return <DeleteRemoteDialog draftId={dialog.draftId} targetId={dialog.targetId} onClose={close} />;
   }
 }

@@ -23,7 +23,9 @@ export type DialogState =
   /** The board's dialogs: add a column (the picker, maybe prefilled from a panel), name a board, remove one. */
   | { kind: 'addColumn'; workspaceId: string; boardId: string; preset?: { type: ColumnType; accountId: string; query: ColumnQuery } }
   | { kind: 'boardName'; workspaceId: string; boardId?: string }
-  | { kind: 'deleteBoard'; workspaceId: string; boardId: string };
+  | { kind: 'deleteBoard'; workspaceId: string; boardId: string }
+  /** "Delete from the network" on one account's line of a sent post (confirmation first). */
+  | { kind: 'deleteRemote'; draftId: string; targetId: string };
 
 /** The app's places: what the main area shows. */
 export type Place = 'board' | 'calendar';
