@@ -10,6 +10,7 @@ import './styles/board.css';
 import './styles/overlays.css';
 import './styles/publishing.css';
 import './styles/calendar.css';
+import './styles/calendar-editorial.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Tribune: #root is missing from index.html');

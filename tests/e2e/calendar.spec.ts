@@ -3,6 +3,7 @@
  * every request checked against Mastodon's OpenAPI description) is moved in the week view with
  * the mouse and with the keyboard, and its scheduled time changes in the core.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { randomUUID } from 'node:crypto';
 import { connectRpc, type RpcClient } from '../helpers/host';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
@@ -111,5 +112,87 @@ test('a scheduled post is moved in the week view with the mouse, then with the k
   await page.screenshot({ path: 'test-results/screenshots/calendar-month.png' });
   await calendar.view('Liste');
   await page.screenshot({ path: 'test-results/screenshots/calendar-list.png' });
+  rpc.close();
+});
+
+const seriousOrCritical = async (page: import('@playwright/test').Page) =>
+  (
+    await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .exclude('[role="log"][aria-live="assertive"]')
+      .analyze()
+  ).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+
+test('a post started on an empty slot is planned there, put in a campaign with a label, reviewed and commented', async ({ tribune, host, page }) => {
+  test.setTimeout(240_000); // axe reads the week's 336 slots in two themes.
+  const rpc = await connectRpc(host.current);
+  const { workspaceId } = await setUp(rpc);
+  await rpc.value('workspace.setApproval', { id: workspaceId, requireApproval: true });
+  await rpc.value('settings.update', { profileName: 'Camille' });
+  await page.reload();
+  await expect(tribune.connection).toHaveText(/Connecté/);
+
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  // Campaigns and labels.
+  await calendar.main.getByRole('button', { name: 'Campagnes et étiquettes…' }).click();
+  const manage = page.getByRole('dialog', { name: 'Campagnes et étiquettes' });
+  await manage.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Fêtes de fin d’année');
+  await manage.getByRole('textbox', { name: 'Objectif' }).fill('Remplir le marché de Noël');
+  await manage.getByRole('button', { name: 'Ajouter la campagne' }).click();
+  await expect(manage.getByRole('list', { name: 'Campagnes' })).toContainText('Fêtes de fin d’année');
+  await manage.getByRole('textbox', { name: 'Nom de l’étiquette' }).fill('Événement');
+  await manage.getByRole('button', { name: 'Ajouter l’étiquette' }).click();
+  await expect(manage.getByRole('list', { name: 'Étiquettes' })).toContainText('Événement');
+  await page.keyboard.press('Escape');
+  await expect(manage).toBeHidden();
+
+  // The keyboard starts a post on an empty slot: Enter on the focused cell.
+  await calendar.view('Semaine');
+  const day = dateIn(ZONE, 1);
+  await calendar.showDay(day);
+  const cell = calendar.cell(`${day}T11:00`);
+  await cell.focus();
+  await page.keyboard.press('Enter');
+  await expect(tribune.composerText).toBeFocused();
+  await expect(tribune.composer.getByTestId('planned-at')).toContainText('11:00');
+  await tribune.composerText.pressSequentially('Le marché de Noël ouvre demain !', { delay: 5 });
+  await tribune.waitSaved();
+  const composer = tribune.composer;
+  await composer.getByRole('combobox', { name: 'Campagne' }).selectOption({ label: 'Fêtes de fin d’année' });
+  await composer.getByRole('group', { name: 'Étiquettes' }).getByRole('button', { name: 'Événement' }).click();
+  await expect(composer.getByRole('group', { name: 'Étiquettes' }).getByRole('button', { name: 'Événement' })).toHaveAttribute('aria-pressed', 'true');
+
+  // Approval, then a comment signed by the local profile.
+  await expect(composer.getByTestId('review-state')).toHaveText('Brouillon');
+  await composer.getByRole('button', { name: 'Soumettre pour validation' }).click();
+  await expect(composer.getByTestId('review-state')).toHaveText('À valider');
+  await composer.getByText(/0 commentaire/).click();
+  await composer.getByRole('textbox', { name: 'Nouveau commentaire' }).fill('Ajouter l’horaire de fermeture ?');
+  await composer.getByRole('button', { name: 'Commenter' }).click();
+  await expect(composer.getByRole('list', { name: 'Commentaires' })).toContainText('Camille');
+  await composer.getByRole('button', { name: 'Valider' }).click();
+  await expect(composer.getByTestId('review-state')).toHaveText('Validé');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await seriousOrCritical(page), `composer with planning (${colorScheme})`).toEqual([]);
+  }
+  await tribune.closeComposer();
+
+  // On the calendar: at 11:00 that day, approved, in the campaign's colour when coloured by campaign.
+  const item = calendar.main.locator('.cal-item').filter({ hasText: 'Le marché de Noël ouvre demain' });
+  await expect(item).toHaveAttribute('data-status', 'approved');
+  await expect(item.locator('.cal-item-time')).toHaveText('11:00');
+  await calendar.main.locator('label').filter({ hasText: /^Campagne$/ }).click();
+  await expect(item).toHaveCSS('border-left-color', 'rgb(124, 58, 237)');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const view of ['Mois', 'Semaine', 'Liste'] as const) {
+      await calendar.view(view);
+      expect(await seriousOrCritical(page), `${view} (${colorScheme})`).toEqual([]);
+    }
+  }
   rpc.close();
 });

@@ -9,7 +9,7 @@ interface AppDialogProps {
   onClose(): void;
   /** alertdialog for confirmations of destructive actions. */
   role?: 'dialog' | 'alertdialog';
-  size?: 'small' | 'medium';
+  size?: 'small' | 'medium' | 'large';
   /** Clicking outside closes it (not for forms where typed text would be lost). */
   dismissable?: boolean;
 }

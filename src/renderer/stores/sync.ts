@@ -2,6 +2,8 @@ import { getClient } from '../client';
 import { reportNetworkChanges } from '../lib/networkReports';
 import { useAccounts } from './accounts';
 import { useCalendar } from './calendar';
+import { useCampaigns } from './campaigns';
+import { usePlanning } from './planning';
 import { useApp } from './app';
 import { draftBackup, retryComposerIfFailed, useComposer } from './composer';
 import { useConnection } from './connection';
@@ -58,7 +60,11 @@ export function startSync(): void {
 
   client.on('workspaces.changed', () => void useWorkspaces.getState().load());
   // The calendar reads its pages again when anything it shows changes.
-  client.on('calendar.changed', ({ workspaceId }) => useCalendar.getState().invalidate(workspaceId));
+  client.on('calendar.changed', ({ workspaceId }) => {
+    useCalendar.getState().invalidate(workspaceId);
+    if (useCampaigns.getState().campaigns[workspaceId]) void useCampaigns.getState().load(workspaceId);
+    void usePlanning.getState().reload();
+  });
   client.on('drafts.changed', ({ workspaceId }) => {
     useCalendar.getState().invalidate(workspaceId);
     if (useDrafts.getState().byWorkspace[workspaceId] || useWorkspaces.getState().selectedId === workspaceId) {

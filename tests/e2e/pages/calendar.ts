@@ -41,6 +41,11 @@ export class CalendarPage {
     for (let i = 0; i < 6 && !(await this.item(draftId).isVisible()); i++) await this.next();
     await expect(this.item(draftId)).toBeVisible();
   }
+  /** Goes forward until the day's column is on screen. */
+  async showDay(date: string) {
+    for (let i = 0; i < 6 && !(await this.cell(`${date}T09:00`).count()); i++) await this.next();
+    await expect(this.cell(`${date}T09:00`)).toBeAttached();
+  }
   async time(draftId: string): Promise<string> {
     return (await this.item(draftId).locator('.cal-item-time').textContent()) ?? '';
   }

@@ -6,7 +6,9 @@ import { Network } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
 import { Tip } from '../../components/Tip';
 import { useAccounts } from '../../stores/accounts';
+import { useEffect } from 'react';
 import { useCalendar } from '../../stores/calendar';
+import { useCampaigns } from '../../stores/campaigns';
 
 const EMPTY: never[] = [];
 
@@ -37,7 +39,12 @@ export function CalendarFiltersButton({ workspaceId }: { workspaceId: string }) 
   const filters = useCalendar((s) => s.filters);
   const setPrefs = useCalendar((s) => s.set);
   const accounts = useAccounts((s) => s.byWorkspace[workspaceId] ?? EMPTY);
-  const meta = useCalendar((s) => s.meta[workspaceId]);
+  const campaigns = useCampaigns((s) => s.campaigns[workspaceId] ?? EMPTY);
+  const labels = useCampaigns((s) => s.labels[workspaceId] ?? EMPTY);
+  const loadCampaigns = useCampaigns((s) => s.load);
+  useEffect(() => {
+    void loadCampaigns(workspaceId);
+  }, [loadCampaigns, workspaceId]);
   const active = Object.values(filters).reduce((n, list) => n + (list?.length ?? 0), 0);
   const change = (key: keyof CalendarFilters) => (next: string[]) => setPrefs({ filters: { ...filters, [key]: next.length > 0 ? next : undefined } });
   return (
@@ -65,10 +72,10 @@ export function CalendarFiltersButton({ workspaceId }: { workspaceId: string }) 
           <Group
             label={t('calendar.filters.campaigns')}
             value={filters.campaigns ?? []}
-            options={(meta?.campaigns ?? []).map((c) => ({ id: c.id, name: c.name }))}
+            options={campaigns.map((c) => ({ id: c.id, name: c.name }))}
             onChange={change('campaigns')}
           />
-          <Group label={t('calendar.filters.labels')} value={filters.labels ?? []} options={(meta?.labels ?? []).map((l) => ({ id: l.id, name: l.name }))} onChange={change('labels')} />
+          <Group label={t('calendar.filters.labels')} value={filters.labels ?? []} options={labels.map((l) => ({ id: l.id, name: l.name }))} onChange={change('labels')} />
           <Group
             label={t('calendar.filters.statuses')}
             value={filters.statuses ?? []}

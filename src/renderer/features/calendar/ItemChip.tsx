@@ -8,21 +8,16 @@ import { wallClock } from '../../model/calendar/calendarGrid';
 import { openItem } from './calendarActions';
 import { useCalendarContext } from './calendarContext';
 
-/** The accessible name of a post on the calendar: time, status, text, accounts. */
-export function useItemLabel(): (item: CalendarItem) => string {
+/** "@a, @b" for screen readers (the avatars are pictures). */
+function useAccountsLabel(): (item: CalendarItem) => string {
   const { t } = useTranslation();
-  const { zone, accounts } = useCalendarContext();
+  const { accounts } = useCalendarContext();
   return (item) => {
     const handles = item.targets.map((target) => {
       const account = accounts.get(target.accountId);
       return account ? atHandle(account.handle) : t(`networks.${target.network}`);
     });
-    return t('calendar.item.label', {
-      time: wallClock(item.at, zone).time,
-      status: t(`calendar.status.${item.status}`),
-      text: item.excerpt || t('calendar.item.untitled'),
-      accounts: handles.length > 0 ? handles.join(', ') : t('calendar.item.noAccount'),
-    });
+    return handles.length > 0 ? handles.join(', ') : t('calendar.item.noAccount');
   };
 }
 
@@ -30,6 +25,7 @@ export function useItemLabel(): (item: CalendarItem) => string {
 export function ItemBody({ item, showTime = true }: { item: CalendarItem; showTime?: boolean }) {
   const { t } = useTranslation();
   const { zone, accounts } = useCalendarContext();
+  const accountsLabel = useAccountsLabel();
   return (
     <>
       <span className="cal-item-line">
@@ -39,6 +35,7 @@ export function ItemBody({ item, showTime = true }: { item: CalendarItem; showTi
           <span className="cal-item-comments">
             <MessageSquare size={11} aria-hidden />
             {item.commentCount}
+            <span className="sr-only"> {t('calendar.item.comments', { count: item.commentCount })}</span>
           </span>
         ) : null}
         {item.targets.length > 0 ? (
@@ -52,6 +49,7 @@ export function ItemBody({ item, showTime = true }: { item: CalendarItem; showTi
         ) : null}
       </span>
       <span className="cal-item-text">{item.excerpt || t('calendar.item.untitled')}</span>
+      <span className="sr-only"> ({accountsLabel(item)})</span>
     </>
   );
 }
@@ -73,7 +71,6 @@ interface ItemChipProps {
 export function ItemChip({ item, showTime = true, tabbable, style, className }: ItemChipProps) {
   const { t } = useTranslation();
   const { colorOf, draggingId, justDropped, keyboardMove, pickUp } = useCalendarContext();
-  const label = useItemLabel()(item);
   const { setNodeRef, listeners } = useDraggable({ id: item.draftId, data: { item }, disabled: !item.movable });
   const held = keyboardMove?.item.draftId === item.draftId;
   const dragging = draggingId === item.draftId || held;
@@ -90,7 +87,6 @@ export function ItemChip({ item, showTime = true, tabbable, style, className }: 
         type="button"
         className="cal-item-open"
         tabIndex={tabbable ? 0 : -1}
-        aria-label={label}
         onClick={() => {
           if (!justDropped()) void openItem(item);
         }}

@@ -10,6 +10,7 @@ import { useComposer } from '../../stores/composer';
 import { useWorkspaces } from '../../stores/workspaces';
 import { strictestLimits } from '../../../shared/rules';
 import { formatInZone } from '../publishing/scheduleTime';
+import { PlanningPanel } from '../calendar/composer/PlanningPanel';
 import { ComposerOptions } from './ComposerOptions';
 import { MainEditor, VariantEditor } from './Editors';
 import { importImages } from './MediaStrip';
@@ -136,6 +137,7 @@ export function Composer() {
           main
         )}
         <ComposerOptions targets={targets} />
+        <PlanningPanel />
         <TargetChecks targets={targets} />
         {targets.length === 0 ? <span className="char-count">{t('composer.characters', { count: Array.from(text).length })}</span> : null}
       </div>

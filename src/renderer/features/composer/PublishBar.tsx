@@ -5,6 +5,7 @@ import { CalendarClock, ListPlus, Send } from 'lucide-react';
 import { atHandle } from '../../components/AccountAvatar';
 import { Tip } from '../../components/Tip';
 import { useComposer } from '../../stores/composer';
+import { usePlanning } from '../../stores/planning';
 import { useUi } from '../../stores/ui';
 import { sendDraft } from '../publishing/publishActions';
 import type { PublishWay } from '../publishing/outcome';
@@ -28,6 +29,7 @@ export function PublishBar({ targets }: { targets: ComposerTarget[] }) {
   const ready = useComposer((s) => s.contentStatus === 'ready');
   const post = useComposer((s) => s.post);
   const openDialog = useUi((s) => s.openDialog);
+  const plannedAt = usePlanning((s) => (s.draftId === draftId ? s.planning?.plannedAt : null) ?? null);
   const [busy, setBusy] = useState<PublishWay | null>(null);
   const blocker = publishBlocker({ hasDraft: !!draftId, ready, targets });
   const disabled = blocker !== null || busy !== null;
@@ -37,7 +39,8 @@ export function PublishBar({ targets }: { targets: ComposerTarget[] }) {
     if (!draftId || !workspaceId) return;
     if (way === 'schedule') {
       const scheduled = post?.state === 'scheduled';
-      openDialog({ kind: 'schedule', draftId, workspaceId, scheduledAt: scheduled ? postTime(post) : null, reschedule: scheduled });
+      // A post planned on the calendar is scheduled at its planned time unless the person changes it.
+      openDialog({ kind: 'schedule', draftId, workspaceId, scheduledAt: scheduled ? postTime(post) : plannedAt, reschedule: scheduled });
       return;
     }
     setBusy(way);

@@ -3,6 +3,7 @@ import { Label, Radio, RadioGroup } from 'react-aria-components';
 import { PUBLISH_UNDO_CHOICES, type Settings } from '../../../shared/domain';
 import { AppDialog } from '../../components/AppDialog';
 import { useApp } from '../../stores/app';
+import { ProfileName } from '../calendar/ProfileName';
 
 type TextSetting = 'language' | 'theme' | 'columnWidth';
 
@@ -65,6 +66,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <Choice setting="theme" options={['system', 'light', 'dark']} />
         <Choice setting="columnWidth" options={['narrow', 'normal', 'wide']} />
         <UndoDelayChoice />
+        <ProfileName />
         {info ? <p className="settings-about">{t('settings.about', { version: info.version, host: t(`settings.host.${info.host}`) })}</p> : null}
       </div>
     </AppDialog>
