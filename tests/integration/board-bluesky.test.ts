@@ -61,7 +61,7 @@ describe('the board on a local Bluesky network', () => {
     const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' });
     const appPassword = await bsky.createAppPassword(mairie, 'tribune');
     accountId = (await value<{ id: string }>(core, 'account.connectBluesky', { workspaceId: ws.id, identifier: 'mairie.test', appPassword, serviceUrl: bsky.pdsUrl })).id;
-    [board] = await value<Board[]>(core, 'board.list', { workspaceId: ws.id });
+    board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
 
     // The community: the town follows Alice; Alice mentions the town; Bob follows it and answers its post.
     await agents['mairie.test']!.follow(alice.did);
