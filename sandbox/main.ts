@@ -355,6 +355,7 @@ async function main(): Promise<void> {
       dataDir,
       plcUrl: net.plcUrl,
       appviewUrl: net.appviewUrl,
+      pdsUrl: net.pdsUrl,
       env: appEnv,
       port: options.port,
       log: (line) => process.stdout.write(`[tribune] ${line}\n`),
@@ -396,7 +397,7 @@ async function main(): Promise<void> {
       rpc.close();
       rpc = undefined;
       await app.stop();
-      app = startDesktop(options.electron, { dataDir, plcUrl: net.plcUrl, appviewUrl: net.appviewUrl, env: appEnv, log: appLog });
+      app = startDesktop(options.electron, { dataDir, plcUrl: net.plcUrl, appviewUrl: net.appviewUrl, pdsUrl: net.pdsUrl, env: appEnv, log: appLog });
       launchedAt = performance.now();
       checkpoint('desktop');
     }
@@ -437,7 +438,7 @@ async function main(): Promise<void> {
         if (running.kind === 'desktop' && performance.now() - launchedAt < 10_000) {
           say(`the desktop app closed at once (exit ${code}): opening Tribune in the browser instead`);
           try {
-            app = await startWebHost({ dataDir, plcUrl: net.plcUrl, appviewUrl: net.appviewUrl, env: appEnv, port: options.port, log: appLog });
+            app = await startWebHost({ dataDir, plcUrl: net.plcUrl, appviewUrl: net.appviewUrl, pdsUrl: net.pdsUrl, env: appEnv, port: options.port, log: appLog });
           } catch (error) {
             say(`Tribune's web host could not start either: ${error instanceof Error ? error.message : String(error)}`);
             return void shutdown(1, 'Tribune could not be opened');

@@ -104,6 +104,8 @@ export interface AppOptions {
   dataDir: string;
   plcUrl: string;
   appviewUrl: string;
+  /** The sandbox's PDS: the app prefills it when a sandbox account is added. */
+  pdsUrl: string;
   env: NodeJS.ProcessEnv;
   /** Each line the app prints. */
   log: (line: string) => void;
@@ -124,7 +126,7 @@ export async function startWebHost(options: AppOptions & { port?: number; timeou
     // Link previews would be fetched from the open web: the sandbox stays on 127.0.0.1.
     '--no-link-cards',
   ];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...options.env, TRIBUNE_SANDBOX: '1', TRIBUNE_EXIT_WITH_PARENT: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...options.env, TRIBUNE_SANDBOX: '1', TRIBUNE_SANDBOX_PDS_URL: options.pdsUrl, TRIBUNE_EXIT_WITH_PARENT: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Tribune's web host did not start within ${(options.timeoutMs ?? 60_000) / 1000} s`)), options.timeoutMs ?? 60_000);
@@ -157,6 +159,7 @@ export function startDesktop(electronBinary: string, options: AppOptions): Runni
   const env: NodeJS.ProcessEnv = {
     ...options.env,
     TRIBUNE_SANDBOX: '1',
+    TRIBUNE_SANDBOX_PDS_URL: options.pdsUrl,
     TRIBUNE_DATA_DIR: options.dataDir,
     TRIBUNE_PLC_URL: options.plcUrl,
     TRIBUNE_APPVIEW_URL: options.appviewUrl,

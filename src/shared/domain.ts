@@ -102,5 +102,7 @@ export const AppInfo = z.object({
   notices: z.array(z.string()),
   /** Running on the local sandbox network (npm run demo): nothing is public. */
   sandbox: z.boolean(),
+  /** The sandbox's Bluesky server (PDS), prefilled when adding a sandbox account; null outside the sandbox. */
+  sandboxPdsUrl: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;

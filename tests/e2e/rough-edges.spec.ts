@@ -2,9 +2,13 @@
  * Rough edges of the composer and its dialogs, on the screen: each was met in a trial as a
  * community manager would use Tribune.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connectRpc, startHost } from '../helpers/host';
+import { TribunePage } from './pages/tribune';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
-import type { TribunePage } from './pages/tribune';
 
 let server: MastodonStandIn;
 
@@ -84,4 +88,76 @@ test('scheduling: a past time is said once, and the focus goes to the scheduled 
   await page.waitForTimeout(1500);
   await expect(card).toBeFocused();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+});
+
+test.describe('in a browser set to English, with the web host in French', () => {
+  test.use({ locale: 'en-US' });
+
+  test('"system language" follows the browser, not the host process', async ({ tribune, host }) => {
+    // The host process runs in French (LANG=fr_FR.UTF-8, tests/helpers/host.ts) and says so.
+    const rpc = await connectRpc(host.current);
+    expect(await rpc.value('app.info', {})).toMatchObject({ host: 'web', systemLanguage: 'fr' });
+    rpc.close();
+    await expect(tribune.page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(tribune.page.getByRole('button', { name: 'Create my first workspace' })).toBeVisible();
+    await expect(tribune.connection).toHaveText(/Connected/);
+  });
+});
+
+test('in the sandbox, adding a Bluesky account comes with the sandbox server filled in', async ({ page }) => {
+  // A web host started as `npm run demo` starts it (sandbox/tribune.ts); the address is never contacted here.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-e2e-'));
+  const pds = 'http://127.0.0.1:2583';
+  const sandboxHost = await startHost({ dataDir, env: { TRIBUNE_SANDBOX: '1', TRIBUNE_SANDBOX_PDS_URL: pds } });
+  try {
+    const tribune = new TribunePage(page);
+    await tribune.open(sandboxHost.url);
+    await tribune.createWorkspace('Office de Tourisme (bac à sable)');
+    await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
+    await dialog.getByRole('tab', { name: 'Bluesky' }).click();
+    const server = dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' });
+    await expect(server).toBeVisible(); // the advanced options are open
+    await expect(server).toHaveValue(pds);
+    await expect(dialog).toContainText('Le serveur du bac à sable, déjà rempli');
+  } finally {
+    await sandboxHost.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('outside the sandbox, the server field stays empty', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Office de Tourisme');
+  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
+  await dialog.getByRole('tab', { name: 'Bluesky' }).click();
+  await dialog.getByText('Options avancées').click();
+  await expect(dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' })).toHaveValue('');
+});
+
+test('after the text is replaced, the old text\'s red reason goes at once and does not come back', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Brasserie du Port');
+  await connectMastodon(tribune);
+  await tribune.writeDraft('Menu');
+  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  const check = tribune.composer.getByTestId('target-check');
+  const blocked = check.locator('.reason-block');
+
+  // Over the stand-in's 500 characters: blocked, and the core's answer for it arrives too.
+  await tribune.composerText.fill('Moules-frites, '.repeat(40));
+  await expect(blocked).toHaveCount(1);
+  await tribune.waitSaved();
+  await page.waitForTimeout(1500);
+  await expect(blocked).toHaveCount(1);
+
+  // Replaced by a short text: the reason goes with the next frame, not after a save and a round trip.
+  await tribune.composerText.fill('Moules-frites ce midi');
+  await expect(blocked).toHaveCount(0, { timeout: 400 });
+  await expect(check).toHaveClass(/is-ready/);
+  // Neither the save nor a late answer about the old text brings it back.
+  await tribune.waitSaved();
+  for (let i = 0; i < 6; i++) {
+    await page.waitForTimeout(250);
+    await expect(blocked).toHaveCount(0);
+  }
 });

@@ -68,7 +68,7 @@ export class RecordingConnector implements Connector {
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
-export async function createHarness(options: { maxAttempts?: number; undoDelayMs?: number } = {}) {
+export async function createHarness(options: { maxAttempts?: number; undoDelayMs?: number; gate?: (db: Db) => { mustWait(draftId: string): boolean } } = {}) {
   const dir = tempDir();
   const clock = { now: () => Date.now() };
   const db: Db = (await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock })).db;
@@ -107,6 +107,7 @@ export async function createHarness(options: { maxAttempts?: number; undoDelayMs
     emitMissed: (payload) => events.push({ event: 'posts.missed', payload }),
     emitReplanned: (payload) => events.push({ event: 'posts.replanned', payload }),
     undoDelayMs: () => options.undoDelayMs ?? 0,
+    ...(options.gate ? { gate: options.gate(db) } : {}),
     retry: { baseMs: 1000, maxMs: 10_000 },
     maxAttempts: options.maxAttempts ?? 4,
   });

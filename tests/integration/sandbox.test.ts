@@ -125,7 +125,7 @@ describe('npm run demo: the sandbox, from start to Ctrl-C', () => {
     for (const socket of sockets) expect(details.ports).toContain(socket.port);
 
     const info = await rpc.value('app.info', {});
-    expect(info).toMatchObject({ host: 'web', sandbox: true, dataDir: details.dataDir });
+    expect(info).toMatchObject({ host: 'web', sandbox: true, sandboxPdsUrl: details.pdsUrl, dataDir: details.dataDir });
     const workspaces = await rpc.value('workspace.list', {});
     expect(workspaces.map((w) => w.name)).toEqual([WORKSPACE]);
     const accounts = await rpc.value('account.list', { workspaceId: workspaces[0]!.id });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/shared/result';
 import { describeError, type Translator } from '../../src/renderer/i18n/errors';
-import { languageFromLocale, resolveLanguage } from '../../src/renderer/i18n';
+import { firstSupportedLanguage, languageFromLocale, resolveLanguage, systemLanguageOf } from '../../src/renderer/i18n';
 import en from '../../src/renderer/i18n/en.json';
 import fr from '../../src/renderer/i18n/fr.json';
 import { SHORTCUTS } from '../../src/renderer/features/shortcuts/ShortcutsSheet';
@@ -189,5 +189,15 @@ describe('language choice', () => {
     expect(languageFromLocale('FR')).toBe('fr');
     expect(languageFromLocale('de-DE')).toBe('en');
     expect(languageFromLocale(undefined)).toBe('en');
+  });
+
+  it("in the browser, 'system' is the browser's first language Tribune speaks, not the web host's", () => {
+    expect(systemLanguageOf('web', 'fr', ['en-US', 'en'])).toBe('en');
+    expect(systemLanguageOf('web', 'en', ['de-DE', 'fr-FR', 'en'])).toBe('fr');
+    expect(systemLanguageOf('web', 'fr', ['de-DE', 'it'])).toBe('en');
+    expect(systemLanguageOf('web', undefined, ['fr-BE'])).toBe('fr');
+    // On desktop, the OS's language as the main process reads it.
+    expect(systemLanguageOf('desktop', 'fr', ['en-US'])).toBe('fr');
+    expect(firstSupportedLanguage([])).toBe('en');
   });
 });

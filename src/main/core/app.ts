@@ -10,6 +10,7 @@ import { createNetworkHandlers } from './handlers-network';
 import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
+import { ApprovalGate, queuePorts } from './calendar/approval-gate';
 import { createBoardCore } from './board';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
@@ -97,6 +98,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       systemLanguage: options.systemLocale?.toLowerCase().startsWith('fr') ? 'fr' : 'en',
       notices,
       sandbox: options.sandbox ?? false,
+      sandboxPdsUrl: options.sandbox ? (options.sandboxPdsUrl ?? null) : null,
     },
   };
   services.drafts.purgeDeleted(clock.now() - BIN_RETENTION_MS);
@@ -106,10 +108,12 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   media.clearIncoming();
   const mediaImporter = new MediaImporter({ media, workspaces: services.workspaces, clock });
   const workspaceSettings = new WorkspaceSettingsRepository(db);
+  const approvalGate = new ApprovalGate(db);
   const targets = new PostTargetRepository(db, () => clock.now());
   const publishing = new PublishingService({
     db,
     clock,
+    gate: approvalGate,
     accounts: services.accounts,
     drafts: services.drafts,
     targets,
@@ -144,7 +148,19 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     media,
     vault,
     emit,
+    // An approved post's targets held for approval go (or follow the missed-post policy).
+    onReviewChanged: (draftId) => releaseApproved(draftId),
+    onApprovalSettingChanged: (workspaceId, required) => {
+      if (!required) for (const draftId of approvalGate.heldPosts(workspaceId)) releaseApproved(draftId);
+    },
   });
+  function releaseApproved(draftId: string): void {
+    const report = db.transaction(() => approvalGate.release(draftId, clock.now(), queuePorts(targets)))();
+    if (!report) return;
+    if (report.awaitingDecision.length || report.skipped.length) emit('posts.missed', report);
+    emit('posts.changed', { workspaceId: report.workspaceId });
+    publishing.wake('changed');
+  }
   const health = new AccountHealthMonitor({ clock, log, accounts: services.accounts, connectors, emit: (workspaceId) => emit('accounts.changed', { workspaceId }) });
   // A new or moved post may be due before the next check of its account.
   listeners.add((event) => {

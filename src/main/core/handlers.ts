@@ -18,7 +18,7 @@ export interface Services {
   settings: SettingsRepository;
   vault: Vault;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
-  info: { version: string; dataDir: string; host: 'desktop' | 'web'; systemLanguage: Language; notices: string[]; sandbox: boolean };
+  info: { version: string; dataDir: string; host: 'desktop' | 'web'; systemLanguage: Language; notices: string[]; sandbox: boolean; sandboxPdsUrl: string | null };
   /** Runs a draft's save; a planned post is re-planned in the same transaction (publishing/commands.ts). */
   saveDraft: (draftId: string, save: () => SaveOutcome) => SaveOutcome;
 }

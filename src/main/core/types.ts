@@ -39,6 +39,8 @@ export interface CoreOptions {
   network?: import('./connectors/types').NetworkOptions;
   /** The local sandbox network of `npm run demo`: the app says so. */
   sandbox?: boolean;
+  /** The sandbox's Bluesky server (PDS): the form to add an account prefills it. */
+  sandboxPdsUrl?: string;
   /** Opens a page in the system browser (desktop); the web host leaves it to the page. */
   openBrowser?: (url: string) => void;
   /** Tests shorten the scheduler's delays. */

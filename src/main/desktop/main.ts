@@ -60,6 +60,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     host: 'desktop',
     sandbox: process.env.TRIBUNE_SANDBOX === '1',
+    ...(process.env.TRIBUNE_SANDBOX_PDS_URL ? { sandboxPdsUrl: process.env.TRIBUNE_SANDBOX_PDS_URL } : {}),
     network: {
       ...(process.env.TRIBUNE_PLC_URL ? { plcUrl: process.env.TRIBUNE_PLC_URL } : {}),
       ...(process.env.TRIBUNE_APPVIEW_URL ? { appviewUrl: process.env.TRIBUNE_APPVIEW_URL } : {}),

@@ -39,6 +39,7 @@ async function main() {
       systemLocale: process.env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale,
       version: typeof __TRIBUNE_VERSION__ === 'string' ? __TRIBUNE_VERSION__ : '0.0.0',
       sandbox: process.env.TRIBUNE_SANDBOX === '1',
+      ...(process.env.TRIBUNE_SANDBOX_PDS_URL ? { sandboxPdsUrl: process.env.TRIBUNE_SANDBOX_PDS_URL } : {}),
       network: {
         ...(values['plc-url'] ? { plcUrl: values['plc-url'] } : {}),
         ...(values['appview-url'] ? { appviewUrl: values['appview-url'] } : {}),

@@ -1,16 +1,20 @@
 import { useEffect } from 'react';
-import { i18n, languageFromLocale, resolveLanguage } from '../i18n';
+import { getClient } from '../client';
+import { i18n, resolveLanguage, systemLanguageOf } from '../i18n';
 import { useApp } from '../stores/app';
 import { loadWorkspaceData } from '../stores/sync';
 import { useWorkspaces } from '../stores/workspaces';
 import { listenForReplans } from './publishing/replanNotice';
 import { useGlobalShortcuts } from './shortcuts/useGlobalShortcuts';
 
-/** The language the UI speaks: settings.language, else the system's (from app.info). */
+const browserLocales = (): readonly string[] => (navigator.languages?.length ? navigator.languages : [navigator.language]);
+
+/** The language the UI speaks: settings.language, else the system's (the browser's in a browser, the OS's on desktop). */
 export function useUiLanguage() {
   const languageSetting = useApp((s) => s.settings.language);
-  const systemLanguage = useApp((s) => s.info?.systemLanguage);
-  return resolveLanguage(languageSetting, systemLanguage ?? languageFromLocale(navigator.language));
+  const host = useApp((s) => s.info?.host);
+  const coreLanguage = useApp((s) => s.info?.systemLanguage);
+  return resolveLanguage(languageSetting, systemLanguageOf(host ?? getClient().host, coreLanguage, browserLocales()));
 }
 
 /** Keeps the document in step with the settings: language, theme; loads the selected workspace. */

@@ -13,6 +13,29 @@ export function languageFromLocale(locale: string | undefined | null): Language 
   return locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** The first language of the list Tribune speaks (navigator.languages: the browser's order); English otherwise. */
+export function firstSupportedLanguage(locales: readonly string[]): Language {
+  for (const locale of locales) {
+    const tag = locale.toLowerCase();
+    if (tag.startsWith('fr')) return 'fr';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+/**
+ * "System language": in the browser, the browser's own languages (the web host's process may run
+ * in another locale, or on another account); on desktop, the OS's as the main process reads it.
+ */
+export function systemLanguageOf(
+  host: 'desktop' | 'web' | undefined,
+  coreSystemLanguage: Language | undefined,
+  browserLocales: readonly string[],
+): Language {
+  if (host === 'desktop' && coreSystemLanguage) return coreSystemLanguage;
+  return firstSupportedLanguage(browserLocales);
+}
+
 /** settings.language wins over the system language unless it says "system". */
 export function resolveLanguage(setting: 'system' | Language, systemLanguage: Language): Language {
   return setting === 'system' ? systemLanguage : setting;

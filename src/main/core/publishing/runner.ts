@@ -20,6 +20,8 @@ export interface RunnerDeps extends PlanDeps {
   markReconnect: (account: Pick<Account, 'id' | 'workspaceId'>) => void;
   emitMissed: (payload: { workspaceId: string; published: string[]; awaitingDecision: string[]; skipped: string[] }) => void;
   changed: (workspaceId: string) => void;
+  /** Approval (calendar/approval-gate.ts): a post that must wait is held, never sent. */
+  gate?: { mustWait(draftId: string): boolean };
 }
 
 export class JobRunner {
@@ -36,6 +38,7 @@ export class JobRunner {
     const target = content.targets.find((t) => t.accountId === account.id);
     if (!target) return { kind: 'cancelled', why: 'not_a_target' };
     if (account.health === 'reconnect_needed') return { kind: 'held', hold: { reason: 'reconnect_needed' } };
+    if (this.d.gate?.mustWait(row.draft_id)) return { kind: 'held', hold: { reason: 'awaiting_approval' } };
     const post = contentForTarget(draft.text, content, target);
     const check = problemsFor(this.d, account, post, this.d.workspaceSettings.get(draft.workspaceId).requireAltText);
     if (check.blocked) return { kind: 'held', hold: { reason: 'invalid', problems: check.problems } };

@@ -36,6 +36,8 @@ export interface PublishingDeps {
   emitMissed: (payload: { workspaceId: string; published: string[]; awaitingDecision: string[]; skipped: string[] }) => void;
   /** A planned post was edited and re-planning did something the person must know. */
   emitReplanned?: (report: ReplanReport) => void;
+  /** Approval gating, consulted before each publication (calendar/approval-gate.ts). */
+  gate?: { mustWait(draftId: string): boolean };
   /** "Publish now" waits this long (the person can undo meanwhile); 0 by default. */
   undoDelayMs?: () => number;
   timers?: TimerPort;

@@ -77,7 +77,7 @@ export interface QueuePort {
   /** Missed jobs set aside until the person chooses (publish now / reschedule / skip). */
   holdForDecision(jobIds: readonly string[]): void;
   /** Missed jobs left unpublished by the workspace's policy. */
-  markSkipped(jobIds: readonly string[], reason: string): void;
+  markSkipped(jobIds: readonly string[]): void;
   /** Sets a job aside (see Outcome 'held'); it is never dropped. Only a pending or claimed job. */
   hold(jobId: string, hold: Hold): void;
   /** Final: the job must not go (see Outcome 'cancelled'). Only an open (pending, claimed, held) job. */

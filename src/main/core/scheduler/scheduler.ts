@@ -133,7 +133,7 @@ export class Scheduler {
       report.skipped.push(...pick(decision.skip));
       try {
         if (decision.ask.length) this.queue.holdForDecision(decision.ask);
-        if (decision.skip.length) this.queue.markSkipped(decision.skip, 'missed');
+        if (decision.skip.length) this.queue.markSkipped(decision.skip);
       } catch (error) {
         this.report('could not set missed posts aside', error);
       }

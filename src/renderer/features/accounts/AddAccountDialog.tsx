@@ -8,6 +8,7 @@ import { AppDialog } from '../../components/AppDialog';
 import { NetworkGlyph } from '../../components/NetworkGlyph';
 import { getClient, type ClientError } from '../../client';
 import { useAccounts } from '../../stores/accounts';
+import { useApp } from '../../stores/app';
 import { useToasts } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
 import { accountErrorText, blueskyServiceToPrefill, instanceFromServiceUrl, isHttpUrl } from './accountForms';
@@ -102,7 +103,9 @@ function BlueskyForm({
   const { t } = useTranslation();
   const [identifier, setIdentifier] = useState(reconnecting?.network === 'bluesky' ? reconnecting.handle.replace(/^@/, '') : '');
   const [password, setPassword] = useState('');
-  const initialServer = reconnecting?.network === 'bluesky' ? blueskyServiceToPrefill(reconnecting.serviceUrl) : '';
+  // In the sandbox (npm run demo), its local server: the address is otherwise only in the terminal.
+  const sandboxServer = useApp((s) => (s.info?.sandbox ? s.info.sandboxPdsUrl : null));
+  const initialServer = reconnecting?.network === 'bluesky' ? blueskyServiceToPrefill(reconnecting.serviceUrl) : (sandboxServer ?? '');
   const [serviceUrl, setServiceUrl] = useState(initialServer);
   const [errors, setErrors] = useState<{ identifier?: string; password?: string; serviceUrl?: string; form?: string; code?: string }>({});
   const [busy, setBusy] = useState(false);
@@ -179,7 +182,7 @@ function BlueskyForm({
           <Label className="field-label">{t('accounts.bluesky.server')}</Label>
           <Input className="input" placeholder="https://pds.example.org" spellCheck={false} />
           <Text slot="description" className="field-hint">
-            {t('accounts.bluesky.serverHint')}
+            {sandboxServer && serviceUrl === sandboxServer ? t('accounts.bluesky.sandboxServerHint') : t('accounts.bluesky.serverHint')}
           </Text>
           <FieldError className="field-error">{errors.serviceUrl}</FieldError>
         </TextField>

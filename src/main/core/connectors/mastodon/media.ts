@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { IMAGE_EXTENSIONS, isImageType } from '../../../../shared/media';
 import { ImagePrepareError, prepareImageForUpload } from '../images';
 import { PublishError, type MediaFile } from '../types';
 import type { MastodonHttp } from './http';
@@ -23,10 +24,8 @@ function imageProblem(status: 413 | 422, message: string): PublishError {
   return new PublishError({ kind: 'http', status, message });
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
-
 function withExtension(fileName: string, mime: string): string {
-  const ext = EXTENSIONS[mime];
+  const ext = isImageType(mime) ? IMAGE_EXTENSIONS[mime] : undefined;
   if (!ext) return fileName;
   const stem = fileName.replace(/\.[^.]*$/, '') || 'image';
   return `${stem}.${ext}`;
