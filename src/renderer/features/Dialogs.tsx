@@ -10,6 +10,7 @@ import { MissedDialog } from './publishing/MissedDialog';
 import { PublishingSettingsDialog } from './publishing/PublishingSettingsDialog';
 import { ScheduleDialog } from './publishing/ScheduleDialog';
 import { SettingsDialog } from './settings/SettingsDialog';
+import { DeleteRemoteDialog } from './posts/DeleteRemoteDialog';
 import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
 import { VaultSetupDialog, VaultUnlockDialog } from './vault/VaultDialogs';
 import { CreateWorkspaceDialog, DeleteWorkspaceDialog, RenameWorkspaceDialog } from './workspaces/WorkspaceDialogs';
@@ -51,5 +52,7 @@ export function Dialogs() {
       return <ImportDialog workspaceId={dialog.workspaceId} onClose={close} />;
     case 'calendarExport':
       return <ExportDialog workspaceId={dialog.workspaceId} onClose={close} />;
+    case 'deleteRemote':
+      return <DeleteRemoteDialog draftId={dialog.draftId} targetId={dialog.targetId} onClose={close} />;
   }
 }

@@ -18,7 +18,9 @@ export type DialogState =
   /** The editorial calendar's dialogs. */
   | { kind: 'campaigns'; workspaceId: string }
   | { kind: 'calendarImport'; workspaceId: string }
-  | { kind: 'calendarExport'; workspaceId: string };
+  | { kind: 'calendarExport'; workspaceId: string }
+  /** "Delete from the network" on one account's line of a sent post (confirmation first). */
+  | { kind: 'deleteRemote'; draftId: string; targetId: string };
 
 /** The app's places: what the main area shows. */
 export type Place = 'board' | 'calendar';
