@@ -217,7 +217,7 @@ async function listed(calendar: CalendarPage): Promise<string[]> {
   return (await items.evaluateAll((nodes) => nodes.map((n) => `${n.querySelector('.cal-item-time')?.textContent} ${n.querySelector('.cal-item-text')?.textContent}`))).sort();
 }
 
-test('the plan exported as a calendar file and imported into a second data folder shows the same calendar; the import can be undone', async ({ tribune, host, page }) => {
+test('the plan exported as a calendar file and imported into a second data folder shows the same calendar; the import can be undone', async ({ host, page }) => {
   test.setTimeout(120_000);
   const rpc = await connectRpc(host.current);
   const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme', timeZone: ZONE });
