@@ -217,7 +217,7 @@ async function listed(calendar: CalendarPage): Promise<string[]> {
   return (await items.evaluateAll((nodes) => nodes.map((n) => `${n.querySelector('.cal-item-time')?.textContent} ${n.querySelector('.cal-item-text')?.textContent}`))).sort();
 }
 
-test('the plan exported as a calendar file and imported into a second data folder shows the same calendar; the import can be undone', async ({ host, page }) => {
+test('the plan exported as a calendar file and imported into a second data folder shows the same calendar; the import can be undone', async ({ tribune, host, page }) => {
   test.setTimeout(120_000);
   const rpc = await connectRpc(host.current);
   const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme', timeZone: ZONE });
@@ -228,7 +228,7 @@ test('the plan exported as a calendar file and imported into a second data folde
   await plannedDraft(rpc, workspace.id, 'Horaires d’hiver ; l’office ferme à 17 h, "merci" \\ à bientôt', `${next}-03`, '14:00');
   await plannedDraft(rpc, workspace.id, 'Nuit des musées\nProgramme complet en ligne', `${next}-12`, '18:15');
   rpc.close();
-  await page.reload();
+  await tribune.open(host.current.url); // Reads the plan made through the contract.
   const calendar = new CalendarPage(page);
   await calendar.open();
   await calendar.view('Liste');
