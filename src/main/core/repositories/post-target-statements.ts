@@ -1,5 +1,4 @@
 import type { Db } from '../store/database';
-import type { HoldReason } from '../../../shared/publishing';
 import type { TargetRow } from './post-targets';
 
 /**
