@@ -7,6 +7,7 @@ import { i18n } from './i18n';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/board.css';
+import './styles/stream.css';
 import './styles/overlays.css';
 import './styles/publishing.css';
 import './styles/calendar.css';

@@ -33,9 +33,9 @@ export const ERROR_CODES = [
   'retry_not_allowed', // only a failed, held or skipped publication can be retried
   // Networks (connectors): the message carries the network's own words when it gave any.
   'authorization_refused', // the person (or the server) refused to authorize Tribune
-  'network_refused', // the network answered, and said no
-  'network_unreachable', // the network could not be reached (offline, timeout, server down)
-  'account_reconnect_needed', // the account's session is no longer accepted: reconnect it
+  'network_refused', // params: detail (the network's own words). The network answered, and said no
+  'network_unreachable', // params: detail. The network could not be reached (offline, timeout, server down)
+  'account_reconnect_needed', // params: handle. The account's session is no longer accepted: reconnect it
   // Images a person adds (media.import, the web host's upload route)
   'media_not_image', // the bytes are not a readable image, whatever the file's name says
   'media_unsupported_type', // an image, but not JPEG, PNG, WebP or GIF

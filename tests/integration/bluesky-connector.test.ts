@@ -335,6 +335,39 @@ describe('Bluesky connector (real local PLC + PDS + AppView)', () => {
     expect(await postUris()).toEqual(before);
   });
 
+  it('sends a phone photo without its EXIF and GPS position, upright, unless the workspace keeps them', async () => {
+    const [width, height] = [320, 200];
+    const pixels = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels.set([x % 256, y % 256, x < width / 2 ? 40 : 220], (y * width + x) * 3);
+    const photo = await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .jpeg({ quality: 90 })
+      .withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2436/100', GPSLongitudeRef: 'E', GPSLongitude: '2/1 21/1 758/100' } })
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
+    const file = path.join(dir, 'IMG_2041.jpg');
+    fs.writeFileSync(file, photo);
+    const c = connector(new MemorySecrets(await freshSession()));
+    const blobOf = async (remoteId: string) => {
+      const stored = await record(remoteId);
+      if (!AppBskyEmbedImages.isMain(stored.embed)) throw new Error('no images embed');
+      const image = stored.embed.images[0]!;
+      const blob = await pds.com.atproto.sync.getBlob({ did: brand.did, cid: image.image.ref.toString() });
+      return { bytes: Buffer.from(blob.data), aspectRatio: image.aspectRatio };
+    };
+
+    const [stripped] = await c.publish(input([{ text: 'Le port ce matin', media: [{ path: file, mime: 'image/jpeg', alt: 'Le port', width, height }] }]));
+    const sent = await blobOf(stripped!.remoteId);
+    const meta = await sharp(sent.bytes).metadata();
+    expect(meta.exif).toBeUndefined();
+    expect(sent.bytes.includes(Buffer.from('PhoneCo'))).toBe(false);
+    expect([meta.width, meta.height, meta.orientation ?? 1]).toEqual([200, 320, 1]);
+    expect(sent.aspectRatio).toEqual({ width: 200, height: 320 });
+
+    const [kept] = await c.publish(input([{ text: 'Le port ce soir', media: [{ path: file, mime: 'image/jpeg', alt: 'Le port', width, height, keepMetadata: true }] }]));
+    expect((await blobOf(kept!.remoteId)).bytes.equals(photo)).toBe(true);
+    expect(fs.readFileSync(file).equals(photo)).toBe(true);
+  });
+
   it('publishes a 3-post thread as a reply chain with the right root and parents', async () => {
     const c = connector(new MemorySecrets(await freshSession()));
     const sent: Sent[] = [];

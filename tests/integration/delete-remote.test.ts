@@ -96,7 +96,7 @@ describe('delete from the network: Mastodon', () => {
     server.injectFault(DELETE, { kind: 'refuse', status: 403, body: { error: 'This action is not allowed' } });
     expect(await core.handle('post.deleteRemote', { targetId })).toEqual({
       ok: false,
-      error: { code: 'network_refused', message: 'This action is not allowed' },
+      error: { code: 'network_refused', message: 'This action is not allowed', params: { detail: 'This action is not allowed' } },
     });
     const view = await value<{ post: PostView }>(core, 'draft.content', { id: post.draftId });
     expect(view.post.targets[0]!.remoteDeletedAt).toBeNull();

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PostView, TargetProblem, TargetView } from '../../src/shared/publishing';
 import {
+  canDeleteRemote,
   canRetry,
   displayTone,
   findTargets,
@@ -104,6 +105,19 @@ describe('the Sent / Failed column', () => {
     }
     expect(canRetry(target({ status: 'failed' }))).toBe(true);
     expect(canRetry(target({ status: 'sent' }))).toBe(false);
+  });
+
+  it('offers "Delete from the network" on what went out and is still there, and says when it was deleted', () => {
+    const deleted = target({ status: 'sent', partsSent: 1, remoteUrl: 'https://bsky.app/x', remoteDeletedAt: '2026-05-02T10:00:00.000Z' });
+    expect([targetDisplay(deleted), displayTone(targetDisplay(deleted))]).toEqual(['deleted', 'neutral']);
+    expect(canDeleteRemote(deleted)).toBe(false);
+    expect(canDeleteRemote(target({ status: 'sent', partsSent: 1 }))).toBe(true);
+    // A thread stopped half way: what went out can be taken down.
+    expect(canDeleteRemote(target({ status: 'failed', partsSent: 2, partsTotal: 3 }))).toBe(true);
+    // Nothing out, or still going out: nothing to delete yet.
+    expect(canDeleteRemote(target({ status: 'failed', partsSent: 0 }))).toBe(false);
+    expect(canDeleteRemote(target({ status: 'pending', partsSent: 1, partsTotal: 3 }))).toBe(false);
+    expect(canDeleteRemote(target({ status: 'claimed', partsSent: 1, partsTotal: 3 }))).toBe(false);
   });
 
   it('finds the targets of a missed-posts event in the lists, by due time', () => {

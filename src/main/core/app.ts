@@ -186,8 +186,26 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const wake = (reason: 'resume' | 'online') => {
     publishing.wake(reason);
     void health.check(reason);
+    board.wake();
   };
-  const board = createBoardCore({ db, clock, accounts: services.accounts, workspaces: services.workspaces, emit });
+  const board = createBoardCore({
+    db,
+    clock,
+    accounts: services.accounts,
+    workspaces: services.workspaces,
+    emit,
+    network: {
+      log,
+      readerFor: (accountId) => {
+        const account = services.accounts.get(accountId);
+        if (!account || account.removed) return null;
+        return connectors.forAccount(account, () => {
+          if (services.accounts.setHealth(account.id, 'reconnect_needed')) emit('accounts.changed', { workspaceId: account.workspaceId });
+        }).reader ?? null;
+      },
+      keyFor: (network) => (network === 'bluesky' ? (connectors.partKeys('bluesky', 1)[0] ?? null) : null),
+    },
+  });
   // Each domain declares its own handlers; together they must cover the contract exactly once.
   const handlers: Handlers = joinHandlers(
     createHandlers(services),
@@ -200,6 +218,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const startPublishing = () => {
     publishing.start();
     void health.start();
+    board.start();
   };
   if (vault.status().state === 'ready') startPublishing();
   vault.onChange((status) => {
@@ -281,6 +300,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       closed = true;
       clearInterval(backupTimer);
       health.stop();
+      board.stop();
       await publishing.stop();
       await backupInFlight;
       listeners.clear();

@@ -1,5 +1,7 @@
 import { useMissed } from '../stores/missed';
 import { useUi } from '../stores/ui';
+import { AddColumnDialog } from './board/AddColumnDialog';
+import { BoardNameDialog, DeleteBoardDialog } from './board/BoardDialogs';
 import { AddAccountDialog } from './accounts/AddAccountDialog';
 import { CampaignsDialog } from './calendar/CampaignsDialog';
 import { ExportDialog } from './calendar/files/ExportDialog';
@@ -10,6 +12,7 @@ import { MissedDialog } from './publishing/MissedDialog';
 import { PublishingSettingsDialog } from './publishing/PublishingSettingsDialog';
 import { ScheduleDialog } from './publishing/ScheduleDialog';
 import { SettingsDialog } from './settings/SettingsDialog';
+import { DeleteRemoteDialog } from './posts/DeleteRemoteDialog';
 import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
 import { VaultSetupDialog, VaultUnlockDialog } from './vault/VaultDialogs';
 import { CreateWorkspaceDialog, DeleteWorkspaceDialog, RenameWorkspaceDialog } from './workspaces/WorkspaceDialogs';
@@ -51,5 +54,13 @@ export function Dialogs() {
       return <ImportDialog workspaceId={dialog.workspaceId} onClose={close} />;
     case 'calendarExport':
       return <ExportDialog workspaceId={dialog.workspaceId} onClose={close} />;
+    case 'addColumn':
+      return <AddColumnDialog workspaceId={dialog.workspaceId} boardId={dialog.boardId} preset={dialog.preset} onClose={close} />;
+    case 'boardName':
+      return <BoardNameDialog workspaceId={dialog.workspaceId} boardId={dialog.boardId} onClose={close} />;
+    case 'deleteBoard':
+      return <DeleteBoardDialog workspaceId={dialog.workspaceId} boardId={dialog.boardId} onClose={close} />;
+    case 'deleteRemote':
+      return <DeleteRemoteDialog draftId={dialog.draftId} targetId={dialog.targetId} onClose={close} />;
   }
 }

@@ -27,6 +27,7 @@ export function sortSent(posts: readonly PostView[]): PostView[] {
  * - held_missed / held_reconnect: waiting for the person (a missed time, a reconnection).
  * - held_offline: waiting for the connection; it goes by itself.
  * - held_blocked: a publishing rule blocks it until the post is fixed; held_approval: waiting for approval.
+ * - deleted: it went out, then was deleted from its network ("Delete from the network").
  */
 export type TargetDisplay =
   | 'scheduled'
@@ -37,6 +38,7 @@ export type TargetDisplay =
   | 'held_missed'
   | 'held_reconnect'
   | 'held_offline'
+  | 'deleted'
   | 'held_blocked'
   | 'held_approval'
   | 'held'
@@ -44,6 +46,8 @@ export type TargetDisplay =
   | 'cancelled';
 
 export function targetDisplay(target: TargetView): TargetDisplay {
+  // It went out, and was deleted from its network since.
+  if (target.remoteDeletedAt !== null) return 'deleted';
   const partial = target.partsTotal > 1 && target.partsSent > 0 && target.partsSent < target.partsTotal;
   switch (target.status) {
     case 'sent':
@@ -73,9 +77,13 @@ export function targetDisplay(target: TargetView): TargetDisplay {
 export function displayTone(display: TargetDisplay): 'ok' | 'error' | 'waiting' | 'neutral' {
   if (display === 'sent') return 'ok';
   if (display === 'failed' || display === 'partial' || display === 'held_reconnect' || display === 'held_blocked') return 'error';
-  if (display === 'skipped' || display === 'cancelled') return 'neutral';
+  if (display === 'skipped' || display === 'cancelled' || display === 'deleted') return 'neutral';
   return 'waiting';
 }
+
+/** A target done publishing with at least one part out, still on its network: post.deleteRemote can take it down. */
+export const canDeleteRemote = (target: TargetView): boolean =>
+  target.remoteDeletedAt === null && target.partsSent > 0 && ['sent', 'failed', 'skipped', 'cancelled'].includes(target.status);
 
 /** A failed (or stopped) target the person can send again with post.retryTarget. */
 export const canRetry = (target: TargetView): boolean => target.status === 'failed';

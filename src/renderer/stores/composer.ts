@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { BoardItem } from '../../shared/board/schemas';
 import type { Draft } from '../../shared/domain';
 import { EMPTY_DRAFT_CONTENT, type DraftContent, type PostView, type TargetProblem } from '../../shared/publishing';
 import { getClient, type ClientError } from '../client';
@@ -46,7 +47,11 @@ interface ComposerStore {
   save: AutosaveState;
   /** Bumped when the text area should take the focus. */
   focusRequest: number;
+  /** A reply or quote started from a board card: the post shown above the text. */
+  context: { mode: 'reply' | 'quote'; item: BoardItem } | null;
   openNew(workspaceId: string): Promise<boolean>;
+  /** A reply or quote from the board, as that account (chosen as the only target). */
+  openReply(workspaceId: string, accountId: string, mode: 'reply' | 'quote', item: BoardItem): Promise<boolean>;
   /** `post`: the draft is a planned post (opened from its card); it then never shows in the Drafts column. */
   openDraft(draft: Draft, post?: PostView | null): Promise<boolean>;
   setText(text: string): void;
@@ -70,7 +75,7 @@ const idleSave: AutosaveState = { status: 'idle', error: null };
 
 type Session = Pick<
   ComposerStore,
-  'open' | 'draftId' | 'workspaceId' | 'text' | 'content' | 'contentStatus' | 'contentError' | 'post' | 'scope' | 'problems' | 'createdHere' | 'save'
+  'open' | 'draftId' | 'workspaceId' | 'text' | 'content' | 'contentStatus' | 'contentError' | 'post' | 'scope' | 'problems' | 'createdHere' | 'save' | 'context'
 >;
 
 /** The state of one composing session; closed by default, opened with what differs. */
@@ -87,6 +92,7 @@ const session = (changes: Partial<Session> = {}): Session => ({
   problems: null,
   createdHere: false,
   save: idleSave,
+  context: null,
   ...changes,
 });
 export const VALIDATE_DELAY_MS = 500;
@@ -213,6 +219,15 @@ export const useComposer = create<ComposerStore>((set, get) => {
     async openNew(workspaceId) {
       if (!(await settleCurrent())) return false;
       set((s) => ({ ...session({ open: true, workspaceId }), focusRequest: s.focusRequest + 1 }));
+      return true;
+    },
+
+    async openReply(workspaceId, accountId, mode, item) {
+      if (!(await settleCurrent())) return false;
+      const ref = { itemId: item.id, network: item.network, uri: item.uri };
+      const content: DraftContent = { ...EMPTY_DRAFT_CONTENT, targets: [{ accountId, variant: null }], ...(mode === 'reply' ? { replyTo: ref } : { quote: ref }) };
+      set((s) => ({ ...session({ open: true, workspaceId, content, context: { mode, item } }), focusRequest: s.focusRequest + 1 }));
+      changed();
       return true;
     },
 

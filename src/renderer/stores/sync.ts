@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../shared/contract';
 import { getClient } from '../client';
 import { reportNetworkChanges } from '../lib/networkReports';
 import { useAccounts } from './accounts';
@@ -5,6 +6,9 @@ import { useCalendar } from './calendar';
 import { useCampaigns } from './campaigns';
 import { usePlanning } from './planning';
 import { useApp } from './app';
+import { useBoards } from './boards';
+import { notifyNewEntries } from './notifications';
+import { useStreams } from './streams';
 import { draftBackup, retryComposerIfFailed, useComposer } from './composer';
 import { useConnection } from './connection';
 import { useDrafts } from './drafts';
@@ -56,7 +60,10 @@ export function startSync(): void {
     }
   });
 
-  reportNetworkChanges(window, (online) => void client.invoke('app.networkChanged', { online }));
+  reportNetworkChanges(window, (online) => {
+    useConnection.setState({ networkOnline: online });
+    void client.invoke('app.networkChanged', { online });
+  });
 
   client.on('workspaces.changed', () => void useWorkspaces.getState().load());
   // The calendar reads its pages again when anything it shows changes.
@@ -90,6 +97,9 @@ export function startSync(): void {
     void usePosts.getState().loadAll(workspaceId);
   });
   client.on('vault.changed', (status) => useVault.getState().set(status));
+  client.on('board.changed', ({ workspaceId }) => void useBoards.getState().load(workspaceId));
+  client.on('items.changed', ({ itemIds }) => useStreams.getState().itemsChanged(itemIds));
+  client.on('column.changed', ({ columnId, workspaceId, newCount, unread, status }) => void columnChanged(columnId, workspaceId, newCount, unread, status));
 
   // Whatever the person typed is sent right away when the page goes away.
   const flush = () => useComposer.getState().flush();
@@ -107,10 +117,43 @@ async function loadWorkspace(workspaceId: string): Promise<void> {
     useAccounts.getState().load(workspaceId),
     usePosts.getState().loadAll(workspaceId),
     usePublishing.getState().load(workspaceId),
+    useBoards.getState().load(workspaceId),
   ]);
 }
 
 /** Loads what a newly selected workspace shows. */
 export function loadWorkspaceData(workspaceId: string): void {
   void loadWorkspace(workspaceId);
+}
+
+/** A column has news: its header first, then its cards (if shown), then a notification if it has them on. */
+async function columnChanged(columnId: string, workspaceId: string, newCount: number, unread: number, status: EventPayload<'column.changed'>['status']): Promise<void> {
+  useBoards.getState().patchColumn(columnId, { status, unread });
+  const streams = useStreams.getState();
+  const before = streams.feeds[columnId];
+  if (!before) return;
+  const known = new Set(before.entries.map((e) => e.key));
+  await streams.load(columnId);
+  if (newCount === 0) return;
+  const boards = useBoards.getState().byWorkspace[workspaceId] ?? [];
+  const board = boards.find((b) => b.columns.some((c) => c.id === columnId));
+  const column = board?.columns.find((c) => c.id === columnId);
+  if (!board || !column?.notify) return;
+  const feed = useStreams.getState().feeds[columnId];
+  if (!feed) return;
+  notifyNewEntries({
+    columnId,
+    title: t(`board.types.${column.type}`),
+    entries: feed.entries.filter((e) => !known.has(e.key)),
+    readCursor: feed.readCursor,
+    groupedBody: (count) => t('board.newItems', { count }),
+    onClick: (key) => {
+      if (useWorkspaces.getState().selectedId !== workspaceId) {
+        useWorkspaces.getState().select(workspaceId);
+        loadWorkspaceData(workspaceId);
+      }
+      useBoards.getState().select(workspaceId, board.id);
+      useStreams.getState().requestFocus({ columnId, key });
+    },
+  });
 }

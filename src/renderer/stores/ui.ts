@@ -1,3 +1,4 @@
+import type { ColumnQuery, ColumnType } from '../../shared/board/schemas';
 import { create } from 'zustand';
 
 export type DialogState =
@@ -18,7 +19,13 @@ export type DialogState =
   /** The editorial calendar's dialogs. */
   | { kind: 'campaigns'; workspaceId: string }
   | { kind: 'calendarImport'; workspaceId: string }
-  | { kind: 'calendarExport'; workspaceId: string };
+  | { kind: 'calendarExport'; workspaceId: string }
+  /** The board's dialogs: add a column (the picker, maybe prefilled from a panel), name a board, remove one. */
+  | { kind: 'addColumn'; workspaceId: string; boardId: string; preset?: { type: ColumnType; accountId: string; query: ColumnQuery } }
+  | { kind: 'boardName'; workspaceId: string; boardId?: string }
+  | { kind: 'deleteBoard'; workspaceId: string; boardId: string }
+  /** "Delete from the network" on one account's line of a sent post (confirmation first). */
+  | { kind: 'deleteRemote'; draftId: string; targetId: string };
 
 /** The app's places: what the main area shows. */
 export type Place = 'board' | 'calendar';

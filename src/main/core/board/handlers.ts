@@ -162,6 +162,8 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       const c = column(columnId);
       const size = limit ?? DEFAULT_PAGE;
       const entries = d.readModel.page({ columnId, workspaceId: c.workspace_id, accountId: c.account_id, before: before ?? null, limit: size });
+      // Past the end of the cache: the network's older page comes in the background.
+      if (entries.length < size && before !== undefined && c.account_id && c.older_cursor !== 'end') d.streams.loadOlder(columnId);
       return {
         columnId,
         entries,
@@ -184,10 +186,9 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       const c = column(columnId);
       const key = cursor ?? d.readModel.newestKey(columnId);
       // A read position only moves forward (two windows reading the same column).
-      if (key !== null && (c.read_key === null || key > c.read_key)) {
-        d.boards.setRead(columnId, key, d.clock.now());
-        d.streams.syncReadPosition(columnId);
-      }
+      if (key !== null && (c.read_key === null || key > c.read_key)) d.boards.setRead(columnId, key, d.clock.now());
+      // Sent even when it did not move here: the server may not know it yet (first fill, another device).
+      if (key !== null) d.streams.syncReadPosition(columnId);
       const unread = d.readModel.unread(columnId);
       d.emitColumn(columnId, 0);
       return { unread };

@@ -1,6 +1,10 @@
 /** The board in the core: its repositories, the streams module behind it, and its handlers. */
 import type { EventName } from '../../../shared/contract';
+import type { Network } from '../../../shared/domain';
 import type { Clock } from '../clock';
+import type { Reader } from '../connectors/reader';
+import type { Logger } from '../log';
+import { Streams } from '../streams';
 import type { Db } from '../store/database';
 import type { AccountRepository } from '../repositories/accounts';
 import { BoardSettingsRepository } from '../repositories/board-settings';
@@ -16,15 +20,37 @@ export interface BoardCoreDeps {
   accounts: AccountRepository;
   workspaces: WorkspaceRepository;
   emit: (event: EventName, payload: unknown) => void;
-  /** The streams module; absent: columns answer from the cache only. */
-  streams?: (parts: { boards: BoardRepository; readModel: BoardReadModel; settings: BoardSettingsRepository }) => StreamsPort;
+  /** The networks; absent: columns answer from the cache only (tests of the handlers). */
+  network?: {
+    log: Logger;
+    readerFor(accountId: string): Reader | null;
+    keyFor(network: Network): string | null;
+  };
 }
 
 export function createBoardCore(d: BoardCoreDeps) {
   const boards = new BoardRepository(d.db);
   const readModel = new BoardReadModel(d.db);
   const settings = new BoardSettingsRepository(d.db);
-  const streams = d.streams?.({ boards, readModel, settings }) ?? cacheOnly(boards);
+  const emitColumn = (columnId: string, newCount: number) => {
+    const c = boards.column(columnId);
+    if (c) d.emit('column.changed', { columnId, workspaceId: c.workspace_id, newCount, unread: readModel.unread(columnId), status: columnStatus(c, streams.streaming(columnId)) });
+  };
+  const live = d.network
+    ? new Streams({
+        db: d.db,
+        clock: d.clock,
+        log: d.network.log,
+        boards,
+        readModel,
+        accounts: d.accounts,
+        readerFor: d.network.readerFor,
+        keyFor: d.network.keyFor,
+        emitColumn,
+        emitItems: (workspaceId, itemIds) => d.emit('items.changed', { workspaceId, itemIds }),
+      })
+    : null;
+  const streams: StreamsPort = live ?? cacheOnly(boards);
   const handlers = createBoardHandlers({
     clock: d.clock,
     boards,
@@ -34,12 +60,18 @@ export function createBoardCore(d: BoardCoreDeps) {
     settings,
     streams,
     emitBoard: (workspaceId) => d.emit('board.changed', { workspaceId }),
-    emitColumn: (columnId, newCount) => {
-      const c = boards.column(columnId);
-      if (c) d.emit('column.changed', { columnId, workspaceId: c.workspace_id, newCount, unread: readModel.unread(columnId), status: columnStatus(c, streams.streaming(columnId)) });
-    },
+    emitColumn,
   });
-  return { handlers, boards, readModel, settings, streams };
+  return {
+    handlers,
+    boards,
+    readModel,
+    settings,
+    streams: live,
+    start: () => live?.start(),
+    stop: () => live?.stop(),
+    wake: () => live?.wake(),
+  };
 }
 
 /** Columns from the cache alone (no network): what the board does before the streams start. */
@@ -49,6 +81,7 @@ function cacheOnly(boards: BoardRepository): StreamsPort {
   return {
     refresh: (id) => Promise.resolve(status(id)),
     fillGap: (id) => Promise.resolve(status(id)),
+    loadOlder: () => undefined,
     syncReadPosition: () => undefined,
     preview: () => Promise.resolve([]),
     act: offline,

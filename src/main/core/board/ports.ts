@@ -6,6 +6,8 @@ export interface StreamsPort {
   /** Refreshes a column now (within its account's budget); resolves with its status afterwards. */
   refresh(columnId: string): Promise<ColumnStatus>;
   fillGap(columnId: string, gapId: string): Promise<ColumnStatus>;
+  /** The person scrolled past the cache: read an older page in the background (column.changed follows). */
+  loadOlder(columnId: string): void;
   /** The read position moved: tell the server where it keeps one (markers, updateSeen). */
   syncReadPosition(columnId: string): void;
   preview(accountId: string, type: ColumnType, query: ColumnQuery, workspaceId: string): Promise<ColumnEntry[]>;

@@ -16,7 +16,7 @@ export interface ExchangeHandlerDeps {
 }
 
 export function createCalendarExchangeHandlers(s: CalendarServices, x: ExchangeHandlerDeps): Pick<Handlers, CalendarExchangeCommands> {
-  const workspace = (id: string) => s.workspaces.get(id) ?? (() => { throw new AppFailure('not_found', 'This workspace was not found.'); })();
+  const workspace = (id: string) => s.workspaces.get(id) ?? (() => { throw new AppFailure('workspace_not_found', 'This workspace was not found.'); })();
   const author = () => s.settings.get().profileName || '';
   const changed = (workspaceId: string) => {
     s.emit('calendar.changed', { workspaceId });

@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 /** Ghost slots are drawn for views up to six weeks (a month view with its padding). */
 export const GHOST_SLOT_MAX_DAYS = 42;
 
-const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
+const notFound = (what: string, code: 'not_found' | 'workspace_not_found' | 'draft_not_found' = 'not_found') => new AppFailure(code, `${what} was not found (it may have been deleted).`);
 
 export function matchesFilters(item: CalendarItem, f: CalendarFilters | undefined): boolean {
   if (!f) return true;
@@ -26,10 +26,10 @@ export function matchesFilters(item: CalendarItem, f: CalendarFilters | undefine
 }
 
 export function createCalendarPlanningHandlers(s: CalendarServices): Pick<Handlers, CalendarPlanningCommands> {
-  const workspace = (id: string) => s.workspaces.get(id) ?? (() => { throw notFound('This workspace'); })();
+  const workspace = (id: string) => s.workspaces.get(id) ?? (() => { throw notFound('This workspace', 'workspace_not_found'); })();
   const post = (draftId: string) => {
     const row = s.planning.get(draftId);
-    if (!row || row.deleted_at !== null) throw notFound('This post');
+    if (!row || row.deleted_at !== null) throw notFound('This post', 'draft_not_found');
     return row;
   };
   const planning = (draftId: string): PostPlanning => {

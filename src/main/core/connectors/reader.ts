@@ -144,6 +144,13 @@ export interface ActionOutcome {
   ref: string | null;
 }
 
+/** The newest entry read: its column key (a notification's key), its item's id on the account's server, its time. */
+export interface SeenPosition {
+  key: string;
+  itemRemoteId: string | null;
+  at: number;
+}
+
 export interface Reader {
   /** One page of a column, newest first, from `cursor` (null: the newest). Throws ReadError. */
   read(source: ReadSource, cursor: string | null, limit: number, ctx?: ReadContext): Promise<ReadPage>;
@@ -155,7 +162,8 @@ export interface Reader {
    */
   act(action: ItemAction, target: ActionTarget, key: string, ctx?: ReadContext): Promise<ActionOutcome>;
   /** Read positions kept by the server (Mastodon markers; Bluesky notifications' seen time). */
-  markSeen(kind: 'home' | 'notifications', position: { key: string; at: number }, ctx?: ReadContext): Promise<void>;
+  markSeen(kind: 'home' | 'notifications', position: SeenPosition, ctx?: ReadContext): Promise<void>;
+  /** key: a notification's entry key, or a status id on the account's server (home); at: read up to this time. */
   readSeen(kind: 'home' | 'notifications', ctx?: ReadContext): Promise<{ key: string | null; at: number | null } | null>;
   /** What this network can show (a column type it lacks answers column_unsupported). */
   supports(type: ColumnType): boolean;

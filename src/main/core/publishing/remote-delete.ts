@@ -50,7 +50,9 @@ export class RemoteDeletion {
     }
     const account = this.d.accounts.get(row.account_id);
     if (!account || account.removed) throw new AppFailure('not_found', 'The account that published this post was removed from Tribune: delete it on the network itself.');
-    if (account.health === 'reconnect_needed') throw new AppFailure('account_reconnect_needed', `${account.handle} needs reconnecting before its posts can be deleted.`);
+    if (account.health === 'reconnect_needed') {
+      throw new AppFailure('account_reconnect_needed', `${account.handle} needs reconnecting before its posts can be deleted.`, { handle: account.handle });
+    }
     if (this.inFlight.has(targetId)) throw new AppFailure('conflict', 'This post is already being deleted.');
 
     this.inFlight.add(targetId);
@@ -75,15 +77,17 @@ export class RemoteDeletion {
   private failure(error: unknown, account: Pick<Account, 'id' | 'workspaceId' | 'handle'>): AppFailure {
     if (!(error instanceof PublishError)) {
       this.d.log.error('deleting from the network failed', error);
-      return new AppFailure('network_refused', error instanceof Error ? error.message : String(error));
+      const detail = error instanceof Error ? error.message : String(error);
+      return new AppFailure('network_refused', detail, { detail });
     }
     if (error.reconnectNeeded) {
       this.d.reconnectNeeded(account);
-      return new AppFailure('account_reconnect_needed', error.failure.message);
+      return new AppFailure('account_reconnect_needed', error.failure.message, { handle: account.handle });
     }
     // No answer, or a server that cannot answer now (5xx, rate limit): worth trying again later.
     const status = error.failure.status ?? 0;
-    if (error.failure.kind !== 'http' || status >= 500 || status === 429) return new AppFailure('network_unreachable', error.failure.message);
-    return new AppFailure('network_refused', error.failure.message);
+    const detail = { detail: error.failure.message };
+    if (error.failure.kind !== 'http' || status >= 500 || status === 429) return new AppFailure('network_unreachable', error.failure.message, detail);
+    return new AppFailure('network_refused', error.failure.message, detail);
   }
 }

@@ -53,7 +53,7 @@ export class HistoryRepository {
       action: r.action,
       author: r.author,
       batchId: r.batch_id,
-      text: r.snapshot ? ((JSON.parse(r.snapshot) as { text?: string }).text ?? null) : null,
+      text: r.snapshot ? replacedText(JSON.parse(r.snapshot) as { post?: { text?: string } | null; text?: string }) : null,
       createdAt: toIso(r.created_at),
     }));
   }
@@ -98,4 +98,10 @@ function toBatch(r: { id: string; workspace_id: string; source: string; file_nam
     updated: summary.updated,
     deleted: summary.deleted,
   };
+}
+
+/** Rows keep { post, base } (the replaced post, null when it did not exist, and the exchange base of the time). */
+function replacedText(snapshot: { post?: { text?: string } | null; text?: string }): string | null {
+  if ('post' in snapshot) return snapshot.post?.text ?? null;
+  return snapshot.text ?? null;
 }

@@ -1,14 +1,32 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button, TabPanel, Tabs } from 'react-aria-components';
+import { RotateCw } from 'lucide-react';
+import { isNetworkColumn, type Board as BoardModel, type Column } from '../../../shared/board/schemas';
+import type { Account, Workspace } from '../../../shared/domain';
+import { errorText } from '../../i18n';
 import { isTextEntryTarget } from '../../lib/keys';
+import { querySummary } from '../../model/board/columnLabel';
+import { atHandle } from '../../model/board/safeLinks';
+import { useAccounts } from '../../stores/accounts';
 import { useApp } from '../../stores/app';
+import { selectedBoard, useBoards } from '../../stores/boards';
+import { usePanel } from '../../stores/panel';
+import { useStreams } from '../../stores/streams';
 import { selectCurrentWorkspace, useWorkspaces } from '../../stores/workspaces';
 import { DraftsColumn } from '../drafts/DraftsColumn';
 import { PostsColumn } from '../posts/PostsColumn';
+import { NetworkColumn } from '../stream/NetworkColumn';
+import { SidePanel } from '../stream/SidePanel';
 import { NoWorkspace } from '../workspaces/NoWorkspace';
+import { BoardTabs } from './BoardTabs';
+import { ColumnMenu } from './ColumnMenu';
+import { OfflineBanner } from './OfflineBanner';
+import { SortableColumns } from './SortableColumns';
 
 const LEFT = new Set(['ArrowLeft', 'h']);
 const RIGHT = new Set(['ArrowRight', 'l']);
+const NO_ACCOUNTS: Account[] = [];
 
 /**
  * ←/h and →/l from a card: to the card holding the tab stop of the nearest column that has cards.
@@ -28,33 +46,99 @@ export function moveToNeighbourColumn(container: HTMLElement, from: HTMLElement,
   return false;
 }
 
-/** The board: columns of equal width side by side, scrolling sideways. */
+const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
+  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const step = LEFT.has(event.key) ? -1 : RIGHT.has(event.key) ? 1 : 0;
+  if (step === 0 || isTextEntryTarget(event.target)) return;
+  // A column's drag handle uses the arrows while it carries the column.
+  if ((event.target as HTMLElement).closest?.('.column-handle-button')) return;
+  if (moveToNeighbourColumn(event.currentTarget, event.target as HTMLElement, step)) {
+    event.preventDefault();
+    event.stopPropagation();
+  }
+};
+
+function useColumnName() {
+  const { t } = useTranslation();
+  return (column: Column, accounts: readonly Account[]) => {
+    const owner = accounts.find((a) => a.id === column.accountId);
+    return [t(`board.types.${column.type}`), querySummary(column.type, column.query), owner ? atHandle(owner.handle) : null].filter(Boolean).join(' — ');
+  };
+}
+
+function BoardColumns({ board, workspace, accounts }: { board: BoardModel; workspace: Workspace; accounts: readonly Account[] }) {
+  const nameOf = useColumnName();
+  const count = board.columns.length;
+  return (
+    <div className="columns" onKeyDownCapture={onKeyDownCapture}>
+      <SortableColumns
+        columns={board.columns}
+        nameOf={(c) => nameOf(c, accounts)}
+        onMove={(column, position) => void useBoards.getState().moveColumn(column, position)}
+        render={(column, index, handle) => {
+          const menu = <ColumnMenu column={column} name={nameOf(column, accounts)} index={index} count={count} onRemove={() => void useBoards.getState().removeColumn(column)} />;
+          if (column.type === 'drafts') return <DraftsColumn workspace={workspace} menu={menu} handle={handle} />;
+          if (column.type === 'scheduled' || column.type === 'sent') return <PostsColumn workspace={workspace} column={column.type} menu={menu} handle={handle} />;
+          if (isNetworkColumn(column.type)) return <NetworkColumn column={column} workspace={workspace} accounts={accounts} menu={menu} handle={handle} />;
+          return null;
+        }}
+      />
+    </div>
+  );
+}
+
+/** The board: the workspace's boards as tabs, each a row of columns scrolling sideways, and the panel beside them. */
 export function Board() {
   const { t } = useTranslation();
   const workspace = useWorkspaces(selectCurrentWorkspace);
   const loaded = useWorkspaces((s) => s.loaded);
+  const boards = useBoards((s) => (workspace ? s.byWorkspace[workspace.id] : undefined));
+  const boardError = useBoards((s) => (workspace ? s.errors[workspace.id] : undefined));
+  const selectedId = useBoards((s) => (workspace ? s.selected[workspace.id] : undefined));
+  const accounts = useAccounts((s) => (workspace ? (s.byWorkspace[workspace.id] ?? NO_ACCOUNTS) : NO_ACCOUNTS));
+  const feeds = useStreams((s) => s.feeds);
+  const panelOpen = usePanel((s) => s.target !== null);
   const width = useApp((s) => s.settings.columnWidth);
+  const current = selectedBoard(boards, selectedId);
 
-  const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-    const step = LEFT.has(event.key) ? -1 : RIGHT.has(event.key) ? 1 : 0;
-    if (step === 0 || isTextEntryTarget(event.target)) return;
-    if (moveToNeighbourColumn(event.currentTarget, event.target as HTMLElement, step)) {
-      event.preventDefault();
-      event.stopPropagation();
-    }
-  };
+  useEffect(() => {
+    if (workspace && !boards) void useBoards.getState().load(workspace.id);
+  }, [workspace, boards]);
+
+  const unread: Record<string, number> = {};
+  let lastRefreshAt: string | null = null;
+  for (const [id, feed] of Object.entries(feeds)) {
+    if (feed.status) unread[id] = feed.unread;
+    const at = feed.status?.lastRefreshAt ?? null;
+    if (at && (!lastRefreshAt || at > lastRefreshAt)) lastRefreshAt = at;
+  }
 
   return (
-    <main id="board" tabIndex={-1} className="board" aria-label={t('board.title')} data-column-width={width}>
+    <main id="board" tabIndex={-1} className={`board ${panelOpen ? 'with-panel' : ''}`} aria-label={t('board.title')} data-column-width={width}>
       {!loaded ? <p className="board-loading">{t('common.loading')}</p> : null}
       {loaded && !workspace ? <NoWorkspace /> : null}
-      {workspace ? (
-        <div className="columns" onKeyDownCapture={onKeyDownCapture}>
-          <DraftsColumn workspace={workspace} />
-          <PostsColumn workspace={workspace} column="scheduled" />
-          <PostsColumn workspace={workspace} column="sent" />
+      {workspace && boardError && !boards ? (
+        <div className="column-error board-error" role="alert">
+          <p>{t('board.boardsFailed', { reason: errorText(boardError) })}</p>
+          <Button className="btn btn-ghost" onPress={() => void useBoards.getState().load(workspace.id)}>
+            <RotateCw size={14} aria-hidden />
+            <span>{t('common.retry')}</span>
+          </Button>
         </div>
+      ) : null}
+      {workspace && boards && current ? (
+        <Tabs className="board-tabs-root" selectedKey={current.id} onSelectionChange={(key) => useBoards.getState().select(workspace.id, String(key))}>
+          <BoardTabs workspaceId={workspace.id} boards={boards} current={current} unread={unread} />
+          <OfflineBanner lastRefreshAt={lastRefreshAt} />
+          <div className="board-area">
+            {boards.map((b) => (
+              <TabPanel key={b.id} id={b.id} className="board-scroll">
+                <BoardColumns board={b} workspace={workspace} accounts={accounts} />
+              </TabPanel>
+            ))}
+            <SidePanel workspace={workspace} accounts={accounts} boardId={current.id} />
+          </div>
+        </Tabs>
       ) : null}
     </main>
   );

@@ -15,6 +15,7 @@ import { ComposerOptions } from './ComposerOptions';
 import { MainEditor, VariantEditor } from './Editors';
 import { importImages } from './MediaStrip';
 import { PublishBar } from './PublishBar';
+import { ReplyContext } from './ReplyContext';
 import { SaveStatus } from './SaveStatus';
 import { TargetChecks } from './TargetChecks';
 import { TargetPicker } from './TargetPicker';
@@ -109,6 +110,7 @@ export function Composer() {
             </span>
           </p>
         ) : null}
+        <ReplyContext />
         <TargetPicker />
         {adapted.length > 0 ? (
           <Tabs className="tabs version-tabs" selectedKey={activeScope} onSelectionChange={(key) => setScope(key === 'main' ? null : String(key))}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { FileText, RotateCw } from 'lucide-react';
@@ -20,7 +20,7 @@ import { VirtualList, type VirtualListHandle } from '../../components/VirtualLis
 const NO_DRAFTS: Draft[] = [];
 
 /** The "Brouillons" column: the workspace's drafts, newest first, keyboard-navigable. */
-export function DraftsColumn({ workspace }: { workspace: Workspace }) {
+export function DraftsColumn({ workspace, menu, handle }: { workspace: Workspace; menu?: ReactNode; handle?: ReactNode }) {
   const { t } = useTranslation();
   const allDrafts = useDrafts((s) => s.byWorkspace[workspace.id] ?? NO_DRAFTS);
   const postLists = usePosts((s) => s.lists[workspace.id]);
@@ -101,6 +101,8 @@ export function DraftsColumn({ workspace }: { workspace: Workspace }) {
       count={drafts.length}
       countLabel={t('drafts.count', { count: drafts.length })}
       color={workspace.color}
+      menu={menu}
+      handle={handle}
     >
       {error ? (
         <div className="column-error" role="alert">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { Ban, CalendarClock, CircleCheckBig, Copy, Pencil, RotateCw } from 'lucide-react';
@@ -108,7 +108,7 @@ function SentCard({ post, accounts, zone, active, onFocus }: CardProps) {
 }
 
 /** The "Programmés" and "Publiés / Échecs" columns: post.list, keyboard-navigable like the drafts. */
-export function PostsColumn({ workspace, column }: { workspace: Workspace; column: PostColumn }) {
+export function PostsColumn({ workspace, column, menu, handle }: { workspace: Workspace; column: PostColumn; menu?: ReactNode; handle?: ReactNode }) {
   const { t } = useTranslation();
   const posts = usePosts((s) => s.lists[workspace.id]?.[column] ?? NO_POSTS);
   const loaded = usePosts((s) => s.lists[workspace.id]?.[column] !== undefined);
@@ -168,6 +168,8 @@ export function PostsColumn({ workspace, column }: { workspace: Workspace; colum
       count={posts.length}
       countLabel={t(scheduled ? 'posts.scheduledCount' : 'posts.sentCount', { count: posts.length })}
       color={workspace.color}
+      menu={menu}
+      handle={handle}
     >
       {error ? (
         <div className="column-error" role="alert">

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { ExternalLink, RotateCw, Send, SkipForward } from 'lucide-react';
+import { ExternalLink, RotateCw, Send, SkipForward, Trash2 } from 'lucide-react';
 import type { Account } from '../../../shared/domain';
 import type { PostView, TargetView } from '../../../shared/publishing';
 import { AccountAvatar, atHandle } from '../../components/AccountAvatar';
@@ -10,7 +10,8 @@ import { problemMessage } from '../../i18n/problems';
 import { resolveMissed } from '../publishing/MissedDialog';
 import { formatInZone } from '../publishing/scheduleTime';
 import { retryTarget } from './postActions';
-import { displayTone, postTime, targetDisplay } from '../../model/postModel';
+import { canDeleteRemote, displayTone, postTime, targetDisplay } from '../../model/postModel';
+import { useUi } from '../../stores/ui';
 
 interface TargetStatusListProps {
   post: PostView;
@@ -45,11 +46,22 @@ function TargetRow({ target, account, zone, active, post }: { target: TargetView
         <p className="target-error">{target.heldProblems.filter((p) => p.severity === 'block').map((p) => problemMessage(p, translate)).join(' ; ')}</p>
       ) : null}
       <div className="target-status-actions">
-        {target.remoteUrl ? (
+        {target.remoteUrl && target.remoteDeletedAt === null ? (
           <a className="btn btn-link" href={target.remoteUrl} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex} aria-label={t('posts.viewOn', { handle })}>
             <ExternalLink size={12} aria-hidden />
             <span>{t('posts.view')}</span>
           </a>
+        ) : null}
+        {canDeleteRemote(target) ? (
+          <Button
+            className="btn btn-link"
+            excludeFromTabOrder={!active}
+            aria-label={t('remoteDelete.actionFor', { handle, network: t(`networks.${target.network}`) })}
+            onPress={() => useUi.getState().openDialog({ kind: 'deleteRemote', draftId: post.draftId, targetId: target.id })}
+          >
+            <Trash2 size={12} aria-hidden />
+            <span>{t('remoteDelete.action')}</span>
+          </Button>
         ) : null}
         {target.status === 'failed' ? (
           <Button className="btn btn-link" excludeFromTabOrder={!active} aria-label={t('posts.retryFor', { handle })} onPress={() => void retryTarget(target.id)}>

@@ -50,3 +50,11 @@ export async function retryTarget(targetId: string): Promise<void> {
   usePosts.getState().put(result.value);
   useToasts.getState().show({ message: t('posts.retrying') });
 }
+
+/** "Supprimer du réseau" on a sent target: the post's new state goes to the columns; the caller shows a refusal. */
+export async function deleteFromNetwork(targetId: string): Promise<{ ok: true } | { ok: false; error: ClientError }> {
+  const result = await getClient().invoke('post.deleteRemote', { targetId });
+  if (!result.ok) return result;
+  usePosts.getState().put(result.value);
+  return { ok: true };
+}

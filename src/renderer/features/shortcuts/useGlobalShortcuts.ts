@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { hasPrimaryModifier, isInsideOverlay, isTextEntryTarget } from '../../lib/keys';
+import { useAccounts } from '../../stores/accounts';
+import { selectedBoard, useBoards } from '../../stores/boards';
 import { useComposer } from '../../stores/composer';
 import { useToasts } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
@@ -37,6 +39,17 @@ export function useGlobalShortcuts(): void {
       } else if (event.key === 'b' || event.key === 'B' || event.key === 'c' || event.key === 'C') {
         event.preventDefault();
         useUi.getState().goTo(event.key.toLowerCase() === 'c' ? 'calendar' : 'board');
+      } else if (event.key === '/') {
+        // A monitoring column: the picker opens on Search with the workspace's first account.
+        const workspaceId = useWorkspaces.getState().selectedId;
+        if (!workspaceId) return;
+        const { byWorkspace, selected } = useBoards.getState();
+        const board = selectedBoard(byWorkspace[workspaceId], selected[workspaceId]);
+        const account = useAccounts.getState().byWorkspace[workspaceId]?.[0];
+        if (!board) return;
+        event.preventDefault();
+        useUi.getState().goTo('board');
+        useUi.getState().openDialog({ kind: 'addColumn', workspaceId, boardId: board.id, preset: account ? { type: 'search', accountId: account.id, query: {} } : undefined });
       } else if (event.key === '?') {
         event.preventDefault();
         useUi.getState().openDialog({ kind: 'shortcuts' });

@@ -41,6 +41,7 @@ import { imageForBluesky } from './images';
 import type { LinkCardFetcher } from './linkcard';
 import { parseSession, serializeSession } from './session';
 import { isValidTid } from './tid';
+import { createBlueskyReader } from './read';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
 export const MAX_IMAGE_BYTES = BLUESKY_DEFAULTS.maxImageBytes;
@@ -107,6 +108,17 @@ class BlueskyConnector implements Connector {
   private refusedValue: string | null = null;
   private reconnectNeeded = false;
   private saving: Promise<void> = Promise.resolve();
+
+  /** The board's reads and actions (read.ts), with this account's session. */
+  readonly reader = createBlueskyReader({
+    withAgent: async (what, fn, signal) => {
+      try {
+        return await this.call(what, signal, (live) => fn(live.agent, live.did));
+      } finally {
+        await this.settle();
+      }
+    },
+  });
 
   constructor(private readonly opts: BlueskyConnectorOptions) {
     this.accountId = opts.accountId;

@@ -1,0 +1,171 @@
+/**
+ * The streams module's engine: each network column is a source polled within its account's
+ * budget (poller.ts, budget.ts), moved along its network (sync.ts) into the shared cache
+ * (cache.ts); every change emits column.changed so the renderer repaints from the cache.
+ * One run per column at a time; a person's refresh joins a run in progress.
+ */
+import type { ColumnStatus } from '../../../shared/board/schemas';
+import { AppFailure } from '../../../shared/result';
+import type { Clock } from '../clock';
+import { ReadError, type Reader } from '../connectors/reader';
+import type { Logger } from '../log';
+import { columnStatus, type BoardRepository, type ColumnRow } from '../repositories/boards';
+import type { AccountRepository } from '../repositories/accounts';
+import type { Db } from '../store/database';
+import { Budgets } from './budget';
+import type { StreamCache } from './cache';
+import { PollPlan, requestCost } from './poller';
+import type { BoardReadModel } from './read-model';
+import { failureStatus } from './status';
+import { fillGap, gapOf, loadOlder, refreshColumn, type SyncDeps } from './sync';
+import { syncSeenFromServer } from './seen';
+
+export interface EngineDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  boards: BoardRepository;
+  readModel: BoardReadModel;
+  cache: StreamCache;
+  accounts: AccountRepository;
+  /** The reader of an account's connector (null: none, or the account is gone). */
+  readerFor(accountId: string): Reader | null;
+  emitColumn(columnId: string, newCount: number): void;
+}
+
+type RunKind = { kind: 'refresh' } | { kind: 'gap'; gapId: string } | { kind: 'older' };
+
+export class StreamEngine {
+  readonly plan = new PollPlan();
+  readonly budgets: Budgets;
+  private readonly running = new Map<string, Promise<ColumnStatus>>();
+  private readonly failures = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private started = false;
+  private readonly sync: SyncDeps;
+
+  constructor(private readonly d: EngineDeps) {
+    this.budgets = new Budgets(() => d.clock.now());
+    this.sync = { db: d.db, cache: d.cache, boards: d.boards, readModel: d.readModel, now: () => d.clock.now() };
+  }
+
+  start(): void {
+    this.started = true;
+    this.replan();
+  }
+
+  stop(): void {
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Columns were added, removed or changed. */
+  replan(): void {
+    const columns = this.d.boards.networkColumns().flatMap((c) => {
+      const account = c.account_id ? this.d.accounts.get(c.account_id) : null;
+      return account && !account.removed ? [{ id: c.id, type: c.type, accountId: account.id, network: account.network }] : [];
+    });
+    this.plan.plan(columns, this.d.clock.now());
+    this.arm();
+  }
+
+  /** The connection is back or the computer woke up: every column refreshes (within budgets). */
+  wake(): void {
+    this.plan.allDue(this.d.clock.now());
+    this.arm();
+  }
+
+  private arm(): void {
+    if (!this.started) return;
+    if (this.timer) clearTimeout(this.timer);
+    const next = this.plan.nextAt();
+    if (next === null) return;
+    this.timer = setTimeout(() => void this.tick(), Math.max(0, Math.min(next - this.d.clock.now(), 2 ** 31 - 1)));
+    this.timer.unref?.();
+  }
+
+  /** Refreshes every due column (the timer calls it; tests and benches call it with their clock). */
+  async tick(): Promise<void> {
+    const now = this.d.clock.now();
+    await Promise.all(this.plan.due(now).map((c) => this.run(c.id, { kind: 'refresh' }, false).catch(() => undefined)));
+    this.arm();
+  }
+
+  refresh(columnId: string): Promise<ColumnStatus> {
+    return this.run(columnId, { kind: 'refresh' }, true);
+  }
+  fillGap(columnId: string, gapId: string): Promise<ColumnStatus> {
+    if (!gapOf(this.d.db, columnId, gapId)) throw new AppFailure('gap_not_found', 'These missing items were already loaded.');
+    return this.run(columnId, { kind: 'gap', gapId }, true);
+  }
+  loadOlder(columnId: string): void {
+    void this.run(columnId, { kind: 'older' }, true).catch(() => undefined);
+  }
+
+  private run(columnId: string, what: RunKind, forPerson: boolean): Promise<ColumnStatus> {
+    const busy = this.running.get(columnId);
+    if (busy) return what.kind === 'refresh' ? busy : busy.then(() => this.run(columnId, what, forPerson));
+    const promise = this.runNow(columnId, what, forPerson).finally(() => this.running.delete(columnId));
+    this.running.set(columnId, promise);
+    return promise;
+  }
+
+  private async runNow(columnId: string, what: RunKind, forPerson: boolean): Promise<ColumnStatus> {
+    const column = this.d.boards.column(columnId);
+    if (!column) throw new AppFailure('column_not_found', 'This column no longer exists.');
+    const account = column.account_id ? this.d.accounts.get(column.account_id) : null;
+    if (!account || account.removed) return columnStatus(column);
+    const reader = this.d.readerFor(account.id);
+    const now = this.d.clock.now();
+    if (!reader || !reader.supports(column.type)) {
+      return this.settle(column, { error: new ReadError('unsupported', `${account.network} cannot show this column.`) });
+    }
+    const budget = this.budgets.for(account.id, account.network);
+    const at = budget.availableAt(requestCost(column.type), forPerson);
+    if (at > now) {
+      const message = budget.closedUntilAt() > 0 ? 'The network asked Tribune to slow down.' : "Tribune waits so as not to exceed the network's request limit.";
+      this.d.boards.setStatus(columnId, { state: 'throttled', retry_at: at, error_code: 'board_rate_limited', error_message: message });
+      this.plan.defer(columnId, at);
+      this.d.emitColumn(columnId, 0);
+      return columnStatus(this.d.boards.column(columnId)!);
+    }
+    const target = { column, accountId: account.id, network: account.network, reader, ctx: { onResponse: (info: Parameters<typeof budget.record>[0]) => budget.record(info) } };
+    try {
+      let added = 0;
+      if (what.kind === 'refresh') {
+        const r = await refreshColumn(this.sync, target);
+        added = r.added;
+        if (r.firstFill) await syncSeenFromServer(this.d, target).catch((err: unknown) => this.d.log.info(`read position not read from the server: ${String(err)}`));
+      } else if (what.kind === 'gap') {
+        const gap = gapOf(this.d.db, columnId, what.gapId);
+        if (gap) added = (await fillGap(this.sync, target, gap)).added;
+      } else {
+        added = (await loadOlder(this.sync, target)).added;
+      }
+      return this.settle(column, { added, refreshed: what.kind === 'refresh' });
+    } catch (err) {
+      if (!(err instanceof ReadError)) this.d.log.error(`column ${columnId} refresh failed`, err);
+      return this.settle(column, { error: err instanceof ReadError ? err : new ReadError('server', err instanceof Error ? err.message : String(err)) });
+    }
+  }
+
+  private settle(column: ColumnRow, outcome: { added?: number; refreshed?: boolean; error?: ReadError }): ColumnStatus {
+    const now = this.d.clock.now();
+    if (!this.d.boards.column(column.id)) return columnStatus(column); // removed meanwhile
+    if (outcome.error) {
+      const failures = (this.failures.get(column.id) ?? 0) + 1;
+      this.failures.set(column.id, failures);
+      const patch = failureStatus(outcome.error, failures, now);
+      this.d.boards.setStatus(column.id, patch);
+      this.plan.defer(column.id, patch.retry_at);
+    } else {
+      this.failures.delete(column.id);
+      const next = outcome.refreshed ? this.plan.refreshed(column.id, outcome.added ?? 0, now) : (this.plan.nextFor(column.id) ?? now);
+      this.d.boards.setStatus(column.id, { state: 'ok', retry_at: next, error_code: null, error_message: null, ...(outcome.refreshed ? { last_refresh_at: now } : {}) });
+    }
+    this.d.emitColumn(column.id, outcome.added ?? 0);
+    this.arm();
+    return columnStatus(this.d.boards.column(column.id)!);
+  }
+}

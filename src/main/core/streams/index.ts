@@ -1,0 +1,157 @@
+/**
+ * The streams module behind the board's handlers (board/ports.ts): the polling engine, the
+ * action queue, threads, previews and read positions sent to the servers.
+ */
+import type { ColumnEntry, ColumnQuery, ColumnType, ItemAction } from '../../../shared/board/schemas';
+import type { Network } from '../../../shared/domain';
+import { AppFailure } from '../../../shared/result';
+import type { StreamsPort } from '../board/ports';
+import type { Clock } from '../clock';
+import { ReadError, type Reader } from '../connectors/reader';
+import type { Logger } from '../log';
+import type { AccountRepository } from '../repositories/accounts';
+import type { BoardRepository } from '../repositories/boards';
+import type { Db } from '../store/database';
+import { ActionQueue } from './actions';
+import { StreamCache } from './cache';
+import { StreamEngine } from './engine';
+import type { BoardReadModel } from './read-model';
+import { seenPosition } from './seen';
+import { loadThread } from './threads';
+
+export interface StreamsDeps {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  boards: BoardRepository;
+  readModel: BoardReadModel;
+  accounts: AccountRepository;
+  readerFor(accountId: string): Reader | null;
+  keyFor(network: Network): string | null;
+  emitColumn(columnId: string, newCount: number): void;
+  emitItems(workspaceId: string, itemIds: string[]): void;
+}
+
+export class Streams implements StreamsPort {
+  readonly cache: StreamCache;
+  readonly engine: StreamEngine;
+  readonly actions: ActionQueue;
+  private actionTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly d: StreamsDeps) {
+    this.cache = new StreamCache(d.db);
+    this.engine = new StreamEngine({ db: d.db, clock: d.clock, log: d.log, boards: d.boards, readModel: d.readModel, cache: this.cache, accounts: d.accounts, readerFor: d.readerFor, emitColumn: d.emitColumn });
+    const networkOf = (id: string) => {
+      const a = d.accounts.get(id);
+      return a && !a.removed ? a.network : null;
+    };
+    this.actions = new ActionQueue({
+      db: d.db,
+      now: () => d.clock.now(),
+      readerFor: d.readerFor,
+      networkOf,
+      keyFor: d.keyFor,
+      itemsChanged: (ids) => {
+        for (const ws of this.workspacesOf(ids)) d.emitItems(ws, ids);
+      },
+    });
+  }
+
+  private workspacesOf(itemIds: string[]): string[] {
+    return this.d.db
+      .prepare<[string], { workspace_id: string }>(
+        `SELECT DISTINCT c.workspace_id FROM column_entries e JOIN board_columns c ON c.id = e.column_id WHERE e.item_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(itemIds))
+      .map((r) => r.workspace_id);
+  }
+
+  start(): void {
+    if (this.actionTimer) return;
+    this.engine.start();
+    this.actionTimer = setInterval(() => void this.actions.drain(), 30_000);
+    this.actionTimer.unref?.();
+    void this.actions.drain();
+  }
+  stop(): void {
+    this.engine.stop();
+    if (this.actionTimer) clearInterval(this.actionTimer);
+    this.actionTimer = null;
+  }
+  /** The connection came back or the computer woke up. */
+  wake(): void {
+    this.engine.wake();
+    this.d.db.prepare("UPDATE board_actions SET next_at = ? WHERE state = 'pending'").run(this.d.clock.now());
+    void this.actions.drain();
+  }
+
+  refresh = (columnId: string) => this.engine.refresh(columnId);
+  fillGap = (columnId: string, gapId: string) => this.engine.fillGap(columnId, gapId);
+  loadOlder = (columnId: string) => this.engine.loadOlder(columnId);
+  columnsChanged = () => this.engine.replan();
+  streaming = () => false;
+
+  syncReadPosition(columnId: string): void {
+    const column = this.d.boards.column(columnId);
+    const position = column ? seenPosition(this.d.db, column) : null;
+    const reader = column?.account_id ? this.d.readerFor(column.account_id) : null;
+    if (!position || !reader) return;
+    // Read up to the newest entry: seen now (a server keeps its seen time from moving back).
+    const newest = this.d.readModel.newestKey(columnId);
+    const at = newest !== null && column!.read_key !== null && column!.read_key >= newest ? Math.max(position.at, this.d.clock.now()) : position.at;
+    void reader.markSeen(position.kind, { key: position.key, itemRemoteId: position.itemRemoteId, at }).catch((err: unknown) => this.d.log.info(`read position not sent: ${String(err)}`));
+  }
+
+  async preview(accountId: string, type: ColumnType, query: ColumnQuery, workspaceId: string): Promise<ColumnEntry[]> {
+    const account = this.d.accounts.get(accountId);
+    const reader = this.d.readerFor(accountId);
+    if (!account || !reader) throw new AppFailure('account_not_found', 'This account is no longer connected.');
+    if (!reader.supports(type)) throw new AppFailure('column_unsupported', `${account.network} cannot show this column.`, { network: account.network, type });
+    try {
+      const page = await reader.read({ type, query }, null, 20);
+      const ids = this.cache.putItems(page.entries.flatMap((e) => (e.item ? [e.item] : [])), accountId, account.network, this.d.clock.now());
+      const items = this.d.readModel.items([...ids.values()], accountId, workspaceId);
+      return page.entries.flatMap((e): ColumnEntry[] => {
+        const item = e.item ? (items.get(ids.get(e.item.uri)!) ?? null) : null;
+        // A preview shows the posts (a notification's post too); actors of notifications wait for the column.
+        return item ? [{ kind: 'item', key: e.key, cursor: e.key, item, repostedBy: null }] : [];
+      });
+    } catch (err) {
+      if (err instanceof ReadError) throw new AppFailure(err.kind === 'unreachable' ? 'network_unreachable' : 'network_refused', err.message);
+      throw err;
+    }
+  }
+
+  async act(itemId: string, asAccountId: string, action: ItemAction, workspaceId: string) {
+    const account = this.d.accounts.get(asAccountId)!;
+    const own = this.d.db
+      .prepare<[string], { network: string; remote_id: string }>('SELECT i.network, a.remote_id FROM items i JOIN actors a ON a.id = i.author_id WHERE i.id = ?')
+      .get(itemId);
+    if (!own) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
+    if (own.network !== account.network) throw new AppFailure('action_unsupported', 'This account is on another network.', { action, network: account.network });
+    if (action === 'delete' && own.remote_id !== account.remoteId && !own.remote_id.toLowerCase().startsWith(account.handle.toLowerCase())) {
+      throw new AppFailure('action_not_allowed', 'Only the author can delete a post.', { action });
+    }
+    if ((action === 'bookmark' || action === 'unbookmark') && account.network === 'bluesky') {
+      throw new AppFailure('action_unsupported', 'Bluesky has no bookmarks here.', { action, network: account.network });
+    }
+    const { actionId, cancelled } = this.actions.enqueue(itemId, asAccountId, action);
+    this.d.emitItems(workspaceId, [itemId]);
+    if (!cancelled) await this.actions.drain();
+    const state = cancelled ? { state: 'done', error_code: null, error_message: null } : this.actions.state(actionId);
+    if (state?.state === 'failed') throw new AppFailure('action_refused', state.error_message ?? 'The network refused this action.', { action });
+    const item = this.d.readModel.items([itemId], asAccountId, workspaceId).get(itemId);
+    if (!item) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
+    return { actionId, state: state?.state === 'done' ? ('done' as const) : ('queued' as const), item };
+  }
+
+  thread(itemId: string, asAccountId: string, workspaceId: string) {
+    const account = this.d.accounts.get(asAccountId)!;
+    const reader = this.d.readerFor(asAccountId);
+    const budget = this.engine.budgets.for(asAccountId, account.network);
+    return loadThread(
+      { db: this.d.db, cache: this.cache, readModel: this.d.readModel, now: () => this.d.clock.now() },
+      { itemId, accountId: asAccountId, network: account.network, workspaceId, reader, ctx: { onResponse: (i) => budget.record(i) } },
+    );
+  }
+}

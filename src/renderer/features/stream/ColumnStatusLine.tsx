@@ -1,0 +1,37 @@
+import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { CloudOff, KeyRound, RefreshCw, TriangleAlert } from 'lucide-react';
+import type { StatusLine } from '../../model/board/columnLabel';
+import { formatClock } from './time';
+
+/** Under a column's header: offline, throttled, stale, failing or reconnect needed, with the last refresh and the next try. */
+export function ColumnStatusLine({ line, handle, onReconnect, onRetry }: { line: StatusLine; handle: string; onReconnect(): void; onRetry(): void }) {
+  const { t, i18n } = useTranslation();
+  const Icon = line.key === 'reconnect' ? KeyRound : line.key === 'offline' ? CloudOff : line.key === 'loading' ? RefreshCw : TriangleAlert;
+  const last = line.lastRefreshAt ? t('board.status.lastRefresh', { time: formatClock(line.lastRefreshAt, i18n.language) }) : t('board.status.neverRefreshed');
+  const next = line.retryAt ? t('board.status.nextTry', { time: formatClock(line.retryAt, i18n.language) }) : null;
+  return (
+    <div className={`column-status tone-${line.tone}`} role={line.tone === 'error' ? 'alert' : 'status'} data-testid="column-status" data-state={line.key}>
+      <Icon size={14} aria-hidden />
+      <div className="column-status-text">
+        <p>{t(`board.status.${line.key}`, { handle })}</p>
+        {line.key === 'loading' ? null : (
+          <p className="column-status-times">
+            {last}
+            {next ? ` · ${next}` : ''}
+          </p>
+        )}
+        {line.detail && line.key !== 'reconnect' ? <p className="column-status-detail">{line.detail}</p> : null}
+      </div>
+      {line.key === 'reconnect' ? (
+        <Button className="btn btn-primary btn-small" onPress={onReconnect}>
+          {t('board.reconnect', { handle })}
+        </Button>
+      ) : line.key !== 'loading' && line.key !== 'unsupported' ? (
+        <Button className="btn btn-ghost btn-small" onPress={onRetry}>
+          {t('board.refreshNow')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

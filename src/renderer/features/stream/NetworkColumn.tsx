@@ -1,0 +1,227 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from 'react-aria-components';
+import { RotateCw } from 'lucide-react';
+import type { BoardItem, Column as BoardColumn, ColumnEntry } from '../../../shared/board/schemas';
+import type { Account, Workspace } from '../../../shared/domain';
+import { Column } from '../../components/Column';
+import { EmptyState } from '../../components/EmptyState';
+import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
+import { errorText } from '../../i18n';
+import { navigateBoard } from '../../lib/boardNavigation';
+import { querySummary, statusLine } from '../../model/board/columnLabel';
+import { atHandle } from '../../model/board/safeLinks';
+import { useConnection } from '../../stores/connection';
+import { useStreams, type ColumnFeed } from '../../stores/streams';
+import { useUi } from '../../stores/ui';
+import { ColumnStatusLine } from './ColumnStatusLine';
+import { COLUMN_ICONS } from './columnIcons';
+import { ItemCard } from './ItemCard';
+import { openThread, quote, reply, toggle, type CardActor } from './itemActions';
+
+const EMPTY_FEED: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unread: 0, status: null, loading: true, loadingMore: false, error: null };
+const MARK_READ_DELAY_MS = 1200;
+
+interface NetworkColumnProps {
+  column: BoardColumn;
+  workspace: Workspace;
+  accounts: readonly Account[];
+  menu?: ReactNode;
+  handle?: ReactNode;
+}
+
+/** A column read from a network as one account: painted from the cache at once, refreshed by the core. */
+export function NetworkColumn({ column, workspace, accounts, menu, handle }: NetworkColumnProps) {
+  const { t } = useTranslation();
+  const feed = useStreams((s) => s.feeds[column.id] ?? EMPTY_FEED);
+  const online = useConnection((s) => s.networkOnline);
+  const owner = accounts.find((a) => a.id === column.accountId) ?? null;
+  const [actAsId, setActAsId] = useState<string | null>(null);
+  const actingAccount = accounts.find((a) => a.id === actAsId) ?? owner;
+  const sameNetwork = useMemo(() => accounts.filter((a) => a.network === owner?.network), [accounts, owner?.network]);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const list = useRef<VirtualListHandle>(null);
+  const entries = feed.entries;
+  const activeIndex = Math.max(
+    entries.findIndex((e) => e.key === activeKey),
+    0,
+  );
+
+  useEffect(() => {
+    void useStreams.getState().load(column.id);
+  }, [column.id]);
+
+  // A notification was clicked: its card takes the focus once shown.
+  const focusRequest = useStreams((s) => (s.focusRequest?.columnId === column.id ? s.focusRequest : null));
+  useEffect(() => {
+    if (!focusRequest || !entries.some((e) => e.key === focusRequest.key)) return;
+    list.current?.focusKey(focusRequest.key);
+    useStreams.getState().requestFocus(null);
+  }, [focusRequest, entries]);
+
+  // The read position comes back at start: the column opens where the person stopped.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current || entries.length === 0) return;
+    restored.current = true;
+    if (feed.readCursor) {
+      const at = entries.find((e) => e.cursor === feed.readCursor);
+      if (at) requestAnimationFrame(() => list.current?.scrollToKey(at.key));
+    }
+  }, [entries, feed.readCursor]);
+
+  // Reading moves the read position: the first card shown and everything older is read.
+  const readTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onFirstShownChange = useCallback(
+    (key: string | null) => {
+      if (!restored.current || !key) return;
+      const entry = useStreams.getState().feeds[column.id]?.entries.find((e) => e.key === key);
+      if (!entry) return;
+      if (readTimer.current) clearTimeout(readTimer.current);
+      readTimer.current = setTimeout(() => {
+        const current = useStreams.getState().feeds[column.id];
+        if (current?.readCursor !== entry.cursor && (current?.readCursor ?? '') < entry.cursor) void useStreams.getState().markRead(column.id, entry.cursor);
+      }, MARK_READ_DELAY_MS);
+    },
+    [column.id],
+  );
+  useEffect(() => () => void (readTimer.current && clearTimeout(readTimer.current)), []);
+
+  const onEndReached = useCallback(() => void useStreams.getState().loadMore(column.id), [column.id]);
+
+  const actor: CardActor | null = actingAccount ? { workspaceId: workspace.id, account: actingAccount } : null;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const moved = navigateBoard({ column: 0, row: activeIndex }, event.key, [entries.length]);
+    if (moved && !['ArrowLeft', 'ArrowRight', 'h', 'l'].includes(event.key)) {
+      event.preventDefault();
+      const entry = entries[moved.row];
+      if (entry) list.current?.focusKey(entry.key);
+      return;
+    }
+    const entry = entries[activeIndex];
+    if (!entry || (event.target as HTMLElement).dataset.rovingItem === undefined || !actor) return;
+    if (entry.kind === 'gap') {
+      if (event.key === 'Enter') void useStreams.getState().fillGap(column.id, entry.gapId);
+      return;
+    }
+    const item = entry.item;
+    if (!item) return;
+    const key = event.key.toLowerCase();
+    const run: Record<string, () => void> = {
+      enter: () => openThread(item, actor),
+      o: () => openThread(item, actor),
+      r: () => reply(item, actor),
+      q: () => quote(item, actor),
+      f: () => void toggle(item, actor, 'like'),
+      t: () => void toggle(item, actor, 'repost'),
+    };
+    if (run[key] && !event.shiftKey) {
+      event.preventDefault();
+      run[key]();
+    }
+  };
+
+  const Icon = COLUMN_ICONS[column.type];
+  const title = t(`board.types.${column.type}`);
+  const subtitle = querySummary(column.type, column.query);
+  const line = statusLine(feed.status ?? column.status, { online, reconnectNeeded: owner?.health === 'reconnect_needed' });
+  const ownerHandle = owner ? atHandle(owner.handle) : '';
+  const unread = feed.status ? feed.unread : column.unread;
+
+  const renderEntry = (entry: ColumnEntry, index: number) => {
+    if (entry.kind === 'gap') {
+      return (
+        <div className="card gap-row" onFocus={() => setActiveKey(entry.key)}>
+          <button type="button" className="btn btn-ghost gap-button" data-roving-item tabIndex={index === activeIndex ? 0 : -1} onClick={() => void useStreams.getState().fillGap(column.id, entry.gapId)}>
+            {t('board.loadMissing')}
+          </button>
+        </div>
+      );
+    }
+    if (!actor) return null;
+    return (
+      <ItemCard
+        entry={entry}
+        actor={actor}
+        accounts={sameNetwork}
+        active={index === activeIndex}
+        onFocus={() => setActiveKey(entry.key)}
+        onActAs={(account) => setActAsId(account.id)}
+        onOpen={(item: BoardItem) => openThread(item, actor)}
+      />
+    );
+  };
+
+  return (
+    <Column
+      id={column.id}
+      testId={`column-${column.type}`}
+      icon={Icon}
+      title={title}
+      label={[title, subtitle, ownerHandle].filter(Boolean).join(' — ')}
+      subtitle={subtitle}
+      owner={owner}
+      count={unread}
+      hideZero
+      countLabel={t('board.unread', { count: unread })}
+      color={workspace.color}
+      menu={menu}
+      handle={handle}
+      status={
+        line ? (
+          <ColumnStatusLine
+            line={line}
+            handle={ownerHandle}
+            onReconnect={() => useUi.getState().openDialog({ kind: 'addAccount', workspaceId: workspace.id, reconnectAccountId: owner?.id })}
+            onRetry={() => void useStreams.getState().refresh(column.id)}
+          />
+        ) : null
+      }
+    >
+      {actAsId && actingAccount && actingAccount.id !== owner?.id ? (
+        <p className="act-as-note" role="status">
+          {t('board.actingAs', { handle: atHandle(actingAccount.handle) })}{' '}
+          <Button className="btn btn-link" onPress={() => setActAsId(null)}>
+            {t('board.actAsBack', { handle: ownerHandle })}
+          </Button>
+        </p>
+      ) : null}
+      {feed.error ? (
+        <div className="column-error" role="alert">
+          <p>{t('board.loadFailed', { reason: errorText(feed.error) })}</p>
+          <Button className="btn btn-ghost" onPress={() => void useStreams.getState().load(column.id)}>
+            <RotateCw size={14} aria-hidden />
+            <span>{t('common.retry')}</span>
+          </Button>
+        </div>
+      ) : null}
+      {feed.loading && entries.length === 0 && !feed.error ? <p className="column-loading">{t('common.loading')}</p> : null}
+      {!feed.loading && entries.length === 0 && !feed.error ? (
+        <div className="column-empty">
+          <EmptyState icon={Icon} title={t('board.emptyTitle')}>
+            <p>{t(`board.empty.${column.type}`, { handle: ownerHandle })}</p>
+          </EmptyState>
+        </div>
+      ) : null}
+      {entries.length > 0 ? (
+        <VirtualList
+          handle={list}
+          items={entries}
+          getKey={(e) => e.key}
+          label={[title, subtitle].filter(Boolean).join(' ')}
+          activeKey={entries[activeIndex]?.key ?? null}
+          onKeyDown={onKeyDown}
+          onEndReached={onEndReached}
+          onFirstShownChange={onFirstShownChange}
+          newLabel={(count) => t('board.newItems', { count })}
+          estimateSize={150}
+          renderItem={renderEntry}
+          testId={`feed-${column.id}`}
+        />
+      ) : null}
+      {feed.loadingMore ? <p className="column-loading">{t('common.loading')}</p> : null}
+    </Column>
+  );
+}

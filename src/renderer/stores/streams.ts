@@ -1,0 +1,114 @@
+import { create } from 'zustand';
+import type { BoardItem, ColumnEntry, ColumnStatus, ItemAction } from '../../shared/board/schemas';
+import { getClient, type ClientError } from '../client';
+import { errorText, t } from '../i18n';
+import { appendPage, mergeFirstPage, optimistic, patchItem } from '../model/board/entries';
+import { markSeen } from './notifications';
+import { useToasts } from './toasts';
+
+export interface ColumnFeed {
+  entries: ColumnEntry[];
+  nextCursor: string | null;
+  readCursor: string | null;
+  unread: number;
+  status: ColumnStatus | null;
+  loading: boolean;
+  loadingMore: boolean;
+  error: ClientError | null;
+}
+
+const EMPTY: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unread: 0, status: null, loading: false, loadingMore: false, error: null };
+const PAGE = 40;
+
+interface StreamStore {
+  feeds: Record<string, ColumnFeed>;
+  /** A card to focus once its column shows it (a notification was clicked). */
+  focusRequest: { columnId: string; key: string } | null;
+  requestFocus(request: { columnId: string; key: string } | null): void;
+  /** Paints a column from the cache (first page), keeping older entries already read. */
+  load(columnId: string): Promise<void>;
+  loadMore(columnId: string): Promise<void>;
+  refresh(columnId: string): Promise<void>;
+  fillGap(columnId: string, gapId: string): Promise<void>;
+  markRead(columnId: string, cursor?: string): Promise<void>;
+  /** Acts on an item as an account: the card changes at once, and goes back with a message if refused. */
+  act(item: BoardItem, asAccountId: string, action: ItemAction): Promise<boolean>;
+  /** Reloads the loaded columns that show one of these items. */
+  itemsChanged(itemIds: readonly string[]): void;
+}
+
+const feedOf = (s: { feeds: Record<string, ColumnFeed> }, id: string) => s.feeds[id] ?? EMPTY;
+
+export const useStreams = create<StreamStore>((set, get) => {
+  const patch = (columnId: string, change: Partial<ColumnFeed>) => set((s) => ({ feeds: { ...s.feeds, [columnId]: { ...feedOf(s, columnId), ...change } } }));
+  const patchEverywhere = (item: BoardItem) =>
+    set((s) => {
+      const feeds: Record<string, ColumnFeed> = {};
+      for (const [id, feed] of Object.entries(s.feeds)) feeds[id] = { ...feed, entries: patchItem(feed.entries, item) };
+      return { feeds };
+    });
+  return {
+    feeds: {},
+    focusRequest: null,
+    requestFocus: (focusRequest) => set({ focusRequest }),
+    async load(columnId) {
+      patch(columnId, { loading: true });
+      const current = feedOf(get(), columnId);
+      const limit = Math.min(200, Math.max(PAGE, current.entries.length));
+      const result = await getClient().invoke('column.page', { columnId, limit });
+      if (!result.ok) {
+        patch(columnId, { loading: false, error: result.error });
+        return;
+      }
+      const { entries, nextCursor, readCursor, unread, status } = result.value;
+      // What a column shows when it is first painted was there before: never notified.
+      if (current.entries.length === 0) markSeen(columnId, entries);
+      const merged = mergeFirstPage(feedOf(get(), columnId).entries, entries);
+      patch(columnId, { entries: merged, nextCursor: merged.length > entries.length ? feedOf(get(), columnId).nextCursor : nextCursor, readCursor, unread, status, loading: false, error: null });
+    },
+    async loadMore(columnId) {
+      const feed = feedOf(get(), columnId);
+      if (feed.loadingMore || !feed.nextCursor) return;
+      patch(columnId, { loadingMore: true });
+      const result = await getClient().invoke('column.page', { columnId, before: feed.nextCursor, limit: PAGE });
+      if (!result.ok) {
+        patch(columnId, { loadingMore: false, error: result.error });
+        return;
+      }
+      patch(columnId, { entries: appendPage(feedOf(get(), columnId).entries, result.value.entries), nextCursor: result.value.nextCursor, loadingMore: false });
+    },
+    async refresh(columnId) {
+      const result = await getClient().invoke('column.refresh', { columnId });
+      if (result.ok) patch(columnId, { status: result.value });
+      await get().load(columnId);
+    },
+    async fillGap(columnId, gapId) {
+      const result = await getClient().invoke('column.fillGap', { columnId, gapId });
+      if (!result.ok) useToasts.getState().show({ tone: 'error', message: t('board.gapFailed', { reason: errorText(result.error) }) });
+      else patch(columnId, { status: result.value });
+      await get().load(columnId);
+    },
+    async markRead(columnId, cursor) {
+      const result = await getClient().invoke('column.markRead', cursor ? { columnId, cursor } : { columnId });
+      if (result.ok) patch(columnId, { unread: result.value.unread, ...(cursor ? { readCursor: cursor } : {}) });
+    },
+    async act(item, asAccountId, action) {
+      patchEverywhere(optimistic(item, action));
+      const result = await getClient().invoke('item.act', { itemId: item.id, asAccountId, action });
+      if (!result.ok) {
+        patchEverywhere(item);
+        useToasts.getState().show({ tone: 'error', message: t('board.actionFailed', { action: t(`board.actions.${action}`), reason: errorText(result.error) }) });
+        return false;
+      }
+      patchEverywhere(result.value.item);
+      if (result.value.state === 'queued') useToasts.getState().show({ message: t('board.actionQueued', { action: t(`board.actions.${action}`) }) });
+      return true;
+    },
+    itemsChanged(itemIds) {
+      const wanted = new Set(itemIds);
+      for (const [columnId, feed] of Object.entries(get().feeds)) {
+        if (feed.entries.some((e) => e.kind !== 'gap' && e.item && wanted.has(e.item.id))) void get().load(columnId);
+      }
+    },
+  };
+});

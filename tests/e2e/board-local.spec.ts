@@ -1,0 +1,48 @@
+/**
+ * The board's frame without any network: boards as tabs, the local columns (Drafts, Scheduled,
+ * Sent) in order, a new board, reordering by keyboard (the column's handle: Space, arrows, Space)
+ * and by the column menu, and the same board after a restart of the host.
+ */
+import { test, expect } from './fixtures';
+import { BoardPage } from './pages/board';
+
+test('boards are tabs, columns reorder by keyboard and menu, and the board comes back the same after a restart', async ({ tribune, host, page }) => {
+  const board = new BoardPage(page);
+  await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
+  await expect(board.tab('Accueil')).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => board.columnNames()).toEqual(['Brouillons', 'Programmés', 'Publiés / Échecs']);
+
+  // Keyboard: the handle picks the column up, → moves it, Space drops it.
+  await board.handleOf('Brouillons').focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect.poll(() => board.columnNames()).toEqual(['Programmés', 'Brouillons', 'Publiés / Échecs']);
+
+  // The column menu moves it too, and changes its width.
+  await board.menuOf('Publiés / Échecs').click();
+  await page.getByRole('menuitem', { name: 'Déplacer à gauche' }).click();
+  await expect.poll(() => board.columnNames()).toEqual(['Programmés', 'Publiés / Échecs', 'Brouillons']);
+  await board.menuOf('Brouillons').click();
+  await page.getByRole('menuitem', { name: /^Large/ }).click();
+  await expect(page.locator('[data-column-id]').nth(2)).toHaveAttribute('data-width', 'wide');
+
+  // A second board, "Veille", with its own column.
+  await board.newBoard('Veille');
+  await board.addColumn({ type: 'Brouillons' });
+  await expect.poll(() => board.columnNames()).toEqual(['Brouillons']);
+
+  // Restart: same boards, same order, same tab.
+  const restarted = await host.restart();
+  await tribune.open(restarted.url);
+  await expect(board.tab('Veille')).toHaveAttribute('aria-selected', 'true');
+  await board.tab('Accueil').click();
+  await expect.poll(() => board.columnNames()).toEqual(['Programmés', 'Publiés / Échecs', 'Brouillons']);
+  await expect(page.locator('[data-column-id]').nth(2)).toHaveAttribute('data-width', 'wide');
+
+  // The shortcuts sheet lists the board's keys.
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+  await expect(sheet).toContainText('Répondre à la publication choisie');
+  await expect(sheet).toContainText('Aimer / retirer le j’aime'.replace('’', "'"));
+});

@@ -1,0 +1,70 @@
+/**
+ * "Delete from the network" on a sent post, with the keyboard, against the Mastodon stand-in:
+ * a confirmation dialog, the network's refusal shown in it, then the deletion and the Sent
+ * card saying so.
+ */
+import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { test, expect } from './fixtures';
+
+let server: MastodonStandIn;
+
+test.beforeAll(async () => {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  server?.assertNoViolations();
+});
+
+test('a sent post is deleted from its network after a confirmation, and a refusal is explained', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Cinéma du Port');
+  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+  const connect = page.getByRole('dialog', { name: 'Ajouter un compte' });
+  await connect.getByRole('tab', { name: 'Mastodon' }).click();
+  await connect.getByRole('textbox', { name: 'Instance' }).fill(server.url);
+  await connect.getByRole('button', { name: 'Continuer' }).click();
+  const authorize = connect.getByRole('link', { name: "Ouvrir la page d'autorisation" });
+  await expect(authorize).toBeVisible();
+  const browser = await page.context().newPage();
+  await browser.goto((await authorize.getAttribute('href'))!);
+  await browser.close();
+  await expect(connect).toBeHidden({ timeout: 15_000 });
+
+  await tribune.writeDraft('Séance en plein air vendredi');
+  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  await tribune.waitSaved();
+  await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
+  const sent = page.getByRole('region', { name: 'Publiés / Échecs' });
+  await expect(sent.getByRole('link', { name: /Voir la publication de @tribune@/ })).toBeVisible({ timeout: 30_000 });
+
+  // With the keyboard: the action, then the dialog, Cancel first.
+  const action = sent.getByRole('button', { name: /Supprimer la publication de @tribune@.* sur Mastodon/ });
+  await action.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog', { name: 'Supprimer de Mastodon ?' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Il s\'agit d\'une seule publication.');
+  await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(server.requestsFor('DELETE /api/v1/statuses/{id}')).toHaveLength(0);
+
+  // The network refuses: its words, in the dialog, which stays open.
+  server.injectFault('DELETE /api/v1/statuses/{id}', { kind: 'refuse', status: 403, body: { error: 'Ce message est épinglé par la modération' } });
+  await action.focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Supprimer de Mastodon' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('La suppression n\'a pas eu lieu : Le réseau a refusé : « Ce message est épinglé par la modération »');
+
+  // Asked again: deleted, and the card says so.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(sent.getByText('Supprimé du réseau')).toBeVisible();
+  await expect(sent.getByRole('link', { name: /Voir la publication/ })).toHaveCount(0);
+  await expect(action).toHaveCount(0);
+  expect(server.state.statuses.find((s) => s.text === 'Séance en plein air vendredi')?.deletedAt).not.toBeNull();
+});

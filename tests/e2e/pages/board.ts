@@ -1,0 +1,67 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page model of the board (French UI): tabs, columns, cards, the add-column picker, the side panel. Selectors in src/renderer/App.tsx. */
+export class BoardPage {
+  constructor(readonly page: Page) {}
+
+  get main() {
+    return this.page.getByRole('main', { name: /Tableau|Board/ });
+  }
+  get tabs() {
+    return this.main.getByRole('tablist', { name: /Tableaux|Boards/ });
+  }
+  tab(name: string) {
+    return this.tabs.getByRole('tab', { name: new RegExp(`^${name}`) });
+  }
+  /** Every column of the shown board, in order (their accessible names). */
+  get columns() {
+    return this.main.locator('[data-column-id] > section.column');
+  }
+  async columnNames(): Promise<string[]> {
+    return this.columns.evaluateAll((sections) =>
+      sections.map((s) => s.getAttribute('aria-label') ?? document.getElementById(s.getAttribute('aria-labelledby') ?? '')?.textContent ?? ''),
+    );
+  }
+  column(name: string | RegExp): Locator {
+    return this.main.getByRole('region', { name });
+  }
+  cards(column: Locator): Locator {
+    return column.locator('.virtual-row');
+  }
+  card(column: Locator, text: string | RegExp): Locator {
+    return this.cards(column).filter({ hasText: text });
+  }
+
+  async addColumn(options: { type: string; account?: string; search?: string }) {
+    await this.main.getByRole('button', { name: /Ajouter une colonne|Add a column/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: /Ajouter une colonne|Add a column/ });
+    await dialog.getByRole('radio', { name: options.type, exact: true }).check();
+    if (options.account) {
+      const select = dialog.getByRole('combobox', { name: /^(Compte|Account)$/ });
+      const value = await select.locator('option', { hasText: options.account }).getAttribute('value');
+      await select.selectOption(value!);
+    }
+    if (options.search) await dialog.getByRole('textbox', { name: /Mots|Words/ }).fill(options.search);
+    await dialog.getByRole('button', { name: /Ajouter la colonne|Add the column/ }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  async newBoard(name: string) {
+    await this.main.getByRole('button', { name: /Nouveau tableau|New board/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: /Nouveau tableau|New board/ });
+    await dialog.getByRole('textbox', { name: /Nom|Name/ }).fill(name);
+    await dialog.getByRole('button', { name: /^(Créer|Create)$/ }).click();
+    await expect(dialog).toBeHidden();
+    await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
+  }
+
+  menuOf(columnName: string) {
+    return this.main.getByRole('button', { name: new RegExp(`^(Menu de la colonne|Column menu) : ${columnName}|^(Menu de la colonne|Column menu): ${columnName}`) });
+  }
+  handleOf(columnName: string) {
+    return this.main.getByRole('button', { name: new RegExp(`^(Déplacer la colonne|Move the column) ${columnName}`) });
+  }
+  get panel() {
+    return this.page.getByTestId('side-panel');
+  }
+}
