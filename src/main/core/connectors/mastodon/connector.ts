@@ -15,6 +15,7 @@ import { DEFAULT_TIMEOUT_MS, MastodonHttp } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 import { prepareImage, uploadImage } from './media';
 import { checkToken, revokeToken } from './oauth';
+import { createMastodonReader } from './read';
 
 /** What the vault keeps for a Mastodon account (JSON). */
 export const MastodonSecrets = z.object({
@@ -100,6 +101,8 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
   return {
     network: 'mastodon',
     accountId: opts.accountId,
+    /** The board's reads and actions (read.ts), with this account's token. */
+    reader: createMastodonReader({ http, timeoutMs, token: async () => (await loadSecrets())?.accessToken ?? null }),
 
     async capabilities(): Promise<Capabilities> {
       return (await instanceInfo()).capabilities;
