@@ -12,7 +12,7 @@ import { CALENDAR_VIEWS, type CalendarView } from '../../model/calendar/calendar
 import { CalendarFiltersButton } from './CalendarFilters';
 
 /** The import and export dialogs appear once the core's exchange commands are on main. */
-const FILES_READY = false;
+const FILES_READY = true;
 
 interface CalendarToolbarProps {
   workspace: Workspace;

@@ -1,3 +1,197 @@
-export function ImportDialog(_props: { workspaceId: string; onClose(): void }) {
-  return null;
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Checkbox } from 'react-aria-components';
+import { Check, FileUp, Undo2 } from 'lucide-react';
+import type { ImportBatch, ImportPreview, ImportResult } from '../../../../shared/calendar/schemas';
+import { AppDialog } from '../../../components/AppDialog';
+import { getClient } from '../../../client';
+import { errorText } from '../../../i18n';
+import { useCalendar } from '../../../stores/calendar';
+import { useWorkspaces } from '../../../stores/workspaces';
+import { formatInZone } from '../../publishing/scheduleTime';
+import { announceImport, undoImport } from './importUndo';
+import { ImportPreviewView, mergeChoices, type Choices } from './ImportPreviewView';
+import { previewFile } from './uploadFile';
+
+/**
+ * Import a calendar (Tribune's or another app's), a bundle or a Hootsuite-layout CSV: a preview
+ * first (new, changed, unchanged, conflicting, deleted, refused lines), choices per post and per
+ * field, then one all-or-nothing apply, which can be undone here or from its toast.
+ */
+export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const zone = useWorkspaces((s) => s.workspaces.find((w) => w.id === workspaceId)?.timeZone) ?? 'UTC';
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [choices, setChoices] = useState<Choices>({});
+  const [includeDeletes, setIncludeDeletes] = useState(true);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [history, setHistory] = useState<ImportBatch[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  const loadHistory = async () => {
+    const list = await getClient().invoke('calendar.importList', { workspaceId });
+    if (list.ok) setHistory(list.value);
+  };
+  useEffect(() => {
+    let live = true;
+    void getClient()
+      .invoke('calendar.importList', { workspaceId })
+      .then((list) => {
+        if (live && list.ok) setHistory(list.value);
+      });
+    return () => {
+      live = false;
+    };
+  }, [workspaceId]);
+
+  const read = async (file: File) => {
+    setError(null);
+    setResult(null);
+    setPreview(null);
+    setChoices({});
+    setProgress(0);
+    const answer = await previewFile(workspaceId, file, setProgress);
+    setProgress(null);
+    if (!answer.ok) return setError(t('calendar.import.unreadable', { file: file.name, reason: errorText(answer.error) }));
+    setPreview(answer.value);
+  };
+
+  const apply = async () => {
+    if (!preview) return;
+    setProgress(0.95);
+    const applied = await getClient().invoke('calendar.importApply', { importId: preview.importId, choices: mergeChoices(choices), includeDeletes });
+    setProgress(null);
+    if (!applied.ok) return setError(t('calendar.import.applyFailed', { reason: errorText(applied.error) }));
+    setPreview(null);
+    setResult(applied.value);
+    useCalendar.getState().invalidate(workspaceId);
+    announceImport(applied.value, workspaceId);
+    void loadHistory();
+  };
+
+  const close = () => {
+    if (preview) void getClient().invoke('calendar.importDiscard', { importId: preview.importId });
+    onClose();
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    const file = event.dataTransfer.files[0];
+    if (file) void read(file);
+  };
+
+  const canApply = preview !== null && preview.items.some((i) => i.change !== 'unchanged');
+
+  return (
+    <AppDialog title={t('calendar.import.title')} onClose={close} size="large">
+      <div className="form import-dialog">
+        <div
+          className={`import-drop ${dragging ? 'is-dragging' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <FileUp size={20} aria-hidden />
+          <p>{t('calendar.import.lead')}</p>
+          <input
+            ref={input}
+            id="import-file"
+            className="sr-only"
+            type="file"
+            accept=".ics,.ical,.csv,.zip,text/calendar,text/csv,application/zip"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void read(file);
+              e.target.value = '';
+            }}
+          />
+          <Button className="btn btn-primary" onPress={() => input.current?.click()}>
+            {t('calendar.import.choose')}
+          </Button>
+        </div>
+        {progress !== null ? (
+          <div role="status" className="import-progress">
+            <progress max={1} value={progress} aria-label={t('calendar.import.reading')} />
+            <span>{t('calendar.import.reading')}</span>
+          </div>
+        ) : null}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {result ? (
+          <div className="import-result" role="status">
+            <p>{t('calendar.import.applied', { created: result.created, updated: result.updated, deleted: result.deleted })}</p>
+            {result.batchId ? (
+              <Button className="btn btn-ghost" onPress={() => void undoImport(result.batchId!, workspaceId).then((ok) => (ok ? (setResult(null), loadHistory()) : null))}>
+                <Undo2 size={14} aria-hidden />
+                <span>{t('calendar.import.undoThis')}</span>
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+        {preview ? (
+          <>
+            <h3 className="planning-title">{t('calendar.import.previewOf', { file: preview.fileName })}</h3>
+            <ImportPreviewView preview={preview} zone={zone} choices={choices} onChoices={setChoices} />
+            {preview.counts.deleted > 0 ? (
+              <Checkbox className="checkbox" isSelected={includeDeletes} onChange={setIncludeDeletes}>
+                {({ isSelected }) => (
+                  <>
+                    <span className="checkbox-box" aria-hidden>
+                      {isSelected ? <Check size={12} /> : null}
+                    </span>
+                    <span>{t('calendar.import.includeDeletes', { count: preview.counts.deleted })}</span>
+                  </>
+                )}
+              </Checkbox>
+            ) : null}
+            <div className="form-actions">
+              <Button className="btn btn-ghost" onPress={close}>
+                {t('common.cancel')}
+              </Button>
+              <Button className="btn btn-primary" isDisabled={!canApply} onPress={() => void apply()}>
+                {t('calendar.import.apply')}
+              </Button>
+            </div>
+          </>
+        ) : null}
+        {history.length > 0 ? (
+          <section aria-labelledby="import-history">
+            <h3 id="import-history" className="field-label">
+              {t('calendar.import.history')}
+            </h3>
+            <ul className="manage-list">
+              {history.slice(0, 8).map((batch) => (
+                <li key={batch.id} className="manage-item">
+                  <span className="manage-item-name">
+                    {batch.fileName}
+                    <span className="manage-item-meta">
+                      {' · '}
+                      {formatInZone(batch.createdAt, zone, i18n.language)} · {t('calendar.import.applied', { created: batch.created, updated: batch.updated, deleted: batch.deleted })}
+                    </span>
+                  </span>
+                  {batch.undoneAt ? (
+                    <span className="field-hint">{t('calendar.import.wasUndone')}</span>
+                  ) : (
+                    <Button className="btn btn-ghost" onPress={() => void undoImport(batch.id, workspaceId).then(() => loadHistory())}>
+                      {t('calendar.import.undoNamed', { file: batch.fileName })}
+                    </Button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </AppDialog>
+  );
 }

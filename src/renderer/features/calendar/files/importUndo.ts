@@ -1,0 +1,26 @@
+import type { ImportResult } from '../../../../shared/calendar/schemas';
+import { getClient } from '../../../client';
+import { errorText, t } from '../../../i18n';
+import { useCalendar } from '../../../stores/calendar';
+import { useToasts } from '../../../stores/toasts';
+
+/** Undoes a whole import: created posts go, replaced versions come back. */
+export async function undoImport(batchId: string, workspaceId: string): Promise<boolean> {
+  const result = await getClient().invoke('calendar.importUndo', { batchId });
+  useCalendar.getState().invalidate(workspaceId);
+  useToasts.getState().show(
+    result.ok ? { message: t('calendar.import.undone') } : { tone: 'error', message: t('calendar.import.undoFailed', { reason: errorText(result.error) }), durationMs: 10_000 },
+  );
+  return result.ok;
+}
+
+/** "12 publications importées" with an Undo button (Ctrl/Cmd+Z while shown). */
+export function announceImport(result: ImportResult, workspaceId: string): void {
+  const summary = t('calendar.import.applied', { created: result.created, updated: result.updated, deleted: result.deleted });
+  const batchId = result.batchId;
+  useToasts.getState().show({
+    message: summary,
+    durationMs: 15_000,
+    ...(batchId ? { action: { label: t('calendar.import.undo'), isUndo: true, run: () => void undoImport(batchId, workspaceId) } } : {}),
+  });
+}
