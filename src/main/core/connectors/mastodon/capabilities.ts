@@ -10,9 +10,6 @@ import { MASTODON_DEFAULTS } from '../../../../shared/rules/capabilities';
 import { DEFAULT_TIMEOUT_MS, MastodonHttp } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 
-/** Mastodon 4.x defaults: defined once in the shared rule book. */
-export { MASTODON_DEFAULTS };
-
 /** The parts of an instance document Tribune reads, with the server's limits (for resizing). */
 export interface InstanceInfo {
   source: 'v2' | 'v1' | 'defaults';
