@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { MAX_IMAGE_FILE_BYTES, MEDIA_UPLOAD_TOKEN_HEADER } from '../../shared/media';
+import { MAX_IMAGE_FILE_BYTES, MAX_IMAGE_FILE_MEGABYTES, MEDIA_UPLOAD_TOKEN_HEADER } from '../../shared/media';
 import { fail, type ErrorCode, type Result } from '../../shared/result';
 import type { Core } from '../core/types';
 
@@ -42,7 +42,7 @@ function answer(res: http.ServerResponse, result: Result<unknown>, close = false
   res.end(body);
 }
 
-const tooLarge = () => fail('media_too_large', `Images of ${MAX_IMAGE_FILE_BYTES / 1_048_576} MB at most.`);
+const tooLarge = () => fail('media_too_large', `Images of ${MAX_IMAGE_FILE_MEGABYTES} MB at most.`, undefined, { maxMegabytes: MAX_IMAGE_FILE_MEGABYTES });
 
 /** Handles POST /media. Host was already checked by the caller. */
 export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, core: Core, guards: UploadGuards): void {
@@ -84,12 +84,14 @@ export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse
     req.unpipe(out);
     out.destroy();
     fs.rm(file, { force: true }, () => undefined);
-    answer(res, result, true);
-    req.resume(); // read and drop the rest, so the browser gets the answer instead of a reset
+    // Read and drop the rest (up to a bound), so the sender gets the answer instead of a reset.
+    answer(res, result);
+    req.resume();
   };
   req.on('data', (chunk: Buffer) => {
     received += chunk.length;
     if (received > MAX_IMAGE_FILE_BYTES) drop(tooLarge());
+    if (received > MAX_IMAGE_FILE_BYTES * 2) req.destroy(); // not an upload any more
   });
   req.on('close', () => {
     if (!req.complete) drop(fail('invalid_input', 'The upload was interrupted.'));
