@@ -5,6 +5,7 @@ import { benchInserts } from './store-inserts';
 import { benchQueue } from './queue';
 import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
+import { benchBoardIngest, benchPollingBudget } from './board';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
@@ -14,6 +15,8 @@ const suites: Record<string, () => Promise<unknown>> = {
   scheduledPostsQueue: benchQueue,
   fanOutToTenAccounts: benchFanOut,
   sandboxDemo: benchSandbox,
+  boardIngest: benchBoardIngest,
+  boardPollingBudget: benchPollingBudget,
 };
 
 const results: Record<string, unknown> = {

@@ -341,7 +341,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     const poll = b.poll && typeof b.poll === 'object' ? (b.poll as Record<string, unknown>) : null;
     const inReplyToId = str(b.in_reply_to_id) ?? null;
 
-    if (inReplyToId && !findStatus(inReplyToId)) {
+    if (inReplyToId && !findStatus(inReplyToId) && !community.statuses.some((x) => x.id === inReplyToId && !x.deletedAt)) {
       return error(404, 'The post you are trying to reply to does not appear to exist.');
     }
     if (mediaIds.length > limits.maxMediaAttachments) return error(422, `Cannot attach more than ${limits.maxMediaAttachments} files`);
