@@ -6,6 +6,7 @@ import { benchQueue } from './queue';
 import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
 import { benchBoardIngest, benchPollingBudget } from './board';
+import { benchCalendarExchange } from './calendar-exchange';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
@@ -17,6 +18,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   sandboxDemo: benchSandbox,
   boardIngest: benchBoardIngest,
   boardPollingBudget: benchPollingBudget,
+  calendarExportImport10k: benchCalendarExchange,
 };
 
 const results: Record<string, unknown> = {

@@ -12,7 +12,7 @@ export function postContextOf(db: Db, itemId: string, accountId: string): PostCo
     )
     .get(accountId, itemId);
   if (!row) return null;
-  let root: PostContext['root'] = null;
+  let root: PostContext['root'];
   try {
     root = (JSON.parse(row.body) as StoredBody).replyRoot ?? null;
   } catch {
