@@ -1,4 +1,4 @@
-/** One row of post_targets as SQLite gives it (the queue's and the statements' shared shape). */
+/** One row of post_targets, as SQL returns it. */
 import type { Network } from '../../../shared/domain';
 import type { HoldReason } from '../../../shared/publishing';
 

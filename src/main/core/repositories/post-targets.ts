@@ -5,9 +5,9 @@ import type { RemotePart } from '../connectors/types';
 import type { Db } from '../store/database';
 import { PostStates } from './post-states';
 import { targetStatements } from './post-target-statements';
+import type { TargetRow } from './post-target-row';
 
 export type { TargetRow, TargetStatus } from './post-target-row';
-import type { TargetRow } from './post-target-row';
 
 export interface NewTarget {
   id: string;
