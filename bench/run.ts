@@ -5,6 +5,7 @@ import { benchInserts } from './store-inserts';
 import { benchQueue } from './queue';
 import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
+import { benchCalendarExchange } from './calendar-exchange';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   scheduledPostsQueue: benchQueue,
   fanOutToTenAccounts: benchFanOut,
   sandboxDemo: benchSandbox,
+  calendarExportImport10k: benchCalendarExchange,
 };
 
 const results: Record<string, unknown> = {
