@@ -5,6 +5,7 @@ import { benchInserts } from './store-inserts';
 import { benchQueue } from './queue';
 import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
+import { benchBoardIngest, benchPollingBudget } from './board';
 import { benchCalendarExchange } from './calendar-exchange';
 
 const only = process.argv[2];
@@ -15,6 +16,8 @@ const suites: Record<string, () => Promise<unknown>> = {
   scheduledPostsQueue: benchQueue,
   fanOutToTenAccounts: benchFanOut,
   sandboxDemo: benchSandbox,
+  boardIngest: benchBoardIngest,
+  boardPollingBudget: benchPollingBudget,
   calendarExportImport10k: benchCalendarExchange,
 };
 
