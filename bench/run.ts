@@ -6,6 +6,8 @@ import { benchQueue } from './queue';
 import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
 import { benchCharter } from './charter';
+import { benchBoardIngest, benchPollingBudget } from './board';
+import { benchCalendarExchange } from './calendar-exchange';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
@@ -16,6 +18,9 @@ const suites: Record<string, () => Promise<unknown>> = {
   fanOutToTenAccounts: benchFanOut,
   sandboxDemo: benchSandbox,
   moderationCharter: benchCharter,
+  boardIngest: benchBoardIngest,
+  boardPollingBudget: benchPollingBudget,
+  calendarExportImport10k: benchCalendarExchange,
 };
 
 const results: Record<string, unknown> = {

@@ -1,7 +1,8 @@
 /**
  * A board that shows the job at once: a couple of drafts, a post scheduled for tomorrow
- * morning and one already published through Tribune, all for the brand's account. Written
- * through the contract, as the composer would.
+ * morning and one already published through Tribune, all for the brand's account, and the
+ * brand's board of columns (Home, Notifications, Mentions, a monitoring column on the town's
+ * name and hashtag, Scheduled). Written through the contract, as the UI would.
  */
 import { randomUUID } from 'node:crypto';
 import type { ContractClient } from './rpc';
@@ -39,7 +40,23 @@ export function tomorrowAt(hour: number, minute: number, timeZone: string, now =
   return new Date(wallAsUtc - offsetMs);
 }
 
+/** The brand's board: the network columns first, then Tribune's Scheduled; Drafts and Sent are removed. */
+export async function seedColumns(rpc: ContractClient, workspaceId: string, accountId: string): Promise<void> {
+  const [board] = await rpc.value('board.list', { workspaceId });
+  if (!board) return;
+  for (const column of board.columns) if (column.type !== 'scheduled') await rpc.value('column.remove', { columnId: column.id });
+  const columns = [
+    { type: 'home' as const },
+    { type: 'notifications' as const },
+    { type: 'mentions' as const },
+    { type: 'search' as const, query: { q: 'Port-Lumière' }, width: 'wide' as const, notify: true },
+    { type: 'search' as const, query: { tag: 'PortLumiere' }, notify: true },
+  ];
+  for (const [position, column] of columns.entries()) await rpc.value('column.add', { boardId: board.id, accountId, position, ...column });
+}
+
 export async function seedBoard(rpc: ContractClient, workspaceId: string, accountId: string, timeZone: string): Promise<void> {
+  await seedColumns(rpc, workspaceId, accountId);
   for (const draft of DRAFTS) {
     await rpc.value('draft.save', { id: randomUUID(), workspaceId, text: draft.text, content: content(accountId, draft.language) });
   }

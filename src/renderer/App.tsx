@@ -17,8 +17,9 @@
  *   - account menu:  getByRole('button', { name: 'Actions pour @handle' | 'Actions for @handle' }) → menuitem 'Créneaux de publication…' |
  *                    'Posting slots…', 'Reconnecter…' | 'Reconnect…', 'Retirer le compte…' | 'Remove account…'
  *   - workspace menu also has menuitem 'Publication…' | 'Publishing…' (missed posts, alt text)
- *   - places:        getByRole('list', { name: 'Aller à' | 'Go to' }) buttons 'Tableau' | 'Board' (aria-current="page"),
- *                    'Calendrier éditorial' | 'Editorial calendar', 'Messages' | 'Inbox', 'Rapports' | 'Reports' (not built yet:
+ *   - places:        getByRole('list', { name: 'Aller à' | 'Go to' }) buttons 'Tableau' | 'Board' (key B),
+ *                    'Calendrier éditorial' | 'Editorial calendar' (key C) — the one shown has aria-current="page";
+ *                    'Messages' | 'Inbox', 'Rapports' | 'Reports' (not built yet:
  *                    aria-disabled="true", a 'Bientôt' | 'Soon' badge in their name and tooltip), 'Paramètres' | 'Settings' (opens the dialog)
  * - Top bar:         getByRole('banner'); getByRole('button', { name: 'Nouveau brouillon' | 'New draft' }) (shortcut N)
  *   - connection:    getByTestId('connection-status') (role status): 'Connecté' | 'Connected', 'Hors ligne — reconnexion…' | 'Offline — reconnecting…'
@@ -74,6 +75,31 @@
  *   - ways out:      buttons 'Publier maintenant' | 'Publish now', 'Programmer…' | 'Schedule…' ('Reprogrammer…' | 'Reschedule…' once
  *                    scheduled), 'Ajouter à la file' | 'Add to queue'; disabled with the reason in #publish-hint (role status);
  *                    the result (slots taken, blocked targets and why) is a toast
+ * Calendar (tests/e2e/pages/calendar.ts)
+ * - getByRole('main', { name: 'Calendrier éditorial' | 'Editorial calendar' })
+ *   - toolbar:       buttons 'Aujourd’hui' | 'Today' (T), 'Semaine précédente' / 'Semaine suivante' (… month, day; PageUp/PageDown);
+ *                    radio groups 'Vue' | 'View' ('Mois', 'Semaine', 'Jour', 'Liste'; keys 1-4; click the label) and
+ *                    'Couleurs par' | 'Colours by' ('Compte', 'Campagne'); getByTestId('calendar-zone') names the workspace zone;
+ *                    combobox 'Second fuseau' | 'Second time zone'; button 'Filtres' | 'Filters' (a popover of checkbox groups
+ *                    'Comptes', 'Réseaux', 'Campagnes', 'Étiquettes', 'États'); buttons 'Campagnes et étiquettes…',
+ *                    'Importer un calendrier…', 'Exporter le calendrier…', 'Calendrier partagé (CalDAV)…'
+ *   - cells:         [data-cell="2026-12-03T09:30"] (week/day slot) or [data-cell="2026-12-03"] (month day, list day): buttons
+ *                    'Nouvelle publication le jeudi 3 décembre à 09:30' — click or Enter starts a post planned there; arrows move
+ *                    between cells (one tab stop); empty days say 'Rien de prévu jeudi' | 'Nothing planned Thursday'
+ *   - posts:         .cal-item[data-draft-id][data-status=idea|draft|in_review|approved|scheduled|published|failed]; its first
+ *                    button opens it (name: time, status, text, accounts); handle getByRole('button', { name: 'Déplacer « … »' |
+ *                    'Move “…”' }): Space/Enter picks up, arrows move, Enter drops, Escape cancels; getByTestId('calendar-announcer')
+ *                    says what happened; the mouse drags the post itself
+ * - Composer's 'Calendrier éditorial' section: getByTestId('planned-at') 'Prévu le …', combobox 'Campagne' | 'Campaign',
+ *   group 'Étiquettes' | 'Labels' of toggle buttons; when approval is required getByTestId('review-state') ('Brouillon',
+ *   'À valider', 'Validé') and buttons 'Soumettre pour validation' | 'Submit for review', 'Valider' | 'Approve',
+ *   'Renvoyer' | 'Send back'; comments (a <details>): list 'Commentaires', textbox 'Nouveau commentaire', button 'Commenter'
+ * - Dialogs: 'Campagnes et étiquettes' (textboxes 'Nom de la campagne', 'Objectif', 'Nom de l’étiquette'; buttons 'Ajouter la
+ *   campagne', 'Ajouter l’étiquette'); 'Exporter le calendrier' (radios 'iCalendar…', 'CSV…', 'Paquet Tribune…', dates 'Du', 'Au',
+ *   button 'Exporter': a download); 'Importer un calendrier' (input[type=file], getByTestId('import-counts'), list 'Publications du
+ *   fichier' with per-field radio groups 'Version gardée pour « Texte »', button 'Importer', then 'Annuler cet import');
+ *   'Calendrier partagé (CalDAV)' (address, user, password, 'Enregistrer et vérifier', 'Synchroniser maintenant')
+ * - Settings: textbox 'Votre nom (profil local)' | 'Your name (local profile)'; Publishing: checkbox 'Exiger une validation…'
  * Toasts
  * - getByRole('region', { name: 'Notifications' }); each toast getByTestId('toast');
  *   undo: getByRole('button', { name: 'Annuler' | 'Undo' }) or Ctrl/Cmd+Z

@@ -6,6 +6,8 @@
 
 /** The largest image file Tribune takes: an ordinary phone photo, well above any network's limit. */
 export const MAX_IMAGE_FILE_BYTES = 25 * 1024 * 1024;
+/** The same limit as people read it ("25 MB"): the parameter of media_too_large. */
+export const MAX_IMAGE_FILE_MEGABYTES = MAX_IMAGE_FILE_BYTES / 1_048_576;
 
 /** The image types Tribune takes (checked on the bytes, not the name). */
 export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'] as const;

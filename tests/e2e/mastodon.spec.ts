@@ -57,7 +57,8 @@ test('connect a Mastodon account, then publish a poll behind a content warning',
 
   await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
   const sent = page.getByRole('region', { name: 'Publiés / Échecs' });
-  await expect(sent.getByRole('link', { name: /Voir la publication de @tribune@/ })).toBeVisible({ timeout: 20_000 });
+  // Publish now waits its undo delay (10 s by default) before it goes.
+  await expect(sent.getByRole('link', { name: /Voir la publication de @tribune@/ })).toBeVisible({ timeout: 40_000 });
 
   const status = server.state.statuses.find((s) => s.text === 'Quelle bière pour la fête du port ?');
   expect(status).toMatchObject({ spoilerText: 'Alcool', sensitive: true, visibility: 'unlisted' });

@@ -68,6 +68,8 @@ describe('the board on a local Bluesky network', () => {
     await post('alice.test', 'Le marché de Port-Lumière ouvre samedi #PortLumiere');
     await post('alice.test', 'Merci @mairie.test pour les nouveaux bancs !');
     const townPost = await post('mairie.test', 'Travaux quai des Brumes lundi à Port-Lumière');
+    // Indexed before anyone answers it (a reply indexed before its parent makes no notification).
+    await bsky.processAll();
     await agents['bob.test']!.follow(mairie.did);
     await post('bob.test', 'Combien de temps durent les travaux ?', townPost);
     await agents['alice.test']!.like(townPost.uri, townPost.cid);
@@ -150,7 +152,9 @@ describe('the board on a local Bluesky network', () => {
 
   it('opens the thread as getPostThread shows it, and from the cache when the network is gone', async () => {
     const root = await post('alice.test', 'Question sur la fête du port');
+    await bsky.processAll();
     const r1 = await post('bob.test', 'Réponse de Bob', root);
+    await bsky.processAll();
     await post('alice.test', 'Réponse à Bob', r1);
     await bsky.processAll();
     const page = await refresh('home');
@@ -167,6 +171,28 @@ describe('the board on a local Bluesky network', () => {
     const fromReply = await value<ThreadView>(core, 'item.thread', { itemId: reply.id, asAccountId: accountId });
     expect(fromReply.ancestors.map((a) => a.text)).toEqual(['Question sur la fête du port', 'Réponse de Bob']);
   }, 60_000);
+
+  it('answers and quotes a post through the publishing queue, exactly once, under the right post', async () => {
+    const mentions = await value<ColumnPage>(core, 'column.page', { columnId: columns.mentions!.id });
+    const bobReply = items(mentions).find((i) => i.author.handle === 'bob.test')!;
+    const publish = async (text: string, ref: 'replyTo' | 'quote') => {
+      const draftId = crypto.randomUUID();
+      const content = { targets: [{ accountId, variant: null }], media: [], contentWarning: null, language: 'fr', visibility: null, poll: null, threadParts: null, [ref]: { itemId: bobReply.id, network: 'bluesky', uri: bobReply.uri } };
+      await value(core, 'draft.save', { id: draftId, workspaceId: board.workspaceId, text, content });
+      await value(core, 'post.publishNow', { draftId });
+      await expect.poll(async () => (await value<{ post: { targets: { status: string }[] } }>(core, 'draft.content', { id: draftId })).post.targets[0]?.status, { timeout: 30_000 }).toBe('sent');
+    };
+    await publish('Environ deux semaines, merci de votre patience.', 'replyTo');
+    await publish('Les travaux, on en parle ici', 'quote');
+    await bsky.processAll();
+    const thread = (await agents['bob.test']!.getPostThread({ uri: bobReply.uri })).data.thread as { replies?: { post: { author: { did: string }; record: { text: string; reply?: { root: { uri: string } } } } }[] };
+    const answers = (thread.replies ?? []).filter((r) => r.post.author.did === mairie.did);
+    expect(answers.map((r) => r.post.record.text)).toEqual(['Environ deux semaines, merci de votre patience.']);
+    // The thread's root is the town's post Bob answered, not Bob's reply.
+    expect(answers[0]!.post.record.reply?.root.uri).toBe(bobReply.replyTo?.uri);
+    const quotes = await agents['bob.test']!.app.bsky.feed.getQuotes({ uri: bobReply.uri });
+    expect(quotes.data.posts.map((p) => (p.record as { text: string }).text)).toEqual(['Les travaux, on en parle ici']);
+  }, 90_000);
 
   it('sends the notifications read position to Bluesky (updateSeen)', async () => {
     const before = (await agents['mairie.test']!.listNotifications({ limit: 1 })).data.seenAt;

@@ -36,6 +36,8 @@ async function value<T>(core: Core, command: string, input: unknown): Promise<T>
 async function newCore(network: Parameters<typeof openCore>[0]['network'] = {}) {
   const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, ...network } });
   cores.push(core);
+  // "Publish now" goes at once here (its undo delay is tested in publishing-replan.test.ts).
+  await value(core, 'settings.update', { publishUndoSeconds: 0 });
   const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Théâtre du Port' });
   return { core, ws };
 }

@@ -54,6 +54,8 @@ describe('photo metadata in published copies', () => {
     const dataDir = tempDir();
     core = await openCore({ dataDir, host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
     const c = core;
+    // "Publish now" goes at once here (its undo delay is tested in publishing-replan.test.ts).
+    await value(c, 'settings.update', { publishUndoSeconds: 0 });
     const ws = await value<{ id: string }>(c, 'workspace.create', { name: 'Office de Tourisme' });
     const begun = await value<{ attemptId: string; authorizeUrl: string }>(c, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
     const completing = value<{ id: string }>(c, 'account.completeMastodon', { attemptId: begun.attemptId });

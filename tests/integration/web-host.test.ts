@@ -178,7 +178,7 @@ describe('the web host upload route (POST /media)', () => {
 
     const declared = await uploadToHost(host, Buffer.alloc(1024), { workspaceId: ws.id, contentLength: MAX_IMAGE_FILE_BYTES + 1 });
     expect(declared.status).toBe(413);
-    expect(declared.result).toMatchObject({ ok: false, error: { code: 'media_too_large' } });
+    expect(declared.result).toMatchObject({ ok: false, error: { code: 'media_too_large', params: { maxMegabytes: 25 } } });
 
     const streamed = await uploadToHost(host, Buffer.alloc(MAX_IMAGE_FILE_BYTES + 64 * 1024, 7), { workspaceId: ws.id, chunked: true });
     expect(streamed.status).toBe(413);

@@ -52,7 +52,7 @@ describe('adding an image', () => {
     const atLimit = Buffer.concat([jpeg, Buffer.alloc(MAX_IMAGE_FILE_BYTES - jpeg.length)]);
     expect(await importBytes(core, workspaceId, 'big.jpg', 'image/jpeg', atLimit)).toMatchObject({ ok: true, value: { bytes: MAX_IMAGE_FILE_BYTES } });
     const over = Buffer.concat([atLimit, Buffer.alloc(1)]);
-    expect(await importBytes(core, workspaceId, 'bigger.jpg', 'image/jpeg', over)).toMatchObject({ ok: false, error: { code: 'media_too_large' } });
+    expect(await importBytes(core, workspaceId, 'bigger.jpg', 'image/jpeg', over)).toMatchObject({ ok: false, error: { code: 'media_too_large', params: { maxMegabytes: 25 } } });
     await core.close();
   }, 30_000);
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { BLUESKY_IMAGE_RULES } from '../../src/main/core/connectors/bluesky/images';
-import { ImagePrepareError, prepareImageForUpload, type ImageRules } from '../../src/main/core/connectors/images';
+import { ImagePrepareError, prepareImageForUpload, stripJpegMetadata, type ImageRules } from '../../src/main/core/connectors/images';
 import { GPS_LATITUDE, readExif } from '../helpers/exif';
 
 const LIMIT = 1_000_000;
@@ -215,4 +215,32 @@ describe('photo metadata in what is sent', () => {
     const shrunk = await prepareImageForUpload(big, 'image/jpeg', BLUESKY_IMAGE_RULES, strip);
     expect((await sharp(shrunk.bytes).metadata()).exif).toBeUndefined();
   }, 60_000);
+});
+
+describe('an upright JPEG that fits loses its metadata without being re-encoded', () => {
+  it('keeps every pixel and the colour profile, drops EXIF, GPS, XMP and comments', async () => {
+    const pixels = randomBytes(240 * 160 * 3);
+    const photo = await sharp(pixels, { raw: { width: 240, height: 160, channels: 3 } })
+      .jpeg({ quality: 88 })
+      .withExif({ IFD0: { Make: 'PhoneCo' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '48/1 51/1 2436/100' } })
+      .withIccProfile('p3')
+      .toBuffer();
+    const before = await sharp(photo).metadata();
+    expect(readExif(before.exif)?.gps).toContain(GPS_LATITUDE);
+    expect(before.icc).toBeDefined();
+
+    const sent = await prepareImageForUpload(photo, 'image/jpeg', mastodon(16_777_216, 33_177_600), strip);
+    const after = await sharp(sent.bytes).metadata();
+    expect(after.exif).toBeUndefined();
+    expect(Buffer.from(sent.bytes).includes(Buffer.from('PhoneCo'))).toBe(false);
+    expect(after.icc?.equals(before.icc!)).toBe(true);
+    // Not re-encoded: the very same decoded pixels, and the same bytes but for the dropped segments.
+    expect((await sharp(sent.bytes).raw().toBuffer()).equals(await sharp(photo).raw().toBuffer())).toBe(true);
+    expect(photo.length - sent.bytes.byteLength).toBe(before.exif!.length + 4);
+  });
+
+  it('gives up on bytes that are not laid out as a JPEG', () => {
+    expect(stripJpegMetadata(new Uint8Array([0x89, 0x50, 0x4e, 0x47]))).toBeNull();
+    expect(stripJpegMetadata(new Uint8Array([0xff, 0xd8, 0xff, 0xe1, 0x40, 0x00, 0x01]))).toBeNull(); // a segment running past the end
+  });
 });

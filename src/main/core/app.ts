@@ -12,6 +12,7 @@ import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
 import { ApprovalGate, queuePorts } from './calendar/approval-gate';
 import { createBoardCore } from './board';
+import { postContextOf } from './streams/post-context';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
 import { AccountHealthMonitor } from './publishing/health';
@@ -125,6 +126,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     emitMissed: (payload) => emit('posts.missed', payload),
     emitReplanned: (report) => emit('posts.replanned', report),
     undoDelayMs: () => services.settings.get().publishUndoSeconds * 1000,
+    postContext: (itemId, accountId) => postContextOf(db, itemId, accountId),
     ...options.publishing,
   });
   saveDraft = (id, save) => publishing.saveDraft(id, save);
@@ -204,6 +206,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
         }).reader ?? null;
       },
       keyFor: (network) => (network === 'bluesky' ? (connectors.partKeys('bluesky', 1)[0] ?? null) : null),
+      imageDir: path.join(options.dataDir, 'remote-images'),
     },
   });
   // Each domain declares its own handlers; together they must cover the contract exactly once.
@@ -291,6 +294,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       },
     },
     wake,
+    remoteImage: (key) => (closed ? Promise.resolve(null) : board.image(key)),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -22,6 +22,8 @@ export interface Core {
   };
   /** The computer woke up or came back online: due posts go now. */
   wake(reason: 'resume' | 'online'): void;
+  /** A remote image of the board's cache by key (the hosts serve it at /remote-image/<key>); null: unknown or unavailable. */
+  remoteImage(key: string): Promise<{ file: string; mime: string } | null>;
 }
 
 export interface CoreOptions {

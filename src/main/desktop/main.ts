@@ -99,7 +99,7 @@ async function start(): Promise<void> {
   powerMonitor.on('resume', () => core.wake('resume'));
   // Posts that waited for the connection go as soon as it is back.
   watchNetwork(core);
-  serveApp(session.defaultSession, RENDERER_DIR);
+  serveApp(session.defaultSession, RENDERER_DIR, (key) => core.remoteImage(key));
   connectCoreToIpc(core, appContents);
   const refreshInstanceHosts = () =>
     loadInstanceHosts(core).then(

@@ -10,6 +10,7 @@ import { buildCsp } from '../security/csp';
 import { resolveAppPath } from '../security/policy';
 import type { Core } from '../core/types';
 import { MEDIA_UPLOAD_PATH } from '../../shared/media';
+import { REMOTE_IMAGE_PATH } from '../../shared/board/schemas';
 import { handleUpload } from './upload';
 
 export interface WebHostOptions {
@@ -83,6 +84,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    if (pathname.startsWith(REMOTE_IMAGE_PATH)) {
+      // The board's remote images, fetched and cached by the core: the page never contacts a network's server.
+      void options.core.remoteImage(pathname.slice(REMOTE_IMAGE_PATH.length)).then((image) => {
+        if (!image) return res.writeHead(404, { 'Content-Type': 'text/plain', ...securityHeaders }).end('Not found');
+        fs.readFile(image.file, (error, body) => {
+          if (error) return res.writeHead(404, { 'Content-Type': 'text/plain', ...securityHeaders }).end('Not found');
+          res.writeHead(200, { 'Content-Type': image.mime, 'Cache-Control': 'private, max-age=86400', ...securityHeaders });
+          res.end(req.method === 'HEAD' ? undefined : body);
+        });
+      });
       return;
     }
     const file = resolveAppPath(options.staticDir, `http://${req.headers.host}${req.url ?? '/'}`);

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { MAX_IMAGE_FILE_BYTES, MEDIA_UPLOAD_TOKEN_HEADER } from '../../shared/media';
+import { MAX_IMAGE_FILE_BYTES, MAX_IMAGE_FILE_MEGABYTES, MEDIA_UPLOAD_TOKEN_HEADER } from '../../shared/media';
 import { fail, type ErrorCode, type Result } from '../../shared/result';
 import type { Core } from '../core/types';
 
@@ -28,7 +28,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   storage_failed: 507,
 };
 
-function answer(res: http.ServerResponse, result: Result<unknown>, close = false): void {
+function answer(res: http.ServerResponse, result: Result<unknown>): void {
   if (res.headersSent) return;
   const status = result.ok ? 200 : (STATUS[result.error.code] ?? (result.error.code === 'internal' ? 500 : 400));
   const body = JSON.stringify(result);
@@ -37,31 +37,44 @@ function answer(res: http.ServerResponse, result: Result<unknown>, close = false
     'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
-    ...(close ? { Connection: 'close' } : {}),
   });
   res.end(body);
 }
 
-const tooLarge = () => fail('media_too_large', `Images of ${MAX_IMAGE_FILE_BYTES / 1_048_576} MB at most.`);
+/**
+ * Reads and drops what the sender still sends after a refusal, so that it reads the answer:
+ * closing a socket with unread bytes resets it, and the sender would see a network error
+ * instead. Bounded: past twice the limit it is not an upload any more, and is cut.
+ */
+function drain(req: http.IncomingMessage, alreadyRead = 0): void {
+  let read = alreadyRead;
+  req.on('data', (chunk: Buffer) => {
+    read += chunk.length;
+    if (read > MAX_IMAGE_FILE_BYTES * 2) req.destroy();
+  });
+  req.resume();
+}
+
+const tooLarge = () => fail('media_too_large', `Images of ${MAX_IMAGE_FILE_MEGABYTES} MB at most.`, undefined, { maxMegabytes: MAX_IMAGE_FILE_MEGABYTES });
 
 /** Handles POST /media. Host was already checked by the caller. */
 export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, core: Core, guards: UploadGuards): void {
   // A browser always sends Origin on a POST: no Origin means no page of ours.
   if (!guards.allowedOrigins.has(req.headers.origin ?? '')) {
-    res.writeHead(403, { 'Content-Type': 'text/plain', Connection: 'close' }).end('Forbidden');
-    req.resume();
+    res.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden');
+    drain(req);
     return;
   }
   const token = req.headers[MEDIA_UPLOAD_TOKEN_HEADER];
   if (!guards.sameSecret(typeof token === 'string' ? token : null)) {
-    res.writeHead(401, { 'Content-Type': 'text/plain', Connection: 'close' }).end('Unauthorized');
-    req.resume();
+    res.writeHead(401, { 'Content-Type': 'text/plain' }).end('Unauthorized');
+    drain(req);
     return;
   }
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > MAX_IMAGE_FILE_BYTES) {
-    answer(res, tooLarge(), true);
-    req.resume();
+    answer(res, tooLarge());
+    drain(req);
     return;
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -71,8 +84,8 @@ export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse
   try {
     file = path.join(core.mediaUploads.incomingDir(), randomUUID());
   } catch {
-    answer(res, fail('storage_failed', 'The data folder cannot be written.'), true);
-    req.resume();
+    answer(res, fail('storage_failed', 'The data folder cannot be written.'));
+    drain(req);
     return;
   }
   const out = fs.createWriteStream(file, { flags: 'wx', mode: 0o600 });
@@ -84,13 +97,17 @@ export function handleUpload(req: http.IncomingMessage, res: http.ServerResponse
     req.unpipe(out);
     out.destroy();
     fs.rm(file, { force: true }, () => undefined);
-    answer(res, result, true);
-    req.resume(); // read and drop the rest, so the browser gets the answer instead of a reset
+    answer(res, result);
+    drain(req, received);
   };
-  req.on('data', (chunk: Buffer) => {
+  const count = (chunk: Buffer) => {
     received += chunk.length;
-    if (received > MAX_IMAGE_FILE_BYTES) drop(tooLarge());
-  });
+    if (received > MAX_IMAGE_FILE_BYTES) {
+      req.off('data', count);
+      drop(tooLarge());
+    }
+  };
+  req.on('data', count);
   req.on('close', () => {
     if (!req.complete) drop(fail('invalid_input', 'The upload was interrupted.'));
   });

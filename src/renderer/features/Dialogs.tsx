@@ -6,6 +6,7 @@ import { AddAccountDialog } from './accounts/AddAccountDialog';
 import { CampaignsDialog } from './calendar/CampaignsDialog';
 import { ExportDialog } from './calendar/files/ExportDialog';
 import { ImportDialog } from './calendar/files/ImportDialog';
+import { CalDavDialog } from './calendar/files/CalDavDialog';
 import { RemoveAccountDialog } from './accounts/RemoveAccountDialog';
 import { SlotsDialog } from './accounts/SlotsDialog';
 import { MissedDialog } from './publishing/MissedDialog';
@@ -54,6 +55,8 @@ export function Dialogs() {
       return <ImportDialog workspaceId={dialog.workspaceId} onClose={close} />;
     case 'calendarExport':
       return <ExportDialog workspaceId={dialog.workspaceId} onClose={close} />;
+    case 'caldav':
+      return <CalDavDialog workspaceId={dialog.workspaceId} onClose={close} />;
     case 'addColumn':
       return <AddColumnDialog workspaceId={dialog.workspaceId} boardId={dialog.boardId} preset={dialog.preset} onClose={close} />;
     case 'boardName':

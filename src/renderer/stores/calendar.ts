@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CalendarFilters, CalendarRange, Campaign, Label } from '../../shared/calendar/schemas';
+import type { CalendarFilters, CalendarRange } from '../../shared/calendar/schemas';
 import { getClient, type ClientError } from '../client';
 import type { CalendarView } from '../model/calendar/calendarGrid';
 
@@ -29,8 +29,6 @@ interface CalendarStore extends CalendarPrefs {
   pages: Record<string, Page>;
   /** Bumped per workspace when its posts change: the page shown reads again. */
   revision: Record<string, number>;
-  /** Each workspace's campaigns and labels as the last page said (for pickers and filters). */
-  meta: Record<string, { campaigns: Campaign[]; labels: Label[]; requireApproval: boolean }>;
   set(patch: Partial<CalendarPrefs>): void;
   load(workspaceId: string, from: string, to: string, options?: { force?: boolean }): Promise<void>;
   /** Something changed in the workspace: the pages shown are read again, the others forgotten. */
@@ -70,7 +68,6 @@ export const useCalendar = create<CalendarStore>((set, get) => ({
   filters: {},
   pages: {},
   revision: {},
-  meta: {},
   set(patch) {
     set(patch);
     writePrefs(get());
@@ -92,9 +89,7 @@ export const useCalendar = create<CalendarStore>((set, get) => ({
       // Keep memory bounded: the oldest pages go first.
       const keys = Object.keys(pages);
       for (const old of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) delete pages[old];
-      if (!result.ok) return { pages };
-      const { campaigns, labels, requireApproval } = result.value;
-      return { pages, meta: { ...s.meta, [workspaceId]: { campaigns, labels, requireApproval } } };
+      return { pages };
     });
   },
   invalidate(workspaceId) {

@@ -20,6 +20,7 @@ export type DialogState =
   | { kind: 'campaigns'; workspaceId: string }
   | { kind: 'calendarImport'; workspaceId: string }
   | { kind: 'calendarExport'; workspaceId: string }
+  | { kind: 'caldav'; workspaceId: string }
   /** The board's dialogs: add a column (the picker, maybe prefilled from a panel), name a board, remove one. */
   | { kind: 'addColumn'; workspaceId: string; boardId: string; preset?: { type: ColumnType; accountId: string; query: ColumnQuery } }
   | { kind: 'boardName'; workspaceId: string; boardId?: string }

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { Id, Instant, Network } from '../domain';
 
+/** Where the hosts serve the board's cached remote images (same origin as the renderer): /remote-image/<40 hex>. */
+export const REMOTE_IMAGE_PATH = '/remote-image/';
+
 export const COLUMN_TYPES = ['home', 'notifications', 'mentions', 'direct', 'search', 'list', 'profile', 'own_posts', 'drafts', 'scheduled', 'sent'] as const;
 export const ColumnType = z.enum(COLUMN_TYPES);
 export type ColumnType = z.infer<typeof ColumnType>;

@@ -116,14 +116,30 @@ function readStamp(p: ContentLine | undefined, fallback: string): string {
   return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!)).toISOString();
 }
 
-function jsonProp<T>(p: ContentLine, schema: z.ZodType<T>): T {
+/** JSON of an X-TRIBUNE-* property; its schema is checked once for the whole post (checkProps finds the line). */
+function jsonProp<T>(p: ContentLine, _schema: z.ZodType<T>): T {
   try {
-    const parsed = schema.safeParse(JSON.parse(unescapeText(p.value)));
-    if (parsed.success) return parsed.data;
+    return JSON.parse(unescapeText(p.value)) as T;
   } catch {
-    // falls through to the typed error
+    throw new CalendarFileError('calendar_bad_tribune_data', { line: p.line });
   }
-  throw new CalendarFileError('calendar_bad_tribune_data', { line: p.line });
+}
+
+/** The first X-TRIBUNE-* property whose JSON does not match its schema: its line. */
+function badPropLine(c: Comp, fallback: number): number {
+  const schemas: [string, z.ZodType][] = [
+    ['X-TRIBUNE-CONTENT', DraftContent],
+    ['X-TRIBUNE-CAMPAIGN', SnapshotCampaign],
+    ['X-TRIBUNE-LABEL', SnapshotLabel],
+    ['X-TRIBUNE-COMMENT', SnapshotComment],
+    ['X-TRIBUNE-MEDIA', SnapshotMedia],
+    ['X-TRIBUNE-TARGET', SnapshotTarget],
+  ];
+  for (const p of c.props) {
+    const schema = schemas.find(([name]) => name === p.name)?.[1];
+    if (schema && !schema.safeParse(JSON.parse(unescapeText(p.value))).success) return p.line;
+  }
+  return fallback;
 }
 
 function tribuneZone(p: ContentLine | undefined): string | null {
@@ -197,7 +213,9 @@ function readEvent(c: Comp, ctx: ImportContext, zones: ZoneReader): ParsedEvent 
     createdAt,
   };
   const parsed = PostSnapshot.safeParse(candidate);
-  if (!parsed.success) throw new CalendarFileError('calendar_bad_tribune_data', { line: idProp.line, field: parsed.error.issues[0]?.path.join('.') ?? '' });
+  if (!parsed.success) {
+    throw new CalendarFileError('calendar_bad_tribune_data', { line: badPropLine(c, idProp.line), field: parsed.error.issues[0]?.path.join('.') ?? '' });
+  }
   return { line: c.line, tribune: true, snapshot: parsed.data };
 }
 

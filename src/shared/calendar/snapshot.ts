@@ -93,7 +93,16 @@ export function fieldValue(s: PostSnapshot, field: SnapshotField): unknown {
 export const fieldKey = (s: PostSnapshot, field: SnapshotField): string => canonical(fieldValue(s, field));
 
 /** A hash-like key of everything a merge compares (equal keys: nothing to merge). */
-export const snapshotKey = (s: PostSnapshot): string => SNAPSHOT_FIELDS.map((f) => fieldKey(s, f)).join('\u0001');
+export function snapshotKey(s: PostSnapshot): string {
+  let key = keys.get(s);
+  if (key === undefined) {
+    key = SNAPSHOT_FIELDS.map((f) => fieldKey(s, f)).join('\u0001');
+    keys.set(s, key);
+  }
+  return key;
+}
+/** Snapshots are never mutated (merges copy them), so their keys can be remembered. */
+const keys = new WeakMap<PostSnapshot, string>();
 
 /** Copies `field` from `from` into `into`. */
 export function withField(into: PostSnapshot, from: PostSnapshot, field: SnapshotField): PostSnapshot {

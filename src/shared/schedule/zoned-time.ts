@@ -52,6 +52,26 @@ function parseLocalTime(time: string): { h: number; min: number } | null {
 
 /** Offset of the zone from UTC at an instant, in minutes (Paris in winter: 60). */
 export function zoneOffsetMinutes(ms: number, zone: string): number {
+  // Offsets change at most once in a quarter of an hour: a quarter whose two ends agree is cached
+  // whole (exact, since no zone changes twice within 15 minutes), so bulk work asks Intl rarely.
+  const slot = Math.floor(ms / SLOT_MS);
+  let cache = offsetCache.get(zone);
+  const hit = cache?.get(slot);
+  if (hit !== undefined) return hit;
+  const offset = rawOffset(ms, zone);
+  const start = slot * SLOT_MS;
+  if (rawOffset(start, zone) === offset && rawOffset(start + SLOT_MS - 1, zone) === offset) {
+    if (!cache) offsetCache.set(zone, (cache = new Map()));
+    if (cache.size > 200_000) cache.clear();
+    cache.set(slot, offset);
+  }
+  return offset;
+}
+
+const SLOT_MS = 15 * MINUTE;
+const offsetCache = new Map<string, Map<number, number>>();
+
+function rawOffset(ms: number, zone: string): number {
   const offset = tzOffset(zone, new Date(ms));
   if (!Number.isFinite(offset)) throw new RangeError(`Unknown time zone: ${zone}`);
   return offset;

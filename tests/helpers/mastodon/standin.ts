@@ -33,6 +33,7 @@ import {
   type TokenRecord,
   type Visibility,
 } from './entities';
+import { communityApi, newCommunity, type Community } from './community';
 
 export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -86,6 +87,8 @@ export interface MastodonStandInOptions {
   account?: { username?: string; displayName?: string; defaultVisibility?: Visibility; language?: string };
   /** Version announced by the instance endpoints (default 4.5.0, or 3.5.19 with noV2Instance). */
   version?: string;
+  /** No streaming / timelines etc.: the community's routes (community.ts) answer 404 when false (default true). */
+  community?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -149,6 +152,9 @@ export interface MastodonStandIn {
   takeViolations(): Violation[];
   /** Publishes the scheduled statuses that are due (by the stand-in clock, or `at`). */
   publishDueScheduledStatuses(at?: number): StatusRecord[];
+  /** Other accounts, their statuses and notifications (community.ts); `act` makes them post, like, follow. */
+  readonly community: Community;
+  readonly act: ReturnType<typeof communityApi>['helpers'];
   /** Finishes processing of a media attachment at once. */
   finishMediaProcessing(id: string): void;
   /** Makes processing of a media attachment fail (GET/PUT then answer 422). */
@@ -335,7 +341,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     const poll = b.poll && typeof b.poll === 'object' ? (b.poll as Record<string, unknown>) : null;
     const inReplyToId = str(b.in_reply_to_id) ?? null;
 
-    if (inReplyToId && !findStatus(inReplyToId)) {
+    if (inReplyToId && !findStatus(inReplyToId) && !community.statuses.some((x) => x.id === inReplyToId && !x.deletedAt)) {
       return error(404, 'The post you are trying to reply to does not appear to exist.');
     }
     if (mediaIds.length > limits.maxMediaAttachments) return error(422, `Cannot attach more than ${limits.maxMediaAttachments} files`);
@@ -684,6 +690,9 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     ['PUT /api/v1/scheduled_statuses/{id}', updateScheduled],
     ['DELETE /api/v1/scheduled_statuses/{id}', deleteScheduled],
   ]);
+  const community = newCommunity();
+  const social = communityApi(community, { renderContext, newId, ownStatuses: () => state.statuses, now });
+  if (options.community !== false) for (const [route, handler] of social.routes) handlers.set(route, handler as Handler);
   for (const route of handlers.keys()) if (!spec.hasRoute(route)) throw new Error(`stand-in route ${route} is not in the spec`);
 
   // ---------------------------------------------------------------------------------------------
@@ -896,6 +905,8 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
   return {
     url: baseUrl,
     state,
+    community,
+    act: social.helpers,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -19,6 +19,8 @@ export interface BoardHandlerDeps {
   workspaces: WorkspaceRepository;
   settings: BoardSettingsRepository;
   streams: StreamsPort;
+  /** Retention settings changed: prune now. */
+  retentionChanged?: () => void;
   emitBoard(workspaceId: string): void;
   /** Unread counts changed (a column was read). */
   emitColumn(columnId: string, newCount: number): void;
@@ -102,7 +104,11 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       return { workspaceId, total: columns.reduce((sum, c) => sum + c.unread, 0), columns };
     },
     'board.getRetention': () => d.settings.retention(),
-    'board.setRetention': (patch) => d.settings.setRetention(patch),
+    'board.setRetention': (patch) => {
+      const next = d.settings.setRetention(patch);
+      d.retentionChanged?.();
+      return next;
+    },
 
     'column.add': (input) => {
       const b = board(input.boardId);

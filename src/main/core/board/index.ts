@@ -25,6 +25,8 @@ export interface BoardCoreDeps {
     log: Logger;
     readerFor(accountId: string): Reader | null;
     keyFor(network: Network): string | null;
+    imageDir: string;
+    fetchImage?: typeof fetch;
   };
 }
 
@@ -48,6 +50,9 @@ export function createBoardCore(d: BoardCoreDeps) {
         keyFor: d.network.keyFor,
         emitColumn,
         emitItems: (workspaceId, itemIds) => d.emit('items.changed', { workspaceId, itemIds }),
+        retention: () => settings.retention(),
+        imageDir: d.network.imageDir,
+        ...(d.network.fetchImage ? { fetchImage: d.network.fetchImage } : {}),
       })
     : null;
   const streams: StreamsPort = live ?? cacheOnly(boards);
@@ -59,6 +64,7 @@ export function createBoardCore(d: BoardCoreDeps) {
     workspaces: d.workspaces,
     settings,
     streams,
+    retentionChanged: () => live?.prune(),
     emitBoard: (workspaceId) => d.emit('board.changed', { workspaceId }),
     emitColumn,
   });
@@ -71,6 +77,8 @@ export function createBoardCore(d: BoardCoreDeps) {
     start: () => live?.start(),
     stop: () => live?.stop(),
     wake: () => live?.wake(),
+    /** A remote image by its key, for the hosts' same-origin route (null: unknown or unavailable). */
+    image: (key: string) => (live ? live.images.get(key) : Promise.resolve(null)),
   };
 }
 

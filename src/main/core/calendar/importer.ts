@@ -111,6 +111,7 @@ export class Importer {
     const now = this.now();
     const batchId = randomUUID();
     this.db.transaction(() => {
+      this.exchange.startBatch();
       const locals = this.exchange.allByUid(s.workspaceId);
       const bases = this.exchange.bases(s.workspaceId);
       const applied = new Map<string, PostSnapshot | 'delete' | null>();
@@ -168,6 +169,7 @@ export class Importer {
     const result: ImportResult = { batchId, created: 0, updated: 0, deleted: 0, unchanged: 0, skipped: 0 };
     const now = this.now();
     this.db.transaction(() => {
+      this.exchange.startBatch();
       const locals = new Map([...this.exchange.allByUid(batch.workspaceId).values()].map((l) => [l.snapshot.id, l]));
       for (const row of this.history.batchRows(batchId)) {
         const saved = row.snapshot as { post: PostSnapshot | null; base: PostSnapshot | null };

@@ -4,8 +4,9 @@
  *
  * 1. By default the copy carries no metadata: EXIF (camera, time, GPS position), XMP, IPTC and
  *    text comments are dropped. The EXIF orientation is applied to the pixels first, so a
- *    portrait photo stays a portrait. PNG stays PNG (lossless), WebP and GIF keep their type,
- *    JPEG is re-encoded at high quality. An image that carries nothing to drop is sent as is.
+ *    portrait photo stays a portrait. An upright JPEG only loses its metadata segments (not
+ *    re-encoded: the same pixels); a turned one is re-encoded at high quality. PNG stays PNG
+ *    (lossless), WebP and GIF keep their type. An image with nothing to drop is sent as is.
  *    With the workspace's "keep photo metadata" setting, an image that fits goes byte for byte.
  * 2. Too large for the network (bytes or pixels): a smaller copy, keeping as much of the picture
  *    as possible ("no pixel mush"): first lower qualities at full size (unless an attempt is so
@@ -121,6 +122,11 @@ export async function prepareImageForUpload(input: Uint8Array, mime: string, rul
   };
   const within = (image: UploadImage) => image.bytes.byteLength <= rules.maxBytes;
 
+  // Fits and upright: a JPEG loses its metadata segments without being re-encoded (no quality lost).
+  if (fits && meta.format === 'jpeg' && (meta.orientation ?? 1) === 1) {
+    const stripped = stripJpegMetadata(input);
+    if (stripped) return { bytes: stripped, mime: 'image/jpeg', width, height, reencoded: true };
+  }
   // Fits: only the metadata goes (and the orientation is applied), in the same type.
   if (fits) {
     const stripped = await encode(sourceFormat, STRIP_QUALITY, 1);
@@ -165,4 +171,39 @@ export async function prepareImageForUpload(input: Uint8Array, mime: string, rul
   }
   if (best) return best.image;
   throw new ImagePrepareError('too_large', `could not bring the image under ${rules.maxBytes} bytes`);
+}
+
+/**
+ * APP1 (EXIF, XMP), APP13 (IPTC) and COM segments removed from a JPEG, every other byte kept
+ * (JFIF, the ICC colour profile, Adobe, the picture itself): the same pixels, no metadata.
+ * Null when the file is not laid out as expected (the caller re-encodes instead).
+ */
+export function stripJpegMetadata(jpeg: Uint8Array): Uint8Array | null {
+  if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) return null;
+  const kept: Uint8Array[] = [jpeg.subarray(0, 2)];
+  let at = 2;
+  while (at + 4 <= jpeg.length) {
+    if (jpeg[at] !== 0xff) return null;
+    const marker = jpeg[at + 1]!;
+    if (marker === 0xff) {
+      at += 1; // fill byte
+      continue;
+    }
+    const length = (jpeg[at + 2]! << 8) | jpeg[at + 3]!;
+    if (length < 2 || at + 2 + length > jpeg.length) return null;
+    if (marker === 0xda) {
+      kept.push(jpeg.subarray(at)); // start of scan: the rest is the picture
+      const out = new Uint8Array(kept.reduce((n, part) => n + part.length, 0));
+      let offset = 0;
+      for (const part of kept) {
+        out.set(part, offset);
+        offset += part.length;
+      }
+      return out;
+    }
+    const drop = marker === 0xe1 || marker === 0xed || marker === 0xfe;
+    if (!drop) kept.push(jpeg.subarray(at, at + 2 + length));
+    at += 2 + length;
+  }
+  return null;
 }

@@ -51,11 +51,26 @@ export interface PublishInput {
    * finds the record instead of creating a second post.
    */
   partKeys: string[];
+  /** A reply from the board: the first part answers this post (the others follow it as a thread). */
+  replyTo?: PostContext | null;
+  /** A quote from the board: the first part quotes this post. */
+  quote?: PostContext | null;
   /** Parts already published by an earlier attempt (a thread resumes after the last one). */
   alreadySent: (RemotePart | null)[];
   /** Called as soon as a part is published; the caller persists it before the next part goes. */
   onPartSent(index: number, remote: RemotePart): void;
   signal: AbortSignal;
+}
+
+/** A post a reply or a quote refers to, as the publishing account's server knows it (board cache). */
+export interface PostContext {
+  uri: string;
+  /** Bluesky: the record's CID. */
+  cid: string | null;
+  /** Mastodon: the status id on the publishing account's server (null: the connector resolves the URI). */
+  remoteId: string | null;
+  /** Bluesky: the thread's root (the post itself when it is not a reply). */
+  root: { uri: string; cid: string | null } | null;
 }
 
 /** A failure the scheduler can classify (retry or fail) and show as is. */

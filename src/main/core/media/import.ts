@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { MAX_IMAGE_FILE_BYTES, type ImageType } from '../../../shared/media';
+import { MAX_IMAGE_FILE_BYTES, MAX_IMAGE_FILE_MEGABYTES, type ImageType } from '../../../shared/media';
 import type { Media } from '../../../shared/publishing';
 import { AppFailure } from '../../../shared/result';
 import type { Clock } from '../clock';
@@ -49,7 +49,7 @@ export class MediaImporter {
     if (!this.d.workspaces.get(input.workspaceId)) throw new AppFailure('not_found', 'This workspace was not found.');
     if (bytes === 0) throw new AppFailure('media_not_image', `"${input.fileName}" is empty: it is not an image.`);
     if (bytes > MAX_IMAGE_FILE_BYTES) {
-      throw new AppFailure('media_too_large', `"${input.fileName}" is larger than ${MAX_IMAGE_FILE_BYTES / 1_048_576} MB.`);
+      throw new AppFailure('media_too_large', `"${input.fileName}" is larger than ${MAX_IMAGE_FILE_MEGABYTES} MB.`, { maxMegabytes: MAX_IMAGE_FILE_MEGABYTES });
     }
     let meta: sharp.Metadata;
     try {

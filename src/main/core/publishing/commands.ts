@@ -106,11 +106,13 @@ export class PublishingCommands {
    * now blocks is held with its problems; one no longer blocked goes back to the queue).
    */
   saveAndReplan(draftId: string, save: () => SaveOutcome): SaveOutcome {
-    const before = readContent(this.d.drafts.publishing(draftId)?.content ?? null);
     let report: ReplanReport | null = null;
     const outcome = this.d.db.transaction(() => {
+      // A plain draft (the autosave's usual case) costs one read more than the save itself.
+      const planned = this.d.targets.states.get(draftId)?.state === 'scheduled';
+      const before = planned ? readContent(this.d.drafts.publishing(draftId)?.content ?? null) : null;
       const saved = save();
-      if ('draft' in saved && this.d.targets.states.get(draftId)?.state === 'scheduled') report = this.replan(draftId, before);
+      if (before && 'draft' in saved) report = this.replan(draftId, before);
       return saved;
     })();
     const done = report as ReplanReport | null;

@@ -7,7 +7,7 @@
 import type { Account } from '../../../shared/domain';
 import { contentForTarget } from '../../../shared/rules';
 import type { MissedPolicy } from '../../../shared/schedule/missed';
-import { PublishError, type Connector, type MediaFile } from '../connectors/types';
+import { PublishError, type Connector, type PostContext, type MediaFile } from '../connectors/types';
 import type { Logger } from '../log';
 import type { PostTargetRepository } from '../repositories/post-targets';
 import type { Job, Outcome } from '../scheduler/ports';
@@ -22,6 +22,8 @@ export interface RunnerDeps extends PlanDeps {
   changed: (workspaceId: string) => void;
   /** Approval (calendar/approval-gate.ts): a post that must wait is held, never sent. */
   gate?: { mustWait(draftId: string): boolean };
+  /** The board's cache: what a reply or a quote refers to, for this account (streams/post-context.ts). */
+  postContext?: (itemId: string, accountId: string) => PostContext | null;
 }
 
 export class JobRunner {
@@ -59,6 +61,8 @@ export class JobRunner {
         visibility: post.visibility,
         poll: post.poll,
         partKeys,
+        replyTo: content.replyTo ? (this.d.postContext?.(content.replyTo.itemId, account.id) ?? null) : null,
+        quote: content.quote ? (this.d.postContext?.(content.quote.itemId, account.id) ?? null) : null,
         alreadySent: this.d.targets.sentParts(row),
         onPartSent: (index, remote) => this.d.targets.recordPartSent(row.id, index, remote),
         signal,

@@ -38,6 +38,8 @@ export interface PublishingDeps {
   emitReplanned?: (report: ReplanReport) => void;
   /** Approval gating, consulted before each publication (calendar/approval-gate.ts). */
   gate?: { mustWait(draftId: string): boolean };
+  /** The board's cache: what a reply or a quote refers to, for an account. */
+  postContext?: (itemId: string, accountId: string) => import('../connectors/types').PostContext | null;
   /** "Publish now" waits this long (the person can undo meanwhile); 0 by default. */
   undoDelayMs?: () => number;
   timers?: TimerPort;

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/database';
 import { toIso } from '../clock';
-import { DraftContent } from '../../../shared/publishing';
-import { PostSnapshot, snapshotKey, type SnapshotMedia } from '../../../shared/calendar/snapshot';
+import type { DraftContent } from '../../../shared/publishing';
+import { canonical, PostSnapshot, snapshotKey, type SnapshotMedia } from '../../../shared/calendar/snapshot';
 import type { PostKind, ReviewState } from '../../../shared/calendar/schemas';
 import { calendarStatus } from './calendar';
 
@@ -32,6 +32,15 @@ interface SnapshotRow {
   targets: string;
   media: string;
   base: string | null;
+}
+
+function readContent(json: string): DraftContent | null {
+  try {
+    const value = JSON.parse(json) as DraftContent | null;
+    return value && typeof value === 'object' && Array.isArray(value.targets) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The UID of a post that never had one from elsewhere. */
@@ -66,6 +75,7 @@ export interface LocalPost {
 /** Posts as exchange snapshots (one query), writing snapshots back, and the last exchanged version per UID. */
 export class ExchangeRepository {
   private readonly s;
+  private readonly written = new Map<string, string>();
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -104,7 +114,8 @@ export class ExchangeRepository {
   }
 
   private toLocal(r: SnapshotRow): LocalPost {
-    const parsedContent = r.content ? DraftContent.safeParse(JSON.parse(r.content)) : null;
+    // The content was validated by the contract when it was saved; a damaged one reads as none.
+    const content = r.content ? readContent(r.content) : null;
     const base = r.base ? PostSnapshot.safeParse(JSON.parse(r.base)) : null;
     const baseSnap = base?.success ? base.data : null;
     // Media and targets this installation does not have keep the description they arrived with.
@@ -114,7 +125,6 @@ export class ExchangeRepository {
     const targets = JSON.parse(r.targets) as PostSnapshot['targets'];
     const knownTargets = new Set(targets.map((t) => t.accountId));
     for (const t of baseSnap?.targets ?? []) if (!knownTargets.has(t.accountId)) targets.push(t);
-    const content = parsedContent?.success ? parsedContent.data : null;
     const referenced = new Set(JSON.stringify(content ?? {}).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []);
     const snapshot: PostSnapshot = {
       uid: r.ical_uid ?? defaultUid(r.id),
@@ -196,28 +206,42 @@ export class ExchangeRepository {
     } else {
       this.s.updateDraft.run(s.text, content, s.kind, at, s.timeZone, s.reviewState, s.uid, s.sequence, hash, campaignId, now, draftId);
     }
-    this.s.clearLabels.run(draftId);
-    for (const label of s.labels) {
-      let id = this.s.labelByName.get(workspaceId, label.name)?.id;
-      if (!id) {
-        id = crypto.randomUUID();
-        this.s.insertLabel.run(id, workspaceId, label.name, label.color, now);
-      } else this.s.updateLabel.run(label.color, id);
-      this.s.addLabel.run(draftId, id);
-    }
-    this.s.clearComments.run(draftId);
+    if (!create) this.s.clearLabels.run(draftId);
+    for (const label of s.labels) this.s.addLabel.run(draftId, this.labelId(workspaceId, label, now));
+    if (!create) this.s.clearComments.run(draftId);
     for (const c of s.comments) this.s.addComment.run(c.id, draftId, c.author, c.text, Date.parse(c.createdAt));
   }
 
   private campaignId(workspaceId: string, c: NonNullable<PostSnapshot['campaign']>, now: number): string {
-    const existing = this.s.campaignByName.get(workspaceId, c.name)?.id;
-    if (existing) {
-      this.s.updateCampaign.run(c.color, c.startsOn, c.endsOn, c.goal, now, existing);
-      return existing;
+    const cacheKey = `${workspaceId}\u0000${canonical(c)}`;
+    const cached = this.written.get(cacheKey);
+    if (cached) return cached;
+    let id = this.s.campaignByName.get(workspaceId, c.name)?.id;
+    if (id) this.s.updateCampaign.run(c.color, c.startsOn, c.endsOn, c.goal, now, id);
+    else {
+      id = crypto.randomUUID();
+      this.s.insertCampaign.run(id, workspaceId, c.name, c.color, c.startsOn, c.endsOn, c.goal, now, now);
     }
-    const id = crypto.randomUUID();
-    this.s.insertCampaign.run(id, workspaceId, c.name, c.color, c.startsOn, c.endsOn, c.goal, now, now);
+    this.written.set(cacheKey, id);
     return id;
+  }
+
+  private labelId(workspaceId: string, label: { name: string; color: string }, now: number): string {
+    const cacheKey = `${workspaceId}\u0001${label.name.toLowerCase()}\u0000${label.color}`;
+    const cached = this.written.get(cacheKey);
+    if (cached) return cached;
+    let id = this.s.labelByName.get(workspaceId, label.name)?.id;
+    if (!id) {
+      id = crypto.randomUUID();
+      this.s.insertLabel.run(id, workspaceId, label.name, label.color, now);
+    } else this.s.updateLabel.run(label.color, id);
+    this.written.set(cacheKey, id);
+    return id;
+  }
+
+  /** Campaigns and labels written during one import are looked up once (call at the start of each transaction). */
+  startBatch(): void {
+    this.written.clear();
   }
 
   softDelete(draftId: string, now: number): void {

@@ -137,10 +137,13 @@ export class ActionQueue {
     return this.d.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM board_actions WHERE state = 'pending'").get()!.n;
   }
 
-  /** Sends every due action once, oldest first; concurrent calls share one pass. */
+  /** Sends every due action once, oldest first; passes run one after the other (an action is never sent twice at once). */
   drain(): Promise<void> {
-    this.draining ??= this.drainNow().finally(() => (this.draining = null));
-    return this.draining;
+    const pass: Promise<void> = (this.draining ?? Promise.resolve()).then(() => this.drainNow()).finally(() => {
+      if (this.draining === pass) this.draining = null;
+    });
+    this.draining = pass;
+    return pass;
   }
 
   private async drainNow(): Promise<void> {

@@ -18,6 +18,9 @@ import { StreamEngine } from './engine';
 import type { BoardReadModel } from './read-model';
 import { seenPosition } from './seen';
 import { loadThread } from './threads';
+import { ImageCache } from './images';
+import { pruneCache } from './retention';
+import type { BoardRetention } from '../../../shared/board/schemas';
 
 export interface StreamsDeps {
   db: Db;
@@ -30,16 +33,23 @@ export interface StreamsDeps {
   keyFor(network: Network): string | null;
   emitColumn(columnId: string, newCount: number): void;
   emitItems(workspaceId: string, itemIds: string[]): void;
+  retention(): BoardRetention;
+  /** Where remote images are kept (<data>/remote-images). */
+  imageDir: string;
+  fetchImage?: typeof fetch;
 }
 
 export class Streams implements StreamsPort {
   readonly cache: StreamCache;
   readonly engine: StreamEngine;
   readonly actions: ActionQueue;
+  readonly images: ImageCache;
   private actionTimer: NodeJS.Timeout | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: StreamsDeps) {
     this.cache = new StreamCache(d.db);
+    this.images = new ImageCache(d.db, d.imageDir, () => d.retention().imageCacheMegabytes * 1024 * 1024, () => d.clock.now(), d.fetchImage);
     this.engine = new StreamEngine({ db: d.db, clock: d.clock, log: d.log, boards: d.boards, readModel: d.readModel, cache: this.cache, accounts: d.accounts, readerFor: d.readerFor, emitColumn: d.emitColumn });
     const networkOf = (id: string) => {
       const a = d.accounts.get(id);
@@ -72,11 +82,26 @@ export class Streams implements StreamsPort {
     this.actionTimer = setInterval(() => void this.actions.drain(), 30_000);
     this.actionTimer.unref?.();
     void this.actions.drain();
+    this.prune();
+    this.pruneTimer = setInterval(() => this.prune(), 60 * 60_000);
+    this.pruneTimer.unref?.();
+  }
+
+  /** Applies the retention settings now (at start, hourly, and when they change). */
+  prune(): void {
+    try {
+      pruneCache(this.d.db, this.d.retention(), this.d.clock.now());
+      this.images.prune();
+    } catch (err) {
+      this.d.log.error('pruning the board cache failed', err);
+    }
   }
   stop(): void {
     this.engine.stop();
     if (this.actionTimer) clearInterval(this.actionTimer);
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.actionTimer = null;
+    this.pruneTimer = null;
   }
   /** The connection came back or the computer woke up. */
   wake(): void {

@@ -1,5 +1,6 @@
 /** Sort keys and image paths: small pure helpers shared by the streams module. */
 import { createHash } from 'node:crypto';
+import { REMOTE_IMAGE_PATH } from '../../../shared/board/schemas';
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short, stable tie-breaker for entries of the same millisecond. */
 export function shortHash(text: string): string {
@@ -21,5 +22,5 @@ export const gapSortKey = (at: number, gapId: string): string => `${pad(at)}.!${
 /** The key of a remote image in the disk cache. */
 export const imageKey = (url: string): string => createHash('sha256').update(url).digest('hex').slice(0, 40);
 /** Same-origin path the hosts serve (desktop app:// protocol, web host route): never a remote address. */
-export const REMOTE_IMAGE_PREFIX = '/remote-image/';
+export const REMOTE_IMAGE_PREFIX = REMOTE_IMAGE_PATH;
 export const imagePath = (url: string | null): string | null => (url ? `${REMOTE_IMAGE_PREFIX}${imageKey(url)}` : null);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Radio, RadioGroup } from 'react-aria-components';
-import { ChevronLeft, ChevronRight, Download, Globe, Tags, Upload } from 'lucide-react';
+import { ChevronLeft, ChevronRight, Download, Globe, RefreshCw, Tags, Upload } from 'lucide-react';
 import type { Workspace } from '../../../shared/domain';
 import { IconButton } from '../../components/IconButton';
 import { Tip } from '../../components/Tip';
@@ -10,9 +10,6 @@ import { useUi } from '../../stores/ui';
 import { describeZone, timeZoneOptions } from '../publishing/scheduleTime';
 import { CALENDAR_VIEWS, type CalendarView } from '../../model/calendar/calendarGrid';
 import { CalendarFiltersButton } from './CalendarFilters';
-
-/** The import and export dialogs appear once the core's exchange commands are on main. */
-const FILES_READY = true;
 
 interface CalendarToolbarProps {
   workspace: Workspace;
@@ -83,12 +80,9 @@ export function CalendarToolbar({ workspace, title, onStep, onToday }: CalendarT
         </label>
         <CalendarFiltersButton workspaceId={workspace.id} />
         <IconButton label={t('calendar.manage')} text={t('calendar.manageShort')} icon={Tags} onPress={() => openDialog({ kind: 'campaigns', workspaceId: workspace.id })} />
-        {FILES_READY ? (
-          <>
-            <IconButton label={t('calendar.import.open')} icon={Upload} onPress={() => openDialog({ kind: 'calendarImport', workspaceId: workspace.id })} />
-            <IconButton label={t('calendar.export.open')} icon={Download} onPress={() => openDialog({ kind: 'calendarExport', workspaceId: workspace.id })} />
-          </>
-        ) : null}
+        <IconButton label={t('calendar.import.open')} icon={Upload} onPress={() => openDialog({ kind: 'calendarImport', workspaceId: workspace.id })} />
+        <IconButton label={t('calendar.export.open')} icon={Download} onPress={() => openDialog({ kind: 'calendarExport', workspaceId: workspace.id })} />
+        <IconButton label={t('calendar.caldav.open')} icon={RefreshCw} onPress={() => openDialog({ kind: 'caldav', workspaceId: workspace.id })} />
       </div>
     </div>
   );

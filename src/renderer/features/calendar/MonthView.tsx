@@ -4,6 +4,7 @@ import { monthGrid, monthOf } from '../../model/calendar/calendarGrid';
 import { itemsByDate } from '../../model/calendar/calendarLayout';
 import { dayNumber, longDay, shortWeekday, weekdayName } from '../../model/calendar/calendarFormat';
 import { useCalendarContext } from './calendarContext';
+import { useCalendar } from '../../stores/calendar';
 import { useDropCell } from './DropCellButton';
 import { ItemChip } from './ItemChip';
 
@@ -12,6 +13,7 @@ const MAX_SHOWN = 4;
 function MonthDay({ date, items, inMonth }: { date: string; items: CalendarItem[]; inMonth: boolean }) {
   const { t } = useTranslation();
   const { language, today } = useCalendarContext();
+  const setPrefs = useCalendar((s) => s.set);
   const cell = { date, minutes: null };
   const { setNodeRef, isOver, buttonProps, current } = useDropCell(cell);
   const name = longDay(date, language);
@@ -38,7 +40,13 @@ function MonthDay({ date, items, inMonth }: { date: string; items: CalendarItem[
               <ItemChip item={item} tabbable={current} className="is-compact" />
             </li>
           ))}
-          {items.length > MAX_SHOWN ? <li className="cal-month-more">{t('calendar.more', { count: items.length - MAX_SHOWN })}</li> : null}
+          {items.length > MAX_SHOWN ? (
+            <li className="cal-month-more">
+              <button type="button" className="btn-link cal-more" tabIndex={current ? 0 : -1} onClick={() => setPrefs({ view: 'day', anchor: date })}>
+                {t('calendar.more', { count: items.length - MAX_SHOWN })}
+              </button>
+            </li>
+          ) : null}
         </ul>
       )}
     </div>

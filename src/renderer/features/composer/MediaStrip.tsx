@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, FileTrigger } from 'react-aria-components';
 import { ImagePlus, LoaderCircle, X } from 'lucide-react';
 import type { MediaRef } from '../../../shared/publishing';
-import { IMAGE_TYPES, isImageType, MAX_IMAGE_FILE_BYTES } from '../../../shared/media';
+import { IMAGE_TYPES, isImageType, MAX_IMAGE_FILE_BYTES, MAX_IMAGE_FILE_MEGABYTES } from '../../../shared/media';
 import type { ClientError } from '../../client';
 import { errorText, t as translate } from '../../i18n';
 import { useComposer } from '../../stores/composer';
@@ -20,7 +20,7 @@ function refusal(name: string, error: ClientError): string {
   return translate('media.importFailed', { name, reason: errorText(error) });
 }
 
-const MAX_IMAGE_MB = Math.round(MAX_IMAGE_FILE_BYTES / 1_048_576);
+const MAX_IMAGE_MB = MAX_IMAGE_FILE_MEGABYTES;
 
 /**
  * Imports images (picked or dropped) into a version of the post, one at a time, in order.

@@ -2,6 +2,7 @@
 import type { ReplanReport } from '../../../shared/publishing';
 import { getClient } from '../../client';
 import { problemMessage } from '../../i18n/problems';
+import { useComposer } from '../../stores/composer';
 import { useToasts } from '../../stores/toasts';
 import type { OutcomeContext } from './outcome';
 import { outcomeContext } from './publishActions';
@@ -20,6 +21,9 @@ export function describeReplan(report: ReplanReport, ctx: Pick<OutcomeContext, '
 /** Listens for posts.replanned for as long as the app runs; returns the unsubscribe function. */
 export function listenForReplans(): () => void {
   return getClient().on('posts.replanned', (report) => {
+    // Every account taken out: the post open in the composer is a draft again (Schedule, not Reschedule).
+    const composer = useComposer.getState();
+    if (report.backToDraft && composer.open && composer.draftId === report.draftId) composer.setPost(null);
     const lines = describeReplan(report, outcomeContext(report.workspaceId));
     if (lines.length === 0) return;
     const tone = report.notWithdrawn.length > 0 || report.blocked.length > 0 ? 'error' : 'info';

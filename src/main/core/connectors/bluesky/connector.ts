@@ -252,8 +252,10 @@ class BlueskyConnector implements Connector {
   private async publishParts(input: PublishInput): Promise<RemotePart[]> {
     const { signal } = input;
     const results: RemotePart[] = [];
-    let root: Ref | null = null;
-    let parent: Ref | null = null;
+    // A reply from the board: the first part answers that post, under its thread's root.
+    const answered = input.replyTo?.cid ? { uri: input.replyTo.uri, cid: input.replyTo.cid } : null;
+    let root: Ref | null = answered ? (input.replyTo?.root?.cid ? { uri: input.replyTo.root.uri, cid: input.replyTo.root.cid } : answered) : null;
+    let parent: Ref | null = answered;
     const mentions = new Map<string, string | null>();
 
     for (let index = 0; index < input.parts.length; index++) {
@@ -329,8 +331,13 @@ class BlueskyConnector implements Connector {
     if (facets.length > 0) record.facets = facets;
     if (reply) record.reply = reply;
     if (input.language) record.langs = [input.language];
+    // A quote from the board goes with the first part (alone, or with its images).
+    const quoted = input.quote?.cid && rkey === input.partKeys[0] ? { uri: input.quote.uri, cid: input.quote.cid } : null;
     if (part.media.length > 0) {
-      record.embed = await this.imagesEmbed(part, signal);
+      const images = await this.imagesEmbed(part, signal);
+      record.embed = quoted ? { $type: 'app.bsky.embed.recordWithMedia', record: { $type: 'app.bsky.embed.record', record: quoted }, media: images } : images;
+    } else if (quoted) {
+      record.embed = { $type: 'app.bsky.embed.record', record: quoted };
     } else if (this.opts.fetchLinkCard) {
       const firstLink = facets.flatMap((f) => f.features).find((f) => AppBskyRichtextFacet.isLink(f));
       if (firstLink) {

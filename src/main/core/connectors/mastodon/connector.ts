@@ -15,6 +15,7 @@ import { DEFAULT_TIMEOUT_MS, MastodonHttp } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 import { prepareImage, uploadImage } from './media';
 import { checkToken, revokeToken } from './oauth';
+import { createMastodonReader } from './read';
 
 /** What the vault keeps for a Mastodon account (JSON). */
 export const MastodonSecrets = z.object({
@@ -96,10 +97,19 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
   };
 
   const cancelled = () => new PublishError({ kind: 'network', message: 'Publishing was cancelled.' });
+  /** A post from another server, as a status id on this one (search with resolve). */
+  const resolveStatus = async (uri: string, accessToken: string, signal: AbortSignal): Promise<string> => {
+    const { body } = await http.request({ method: 'GET', path: `/api/v2/search?${new URLSearchParams({ q: uri, type: 'statuses', resolve: 'true', limit: '1' }).toString()}`, accessToken, timeoutMs, signal });
+    const id = (body as { statuses?: { id?: unknown }[] } | null)?.statuses?.[0]?.id;
+    if (typeof id !== 'string') throw new PublishError({ kind: 'http', status: 404, message: 'The post this answers cannot be found from this account’s server.' });
+    return id;
+  };
 
   return {
     network: 'mastodon',
     accountId: opts.accountId,
+    /** The board's reads and actions (read.ts), with this account's token. */
+    reader: createMastodonReader({ http, timeoutMs, token: async () => (await loadSecrets())?.accessToken ?? null }),
 
     async capabilities(): Promise<Capabilities> {
       return (await instanceInfo()).capabilities;
@@ -155,6 +165,8 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
           body.poll = { options: input.poll.options, expires_in: input.poll.expiresInSeconds, multiple: input.poll.multiple };
         }
         if (previous) body.in_reply_to_id = previous.remoteId;
+        else if (index === 0 && input.replyTo) body.in_reply_to_id = input.replyTo.remoteId ?? (await resolveStatus(input.replyTo.uri, accessToken, input.signal));
+        if (index === 0 && input.quote) body.quoted_status_id = input.quote.remoteId ?? (await resolveStatus(input.quote.uri, accessToken, input.signal));
 
         const { body: status } = await http.request({
           method: 'POST',

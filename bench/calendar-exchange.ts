@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import ICAL from 'ical.js';
+import { ExchangeService } from '../src/main/core/calendar/exchange';
+import { Importer } from '../src/main/core/calendar/importer';
+import { AccountRepository } from '../src/main/core/repositories/accounts';
+import { CampaignRepository } from '../src/main/core/repositories/campaigns';
+import { ExchangeRepository } from '../src/main/core/repositories/exchange';
+import { HistoryRepository } from '../src/main/core/repositories/history';
+import { openStore } from '../src/main/core/store/database';
+import type { Workspace } from '../src/shared/domain';
+import { parseCalendar } from '../src/shared/calendar/ical-import';
+import { percentile, round } from './stats';
+
+const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const FROM = '2027-01-01T00:00:00.000Z';
+const TO = '2028-01-01T00:00:00.000Z';
+
+export async function database(dir: string, name: string) {
+  const { db } = await openStore({ file: path.join(dir, `${name}.sqlite3`), backupDir: path.join(dir, `${name}-b`), clock: { now: () => Date.now() } });
+  const ws: Workspace = { id: randomUUID(), name: 'Bench', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: new Date(0).toISOString() };
+  db.prepare('INSERT INTO workspaces (id, name, color, time_zone, created_at) VALUES (?, ?, ?, ?, 0)').run(ws.id, ws.name, ws.color, ws.timeZone);
+  const history = new HistoryRepository(db);
+  const exchange = new ExchangeRepository(db);
+  const importer = new Importer(db, exchange, history, () => Date.now());
+  const files = new ExchangeService({ db, now: () => Date.now(), exchange, importer, campaigns: new CampaignRepository(db), accounts: new AccountRepository(db), media: null });
+  return { db, ws, files, importer };
+}
+
+/** 10,000 posts like a busy year: text with commas and emoji, a campaign, two labels, a per-account version, a comment on one in five. */
+export function seed(db: import('../src/main/core/store/database').Db, workspaceId: string) {
+  const campaign = randomUUID();
+  db.prepare("INSERT INTO campaigns (id, workspace_id, name, color, goal, created_at, updated_at) VALUES (?, ?, 'Printemps, été', '#16a34a', 'Visites', 0, 0)").run(campaign, workspaceId);
+  const labels = [randomUUID(), randomUUID()];
+  labels.forEach((id, i) => db.prepare('INSERT INTO labels (id, workspace_id, name, color, created_at) VALUES (?, ?, ?, ?, 0)').run(id, workspaceId, `Label ${i}`, '#db2777'));
+  const insert = db.prepare(
+    "INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, content, planned_at, time_zone, campaign_id, review_state) VALUES (?, ?, ?, 0, 1, 1, ?, ?, ?, ?, 'in_review')",
+  );
+  const label = db.prepare('INSERT INTO post_labels (draft_id, label_id) VALUES (?, ?)');
+  const comment = db.prepare("INSERT INTO post_comments (id, draft_id, author, text, created_at) VALUES (?, ?, 'Camille', 'Relu, ok; merci', 1)");
+  const start = Date.parse(FROM);
+  db.transaction(() => {
+    for (let i = 0; i < POSTS; i++) {
+      const id = randomUUID();
+      const content = {
+        targets: [{ accountId: '0a0a0a0a-0000-4000-8000-00000000000a', variant: null }, { accountId: '0b0b0b0b-0000-4000-8000-00000000000b', variant: { parts: [{ text: `Version B ${i}; courte 🎉`, media: [] }], contentWarning: null, language: 'fr', visibility: 'public', poll: null } }],
+        media: [], contentWarning: null, language: 'fr', visibility: null, poll: null, threadParts: null,
+      };
+      insert.run(id, workspaceId, `Post ${i}: vernissage jeudi, entrée libre; venez 🎨\nDeuxième ligne \\ fin`, JSON.stringify(content), start + i * 50 * 60_000, i % 3 ? null : 'America/New_York', campaign);
+      label.run(id, labels[0]);
+      if (i % 2) label.run(id, labels[1]);
+      if (i % 5 === 0) comment.run(randomUUID(), id);
+    }
+  })();
+}
+
+/**
+ * Export then import (preview + apply into an empty database) of 10,000 posts, against ical.js
+ * parsing the same file alone. ratio = parse / (export + import): the goal is >= 0.5.
+ */
+export async function benchCalendarExchange() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-bench-cal-'));
+  try {
+    const source = await database(dir, 'source');
+    seed(source.db, source.ws.id);
+    const exportMs: number[] = [];
+    const importMs: number[] = [];
+    const parseMs: number[] = [];
+    const ownParseMs: number[] = [];
+    let bytes = 0;
+    for (let run = 0; run < RUNS; run++) {
+      let t = performance.now();
+      const file = source.files.exportFile(source.ws, FROM, TO, 'ics');
+      exportMs.push(performance.now() - t);
+      bytes = file.data.length;
+      const target = await database(dir, `target${run}`);
+      t = performance.now();
+      const staged = target.files.stage(target.ws, 'plan.ics', file.data);
+      const result = target.importer.apply(staged, [], true, 'bench');
+      importMs.push(performance.now() - t);
+      if (result.created !== POSTS) throw new Error(`imported ${result.created} posts`);
+      target.db.close();
+      const text = Buffer.from(file.data).toString('utf8');
+      t = performance.now();
+      ICAL.parse(text);
+      parseMs.push(performance.now() - t);
+      t = performance.now();
+      parseCalendar(text, { timeZone: 'Europe/Paris', newId: () => randomUUID(), nowIso: new Date().toISOString() });
+      ownParseMs.push(performance.now() - t);
+    }
+    source.db.close();
+    const e = percentile(exportMs, 50);
+    const i = percentile(importMs, 50);
+    const p = percentile(parseMs, 50);
+    return {
+      posts: POSTS,
+      fileMegabytes: round(bytes / 1024 / 1024),
+      exportMsMedian: round(e),
+      importMsMedian: round(i),
+      icalJsParseMsMedian: round(p),
+      /** Tribune's own reading of the same file (validation, zones, X-TRIBUNE-* to posts), without the database. */
+      tribuneParseMsMedian: round(percentile(ownParseMs, 50)),
+      ratioParseToExportPlusImport: round(p / (e + i)),
+      goal: '>= 0.5',
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

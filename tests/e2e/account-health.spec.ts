@@ -1,0 +1,41 @@
+/**
+ * The page tells the core the network is back (the browser's online event, through the web
+ * host): the core checks the accounts' sessions, and the rail's health dot follows a session the
+ * server no longer accepts. Against the Mastodon stand-in.
+ */
+import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { test, expect } from './fixtures';
+
+let server: MastodonStandIn;
+
+test.beforeAll(async () => {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  server?.assertNoViolations();
+});
+
+test('back online, a revoked session turns the account’s dot to "reconnect needed"', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Marché du Port');
+  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+  const connect = page.getByRole('dialog', { name: 'Ajouter un compte' });
+  await connect.getByRole('tab', { name: 'Mastodon' }).click();
+  await connect.getByRole('textbox', { name: 'Instance' }).fill(server.url);
+  await connect.getByRole('button', { name: 'Continuer' }).click();
+  const authorize = connect.getByRole('link', { name: "Ouvrir la page d'autorisation" });
+  await expect(authorize).toBeVisible();
+  const browser = await page.context().newPage();
+  await browser.goto((await authorize.getAttribute('href'))!);
+  await browser.close();
+  await expect(connect).toBeHidden({ timeout: 15_000 });
+  await expect(tribune.rail.getByRole('img', { name: 'Compte en bon état' })).toBeVisible();
+
+  // The token is revoked on the server (the person revoked it in the instance's settings).
+  server.state.tokens.forEach((t) => (t.revoked = true));
+  const verifications = server.requestsFor('GET /api/v1/accounts/verify_credentials').length;
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(tribune.rail.getByRole('img', { name: 'Reconnexion nécessaire' })).toBeVisible({ timeout: 10_000 });
+  expect(server.requestsFor('GET /api/v1/accounts/verify_credentials').length).toBeGreaterThan(verifications);
+});
