@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'vault_unavailable', // no OS keychain and no passphrase chosen yet
   'vault_wrong_passphrase',
   'vault_key_mismatch', // the keychain entry is gone or different
+  'vault_passphrase_too_short', // params: min
+  'vault_already_set_up',
+  'vault_no_passphrase', // the vault is not protected by a passphrase: nothing to unlock
   'storage_failed', // disk full, read-only, I/O error
   'internal', // a bug: the handler threw something unexpected
   // What a command names is gone (deleted elsewhere, or never existed): one code per kind.
@@ -31,6 +34,12 @@ export const ERROR_CODES = [
   'no_target', // choose at least one account
   'no_target_can_go', // every target is blocked by the rule book
   'retry_not_allowed', // only a failed, held or skipped publication can be retried
+  'publication_not_found', // one account's side of a post (a target) is gone
+  'delete_remote_not_allowed', // only a post that went out (and is not going out now) can be deleted from its network
+  'delete_remote_in_progress',
+  'delete_remote_account_removed', // the account that published it was removed: delete it on the network itself
+  'account_link_mismatch', // params: network (this network's accounts are not connected this way)
+  'account_link_failed', // params: detail (the network's sign-in failed with its own words)
   // Networks (connectors): the message carries the network's own words when it gave any.
   'authorization_refused', // the person (or the server) refused to authorize Tribune
   'network_refused', // params: detail (the network's own words). The network answered, and said no

@@ -121,7 +121,7 @@ describe('Mastodon accounts', () => {
     expect(code).toBeTruthy();
     const account = await value<{ health: string }>('account.completeMastodon', { attemptId, code });
     expect(account.health).toBe('ok');
-    expect(await core!.handle('account.completeMastodon', { attemptId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core!.handle('account.completeMastodon', { attemptId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'connection_attempt_expired' } });
   });
 
   it('names an account with its instance’s handle domain, and keeps talking to the API host', async () => {
@@ -138,7 +138,7 @@ describe('Mastodon accounts', () => {
     expect(await completing).toMatchObject({ ok: false, error: { code: 'authorization_refused' } });
     expect(await value('account.list', { workspaceId: ws.id })).toEqual([]);
     // The attempt is over.
-    expect(await core!.handle('account.completeMastodon', { attemptId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core!.handle('account.completeMastodon', { attemptId })).toMatchObject({ ok: false, error: { code: 'connection_attempt_expired' } });
   });
 
   it.each([false, true])('removing an account revokes its token and deletes its secrets (history deleted: %s)', async (deleteHistory) => {

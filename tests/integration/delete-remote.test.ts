@@ -123,8 +123,8 @@ describe('delete from the network: Mastodon', () => {
     const content = { targets: [{ accountId: account.id, variant: null }], media: [], contentWarning: null, language: null, visibility: null, poll: null, threadParts: null };
     await value(core, 'draft.save', { id: draftId, workspaceId: ws.id, text: 'Plus tard', content });
     const planned = await value<{ post: PostView }>(core, 'post.schedule', { draftId, at: new Date(Date.now() + 3_600_000).toISOString(), timeZone: 'Europe/Paris' });
-    expect(await core.handle('post.deleteRemote', { targetId: planned.post.targets[0]!.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await core.handle('post.deleteRemote', { targetId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await core.handle('post.deleteRemote', { targetId: planned.post.targets[0]!.id })).toMatchObject({ ok: false, error: { code: 'delete_remote_not_allowed' } });
+    expect(await core.handle('post.deleteRemote', { targetId: randomUUID() })).toMatchObject({ ok: false, error: { code: 'publication_not_found' } });
   });
 });
 

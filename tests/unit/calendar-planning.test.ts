@@ -17,7 +17,7 @@ describe('campaigns, labels, planning and approval through the contract', () => 
     });
     const label = await call<Label>(core, 'label.save', { workspaceId: ws.id, name: 'Expo', color: '#db2777' });
     const other = await call<Label>(core, 'label.save', { workspaceId: ws.id, name: 'Coulisses', color: '#2563eb' });
-    expect((await failure(core, 'label.save', { workspaceId: ws.id, name: 'expo', color: '#000000' })).code).toBe('conflict');
+    expect((await failure(core, 'label.save', { workspaceId: ws.id, name: 'expo', color: '#000000' })).code).toBe('label_name_taken');
 
     const draftId = randomUUID();
     await call(core, 'draft.save', { id: draftId, workspaceId: ws.id, text: 'Vernissage\njeudi 🎨' });
@@ -95,7 +95,7 @@ describe('campaigns, labels, planning and approval through the contract', () => 
       { accountId, at: '2027-03-27T08:00:00.000Z' },
       { accountId, at: '2027-03-28T07:00:00.000Z' },
     ]);
-    expect((await failure(again, 'calendar.range', { workspaceId: ws.id, from: '2027-03-29T00:00:00.000Z', to: '2027-03-22T00:00:00.000Z' })).code).toBe('invalid_input');
+    expect((await failure(again, 'calendar.range', { workspaceId: ws.id, from: '2027-03-29T00:00:00.000Z', to: '2027-03-22T00:00:00.000Z' })).code).toBe('calendar_range_invalid');
     await again.close();
   });
 });

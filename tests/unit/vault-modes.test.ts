@@ -61,7 +61,7 @@ describe('no keychain: passphrase', () => {
 
     const seen: VaultStatus[] = [];
     vault.onChange((s) => seen.push(s));
-    await expect(vault.setupPassphrase('short')).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(vault.setupPassphrase('short')).rejects.toMatchObject({ code: 'vault_passphrase_too_short', params: { min: 8 } });
     const ready = await vault.setupPassphrase('correct horse battery');
     expect(ready).toEqual({ state: 'ready', mode: 'passphrase', keychainAvailable: false, problem: null });
     expect(seen.map((s) => s.state)).toEqual(['ready']);
@@ -93,8 +93,8 @@ describe('no keychain: passphrase', () => {
     const vault = await folder.open(null, 'The system keychain could not be loaded (libsecret missing).');
     expect(vault.status().problem).toBe('The system keychain could not be loaded (libsecret missing).');
     await vault.setupPassphrase('correct horse battery');
-    expect((await rejection(vault.setupPassphrase('another passphrase'))).code).toBe('conflict');
-    expect((await rejection(vault.useUnprotectedKey())).code).toBe('conflict');
+    expect((await rejection(vault.setupPassphrase('another passphrase'))).code).toBe('vault_already_set_up');
+    expect((await rejection(vault.useUnprotectedKey())).code).toBe('vault_already_set_up');
   });
 });
 
@@ -166,7 +166,7 @@ describe('keychain entry lost or changed (in-memory keychain double)', () => {
     expect(withoutBus.status()).toMatchObject({ state: 'locked', mode: 'keychain', keychainAvailable: false });
     expect(withoutBus.status().problem).toMatch(/cannot be reached now.*Nothing was deleted/);
     expect(() => withoutBus.readSecret('linked-access')).toThrow(expect.objectContaining({ code: 'vault_locked' }));
-    expect((await rejection(withoutBus.useUnprotectedKey())).code).toBe('conflict');
+    expect((await rejection(withoutBus.useUnprotectedKey())).code).toBe('vault_already_set_up');
     expect(fs.existsSync(path.join(folder.dir, 'vault.key'))).toBe(false);
 
     keychain.unreachable = true;

@@ -13,4 +13,5 @@ export const failures = {
   timeZoneUnknown: (zone: string) => new AppFailure('time_zone_unknown', `Unknown time zone "${zone}".`, { zone }),
   draftIdTaken: () => new AppFailure('draft_id_taken', 'A draft with this id already exists.'),
   draftDeleted: () => new AppFailure('draft_deleted', 'This draft was deleted meanwhile; restore it to keep editing.'),
+  publicationNotFound: () => new AppFailure('publication_not_found', 'This publication was not found (it may have been deleted).'),
 };

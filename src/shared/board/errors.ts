@@ -1,6 +1,9 @@
 /** Error codes of the board (columns, streams, actions); the renderer translates them (errors.* keys). */
 export const BOARD_ERROR_CODES = [
   'board_not_found',
+  'board_other_workspace',
+  'column_id_taken',
+  'column_other_workspace', // a column cannot move to a board of another workspace
   'column_not_found',
   'item_not_found',
   'gap_not_found', // the gap was filled meanwhile

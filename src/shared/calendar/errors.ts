@@ -4,6 +4,16 @@
  */
 export const CALENDAR_ERROR_CODES = [
   'calendar_not_ical', // not an iCalendar file (no BEGIN:VCALENDAR)
+  'calendar_range_invalid', // params: maxDays (a range runs forward and spans at most maxDays)
+  'campaign_other_workspace',
+  'label_other_workspace',
+  'label_name_taken', // params: name
+  'calendar_item_id_taken', // an item with this id exists elsewhere
+  'caldav_password_needed',
+  'upload_chunk_invalid', // params: index (beyond the end, or not the announced size)
+  'import_not_found',
+  'campaign_not_found',
+  'label_not_found',
   'calendar_bad_folding', // a continuation line without a line to continue, or a broken line
   'calendar_bad_line', // a content line without "name:value"
   'calendar_unbalanced', // BEGIN/END do not match

@@ -80,7 +80,7 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
     'board.save': ({ id, workspaceId, name, position }) => {
       workspace(workspaceId);
       const existing = id ? d.boards.board(id) : undefined;
-      if (existing && existing.workspace_id !== workspaceId) throw new AppFailure('conflict', 'This board belongs to another workspace.');
+      if (existing && existing.workspace_id !== workspaceId) throw new AppFailure('board_other_workspace', 'This board belongs to another workspace.');
       const boardId = existing?.id ?? id ?? randomUUID();
       if (existing) d.boards.renameBoard(boardId, name);
       else d.boards.insertBoard({ id: boardId, workspaceId, name, position: d.boards.boards(workspaceId).length, createdAt: d.clock.now() });
@@ -116,7 +116,7 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       const query = input.query ?? {};
       checkQuery(input.type, query);
       const id = input.id ?? randomUUID();
-      if (d.boards.column(id)) throw new AppFailure('conflict', 'A column with this id already exists.');
+      if (d.boards.column(id)) throw new AppFailure('column_id_taken', 'A column with this id already exists.');
       d.boards.insertColumn({
         id,
         boardId: b.id,
@@ -144,7 +144,7 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
     'column.move': ({ columnId, position, boardId }) => {
       const c = column(columnId);
       const target = boardId ? board(boardId) : board(c.board_id);
-      if (target.workspace_id !== c.workspace_id) throw new AppFailure('conflict', 'A column stays in its workspace.');
+      if (target.workspace_id !== c.workspace_id) throw new AppFailure('column_other_workspace', 'A column stays in its workspace.');
       d.boards.placeColumn(columnId, target.id, position);
       d.emitBoard(c.workspace_id);
       return list(c.workspace_id).filter((x) => x.id === target.id || x.id === c.board_id);

@@ -59,7 +59,7 @@ export class CalDavService {
     const existing = this.d.repo.get(input.workspaceId);
     const secretId = existing?.secret_id ?? `caldav:${input.workspaceId}`;
     const password = input.password ?? (existing ? this.d.vault.readSecret(secretId) : null);
-    if (!password) throw new AppFailure('invalid_input', 'A password is needed for this calendar server.', { field: 'password' });
+    if (!password) throw new AppFailure('caldav_password_needed', 'A password is needed for this calendar server.', { field: 'password' });
     const url = input.url.endsWith('/') ? input.url : `${input.url}/`;
     try {
       await this.check(url, input.username, password);

@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 /** Ghost slots are drawn for views up to six weeks (a month view with its padding). */
 export const GHOST_SLOT_MAX_DAYS = 42;
 
-const notFound = (what: string, code: 'not_found' | 'workspace_not_found' | 'draft_not_found' = 'not_found') => new AppFailure(code, `${what} was not found (it may have been deleted).`);
+const notFound = (what: string, code: 'campaign_not_found' | 'label_not_found' | 'workspace_not_found' | 'draft_not_found') => new AppFailure(code, `${what} was not found (it may have been deleted).`);
 
 export function matchesFilters(item: CalendarItem, f: CalendarFilters | undefined): boolean {
   if (!f) return true;
@@ -62,7 +62,7 @@ export function createCalendarPlanningHandlers(s: CalendarServices): Pick<Handle
       const fromMs = Date.parse(from);
       const toMs = Date.parse(to);
       if (!(toMs > fromMs) || toMs - fromMs > MAX_RANGE_DAYS * DAY) {
-        throw new AppFailure('invalid_input', `A calendar range runs forward and spans at most ${MAX_RANGE_DAYS} days.`, { maxDays: MAX_RANGE_DAYS });
+        throw new AppFailure('calendar_range_invalid', `A calendar range runs forward and spans at most ${MAX_RANGE_DAYS} days.`, { maxDays: MAX_RANGE_DAYS });
       }
       const all = s.calendar.items(workspaceId, fromMs, toMs);
       const items = all.filter((item) => matchesFilters(item, filters));
@@ -94,12 +94,12 @@ export function createCalendarPlanningHandlers(s: CalendarServices): Pick<Handle
         { id: input.id ?? randomUUID(), workspaceId: input.workspaceId, name: input.name, color: input.color, startsOn: input.startsOn, endsOn: input.endsOn, goal: input.goal },
         s.clock.now(),
       );
-      if (!saved) throw new AppFailure('conflict', 'This campaign belongs to another workspace.');
+      if (!saved) throw new AppFailure('campaign_other_workspace', 'This campaign belongs to another workspace.');
       changed(input.workspaceId);
       return saved;
     },
     'campaign.delete': ({ id }) => {
-      const campaign = s.campaigns.getCampaign(id) ?? (() => { throw notFound('This campaign'); })();
+      const campaign = s.campaigns.getCampaign(id) ?? (() => { throw notFound('This campaign', 'campaign_not_found'); })();
       s.campaigns.deleteCampaign(id);
       changed(campaign.workspaceId);
       return { done: true };
@@ -109,14 +109,14 @@ export function createCalendarPlanningHandlers(s: CalendarServices): Pick<Handle
       workspace(input.workspaceId);
       const id = input.id ?? randomUUID();
       const same = s.campaigns.labelByName(input.workspaceId, input.name);
-      if (same && same.id !== id) throw new AppFailure('conflict', `A label named "${input.name}" already exists.`, { name: input.name });
+      if (same && same.id !== id) throw new AppFailure('label_name_taken', `A label named "${input.name}" already exists.`, { name: input.name });
       const saved = s.campaigns.saveLabel({ id, workspaceId: input.workspaceId, name: input.name, color: input.color }, s.clock.now());
-      if (!saved) throw new AppFailure('conflict', 'This label belongs to another workspace.');
+      if (!saved) throw new AppFailure('label_other_workspace', 'This label belongs to another workspace.');
       changed(input.workspaceId);
       return saved;
     },
     'label.delete': ({ id }) => {
-      const label = s.campaigns.getLabel(id) ?? (() => { throw notFound('This label'); })();
+      const label = s.campaigns.getLabel(id) ?? (() => { throw notFound('This label', 'label_not_found'); })();
       s.campaigns.deleteLabel(id);
       changed(label.workspaceId);
       return { done: true };
@@ -128,12 +128,12 @@ export function createCalendarPlanningHandlers(s: CalendarServices): Pick<Handle
       const now = s.clock.now();
       if (campaignId) {
         const campaign = s.campaigns.getCampaign(campaignId);
-        if (!campaign || campaign.workspaceId !== row.workspace_id) throw notFound('This campaign');
+        if (!campaign || campaign.workspaceId !== row.workspace_id) throw notFound('This campaign', 'campaign_not_found');
       }
       const labels = labelIds ? [...new Set(labelIds)] : undefined;
       for (const id of labels ?? []) {
         const label = s.campaigns.getLabel(id);
-        if (!label || label.workspaceId !== row.workspace_id) throw notFound('This label');
+        if (!label || label.workspaceId !== row.workspace_id) throw notFound('This label', 'label_not_found');
       }
       s.db.transaction(() => {
         if (campaignId !== undefined) s.planning.setCampaign(draftId, campaignId, now);
@@ -152,7 +152,7 @@ export function createCalendarPlanningHandlers(s: CalendarServices): Pick<Handle
       const now = s.clock.now();
       s.db.transaction(() => {
         const outcome = s.drafts.save({ id, workspaceId, text: title, now });
-        if ('conflict' in outcome) throw new AppFailure('conflict', 'An item with this id already exists elsewhere.');
+        if ('conflict' in outcome) throw new AppFailure('calendar_item_id_taken', 'An item with this id already exists elsewhere.');
         s.planning.setKind(id, 'idea', now);
         s.planning.setPlannedAt(id, Date.parse(plannedAt), now);
       })();

@@ -164,7 +164,7 @@ export class Importer {
   /** Puts back every post the batch created, replaced or deleted, newest change first. */
   undo(batchId: string, author: string): ImportResult {
     const batch = this.history.batch(batchId);
-    if (!batch) throw new AppFailure('not_found', 'This import was not found.');
+    if (!batch) throw new AppFailure('import_not_found', 'This import was not found.');
     if (batch.undoneAt) throw new AppFailure('import_already_undone', 'This import was already undone.');
     const result: ImportResult = { batchId, created: 0, updated: 0, deleted: 0, unchanged: 0, skipped: 0 };
     const now = this.now();

@@ -37,9 +37,9 @@ export class Staging<P extends { workspaceId: string }> {
   chunk(uploadId: string, index: number, data: Buffer): { received: number; chunks: number } {
     const upload = this.uploads.get(uploadId);
     if (!upload) throw new AppFailure('import_expired', 'This upload is no longer available.', { importId: uploadId });
-    if (index >= upload.chunks.length) throw new AppFailure('invalid_input', 'This chunk is beyond the end of the file.', { index });
+    if (index >= upload.chunks.length) throw new AppFailure('upload_chunk_invalid', 'This chunk is beyond the end of the file.', { index });
     const expected = index === upload.chunks.length - 1 ? upload.bytes - index * UPLOAD_CHUNK_BYTES : UPLOAD_CHUNK_BYTES;
-    if (data.length !== expected) throw new AppFailure('invalid_input', 'This chunk does not have the announced size.', { index, expected, received: data.length });
+    if (data.length !== expected) throw new AppFailure('upload_chunk_invalid', 'This chunk does not have the announced size.', { index, expected, received: data.length });
     upload.chunks[index] = data;
     upload.touched = this.now();
     return { received: upload.chunks.filter(Boolean).length, chunks: upload.chunks.length };

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Account, Network } from '../../../shared/domain';
 import type { Capabilities } from '../../../shared/publishing';
 import { AppFailure } from '../../../shared/result';
+import { failures } from '../failures';
 import type { Clock } from '../clock';
 import type { AuthorizationLink, LinkedAccount, PasswordLink, PendingAuthorization } from '../connectors/types';
 import type { Logger } from '../log';
@@ -28,7 +29,7 @@ export interface AccountDeps {
 
 /** A failure of the network's sign-in: its own code when it has one, else its sentence. */
 const linkFailure = (error: unknown, fallback: string): AppFailure =>
-  error instanceof AppFailure ? error : new AppFailure('conflict', error instanceof Error ? error.message : fallback);
+  error instanceof AppFailure ? error : new AppFailure('account_link_failed', error instanceof Error ? error.message : fallback, { detail: error instanceof Error ? error.message : fallback });
 
 const ATTEMPT_TTL_MS = 15 * 60_000;
 
@@ -71,7 +72,7 @@ export class AccountService {
   /** Waits for the browser to come back, or takes the code the person pasted. */
   async completeAuthorization(input: { attemptId: string; code?: string }): Promise<Account> {
     const attempt = this.attempts.get(input.attemptId);
-    if (!attempt) throw new AppFailure('not_found', 'This connection attempt expired; start again.');
+    if (!attempt) throw new AppFailure('connection_attempt_expired', 'This connection attempt expired; start again.');
     let linked: LinkedAccount;
     try {
       linked = input.code ? await attempt.auth.withCode(input.code) : await attempt.auth.viaBrowser;
@@ -93,7 +94,7 @@ export class AccountService {
   /** Revokes where the network allows it, deletes the secrets; history stays unless asked. */
   async remove(id: string, deleteHistory: boolean): Promise<void> {
     const account = this.d.accounts.get(id);
-    if (!account || account.removed) throw new AppFailure('not_found', 'This account was not found (it may have been removed).');
+    if (!account || account.removed) throw failures.accountNotFound();
     try {
       await this.d.connectors.forAccount(account, () => undefined).revoke();
     } catch (error) {
@@ -111,7 +112,7 @@ export class AccountService {
   /** The account's limits, read from the network when online and cached for offline composing. */
   async capabilities(id: string): Promise<Capabilities> {
     const account = this.d.accounts.get(id);
-    if (!account || account.removed) throw new AppFailure('not_found', 'This account was not found.');
+    if (!account || account.removed) throw failures.accountNotFound();
     try {
       const fresh = await this.d.connectors.forAccount(account, () => this.reconnectNeeded(account)).capabilities();
       this.d.accounts.cacheCapabilities(id, fresh);
@@ -128,7 +129,7 @@ export class AccountService {
 
   private link(network: Network, kind: 'password' | 'authorization') {
     const link = this.d.connectors.link(network);
-    if (link.kind !== kind) throw new AppFailure('invalid_input', `${network} accounts are not connected this way.`);
+    if (link.kind !== kind) throw new AppFailure('account_link_mismatch', `${network} accounts are not connected this way.`, { network });
     return link;
   }
 

@@ -43,7 +43,7 @@ export class PublishingCommands {
 
   schedule(draftId: string, atMs: number, timeZone: string) {
     const check = validateScheduleTime(atMs, this.d.clock.now());
-    if (!check.ok) throw new AppFailure('invalid_input', check.code === 'schedule_time_in_past' ? 'This time is already past.' : 'This time is not valid.');
+    if (!check.ok) throw check.code === 'schedule_time_in_past' ? new AppFailure('schedule_time_in_past', 'This time is already past.') : new AppFailure('schedule_time_invalid', 'This time is not valid.');
     return this.enqueue(draftId, { kind: 'at', atMs, timeZone });
   }
 
@@ -76,7 +76,7 @@ export class PublishingCommands {
   private enqueue(draftId: string, rule: Rule): { post: PostView; blocked: TargetProblem[] } {
     const { draft, targets, blocking, zone } = planDraft(this.d, draftId);
     if (!targets.some((t) => !t.blocked)) {
-      throw new AppFailure('invalid_input', blocking.length > 0 ? 'No target can take this post as it is.' : 'Choose at least one account to publish to.');
+      throw blocking.length > 0 ? new AppFailure('no_target_can_go', 'No target can take this post as it is.') : new AppFailure('no_target', 'Choose at least one account to publish to.');
     }
     this.d.db.transaction(() => {
       const previous = this.d.targets.byDraft(draftId);
@@ -88,7 +88,7 @@ export class PublishingCommands {
       this.d.targets.insert(
         fresh.map((t) => {
           const due = this.dueFor(rule, t.account, zone);
-          if (due === null) throw new AppFailure('conflict', `${t.account.handle} has no free posting slot in the next 60 days.`);
+          if (due === null) throw new AppFailure('no_free_slot', `${t.account.handle} has no free posting slot in the next 60 days.`, { handle: t.account.handle });
           return this.newTarget(draftId, t, due);
         }),
       );
@@ -170,7 +170,7 @@ export class PublishingCommands {
   /** Takes back what has not gone; the post is a draft again (or Sent when something went). */
   cancel(draftId: string): PostView {
     const draft = this.d.drafts.get(draftId);
-    if (!draft || draft.deleted) throw notFound('This post');
+    if (!draft || draft.deleted) throw notFound('post');
     this.d.db.transaction(() => {
       this.d.targets.cancelDraft(draftId);
       this.d.targets.states.settle(draftId);
@@ -181,9 +181,9 @@ export class PublishingCommands {
 
   retryTarget(targetId: string): PostView {
     const target = this.d.targets.get(targetId);
-    if (!target) throw notFound('This publication');
+    if (!target) throw notFound('publication');
     if (target.status !== 'failed' && target.status !== 'held' && target.status !== 'skipped') {
-      throw new AppFailure('conflict', 'Only a failed, held or skipped publication can be retried.');
+      throw new AppFailure('retry_not_allowed', 'Only a failed, held or skipped publication can be retried.');
     }
     this.d.targets.requeue(targetId, this.d.clock.now());
     this.d.changed(this.d.drafts.get(target.draft_id)!.workspaceId);

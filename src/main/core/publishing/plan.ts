@@ -6,6 +6,7 @@ import type { Account } from '../../../shared/domain';
 import { checkTarget, contentForTarget, isBlocking } from '../../../shared/rules';
 import { DraftContent, EMPTY_DRAFT_CONTENT, type Capabilities, type HeldProblems, type PostContent, type TargetProblem } from '../../../shared/publishing';
 import { AppFailure } from '../../../shared/result';
+import { failures } from '../failures';
 import type { AccountRepository } from '../repositories/accounts';
 import type { DraftRepository } from '../repositories/drafts';
 import type { MediaRepository } from '../repositories/media';
@@ -28,7 +29,9 @@ export interface PlannedTarget {
   blocked: boolean;
 }
 
-export const notFound = (what: string) => new AppFailure('not_found', `${what} was not found (it may have been deleted).`);
+/** A draft, post or publication that is gone, with its own code. */
+export const notFound = (what: 'draft' | 'post' | 'publication'): AppFailure =>
+  what === 'draft' ? failures.draftNotFound() : what === 'post' ? failures.postNotFound() : failures.publicationNotFound();
 
 /** The composer's content of a draft (an unreadable one reads as empty). */
 export function readContent(json: string | null): DraftContent {
@@ -57,7 +60,7 @@ export function problemsFor(d: PlanDeps, account: Account, post: PostContent, re
 /** Each target of a draft with what it publishes and its problems; accounts that cannot be used are `gone`. */
 export function planDraft(d: PlanDeps, draftId: string) {
   const draft = d.drafts.get(draftId);
-  if (!draft || draft.deleted) throw notFound('This draft');
+  if (!draft || draft.deleted) throw notFound('draft');
   const content = readContent(d.drafts.publishing(draftId)?.content ?? null);
   const { requireAltText, timeZone } = d.workspaceSettings.get(draft.workspaceId);
   const targets: PlannedTarget[] = [];

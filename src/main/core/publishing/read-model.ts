@@ -23,7 +23,7 @@ export class PostReadModel {
 
   view(draftId: string): PostView {
     const found = this.queries.one(draftId);
-    if (!found) throw notFound('This post');
+    if (!found) throw notFound('post');
     return this.toView(found);
   }
 

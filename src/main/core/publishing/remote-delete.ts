@@ -7,6 +7,7 @@
 import type { Account } from '../../../shared/domain';
 import type { PostView } from '../../../shared/publishing';
 import { AppFailure } from '../../../shared/result';
+import { failures } from '../failures';
 import type { Clock } from '../clock';
 import { PublishError } from '../connectors/types';
 import type { Logger } from '../log';
@@ -42,18 +43,18 @@ export class RemoteDeletion {
   async deleteTarget(targetId: string): Promise<PostView> {
     const row = this.d.targets.get(targetId);
     const draft = row ? this.d.drafts.get(row.draft_id) : null;
-    if (!row || !draft) throw new AppFailure('not_found', 'This publication was not found (it may have been deleted).');
+    if (!row || !draft) throw failures.publicationNotFound();
     const parts = this.d.targets.sentParts(row).filter((p) => p !== null);
     if (row.remote_deleted_at !== null) return this.d.view(row.draft_id);
     if (parts.length === 0 || !SETTLED.has(row.status)) {
-      throw new AppFailure('conflict', 'Only a post that went out (and is not going out right now) can be deleted from its network.');
+      throw new AppFailure('delete_remote_not_allowed', 'Only a post that went out (and is not going out right now) can be deleted from its network.');
     }
     const account = this.d.accounts.get(row.account_id);
-    if (!account || account.removed) throw new AppFailure('not_found', 'The account that published this post was removed from Tribune: delete it on the network itself.');
+    if (!account || account.removed) throw new AppFailure('delete_remote_account_removed', 'The account that published this post was removed from Tribune: delete it on the network itself.');
     if (account.health === 'reconnect_needed') {
       throw new AppFailure('account_reconnect_needed', `${account.handle} needs reconnecting before its posts can be deleted.`, { handle: account.handle });
     }
-    if (this.inFlight.has(targetId)) throw new AppFailure('conflict', 'This post is already being deleted.');
+    if (this.inFlight.has(targetId)) throw new AppFailure('delete_remote_in_progress', 'This post is already being deleted.');
 
     this.inFlight.add(targetId);
     try {

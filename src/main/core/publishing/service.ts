@@ -150,7 +150,7 @@ export class PublishingService {
 
   content(draftId: string): DraftContent {
     const row = this.d.drafts.publishing(draftId);
-    if (!row) throw notFound('This draft');
+    if (!row) throw notFound('draft');
     return readContent(row.content);
   }
 

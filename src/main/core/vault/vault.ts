@@ -70,7 +70,7 @@ export class Vault {
   /** Chooses a passphrase when no keychain is available; the key is derived from it with scrypt. */
   async setupPassphrase(passphrase: string): Promise<VaultStatus> {
     this.requireSetupPending();
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppFailure('invalid_input', msg.passphraseTooShort);
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH) throw new AppFailure('vault_passphrase_too_short', msg.passphraseTooShort, { min: MIN_PASSPHRASE_LENGTH });
     this.scrubber.remember(passphrase);
     const salt = randomBytes(SALT_BYTES);
     const key = await deriveKey(passphrase, salt, DEFAULT_SCRYPT);
@@ -90,7 +90,7 @@ export class Vault {
   async unlock(passphrase: string): Promise<VaultStatus> {
     if (this.mode !== 'passphrase') {
       if (this.state === 'needs_setup') throw new AppFailure('vault_unavailable', msg.needsSetup);
-      throw new AppFailure(this.state === 'ready' ? 'conflict' : 'vault_unavailable', this.state === 'ready' ? msg.noPassphrase : msg.keychainLocked);
+      throw new AppFailure(this.state === 'ready' ? 'vault_no_passphrase' : 'vault_unavailable', this.state === 'ready' ? msg.noPassphrase : msg.keychainLocked);
     }
     this.scrubber.remember(passphrase);
     const meta = readMeta(this.options.db);
@@ -269,7 +269,7 @@ export class Vault {
   }
 
   private requireSetupPending(): void {
-    if (this.state !== 'needs_setup') throw new AppFailure('conflict', msg.alreadySetUp);
+    if (this.state !== 'needs_setup') throw new AppFailure('vault_already_set_up', msg.alreadySetUp);
   }
 
   private requireKey(): Buffer {
