@@ -1,5 +1,5 @@
 import type { Db } from '../store/database';
-import type { TargetRow } from './post-targets';
+import type { TargetRow } from './post-target-row';
 
 /**
  * The SQL of the scheduler's queue (PostTargetRepository). Each state change names the states it

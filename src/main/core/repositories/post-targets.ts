@@ -5,31 +5,9 @@ import type { RemotePart } from '../connectors/types';
 import type { Db } from '../store/database';
 import { PostStates } from './post-states';
 import { targetStatements } from './post-target-statements';
+import type { TargetRow } from './post-target-row';
 
-/** Target states: pending -> claimed -> sent | failed | pending (retry) | held | cancelled; pending -> held | skipped; any open one -> cancelled. */
-export type TargetStatus = 'pending' | 'claimed' | 'held' | 'sent' | 'failed' | 'skipped' | 'cancelled';
-
-export interface TargetRow {
-  id: string;
-  draft_id: string;
-  account_id: string;
-  network: Network;
-  variant: string | null;
-  status: TargetStatus;
-  due_at: number | null;
-  attempts: number;
-  idempotency_key: string;
-  part_keys: string;
-  sent_parts: string;
-  last_error: string | null;
-  remote_url: string | null;
-  /** Set once every part was deleted from the network (RemoteDeletionRepository). */
-  remote_deleted_at: number | null;
-  updated_at: number;
-  hold_reason: HoldReason | null;
-  hold_problems: string | null;
-  sent_at: number | null;
-}
+export type { TargetRow, TargetStatus } from './post-target-row';
 
 export interface NewTarget {
   id: string;
