@@ -48,6 +48,11 @@ export class RequestBudget {
     return this.closedUntil > this.now() ? this.closedUntil : 0;
   }
 
+  /** The server said to wait (a 429 seen by the engine): nothing goes before `until`. */
+  closeUntil(until: number): void {
+    this.closedUntil = Math.max(this.closedUntil, until);
+  }
+
   record(info: ResponseInfo): void {
     this.sent.push(this.now());
     if (info.status === 429 || info.remaining === 0) {

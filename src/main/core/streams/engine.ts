@@ -145,6 +145,7 @@ export class StreamEngine {
       }
       return this.settle(column, { added, refreshed: what.kind === 'refresh' });
     } catch (err) {
+      if (err instanceof ReadError && err.kind === 'rate_limited') budget.closeUntil(err.retryAt ?? now + 60_000);
       if (!(err instanceof ReadError)) this.d.log.error(`column ${columnId} refresh failed`, err);
       return this.settle(column, { error: err instanceof ReadError ? err : new ReadError('server', err instanceof Error ? err.message : String(err)) });
     }
