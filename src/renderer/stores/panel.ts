@@ -18,6 +18,9 @@ interface PanelStore {
   close(): void;
 }
 
+/** Where the focus was when the panel opened: it goes back there when the panel closes. */
+let returnFocus: HTMLElement | null = null;
+
 export const usePanel = create<PanelStore>((set, get) => ({
   target: null,
   thread: null,
@@ -25,6 +28,7 @@ export const usePanel = create<PanelStore>((set, get) => ({
   loading: false,
   error: null,
   async show(target) {
+    if (!get().target && typeof document !== 'undefined') returnFocus = document.activeElement as HTMLElement | null;
     set({ target, thread: null, entries: [], loading: true, error: null });
     await get().reload();
   },
@@ -42,5 +46,10 @@ export const usePanel = create<PanelStore>((set, get) => ({
     if (get().target !== target) return;
     set(result.ok ? { entries: result.value.entries, loading: false, error: null } : { loading: false, error: result.error });
   },
-  close: () => set({ target: null, thread: null, entries: [], error: null }),
+  close: () => {
+    set({ target: null, thread: null, entries: [], error: null });
+    const back = returnFocus;
+    returnFocus = null;
+    if (back?.isConnected) back.focus();
+  },
 }));

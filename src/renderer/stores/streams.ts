@@ -93,7 +93,9 @@ export const useStreams = create<StreamStore>((set, get) => {
       if (result.ok) patch(columnId, { unread: result.value.unread, ...(cursor ? { readCursor: cursor } : {}) });
     },
     async act(item, asAccountId, action) {
-      patchEverywhere(optimistic(item, action));
+      // Another account's action changes the counts, not the column account's own state.
+      const asViewer = item.viewer.accountId === null || item.viewer.accountId === asAccountId;
+      patchEverywhere(asViewer ? optimistic(item, action) : { ...item, counts: optimistic(item, action).counts });
       const result = await getClient().invoke('item.act', { itemId: item.id, asAccountId, action });
       if (!result.ok) {
         patchEverywhere(item);
@@ -101,6 +103,7 @@ export const useStreams = create<StreamStore>((set, get) => {
         return false;
       }
       patchEverywhere(result.value.item);
+      if (!asViewer) useToasts.getState().show({ message: t('board.actedAs', { action: t(`board.actions.${action}`) }) });
       if (result.value.state === 'queued') useToasts.getState().show({ message: t('board.actionQueued', { action: t(`board.actions.${action}`) }) });
       return true;
     },

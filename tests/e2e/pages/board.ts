@@ -35,7 +35,7 @@ export class BoardPage {
   async addColumn(options: { type: string; account?: string; search?: string }) {
     await this.main.getByRole('button', { name: /Ajouter une colonne|Add a column/ }).click();
     const dialog = this.page.getByRole('dialog', { name: /Ajouter une colonne|Add a column/ });
-    await dialog.getByRole('radio', { name: options.type, exact: true }).check();
+    await dialog.getByRole('radio', { name: options.type, exact: true }).check({ force: true });
     if (options.account) {
       const select = dialog.getByRole('combobox', { name: /^(Compte|Account)$/ });
       const value = await select.locator('option', { hasText: options.account }).getAttribute('value');

@@ -4,7 +4,7 @@ import { Button, Checkbox, Label, Radio, RadioGroup, Text } from 'react-aria-com
 import { Check, RotateCw } from 'lucide-react';
 import { MissedPolicy } from '../../../shared/schedule/missed';
 import { AppDialog } from '../../components/AppDialog';
-import { ApprovalSetting } from '../calendar/ApprovalSetting';
+import { ApprovalSetting } from './ApprovalSetting';
 import { errorText } from '../../i18n';
 import { usePublishing } from '../../stores/publishing';
 import { useToasts } from '../../stores/toasts';

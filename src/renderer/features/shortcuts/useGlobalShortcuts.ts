@@ -3,6 +3,7 @@ import { hasPrimaryModifier, isInsideOverlay, isTextEntryTarget } from '../../li
 import { useAccounts } from '../../stores/accounts';
 import { selectedBoard, useBoards } from '../../stores/boards';
 import { useComposer } from '../../stores/composer';
+import { usePanel } from '../../stores/panel';
 import { useToasts } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
 import { useWorkspaces } from '../../stores/workspaces';
@@ -22,6 +23,9 @@ export function useGlobalShortcuts(): void {
         if (composer.open) {
           event.preventDefault();
           void composer.close();
+        } else if (usePanel.getState().target) {
+          event.preventDefault();
+          usePanel.getState().close();
         }
         return;
       }

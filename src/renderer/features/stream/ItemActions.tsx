@@ -5,7 +5,7 @@ import type { BoardItem } from '../../../shared/board/schemas';
 import type { Account } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
 import { Tip } from '../../components/Tip';
-import { copyLink, openInBrowser, openThread, quote, removeOwn, reply, toggle, type CardActor } from './itemActions';
+import { copyLink, openInBrowser, openThread, quote, removeOwn, reply, toggle, viewerIs, type CardActor } from './itemActions';
 
 interface ItemActionsProps {
   item: BoardItem;
@@ -53,6 +53,7 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
   const { t } = useTranslation();
   const as = atHandle(actor.account.handle);
   const pending = (a: string) => item.viewer.pending.includes(a);
+  const mine = viewerIs(item, actor);
   return (
     <div className="item-actions">
       <CountButton label={t('board.replyAs', { handle: as })} icon={MessageSquare} count={item.counts.replies} shortcut="R" excludeFromTabOrder={excludeFromTabOrder} onPress={() => reply(item, actor)} />
@@ -61,7 +62,7 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
         icon={Repeat2}
         count={item.counts.reposts}
         shortcut="T"
-        on={item.viewer.reposted}
+        on={mine ? item.viewer.reposted : undefined}
         isDisabled={pending('repost') || pending('unrepost')}
         excludeFromTabOrder={excludeFromTabOrder}
         onPress={() => void toggle(item, actor, 'repost')}
@@ -71,7 +72,7 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
         icon={Heart}
         count={item.counts.likes}
         shortcut="F"
-        on={item.viewer.liked}
+        on={mine ? item.viewer.liked : undefined}
         className="is-like"
         isDisabled={pending('like') || pending('unlike')}
         excludeFromTabOrder={excludeFromTabOrder}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { Columns3, X } from 'lucide-react';
@@ -25,6 +25,11 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
   const loading = usePanel((s) => s.loading);
   const error = usePanel((s) => s.error);
   const [activeKey, setActiveKey] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Opening moves the focus into the panel (its title); Escape or the close button brings it back.
+  useEffect(() => {
+    if (target) heading.current?.focus();
+  }, [target]);
   if (!target) return null;
   const accountId = target.kind === 'thread' ? target.asAccountId : target.accountId;
   const account = accounts.find((a) => a.id === accountId);
@@ -40,9 +45,11 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
         : []
       : entries.filter((e): e is Exclude<ColumnEntry, { kind: 'gap' }> => e.kind !== 'gap').map((e) => ({ ...e, depth: 0 }));
   return (
-    <aside className="side-panel" aria-label={title} data-testid="side-panel" onKeyDown={(e) => e.key === 'Escape' && usePanel.getState().close()}>
+    <aside className="side-panel" aria-label={title} data-testid="side-panel">
       <header className="side-panel-header">
-        <h2>{title}</h2>
+        <h2 ref={heading} tabIndex={-1}>
+          {title}
+        </h2>
         {target.kind === 'preview' && boardId ? (
           <Button
             className="btn btn-ghost"

@@ -17,8 +17,11 @@ export interface CardActor {
 export const reply = (item: BoardItem, actor: CardActor) => void useComposer.getState().openReply(actor.workspaceId, actor.account.id, 'reply', item);
 export const quote = (item: BoardItem, actor: CardActor) => void useComposer.getState().openReply(actor.workspaceId, actor.account.id, 'quote', item);
 
+/** The card's like/repost state is the column account's; another account only knows it liked once it did. */
+export const viewerIs = (item: BoardItem, actor: CardActor): boolean => item.viewer.accountId === null || item.viewer.accountId === actor.account.id;
+
 export function toggle(item: BoardItem, actor: CardActor, action: 'like' | 'repost' | 'bookmark' | 'follow') {
-  return useStreams.getState().act(item, actor.account.id, toggleFor(item, action));
+  return useStreams.getState().act(item, actor.account.id, viewerIs(item, actor) ? toggleFor(item, action) : action);
 }
 
 export const removeOwn = (item: BoardItem, actor: CardActor) => useStreams.getState().act(item, actor.account.id, 'delete');
