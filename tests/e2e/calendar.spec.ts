@@ -291,3 +291,43 @@ test('the plan exported as a calendar file and imported into a second data folde
     fs.rmSync(otherDir, { recursive: true, force: true });
   }
 });
+
+test('a post still in review is held at its time and goes once approved', async ({ tribune, host, page }) => {
+  test.setTimeout(180_000);
+  const rpc = await connectRpc(host.current);
+  const { workspaceId, accountId } = await setUp(rpc);
+  await rpc.value('workspace.setApproval', { id: workspaceId, requireApproval: true });
+  const text = `Ouverture de la patinoire ${randomUUID().slice(0, 8)} ⛸️`;
+  const id = randomUUID();
+  await rpc.value('draft.save', {
+    id,
+    workspaceId,
+    text,
+    content: { targets: [{ accountId, variant: null }], media: [], contentWarning: null, language: null, visibility: null, threadParts: null, poll: null },
+  });
+  await rpc.value('review.submit', { draftId: id });
+  const at = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000 + 60_000);
+  await rpc.value('post.schedule', { draftId: id, at: at.toISOString(), timeZone: ZONE });
+  await tribune.open(host.current.url);
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.view('Jour');
+  if (!(await calendar.item(id).isVisible())) await calendar.next(); // Just before midnight: tomorrow.
+  await expect(calendar.item(id)).toHaveAttribute('data-review', 'in_review');
+  await expect(calendar.item(id)).toContainText('À valider');
+
+  // Its time comes and goes: nothing reaches the instance, the post still waits for approval.
+  await page.waitForTimeout(Math.max(0, at.getTime() - Date.now()) + 8_000);
+  expect(server.state.statuses.filter((s) => s.text === text)).toHaveLength(0);
+  await expect(calendar.item(id)).toHaveAttribute('data-review', 'in_review');
+  await expect(calendar.item(id)).not.toHaveAttribute('data-status', 'published');
+
+  // Approved from the composer: it goes now (barely late), and the calendar says so.
+  await calendar.itemButton(id).click();
+  await tribune.composer.getByRole('button', { name: 'Valider' }).click();
+  await expect(tribune.composer.getByTestId('review-state')).toHaveText('Validé');
+  await expect.poll(() => server.state.statuses.filter((s) => s.text === text).length, { timeout: 30_000 }).toBe(1);
+  await tribune.closeComposer();
+  await expect(calendar.item(id)).toHaveAttribute('data-status', 'published', { timeout: 15_000 });
+  rpc.close();
+});

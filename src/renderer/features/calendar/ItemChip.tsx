@@ -31,6 +31,10 @@ export function ItemBody({ item, showTime = true }: { item: CalendarItem; showTi
       <span className="cal-item-line">
         {showTime ? <span className="cal-item-time">{wallClock(item.at, zone).time}</span> : null}
         <span className={`cal-status cal-status-${item.status}`}>{t(`calendar.status.${item.status}`)}</span>
+        {item.reviewState === 'in_review' && item.status !== 'in_review' ? (
+          // Scheduled but not approved yet: it will be held at its time.
+          <span className="cal-status cal-status-in_review">{t('calendar.status.in_review')}</span>
+        ) : null}
         {item.commentCount > 0 ? (
           <span className="cal-item-comments">
             <MessageSquare size={11} aria-hidden />
@@ -81,6 +85,7 @@ export function ItemChip({ item, showTime = true, tabbable, style, className }: 
       style={{ ...style, '--item-color': colorOf(item) } as CSSProperties}
       data-draft-id={item.draftId}
       data-status={item.status}
+      data-review={item.reviewState}
       {...(item.movable ? listeners : {})}
     >
       <button

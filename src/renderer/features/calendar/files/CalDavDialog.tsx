@@ -10,7 +10,8 @@ import { errorText, i18n } from '../../../i18n';
 import { useCalendar } from '../../../stores/calendar';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { announceImport } from './importUndo';
-import { ImportPreviewView, mergeChoices, type Choices } from './ImportPreviewView';
+import { mergeChoices, type Choices } from '../../../model/calendar/importChoices';
+import { ImportPreviewView } from './ImportPreviewView';
 
 /** The last failure's code as a sentence (errors.caldav_*), or the code itself for one this UI does not know. */
 const failureText = (code: string) => (i18n.exists(`errors.${code}`) ? i18n.t(`errors.${code}`) : code);

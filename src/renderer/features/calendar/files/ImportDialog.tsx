@@ -10,7 +10,8 @@ import { useCalendar } from '../../../stores/calendar';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { formatInZone } from '../../publishing/scheduleTime';
 import { announceImport, undoImport } from './importUndo';
-import { ImportPreviewView, mergeChoices, type Choices } from './ImportPreviewView';
+import { mergeChoices, type Choices } from '../../../model/calendar/importChoices';
+import { ImportPreviewView } from './ImportPreviewView';
 import { previewFile } from './uploadFile';
 
 /**

@@ -1,16 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Checkbox, Radio, RadioGroup } from 'react-aria-components';
 import { Check } from 'lucide-react';
-import type { ChangeKind, FieldDiff, ImportPreview, MergeChoice, PreviewItem } from '../../../../shared/calendar/schemas';
+import type { ChangeKind, FieldDiff, ImportPreview, PreviewItem } from '../../../../shared/calendar/schemas';
+import type { Choices } from '../../../model/calendar/importChoices';
 import { i18n } from '../../../i18n';
 import { formatInZone } from '../../publishing/scheduleTime';
 
-export type Choices = Record<string, { skip: boolean; fields: Record<string, 'mine' | 'theirs'> }>;
-
-/** What importApply receives: skipped posts and, for conflicts, the side kept per field. */
-export function mergeChoices(choices: Choices): MergeChoice[] {
-  return Object.entries(choices).map(([uid, c]) => ({ uid, ...(c.skip ? { skip: true } : {}), ...(Object.keys(c.fields).length > 0 ? { fields: c.fields } : {}) }));
-}
 
 const ORDER: ChangeKind[] = ['conflict', 'new', 'changed', 'deleted', 'unchanged'];
 const shown = (value: string | null) => (value === null || value === '' ? '—' : value);
