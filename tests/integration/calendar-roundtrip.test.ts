@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
+import Papa from 'papaparse';
 import type { ImportPreview, ImportResult } from '../../src/shared/calendar/schemas';
 import { call, calendarCore } from '../helpers/calendar/core';
 import { generatePosts, makeImages } from '../helpers/calendar/generate';
@@ -71,3 +72,40 @@ async function upload(core: import('../../src/main/core/types').Core, workspaceI
   }
   return begun.uploadId;
 }
+
+describe('a plan with its images, and the same plan as a spreadsheet', () => {
+  it('sends a bundle whose images arrive with the posts, byte for byte, and a Hootsuite-layout CSV', async () => {
+    const a = await calendarCore({ start: Date.parse('2027-01-01T08:00:00.000Z') });
+    const wsA = await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' });
+    const images = await makeImages(a.core, wsA.id, 2);
+    await generatePosts(a.core, wsA.id, 12, { images });
+    const bundle = await call<{ dataBase64: string; fileName: string; mime: string }>(a.core, 'calendar.export', { workspaceId: wsA.id, from: FROM, to: TO, format: 'bundle' });
+    expect(bundle).toMatchObject({ mime: 'application/zip' });
+    expect(bundle.fileName).toMatch(/\.tribune\.zip$/);
+
+    const b = await calendarCore({ start: Date.parse('2027-01-02T08:00:00.000Z') });
+    const wsB = await call<{ id: string }>(b.core, 'workspace.create', { name: 'Équipe', timeZone: 'Europe/Paris' });
+    const preview = await call<ImportPreview>(b.core, 'calendar.importPreview', { workspaceId: wsB.id, uploadId: await upload(b.core, wsB.id, bundle.fileName, Buffer.from(bundle.dataBase64, 'base64')) });
+    expect(preview).toMatchObject({ format: 'bundle', counts: { new: 12 } });
+    await call(b.core, 'calendar.importApply', { importId: preview.importId });
+    for (const image of images) {
+      const original = await call<{ dataUrl: string }>(a.core, 'media.thumbnail', { id: image.id });
+      const copy = await call<{ dataUrl: string }>(b.core, 'media.thumbnail', { id: image.id });
+      expect(copy.dataUrl).toBe(original.dataUrl);
+    }
+    const source = openSnapshots(a.dir, wsA.id);
+    const imported = openSnapshots(b.dir, wsB.id);
+    for (const [uid, post] of source) expect(imported.get(uid)!.media).toEqual(post.media);
+
+    const csv = await call<{ dataBase64: string; mime: string }>(a.core, 'calendar.export', { workspaceId: wsA.id, from: FROM, to: TO, format: 'csv' });
+    const rows = Papa.parse<string[]>(Buffer.from(csv.dataBase64, 'base64').toString('utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(['date', 'time', 'message', 'link', 'account', 'campaign', 'labels', 'status', 'uid']);
+    expect(rows).toHaveLength(13);
+    const first = [...source.values()].sort((x, y) => x.at!.localeCompare(y.at!))[0]!;
+    const row = rows.find((r) => r[8] === first.uid)!;
+    // Date and time in the workspace's zone (Paris, winter time), the message whole.
+    expect(row.slice(0, 3)).toEqual(['2027-03-14', '07:30', first.text]);
+    await a.core.close();
+    await b.core.close();
+  }, 60_000);
+});
