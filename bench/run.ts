@@ -5,6 +5,7 @@ import { benchInserts } from './store-inserts';
 import { benchQueue } from './queue';
 import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
+import { benchCharter } from './charter';
 import { benchBoardIngest, benchPollingBudget } from './board';
 import { benchCalendarExchange } from './calendar-exchange';
 
@@ -16,6 +17,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   scheduledPostsQueue: benchQueue,
   fanOutToTenAccounts: benchFanOut,
   sandboxDemo: benchSandbox,
+  moderationCharter: benchCharter,
   boardIngest: benchBoardIngest,
   boardPollingBudget: benchPollingBudget,
   calendarExportImport10k: benchCalendarExchange,
