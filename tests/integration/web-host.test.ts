@@ -195,7 +195,7 @@ describe('the web host upload route (POST /media)', () => {
     const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3366cc' } }).png().toBuffer();
     const nowhere = await uploadToHost(host, png, { workspaceId: randomUUID() });
     expect(nowhere.status).toBe(404);
-    expect(nowhere.result).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(nowhere.result).toMatchObject({ ok: false, error: { code: 'workspace_not_found' } });
     const malformed = await uploadToHost(host, png, { workspaceId: 'not-an-id' });
     expect(malformed.result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
 

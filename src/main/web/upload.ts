@@ -22,6 +22,7 @@ export interface UploadGuards {
 const STATUS: Partial<Record<ErrorCode, number>> = {
   invalid_input: 400,
   not_found: 404,
+  workspace_not_found: 404,
   media_too_large: 413,
   media_not_image: 415,
   media_unsupported_type: 415,

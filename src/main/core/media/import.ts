@@ -10,6 +10,7 @@ import { MAX_IMAGE_FILE_BYTES, MAX_IMAGE_FILE_MEGABYTES, type ImageType } from '
 import type { Media } from '../../../shared/publishing';
 import { AppFailure } from '../../../shared/result';
 import type { Clock } from '../clock';
+import { failures } from '../failures';
 import type { MediaRepository } from '../repositories/media';
 import type { WorkspaceRepository } from '../repositories/workspaces';
 
@@ -46,7 +47,7 @@ export class MediaImporter {
   }
 
   private async check(input: MediaImportInput, bytes: number, source: Buffer | string): Promise<Media & { mime: ImageType }> {
-    if (!this.d.workspaces.get(input.workspaceId)) throw new AppFailure('not_found', 'This workspace was not found.');
+    if (!this.d.workspaces.get(input.workspaceId)) throw failures.workspaceNotFound();
     if (bytes === 0) throw new AppFailure('media_not_image', `"${input.fileName}" is empty: it is not an image.`);
     if (bytes > MAX_IMAGE_FILE_BYTES) {
       throw new AppFailure('media_too_large', `"${input.fileName}" is larger than ${MAX_IMAGE_FILE_MEGABYTES} MB.`, { maxMegabytes: MAX_IMAGE_FILE_MEGABYTES });
