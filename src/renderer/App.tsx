@@ -28,7 +28,20 @@
  * - Vault banner:    getByTestId('vault-banner') (a region named by its title); buttons 'Choisir une phrase secrète…' | 'Choose a passphrase…',
  *                    'Déverrouiller…' | 'Unlock…', 'Plus tard' | 'Later' (hides it)
  * Board
- * - getByRole('main', { name: 'Tableau' | 'Board' })
+ * - getByRole('main', { name: 'Tableau' | 'Board' }); tabs getByRole('tablist', { name: 'Tableaux' | 'Boards' }) > tab (board name, unread
+ *   count); buttons 'Nouveau tableau' | 'New board', 'Actions pour le tableau « X »' | 'Actions for the board “X”' (Renommer, Supprimer le
+ *   tableau), 'Ajouter une colonne' | 'Add a column' (dialog: radio group 'Type de colonne', combobox 'Compte', textbox 'Mots, « expression
+ *   exacte » ou #hashtag', a live 'Aperçu' | 'Preview', button 'Ajouter la colonne' | 'Add the column')
+ * - every column: [data-column-id] (data-width narrow|normal|wide) > section, named 'Type — query — @handle' for network columns
+ *   ('Mentions — @brand.test'); handle button 'Déplacer la colonne <name>' | 'Move the column <name>' (Space, ←/→, Space);
+ *   menu 'Menu de la colonne : <name>' | 'Column menu: <name>' (Actualiser, notifications, filter kinds, widths, Déplacer à gauche/droite,
+ *   Retirer la colonne); getByTestId('column-status') (data-state offline|throttled|stale|failing|reconnect|unsupported); pill
+ *   getByTestId('new-items-pill'); getByTestId('offline-banner')
+ * - network cards: .virtual-row (data-entry-key, data-item-id on the card); the card's [data-roving-item] takes r q f t o Enter; buttons
+ *   'Répondre en tant que @h, n', 'Partager en tant que @h, n', 'Aimer en tant que @h, n' (aria-pressed for the column's account),
+ *   "Plus d'actions" (Citer, Ouvrir la conversation, signets, Suivre, Copier le lien, Ouvrir dans le navigateur, Supprimer du réseau,
+ *   'Agir en tant que @h'); gap rows 'Charger les éléments manquants'
+ * - side panel: getByTestId('side-panel') (conversation, profile or hashtag); 'Fermer le panneau' | 'Close the panel' or Escape
  * - Drafts column:   getByRole('region', { name: 'Brouillons' | 'Drafts' }) (also getByTestId('column-drafts'))
  *   - cards:         region.getByRole('list', { name: 'Brouillons' | 'Drafts' }).getByRole('listitem') (each has data-draft-id)
  *   - open a card:   listitem.getByRole('button', { name: /<start of the text>/ }) — click or Enter; ↑/↓/j/k move focus

@@ -15,7 +15,10 @@ test('boards are tabs, columns reorder by keyboard and menu, and the board comes
   // Keyboard: the handle picks the column up, → moves it, Space drops it.
   await board.handleOf('Brouillons').focus();
   await page.keyboard.press('Space');
+  // Picked up (dnd-kit marks the handle pressed), then one step, then dropped.
+  await expect(board.handleOf('Brouillons')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(300);
   await page.keyboard.press('Space');
   await expect.poll(() => board.columnNames()).toEqual(['Programmés', 'Brouillons', 'Publiés / Échecs']);
 

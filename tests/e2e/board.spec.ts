@@ -6,6 +6,7 @@
  * board after a restart; a hostile post reaching the UI runs no script, opens no dialog and
  * never navigates the page.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { AtpAgent, RichText } from '@atproto/api';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -188,6 +189,14 @@ test('a four-column board: answer a mention, like as another account, reorder, r
     )
     .toContain(museum.handle);
 
+  // The board with network cards, menus closed: no serious or critical axe violation, light and dark.
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[role="log"][aria-live="assertive"]').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    expect(serious, colorScheme).toEqual([]);
+  }
+
   // The hostile post: shown as text, its javascript: link is not a link, nothing ran.
   const hostile = board.card(homeColumn, 'cliquez ici');
   await expect(hostile).toBeVisible({ timeout: 30_000 });
@@ -203,7 +212,10 @@ test('a four-column board: answer a mention, like as another account, reorder, r
   // Reorder: keyboard on Mentions' handle, then drag Scheduled to the front.
   await board.handleOf(mentions).focus();
   await page.keyboard.press('Space');
+  // Picked up (dnd-kit marks the handle pressed), then one step, then dropped.
+  await expect(board.handleOf(mentions)).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(300);
   await page.keyboard.press('Space');
   await expect.poll(() => board.columnNames()).toEqual([mentions, home, search, 'Programmés']);
   const from = await board.handleOf('Programmés').boundingBox();

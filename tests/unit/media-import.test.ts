@@ -56,6 +56,13 @@ describe('adding an image', () => {
     await core.close();
   }, 30_000);
 
+  it('names an unknown workspace with its own code', async () => {
+    const { core } = await open();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
+    expect(await importBytes(core, '00000000-0000-4000-8000-000000000000', 'logo.png', 'image/png', png)).toMatchObject({ ok: false, error: { code: 'workspace_not_found' } });
+    await core.close();
+  });
+
   it('clears uploads a crash cut short when it opens', async () => {
     const { core, dir } = await open();
     const incoming = core.mediaUploads.incomingDir();
