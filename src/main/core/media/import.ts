@@ -11,7 +11,6 @@ import type { Media } from '../../../shared/publishing';
 import { AppFailure } from '../../../shared/result';
 import { failures } from '../failures';
 import type { Clock } from '../clock';
-import { failures } from '../failures';
 import type { MediaRepository } from '../repositories/media';
 import type { WorkspaceRepository } from '../repositories/workspaces';
 
