@@ -78,12 +78,13 @@ async function main() {
         return true;
       }
     };
-    setInterval(() => {
+    const watchdog = setInterval(() => {
       if (!parentGone()) return;
+      clearInterval(watchdog);
       // A clean stop, but never a lingering one: the port must be free even on a loaded machine.
-      setTimeout(() => process.exit(0), 3000).unref();
+      setTimeout(() => process.kill(process.pid, 'SIGKILL'), 3000);
       void stop();
-    }, 500).unref();
+    }, 500);
   }
 }
 
