@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox } from 'react-aria-components';
+import { Checkbox } from 'react-aria-components';
 import { Check, TriangleAlert } from 'lucide-react';
 import { atHandle } from '../../components/AccountAvatar';
 import { AppDialog } from '../../components/AppDialog';
@@ -9,6 +9,7 @@ import { usePosts } from '../../stores/posts';
 import { useToasts } from '../../stores/toasts';
 import { accountErrorText } from './accountForms';
 import { useAccount } from './SlotsDialog';
+import { ConfirmActions } from '../../components/ConfirmActions';
 
 export function RemoveAccountDialog({ accountId, onClose }: { accountId: string; onClose(): void }) {
   const { t } = useTranslation();
@@ -51,19 +52,7 @@ export function RemoveAccountDialog({ accountId, onClose }: { accountId: string;
           </>
         )}
       </Checkbox>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <Button className="btn btn-ghost" onPress={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button className="btn btn-danger" onPress={() => void confirm()} isPending={busy}>
-          {t('accounts.removeConfirm', { handle })}
-        </Button>
-      </div>
+      <ConfirmActions error={error} busy={busy} confirmLabel={t('accounts.removeConfirm', { handle })} onCancel={onClose} onConfirm={() => void confirm()} />
     </AppDialog>
   );
 }

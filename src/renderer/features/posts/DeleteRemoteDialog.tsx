@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'react-aria-components';
 import { TriangleAlert } from 'lucide-react';
 import { atHandle } from '../../components/AccountAvatar';
 import { AppDialog } from '../../components/AppDialog';
@@ -9,6 +8,7 @@ import { useAccounts } from '../../stores/accounts';
 import { usePosts } from '../../stores/posts';
 import { useToasts } from '../../stores/toasts';
 import { deleteFromNetwork } from './postActions';
+import { ConfirmActions } from '../../components/ConfirmActions';
 
 /** Confirms "Delete from the network" for one account's line of a sent post; the network's refusal is shown here. */
 export function DeleteRemoteDialog({ draftId, targetId, onClose }: { draftId: string; targetId: string; onClose(): void }) {
@@ -49,19 +49,7 @@ export function DeleteRemoteDialog({ draftId, targetId, onClose }: { draftId: st
           <p>{t('remoteDelete.stays')}</p>
         </div>
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <Button className="btn btn-ghost" onPress={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button className="btn btn-danger" onPress={() => void confirm()} isPending={busy}>
-          {t('remoteDelete.confirm', { network })}
-        </Button>
-      </div>
+      <ConfirmActions error={error} busy={busy} confirmLabel={t('remoteDelete.confirm', { network })} onCancel={onClose} onConfirm={() => void confirm()} />
     </AppDialog>
   );
 }

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'react-aria-components';
 import { TriangleAlert } from 'lucide-react';
 import { AppDialog } from '../../components/AppDialog';
 import { getClient } from '../../client';
@@ -10,6 +9,7 @@ import { useToasts } from '../../stores/toasts';
 import { nextWorkspaceColor, useWorkspaces } from '../../stores/workspaces';
 import { ColorPicker, type WorkspaceColorValue } from './ColorPicker';
 import { WorkspaceForm } from './WorkspaceForm';
+import { ConfirmActions } from '../../components/ConfirmActions';
 
 export function CreateWorkspaceDialog({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
@@ -100,19 +100,7 @@ export function DeleteWorkspaceDialog({ workspaceId, onClose }: { workspaceId: s
           <p>{t('workspaces.deleteFinal')}</p>
         </div>
       </div>
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      <div className="form-actions">
-        <Button className="btn btn-ghost" onPress={onClose} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button className="btn btn-danger" onPress={() => void confirm()} isPending={busy}>
-          {t('workspaces.deleteConfirm', { name: workspace.name })}
-        </Button>
-      </div>
+      <ConfirmActions error={error} busy={busy} confirmLabel={t('workspaces.deleteConfirm', { name: workspace.name })} onCancel={onClose} onConfirm={() => void confirm()} errorClass="field-error" />
     </AppDialog>
   );
 }
