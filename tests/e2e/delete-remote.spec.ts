@@ -19,17 +19,7 @@ test.afterAll(async () => {
 
 test('a sent post is deleted from its network after a confirmation, and a refusal is explained', async ({ tribune, page }) => {
   await tribune.createWorkspace('Cinéma du Port');
-  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
-  const connect = page.getByRole('dialog', { name: 'Ajouter un compte' });
-  await connect.getByRole('tab', { name: 'Mastodon' }).click();
-  await connect.getByRole('textbox', { name: 'Instance' }).fill(server.url);
-  await connect.getByRole('button', { name: 'Continuer' }).click();
-  const authorize = connect.getByRole('link', { name: "Ouvrir la page d'autorisation" });
-  await expect(authorize).toBeVisible();
-  const browser = await page.context().newPage();
-  await browser.goto((await authorize.getAttribute('href'))!);
-  await browser.close();
-  await expect(connect).toBeHidden({ timeout: 15_000 });
+  await tribune.connectMastodon(server.url);
 
   await tribune.writeDraft('Séance en plein air vendredi');
   await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();

@@ -77,6 +77,25 @@ export class TribunePage {
     await expect(this.workspaceButton(name)).toBeHidden();
   }
 
+  /**
+   * Connects a Mastodon account of a local stand-in through the browser authorization: the
+   * person's browser opens the instance's page, which redirects to Tribune's listener.
+   * (mastodon.spec.ts walks the same steps one by one, with their checks.)
+   */
+  async connectMastodon(instanceUrl: string) {
+    await this.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+    const connect = this.page.getByRole('dialog', { name: 'Ajouter un compte' });
+    await connect.getByRole('tab', { name: 'Mastodon' }).click();
+    await connect.getByRole('textbox', { name: 'Instance' }).fill(instanceUrl);
+    await connect.getByRole('button', { name: 'Continuer' }).click();
+    const authorize = connect.getByRole('link', { name: "Ouvrir la page d'autorisation" });
+    await expect(authorize).toBeVisible();
+    const browser = await this.page.context().newPage();
+    await browser.goto((await authorize.getAttribute('href'))!);
+    await browser.close();
+    await expect(connect).toBeHidden({ timeout: 15_000 });
+  }
+
   /** Opens a new draft with the "n" shortcut, types, and waits for the save to be acknowledged. */
   async writeDraft(text: string) {
     await this.board.click({ position: { x: 5, y: 5 } });
