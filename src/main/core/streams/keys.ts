@@ -14,8 +14,20 @@ export function shortHash(text: string): string {
 
 const pad = (ms: number) => String(Math.max(0, Math.min(Math.floor(ms), 9_999_999_999_999))).padStart(13, '0');
 
+/**
+ * Within one millisecond, entries keep the network's own order when their id carries it (a Mastodon
+ * id or a `notification:<id>`, which grow with time; a Bluesky record key, a sortable TID), so
+ * "read up to here" sends the newest one; other keys fall back to a stable hash.
+ */
+export function tieBreaker(remoteKey: string): string {
+  const last = remoteKey.slice(Math.max(remoteKey.lastIndexOf('/'), remoteKey.lastIndexOf(':')) + 1);
+  if (/^[0-9]{1,20}$/.test(last)) return `n${last.padStart(20, '0')}`;
+  if (/^[2-7a-z]{13}$/.test(last)) return `t${last}`;
+  return `h${shortHash(remoteKey)}`;
+}
+
 /** Entries sort newest first by this key; it is also the cursor the renderer pages with. */
-export const sortKey = (at: number, remoteKey: string): string => `${pad(at)}.${shortHash(remoteKey)}`;
+export const sortKey = (at: number, remoteKey: string): string => `${pad(at)}.${tieBreaker(remoteKey)}`;
 /** A gap sorts just below the oldest entry of the page that could not reach the known ones. */
 export const gapSortKey = (at: number, gapId: string): string => `${pad(at)}.!${gapId.slice(0, 8)}`;
 
