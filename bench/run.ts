@@ -7,6 +7,7 @@ import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
 import { benchCharter } from './charter';
 import { benchBoardIngest, benchPollingBudget } from './board';
+import { benchBoardPaint } from './board-paint';
 import { benchCalendarExchange } from './calendar-exchange';
 
 const only = process.argv[2];
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   moderationCharter: benchCharter,
   boardIngest: benchBoardIngest,
   boardPollingBudget: benchPollingBudget,
+  boardTenColumnsFiveThousandItems: benchBoardPaint,
   calendarExportImport10k: benchCalendarExchange,
 };
 
