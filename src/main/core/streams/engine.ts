@@ -64,7 +64,8 @@ export class StreamEngine {
   replan(): void {
     const columns = this.d.boards.networkColumns().flatMap((c) => {
       const account = c.account_id ? this.d.accounts.get(c.account_id) : null;
-      return account && !account.removed ? [{ id: c.id, type: c.type, accountId: account.id, network: account.network }] : [];
+      if (!account || account.removed) return [];
+      return [{ id: c.id, type: c.type, accountId: account.id, network: account.network, empty: this.d.readModel.newestKey(c.id) === null }];
     });
     this.plan.plan(columns, this.d.clock.now());
     this.arm();

@@ -1,7 +1,9 @@
 /**
  * When each column is polled: a base interval per column type that grows while nothing new
  * arrives (x1.5 up to 10 minutes) and comes back when something does; per account, the
- * intervals are stretched so its columns together stay within its request budget.
+ * intervals are stretched so its columns together stay within its request budget. A column
+ * that has nothing yet (just added, or its network had nothing) is due at once and starts from
+ * a short first interval, so the first posts show within seconds rather than minutes.
  */
 import type { ColumnType } from '../../../shared/board/schemas';
 import type { Network } from '../../../shared/domain';
@@ -21,6 +23,8 @@ export const BASE_INTERVAL_MS: Record<ColumnType, number> = {
   sent: 0,
 };
 export const MAX_INTERVAL_MS = 10 * 60_000;
+/** Where an empty column's interval starts (then x1.5 while nothing comes). */
+export const FIRST_INTERVAL_MS = 10_000;
 export const GROWTH = 1.5;
 /** Requests one refresh costs (notifications read their posts in a second request). */
 export const requestCost = (type: ColumnType): number => (type === 'notifications' || type === 'mentions' ? 2 : 1);
@@ -30,6 +34,8 @@ export interface PolledColumn {
   type: ColumnType;
   accountId: string;
   network: Network;
+  /** The column has no entry yet: it polls from FIRST_INTERVAL_MS. */
+  empty?: boolean;
 }
 
 export class PollPlan {
@@ -50,7 +56,7 @@ export class PollPlan {
     }
     for (const c of columns) {
       this.columns.set(c.id, c);
-      if (!this.interval.has(c.id)) this.interval.set(c.id, BASE_INTERVAL_MS[c.type]);
+      if (!this.interval.has(c.id)) this.interval.set(c.id, c.empty ? Math.min(FIRST_INTERVAL_MS, BASE_INTERVAL_MS[c.type]) : BASE_INTERVAL_MS[c.type]);
       if (!this.next.has(c.id)) this.next.set(c.id, now);
     }
     this.restretch();
