@@ -14,8 +14,12 @@ import { AccountRepository } from '../../src/main/core/repositories/accounts';
 import { WorkspaceRepository } from '../../src/main/core/repositories/workspaces';
 import { BASE_INTERVAL_MS, FIRST_INTERVAL_MS, GROWTH, PollPlan } from '../../src/main/core/streams/poller';
 import { openStore } from '../../src/main/core/store/database';
+import { STALE_FACTOR, STALE_RETRY_MS } from '../../src/main/core/streams/engine';
+import { statusLine } from '../../src/renderer/model/board/columnLabel';
+import en from '../../src/renderer/i18n/en.json';
+import fr from '../../src/renderer/i18n/fr.json';
 import { ColumnPage } from '../../src/shared/board/schemas';
-import { actor, item } from '../helpers/board/fixtures';
+import { actor, entry, item } from '../helpers/board/fixtures';
 import { manualClock, tempDir } from '../helpers/temp';
 
 const column = (id: string, type: 'notifications' | 'search' | 'mentions', empty: boolean) => ({ id, type, accountId: 'a', network: 'bluesky' as const, empty });
@@ -40,13 +44,21 @@ describe('poll plan', () => {
   });
 });
 
-/** A notifications reader whose network gets activity later; `calls` counts reads. */
-function notificationsReader(state: { entries: RemoteEntry[]; calls: number }): Reader {
+interface ReaderState {
+  entries: RemoteEntry[];
+  calls: number;
+  /** While set, reads wait until it is called. */
+  hold?: Promise<void> | null;
+}
+
+/** A reader whose network gets activity later; `calls` counts reads; `hold` keeps a read waiting. */
+function notificationsReader(state: ReaderState): Reader {
   return {
     supports: () => true,
-    read(): Promise<ReadPage> {
+    async read(): Promise<ReadPage> {
       state.calls++;
-      return Promise.resolve({ entries: state.entries, olderCursor: null });
+      if (state.hold) await state.hold;
+      return { entries: state.entries, olderCursor: null };
     },
     thread: () => Promise.reject(new ReadError('unsupported', 'no')),
     act: () => Promise.resolve({ ref: null }),
@@ -64,7 +76,7 @@ describe('a Notifications column added before any activity', () => {
     const accounts = new AccountRepository(db);
     const ws = workspaces.create({ id: randomUUID(), name: 'W', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: 0 });
     const account = accounts.upsert({ id: randomUUID(), workspaceId: ws.id, network: 'bluesky', handle: 'mairie.test', displayName: 'Mairie', avatarUrl: null, serviceUrl: 'http://127.0.0.1:1', remoteId: 'did:plc:mairie', createdAt: 0 });
-    const state = { entries: [] as RemoteEntry[], calls: 0 };
+    const state: ReaderState = { entries: [], calls: 0 };
     const events: { event: string; payload: { columnId?: string; newCount?: number } }[] = [];
     const board = createBoardCore({
       db,
@@ -101,6 +113,63 @@ describe('a Notifications column added before any activity', () => {
       'like:author1.test:Travaux quai des Brumes',
     ]);
     expect(events.some((e) => e.event === 'column.changed' && e.payload.columnId === col.id && e.payload.newCount === 3)).toBe(true);
+    board.stop();
+  });
+});
+
+describe('a stale column', () => {
+  it('says since when and when it retries once its last refresh is older than three intervals, and recovers', async () => {
+    const dir = tempDir();
+    const t0 = Date.parse('2026-12-01T08:00:00Z');
+    const clock = manualClock(t0);
+    const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock });
+    const workspaces = new WorkspaceRepository(db);
+    const accounts = new AccountRepository(db);
+    const ws = workspaces.create({ id: randomUUID(), name: 'W', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: 0 });
+    const account = accounts.upsert({ id: randomUUID(), workspaceId: ws.id, network: 'bluesky', handle: 'mairie.test', displayName: 'Mairie', avatarUrl: null, serviceUrl: 'http://127.0.0.1:1', remoteId: 'did:plc:mairie', createdAt: 0 });
+    const state: ReaderState = { entries: [entry(1), entry(2)], calls: 0 };
+    const events: { event: string; payload: { columnId?: string; status?: { state: string; lastRefreshAt: string | null; retryAt: string | null } } }[] = [];
+    const board = createBoardCore({
+      db,
+      clock,
+      accounts,
+      workspaces,
+      emit: (event, payload) => events.push({ event, payload: payload as never }),
+      network: { log: { info: () => undefined, error: () => undefined }, readerFor: () => notificationsReader(state), keyFor: () => null, imageDir: path.join(dir, 'img') },
+    });
+    const engine = board.streams!.engine;
+    const [b] = await board.handlers['board.list']({ workspaceId: ws.id });
+    const col = await board.handlers['column.add']({ boardId: b!.id, type: 'home', accountId: account.id });
+    expect(await board.handlers['column.refresh']({ columnId: col.id })).toMatchObject({ state: 'ok', lastRefreshAt: new Date(t0).toISOString() });
+    const interval = BASE_INTERVAL_MS.home;
+
+    // The network stops answering: the next run hangs, and later ticks do not wait for it.
+    let release: () => void = () => undefined;
+    state.hold = new Promise<void>((resolve) => (release = resolve));
+    clock.set(t0 + interval);
+    void engine.tick();
+    await expect.poll(() => state.calls).toBe(2);
+    clock.set(t0 + 2 * interval);
+    await engine.tick();
+    expect(engine.checkStale()).toEqual([]);
+    expect((await board.handlers['column.page']({ columnId: col.id })).status.state).toBe('ok');
+
+    // Three intervals without a refresh: stale, since the last refresh, retrying soon.
+    clock.set(t0 + STALE_FACTOR * interval);
+    expect(engine.checkStale()).toEqual([col.id]);
+    const stale = await board.handlers['column.page']({ columnId: col.id });
+    expect(stale.status).toMatchObject({ state: 'stale', lastRefreshAt: new Date(t0).toISOString(), retryAt: new Date(t0 + STALE_FACTOR * interval + STALE_RETRY_MS).toISOString() });
+    expect(events.at(-1)).toMatchObject({ event: 'column.changed', payload: { columnId: col.id, status: { state: 'stale' } } });
+    // The header's line: "stale since 08:00, retrying at 08:03" in both languages.
+    expect(statusLine(stale.status, { online: true, reconnectNeeded: false })).toMatchObject({ key: 'stale', lastRefreshAt: stale.status.lastRefreshAt, retryAt: stale.status.retryAt });
+    for (const texts of [fr, en]) expect(texts.board.status.staleSince).toMatch(/\{\{since\}\}.*\{\{retry\}\}/);
+
+    // The network answers again: the column is fresh.
+    release();
+    await expect.poll(async () => (await board.handlers['column.page']({ columnId: col.id })).status.state).toBe('ok');
+    const fresh = await board.handlers['column.page']({ columnId: col.id });
+    expect(fresh.status.lastRefreshAt).toBe(new Date(t0 + STALE_FACTOR * interval).toISOString());
+    expect(engine.checkStale()).toEqual([]);
     board.stop();
   });
 });
