@@ -13,7 +13,7 @@ import type { AccountRepository } from '../repositories/accounts';
 import type { BoardRepository } from '../repositories/boards';
 import type { Db } from '../store/database';
 import { ActionQueue } from './actions';
-import { StreamCache } from './cache';
+import { StreamCache, type IngestHook } from './cache';
 import { StreamEngine } from './engine';
 import { LiveStreams } from './live';
 import type { BoardReadModel } from './read-model';
@@ -38,6 +38,8 @@ export interface StreamsDeps {
   /** Where remote images are kept (<data>/remote-images). */
   imageDir: string;
   fetchImage?: typeof fetch;
+  /** Runs inside each page's transaction with what it stored (the charter and the inbox). */
+  onIngest?: IngestHook;
 }
 
 export class Streams implements StreamsPort {
@@ -50,7 +52,7 @@ export class Streams implements StreamsPort {
   private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: StreamsDeps) {
-    this.cache = new StreamCache(d.db);
+    this.cache = new StreamCache(d.db, d.onIngest ?? null);
     this.images = new ImageCache(d.db, d.imageDir, () => d.retention().imageCacheMegabytes * 1024 * 1024, () => d.clock.now(), d.fetchImage);
     this.engine = new StreamEngine({ db: d.db, clock: d.clock, log: d.log, boards: d.boards, readModel: d.readModel, cache: this.cache, accounts: d.accounts, readerFor: d.readerFor, emitColumn: d.emitColumn });
     this.live = new LiveStreams({
