@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, Instant, Network } from '../domain';
+import { ItemFlag } from '../charter/schema';
 
 /** Where the hosts serve the board's cached remote images (same origin as the renderer): /remote-image/<40 hex>. */
 export const REMOTE_IMAGE_PATH = '/remote-image/';
@@ -181,6 +182,8 @@ export const BoardItem = z.object({
   /** The author is one of the workspace's accounts (delete is offered). */
   own: z.boolean(),
   deleted: z.boolean(),
+  /** What the workspace's charter flagged on it (rule name and matched text): the card's badge. */
+  flags: z.array(ItemFlag).optional(),
 });
 export type BoardItem = z.infer<typeof BoardItem>;
 

@@ -4,13 +4,14 @@
  * counts per column and per workspace in one grouped query.
  */
 import type { Actor, BoardItem, ColumnEntry, ItemMedia, NotificationKind } from '../../../shared/board/schemas';
+import type { ItemFlag } from '../../../shared/charter/schema';
 import type { Network } from '../../../shared/domain';
 import { toIso } from '../clock';
 import type { Db } from '../store/database';
 import type { StoredBody } from './cache';
 import { imagePath } from './keys';
 
-const ACTOR_COLUMNS = (p: string) => `${p}.id AS ${p}_id, ${p}.network AS ${p}_network, ${p}.remote_id AS ${p}_remote_id, ${p}.handle AS ${p}_handle, ${p}.display_name AS ${p}_display_name, ${p}.avatar_url AS ${p}_avatar_url, ${p}.url AS ${p}_url`;
+export const ACTOR_COLUMNS = (p: string) => `${p}.id AS ${p}_id, ${p}.network AS ${p}_network, ${p}.remote_id AS ${p}_remote_id, ${p}.handle AS ${p}_handle, ${p}.display_name AS ${p}_display_name, ${p}.avatar_url AS ${p}_avatar_url, ${p}.url AS ${p}_url`;
 
 /** The item columns of a row, with its author (a) and the viewer state (v) of one account. */
 const ITEM_SELECT = `i.id AS i_id, i.network AS i_network, i.uri AS i_uri, i.created_at AS i_created_at, i.body AS i_body, i.deleted AS i_deleted,
@@ -18,7 +19,9 @@ const ITEM_SELECT = `i.id AS i_id, i.network AS i_network, i.uri AS i_uri, i.cre
   v.liked AS v_liked, v.reposted AS v_reposted, v.bookmarked AS v_bookmarked, v.following_author AS v_following,
   (SELECT group_concat(ba.action) FROM board_actions ba WHERE ba.item_id = i.id AND ba.account_id = @accountId AND ba.state IN ('pending', 'sending')) AS v_pending,
   EXISTS (SELECT 1 FROM accounts o WHERE o.workspace_id = @workspaceId AND o.removed_at IS NULL AND o.network = a.network
-          AND (o.remote_id = a.remote_id OR lower(o.handle) = lower(a.handle))) AS i_own`;
+          AND (o.remote_id = a.remote_id OR lower(o.handle) = lower(a.handle))) AS i_own,
+  (SELECT json_group_array(json_object('ruleId', f.rule_id, 'ruleName', f.rule_name, 'severity', f.severity, 'action', f.action, 'matched', f.matched))
+     FROM item_flags f WHERE f.workspace_id = @workspaceId AND f.item_id = i.id) AS i_flags`;
 
 type Row = Record<string, string | number | null>;
 
@@ -187,6 +190,8 @@ export class BoardReadModel {
       },
       own: r.i_own === 1,
       deleted: r.i_deleted === 1,
+      // Only flagged items carry the field (most cards have none).
+      ...(typeof r.i_flags === 'string' && r.i_flags !== '[]' ? { flags: JSON.parse(r.i_flags) as ItemFlag[] } : {}),
     };
   }
 }
