@@ -9,6 +9,7 @@ import { benchCharter } from './charter';
 import { benchBoardIngest, benchPollingBudget } from './board';
 import { benchBoardPaint } from './board-paint';
 import { benchCalendarExchange } from './calendar-exchange';
+import { benchCalendarMonth } from './calendar-month';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
@@ -23,6 +24,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   boardPollingBudget: benchPollingBudget,
   boardTenColumnsFiveThousandItems: benchBoardPaint,
   calendarExportImport10k: benchCalendarExchange,
+  calendarMonth2000: benchCalendarMonth,
 };
 
 const results: Record<string, unknown> = {

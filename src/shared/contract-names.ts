@@ -5,6 +5,7 @@
  */
 import { CALENDAR_COMMAND_NAMES, CALENDAR_EVENT_NAMES } from './calendar/names';
 import { BOARD_COMMAND_NAMES, BOARD_EVENT_NAMES } from './board/names';
+import { INBOX_COMMAND_NAMES, INBOX_EVENT_NAMES } from './inbox/names';
 
 export const COMMAND_NAMES = [
   'app.info',
@@ -50,6 +51,7 @@ export const COMMAND_NAMES = [
   'post.deleteRemote',
   ...CALENDAR_COMMAND_NAMES,
   ...BOARD_COMMAND_NAMES,
+  ...INBOX_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -63,6 +65,7 @@ export const EVENT_NAMES = [
   'posts.replanned',
   ...CALENDAR_EVENT_NAMES,
   ...BOARD_EVENT_NAMES,
+  ...INBOX_EVENT_NAMES,
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -25,6 +25,7 @@ import { TimeZone } from './schedule/zoned-time';
 import type { Result } from './result';
 import { calendarCommands, calendarEvents } from './calendar/contract';
 import { boardCommands, boardEvents } from './board/contract';
+import { inboxCommands, inboxEvents } from './inbox/contract';
 import type { CommandName, EventName } from './contract-names';
 
 const Empty = z.object({}).strict();
@@ -140,6 +141,9 @@ export const commands = {
 
   // The board: boards, columns, items from the networks (src/shared/board/contract.ts).
   ...boardCommands,
+
+  // The inbox, the charter, saved replies, the audit log (src/shared/inbox/contract.ts).
+  ...inboxCommands,
 } as const;
 
 export type Commands = typeof commands;
@@ -170,6 +174,7 @@ export const events = {
   'posts.replanned': ReplanReport,
   ...calendarEvents,
   ...boardEvents,
+  ...inboxEvents,
 } as const;
 
 export type Events = typeof events;

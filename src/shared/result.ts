@@ -1,6 +1,7 @@
 /** Every command answers with a Result: a value, or an error a person can read. */
 import { CALENDAR_ERROR_CODES } from './calendar/errors';
 import { BOARD_ERROR_CODES } from './board/errors';
+import { INBOX_ERROR_CODES } from './inbox/errors';
 
 /** Stable error codes: the renderer translates them; never rename one. */
 export const ERROR_CODES = [
@@ -51,6 +52,7 @@ export const ERROR_CODES = [
   'media_too_large', // over MAX_IMAGE_FILE_BYTES (src/shared/media.ts)
   ...CALENDAR_ERROR_CODES,
   ...BOARD_ERROR_CODES,
+  ...INBOX_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

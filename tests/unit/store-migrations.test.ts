@@ -46,6 +46,18 @@ function seed(db: Database.Database, version: number, after = 0) {
     const column = db.prepare('SELECT width, notify, state, query FROM board_columns').get();
     if (JSON.stringify(column) !== JSON.stringify({ width: 'normal', notify: 0, state: 'idle', query: '{}' })) throw new Error(`unexpected defaults ${JSON.stringify(column)}`);
   }
+  if (version >= 9 && after < 9) {
+    // The inbox: a rule, a saved reply, the old item in the inbox (flagged), a note on its author, an audit line.
+    const ws = '11111111-1111-4111-8111-111111111111';
+    db.prepare(`INSERT INTO charter_rules VALUES (?, 'r1', 0, '{"id":"r1"}', 1)`).run(ws);
+    db.prepare(`INSERT INTO saved_replies (id, workspace_id, name, language, text, position, created_at, updated_at) VALUES ('cccccccc-cccc-4ccc-8ccc-cccccccccccc', ?, 'Merci', 'fr', 'Merci {name} !', 0, 1, 1)`).run(ws);
+    db.prepare(`INSERT INTO inbox_items (id, workspace_id, account_id, kind, item_id, actor_id, subject, arrived_at) VALUES ('dddddddd-dddd-4ddd-8ddd-dddddddddddd', ?, '33333333-3333-4333-8333-333333333333', 'reply', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'at://did:plc:x/app.bsky.feed.post/1', 1)`).run(ws);
+    db.prepare(`INSERT INTO item_flags VALUES (?, 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'r1', 'Insultes', 'warning', 'hide', 'débile', 1)`).run(ws);
+    db.prepare(`INSERT INTO person_notes VALUES (?, 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'Client fidèle', 1)`).run(ws);
+    db.prepare(`INSERT INTO audit_log (id, workspace_id, at, account_id, item_id, action, outcome) VALUES ('eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee', ?, 1, '33333333-3333-4333-8333-333333333333', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'hide', 'done')`).run(ws);
+    const item = db.prepare('SELECT state, snoozed_until, done_by FROM inbox_items').get();
+    if (JSON.stringify(item) !== JSON.stringify({ state: 'to_handle', snoozed_until: null, done_by: null })) throw new Error(`unexpected defaults ${JSON.stringify(item)}`);
+  }
 }
 
 describe('database migrations', () => {
@@ -158,6 +170,39 @@ describe('database migrations', () => {
     ]);
     db.prepare('UPDATE post_targets SET remote_deleted_at = 7').run();
     expect(db.prepare('SELECT remote_deleted_at FROM post_targets').get()).toEqual({ remote_deleted_at: 7 });
+    db.close();
+  });
+
+  it('upgrades version 8: the inbox starts empty, states and outcomes are closed lists, and a workspace takes its inbox with it', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 8), 0);
+    seed(old, 8);
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    for (const table of ['charter_rules', 'saved_replies', 'inbox_items', 'item_flags', 'person_notes', 'audit_log', 'inbox_settings']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+    }
+    seed(db, 9, 8);
+    expect(() => db.prepare("UPDATE inbox_items SET state = 'archived'").run()).toThrow(/CHECK/);
+    // Snoozed needs its time, and only snoozed has one.
+    expect(() => db.prepare("UPDATE inbox_items SET state = 'snoozed'").run()).toThrow(/CHECK/);
+    db.prepare("UPDATE inbox_items SET state = 'snoozed', snoozed_until = 5").run();
+    expect(() => db.prepare("UPDATE audit_log SET outcome = 'maybe'").run()).toThrow(/CHECK/);
+    // The same thing seen twice by one account (a notification and a mention column) is one inbox item.
+    expect(() =>
+      db.prepare("INSERT INTO inbox_items (id, workspace_id, account_id, kind, item_id, actor_id, subject, arrived_at) SELECT 'x', workspace_id, account_id, 'mention', item_id, actor_id, subject, 2 FROM inbox_items").run(),
+    ).toThrow(/UNIQUE/);
+    // The cache letting an item go keeps the audit line readable (its id goes, the line stays).
+    db.prepare("UPDATE audit_log SET item_uri = 'at://did:plc:x/app.bsky.feed.post/1'").run();
+    db.prepare('DELETE FROM items').run();
+    expect(db.prepare('SELECT item_id, item_uri, outcome FROM audit_log').get()).toEqual({ item_id: null, item_uri: 'at://did:plc:x/app.bsky.feed.post/1', outcome: 'done' });
+    expect(db.prepare('SELECT count(*) AS n FROM item_flags').get()).toEqual({ n: 0 });
+    db.prepare('DELETE FROM workspaces').run();
+    for (const table of ['charter_rules', 'saved_replies', 'inbox_items', 'person_notes', 'audit_log']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get()).toEqual({ n: 0 });
+    }
     db.close();
   });
 

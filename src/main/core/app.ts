@@ -12,6 +12,7 @@ import { createPublishingHandlers } from './handlers-publishing';
 import { createCalendarCore } from './calendar';
 import { ApprovalGate, queuePorts } from './calendar/approval-gate';
 import { createBoardCore } from './board';
+import { createInboxCore } from './inbox';
 import { postContextOf } from './streams/post-context';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
@@ -190,6 +191,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     void health.check(reason);
     board.wake();
   };
+  const inbox = createInboxCore({ db, clock, workspaces: services.workspaces, accounts: services.accounts, emit });
+  listeners.add((event, payload) => {
+    if (event === 'posts.changed') inbox.postsChanged((payload as { workspaceId: string }).workspaceId);
+  });
   const board = createBoardCore({
     db,
     clock,
@@ -207,6 +212,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       },
       keyFor: (network) => (network === 'bluesky' ? (connectors.partKeys('bluesky', 1)[0] ?? null) : null),
       imageDir: path.join(options.dataDir, 'remote-images'),
+      onIngest: inbox.onIngest,
     },
   });
   // Each domain declares its own handlers; together they must cover the contract exactly once.
@@ -216,12 +222,14 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     createPublishingHandlers({ clock, publishing, accountService, accounts: services.accounts, media, mediaImporter, workspaces: services.workspaces, workspaceSettings }),
     calendar.handlers,
     board.handlers,
+    inbox.handlers,
   );
   // Publishing and the session checks need the accounts' tokens: they start once the vault can give them.
   const startPublishing = () => {
     publishing.start();
     void health.start();
     board.start();
+    inbox.start();
   };
   if (vault.status().state === 'ready') startPublishing();
   vault.onChange((status) => {
@@ -305,6 +313,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       clearInterval(backupTimer);
       health.stop();
       board.stop();
+      inbox.stop();
       await publishing.stop();
       await backupInFlight;
       listeners.clear();

@@ -16,6 +16,7 @@ import { useMissed } from './missed';
 import { usePosts } from './posts';
 import { usePublishing } from './publishing';
 import { useToasts } from './toasts';
+import { useUnread } from './unread';
 import { t } from '../i18n';
 import { useVault } from './vault';
 import { useWorkspaces } from './workspaces';
@@ -35,7 +36,7 @@ async function recoverUnsavedDrafts(): Promise<void> {
 
 /** Loads everything the current screen shows. */
 async function refreshAll(): Promise<void> {
-  await Promise.all([useApp.getState().load(), useWorkspaces.getState().load(), useVault.getState().load()]);
+  await Promise.all([useApp.getState().load(), useWorkspaces.getState().load(), useVault.getState().load(), useUnread.getState().load()]);
   await recoverUnsavedDrafts();
   const selected = useWorkspaces.getState().selectedId;
   if (selected) await loadWorkspace(selected);
@@ -97,9 +98,12 @@ export function startSync(): void {
     void usePosts.getState().loadAll(workspaceId);
   });
   client.on('vault.changed', (status) => useVault.getState().set(status));
-  client.on('board.changed', ({ workspaceId }) => void useBoards.getState().load(workspaceId));
+  client.on('board.changed', ({ workspaceId }) => {
+    void useBoards.getState().load(workspaceId);
+    void useUnread.getState().load();
+  });
   client.on('items.changed', ({ itemIds }) => useStreams.getState().itemsChanged(itemIds));
-  client.on('column.changed', ({ columnId, unread, status }) => void columnChanged(columnId, unread, status));
+  client.on('column.changed', ({ columnId, workspaceId, unread, status }) => void columnChanged(columnId, workspaceId, unread, status));
   // A notification click moves these stores (the browser's, or the desktop shell's `board.focus`).
   setNoticePorts({
     selectedWorkspaceId: () => useWorkspaces.getState().selectedId,
@@ -139,7 +143,8 @@ export function loadWorkspaceData(workspaceId: string): void {
 }
 
 /** A column has news: its header first, then its cards (if shown). */
-async function columnChanged(columnId: string, unread: number, status: EventPayload<'column.changed'>['status']): Promise<void> {
+async function columnChanged(columnId: string, workspaceId: string, unread: number, status: EventPayload<'column.changed'>['status']): Promise<void> {
   useBoards.getState().patchColumn(columnId, { status, unread });
+  useUnread.getState().setColumn(columnId, workspaceId, unread);
   if (useStreams.getState().feeds[columnId]) await useStreams.getState().load(columnId);
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, Instant, Network } from '../domain';
+import { ItemFlag } from '../charter/schema';
 
 /** Where the hosts serve the board's cached remote images (same origin as the renderer): /remote-image/<40 hex>. */
 export const REMOTE_IMAGE_PATH = '/remote-image/';
@@ -181,6 +182,8 @@ export const BoardItem = z.object({
   /** The author is one of the workspace's accounts (delete is offered). */
   own: z.boolean(),
   deleted: z.boolean(),
+  /** What the workspace's charter flagged on it (rule name and matched text): the card's badge. */
+  flags: z.array(ItemFlag).optional(),
 });
 export type BoardItem = z.infer<typeof BoardItem>;
 
@@ -241,6 +244,13 @@ export const BoardUnread = z.object({
   total: z.number().int().nonnegative(),
   columns: z.array(z.object({ columnId: Id, unread: z.number().int().nonnegative() })),
 });
+
+/** Every workspace's unread counts (the rail): per column, to follow column.changed, and per workspace. */
+export const BoardUnreadAll = z.object({
+  workspaces: z.array(z.object({ workspaceId: Id, total: z.number().int().nonnegative() })),
+  columns: z.array(z.object({ columnId: Id, workspaceId: Id, unread: z.number().int().nonnegative() })),
+});
+export type BoardUnreadAll = z.infer<typeof BoardUnreadAll>;
 
 /** How much of the network the cache keeps (Settings > Board). */
 export const BoardRetention = z.object({

@@ -66,3 +66,13 @@ export interface CharterFlag {
   /** The matched words, domain, or a description code for structural rules. */
   matched: string;
 }
+
+/** A flag as a card shows it (a badge with the rule's name and the matched text). */
+export const ItemFlag = z.object({
+  ruleId: z.string(),
+  ruleName: z.string(),
+  severity: CharterSeverity,
+  action: CharterAction,
+  matched: z.string(),
+});
+export type ItemFlag = z.infer<typeof ItemFlag>;

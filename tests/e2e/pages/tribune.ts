@@ -96,6 +96,20 @@ export class TribunePage {
     await expect(connect).toBeHidden({ timeout: 15_000 });
   }
 
+  /** Connects a Bluesky account of a local network with an app password (its PDS under "Options avancées"). */
+  async connectBluesky(handle: string, appPassword: string, pdsUrl: string) {
+    await this.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Ajouter un compte' });
+    await dialog.getByRole('tab', { name: 'Bluesky' }).click();
+    await dialog.getByRole('textbox', { name: 'Identifiant (handle ou e-mail)' }).fill(handle);
+    await dialog.getByLabel("Mot de passe d'application").fill(appPassword);
+    await dialog.getByText('Options avancées').click();
+    await dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' }).fill(pdsUrl);
+    await dialog.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(dialog).toBeHidden({ timeout: 20_000 });
+    await expect(this.rail).toContainText(handle);
+  }
+
   /** Opens a new draft with the "n" shortcut, types, and waits for the save to be acknowledged. */
   async writeDraft(text: string) {
     await this.board.click({ position: { x: 5, y: 5 } });

@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { Reader } from '../connectors/reader';
 import type { Logger } from '../log';
 import { Streams } from '../streams';
+import type { IngestHook } from '../streams/cache';
 import type { Db } from '../store/database';
 import type { AccountRepository } from '../repositories/accounts';
 import { BoardSettingsRepository } from '../repositories/board-settings';
@@ -27,6 +28,8 @@ export interface BoardCoreDeps {
     keyFor(network: Network): string | null;
     imageDir: string;
     fetchImage?: typeof fetch;
+    /** Runs inside each page's transaction with what it stored (the charter and the inbox). */
+    onIngest?: IngestHook;
   };
 }
 
@@ -54,6 +57,7 @@ export function createBoardCore(d: BoardCoreDeps) {
         retention: () => settings.retention(),
         imageDir: d.network.imageDir,
         ...(d.network.fetchImage ? { fetchImage: d.network.fetchImage } : {}),
+        ...(d.network.onIngest ? { onIngest: d.network.onIngest } : {}),
       })
     : null;
   const streams: StreamsPort = live ?? cacheOnly(boards);

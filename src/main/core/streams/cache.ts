@@ -32,10 +32,26 @@ export interface IngestResult {
   oldestKey: string | null;
 }
 
+/** What one page stored, given to the ingest hook inside the page's transaction (the charter, the inbox). */
+export interface IngestedPage {
+  columnId: string;
+  accountId: string;
+  network: Network;
+  entries: RemoteEntry[];
+  /** Cached item id by URI, actor id by remote id. */
+  itemIds: ReadonlyMap<string, string>;
+  actorIds: ReadonlyMap<string, string>;
+  now: number;
+}
+export type IngestHook = (page: IngestedPage) => void;
+
 export class StreamCache {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly onIngest: IngestHook | null = null,
+  ) {
     this.s = {
       actor: db.prepare<[string, string, string, string, string, string | null, string | null, number], { id: string }>(
         `INSERT INTO actors (id, network, remote_id, handle, display_name, avatar_url, url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -95,6 +111,7 @@ export class StreamCache {
         else known++;
         if (oldestKey === null || key < oldestKey) oldestKey = key;
       }
+      if (columnId !== null) this.onIngest?.({ columnId, accountId, network, entries, itemIds: items, actorIds: actors, now });
       return { added, known, itemIds: [...items.values()], oldestKey };
     })();
   }

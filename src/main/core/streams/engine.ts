@@ -2,7 +2,9 @@
  * The streams module's engine: each network column is a source polled within its account's
  * budget (poller.ts, budget.ts), moved along its network (sync.ts) into the shared cache
  * (cache.ts); every change emits column.changed so the renderer repaints from the cache.
- * One run per column at a time; a person's refresh joins a run in progress.
+ * One run per column at a time; a person's refresh joins a run in progress, and a tick never
+ * waits for a run still going (one slow column does not stop the others). A column whose last
+ * refresh is older than STALE_FACTOR times its interval says it is stale, and when it retries.
  */
 import type { ColumnStatus } from '../../../shared/board/schemas';
 import { AppFailure } from '../../../shared/result';
@@ -14,7 +16,7 @@ import type { AccountRepository } from '../repositories/accounts';
 import type { Db } from '../store/database';
 import { Budgets } from './budget';
 import type { StreamCache } from './cache';
-import { PollPlan, requestCost } from './poller';
+import { FIRST_INTERVAL_MS, PollPlan, requestCost } from './poller';
 import type { BoardReadModel } from './read-model';
 import { failureStatus } from './status';
 import { fillGap, gapOf, loadOlder, refreshColumn, type SyncDeps } from './sync';
@@ -35,6 +37,12 @@ export interface EngineDeps {
   notify?(columnId: string, since: string | null): void;
 }
 
+/** A column whose last refresh is older than this many of its intervals is stale. */
+export const STALE_FACTOR = 3;
+/** A stale column tries again this soon. */
+export const STALE_RETRY_MS = 30_000;
+const STALE_CHECK_MS = 30_000;
+
 type RunKind = { kind: 'refresh' } | { kind: 'gap'; gapId: string } | { kind: 'older' };
 
 export class StreamEngine {
@@ -43,7 +51,10 @@ export class StreamEngine {
   private readonly running = new Map<string, Promise<ColumnStatus>>();
   private readonly failures = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
+  private staleTimer: NodeJS.Timeout | null = null;
   private started = false;
+  /** Stopped (the core closes): a run still in flight stores nothing more. */
+  private stopped = false;
   private readonly sync: SyncDeps;
 
   constructor(private readonly d: EngineDeps) {
@@ -53,22 +64,38 @@ export class StreamEngine {
 
   start(): void {
     this.started = true;
+    this.stopped = false;
     this.replan();
+    if (!this.staleTimer) {
+      this.staleTimer = setInterval(() => this.checkStale(), STALE_CHECK_MS);
+      this.staleTimer.unref?.();
+    }
   }
 
   stop(): void {
     this.started = false;
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    if (this.staleTimer) clearInterval(this.staleTimer);
     this.timer = null;
+    this.staleTimer = null;
   }
 
   /** Columns were added, removed or changed. */
   replan(): void {
     const columns = this.d.boards.networkColumns().flatMap((c) => {
       const account = c.account_id ? this.d.accounts.get(c.account_id) : null;
-      return account && !account.removed ? [{ id: c.id, type: c.type, accountId: account.id, network: account.network }] : [];
+      if (!account || account.removed) return [];
+      return [{ id: c.id, type: c.type, accountId: account.id, network: account.network, empty: this.d.readModel.newestKey(c.id) === null }];
     });
     this.plan.plan(columns, this.d.clock.now());
+    this.arm();
+  }
+
+  /** Streams opened or closed for these columns (live.ts): polled as a safety net, or at their pace again; both refresh now. */
+  setLive(columnIds: string[], live: boolean): void {
+    const now = this.d.clock.now();
+    for (const id of columnIds) this.plan.setLive(id, live, now);
     this.arm();
   }
 
@@ -90,8 +117,36 @@ export class StreamEngine {
   /** Refreshes every due column (the timer calls it; tests and benches call it with their clock). */
   async tick(): Promise<void> {
     const now = this.d.clock.now();
-    await Promise.all(this.plan.due(now).map((c) => this.run(c.id, { kind: 'refresh' }, false).catch(() => undefined)));
+    const due = this.plan.due(now);
+    // Planned ahead until each run settles (which plans again): a run still going is not due twice.
+    for (const c of due) this.plan.defer(c.id, now + this.plan.effectiveInterval(c.id));
+    const runs = due.filter((c) => !this.running.has(c.id)).map((c) => this.run(c.id, { kind: 'refresh' }, false).catch(() => undefined));
     this.arm();
+    await Promise.all(runs);
+    this.arm();
+  }
+
+  /**
+   * Columns whose last refresh is older than STALE_FACTOR times their interval (the machine
+   * slept, a run is stuck, the budget kept them waiting) become 'stale' and try again soon; the
+   * header says since when and when. The next successful refresh makes them 'ok' again.
+   */
+  checkStale(): string[] {
+    const now = this.d.clock.now();
+    const stale: string[] = [];
+    for (const c of this.d.boards.networkColumns()) {
+      if (c.last_refresh_at === null || c.retry_at === null) continue;
+      const late = c.state === 'ok' && now - c.last_refresh_at >= STALE_FACTOR * Math.max(c.retry_at - c.last_refresh_at, FIRST_INTERVAL_MS);
+      const overdue = c.state === 'stale' && c.retry_at <= now;
+      if (!late && !overdue) continue;
+      const retryAt = now + STALE_RETRY_MS;
+      this.d.boards.setStatus(c.id, { state: 'stale', retry_at: retryAt });
+      this.plan.defer(c.id, retryAt);
+      this.d.emitColumn(c.id, 0);
+      stale.push(c.id);
+    }
+    if (stale.length > 0) this.arm();
+    return stale;
   }
 
   refresh(columnId: string): Promise<ColumnStatus> {
@@ -152,6 +207,7 @@ export class StreamEngine {
       if (announce !== null) this.d.notify?.(columnId, announce);
       return status;
     } catch (err) {
+      if (this.stopped) return columnStatus(column);
       if (err instanceof ReadError && err.kind === 'rate_limited') budget.closeUntil(err.retryAt ?? now + 60_000);
       if (!(err instanceof ReadError)) this.d.log.error(`column ${columnId} refresh failed`, err);
       return this.settle(column, { error: err instanceof ReadError ? err : new ReadError('server', err instanceof Error ? err.message : String(err)) });
@@ -160,7 +216,7 @@ export class StreamEngine {
 
   private settle(column: ColumnRow, outcome: { added?: number; refreshed?: boolean; error?: ReadError }): ColumnStatus {
     const now = this.d.clock.now();
-    if (!this.d.boards.column(column.id)) return columnStatus(column); // removed meanwhile
+    if (this.stopped || !this.d.boards.column(column.id)) return columnStatus(column); // closing, or removed meanwhile
     if (outcome.error) {
       const failures = (this.failures.get(column.id) ?? 0) + 1;
       this.failures.set(column.id, failures);

@@ -1,6 +1,6 @@
 /**
- * The streams module behind the board's handlers (board/ports.ts): the polling engine, the
- * action queue, threads, previews and read positions sent to the servers.
+ * The streams module behind the board's handlers (board/ports.ts): the polling engine, live
+ * streams (live.ts) with their fallback to polling, the action queue, threads, previews and read positions sent to the servers.
  */
 import type { ColumnEntry, ColumnQuery, ColumnType, ItemAction } from '../../../shared/board/schemas';
 import type { Network } from '../../../shared/domain';
@@ -13,8 +13,9 @@ import type { AccountRepository } from '../repositories/accounts';
 import type { BoardRepository } from '../repositories/boards';
 import type { Db } from '../store/database';
 import { ActionQueue } from './actions';
-import { StreamCache } from './cache';
+import { StreamCache, type IngestHook } from './cache';
 import { StreamEngine } from './engine';
+import { LiveStreams } from './live';
 import type { BoardReadModel } from './read-model';
 import { seenPosition } from './seen';
 import { loadThread } from './threads';
@@ -41,11 +42,14 @@ export interface StreamsDeps {
   /** Where remote images are kept (<data>/remote-images). */
   imageDir: string;
   fetchImage?: typeof fetch;
+  /** Runs inside each page's transaction with what it stored (the charter and the inbox). */
+  onIngest?: IngestHook;
 }
 
 export class Streams implements StreamsPort {
   readonly cache: StreamCache;
   readonly engine: StreamEngine;
+  readonly live: LiveStreams;
   readonly actions: ActionQueue;
   readonly images: ImageCache;
   readonly notifier: ColumnNotifier;
@@ -53,7 +57,7 @@ export class Streams implements StreamsPort {
   private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: StreamsDeps) {
-    this.cache = new StreamCache(d.db);
+    this.cache = new StreamCache(d.db, d.onIngest ?? null);
     this.images = new ImageCache(d.db, d.imageDir, () => d.retention().imageCacheMegabytes * 1024 * 1024, () => d.clock.now(), d.fetchImage);
     this.notifier = new ColumnNotifier(d.db, d.boards, (notice) => d.emitNotice?.(notice));
     this.engine = new StreamEngine({
@@ -67,6 +71,21 @@ export class Streams implements StreamsPort {
       readerFor: d.readerFor,
       emitColumn: d.emitColumn,
       notify: (columnId, since) => this.announce(columnId, since),
+    });
+    this.live = new LiveStreams({
+      db: d.db,
+      clock: d.clock,
+      log: d.log,
+      cache: this.cache,
+      boards: d.boards,
+      accounts: d.accounts,
+      readerFor: d.readerFor,
+      emitColumn: d.emitColumn,
+      itemsChanged: (ids) => {
+        for (const ws of this.workspacesOf(ids)) d.emitItems(ws, ids);
+      },
+      setLive: (ids, live) => this.engine.setLive(ids, live),
+      announce: (columnId, since) => this.announce(columnId, since),
     });
     const networkOf = (id: string) => {
       const a = d.accounts.get(id);
@@ -96,6 +115,7 @@ export class Streams implements StreamsPort {
   start(): void {
     if (this.actionTimer) return;
     this.engine.start();
+    this.live.start();
     this.actionTimer = setInterval(() => void this.actions.drain(), 30_000);
     this.actionTimer.unref?.();
     void this.actions.drain();
@@ -115,6 +135,7 @@ export class Streams implements StreamsPort {
   }
   stop(): void {
     this.engine.stop();
+    this.live.stop();
     if (this.actionTimer) clearInterval(this.actionTimer);
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.actionTimer = null;
@@ -123,6 +144,7 @@ export class Streams implements StreamsPort {
   /** The connection came back or the computer woke up. */
   wake(): void {
     this.engine.wake();
+    this.live.check();
     this.d.db.prepare("UPDATE board_actions SET next_at = ? WHERE state = 'pending'").run(this.d.clock.now());
     void this.actions.drain();
   }
@@ -142,8 +164,11 @@ export class Streams implements StreamsPort {
   refresh = (columnId: string) => this.engine.refresh(columnId);
   fillGap = (columnId: string, gapId: string) => this.engine.fillGap(columnId, gapId);
   loadOlder = (columnId: string) => this.engine.loadOlder(columnId);
-  columnsChanged = () => this.engine.replan();
-  streaming = () => false;
+  columnsChanged = () => {
+    this.engine.replan();
+    this.live.replan();
+  };
+  streaming = (columnId: string) => this.live.isLive(columnId);
 
   syncReadPosition(columnId: string): void {
     const column = this.d.boards.column(columnId);

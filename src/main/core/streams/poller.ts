@@ -1,7 +1,9 @@
 /**
  * When each column is polled: a base interval per column type that grows while nothing new
  * arrives (x1.5 up to 10 minutes) and comes back when something does; per account, the
- * intervals are stretched so its columns together stay within its request budget.
+ * intervals are stretched so its columns together stay within its request budget. A column
+ * that has nothing yet (just added, or its network had nothing) is due at once and starts from
+ * a short first interval, so the first posts show within seconds rather than minutes.
  */
 import type { ColumnType } from '../../../shared/board/schemas';
 import type { Network } from '../../../shared/domain';
@@ -21,6 +23,10 @@ export const BASE_INTERVAL_MS: Record<ColumnType, number> = {
   sent: 0,
 };
 export const MAX_INTERVAL_MS = 10 * 60_000;
+/** A column followed by an open stream is still polled this often, as a safety net. */
+export const LIVE_INTERVAL_MS = MAX_INTERVAL_MS;
+/** Where an empty column's interval starts (then x1.5 while nothing comes). */
+export const FIRST_INTERVAL_MS = 10_000;
 export const GROWTH = 1.5;
 /** Requests one refresh costs (notifications read their posts in a second request). */
 export const requestCost = (type: ColumnType): number => (type === 'notifications' || type === 'mentions' ? 2 : 1);
@@ -30,6 +36,8 @@ export interface PolledColumn {
   type: ColumnType;
   accountId: string;
   network: Network;
+  /** The column has no entry yet: it polls from FIRST_INTERVAL_MS. */
+  empty?: boolean;
 }
 
 export class PollPlan {
@@ -37,6 +45,11 @@ export class PollPlan {
   private readonly interval = new Map<string, number>();
   private readonly next = new Map<string, number>();
   private readonly stretch = new Map<string, number>();
+  private readonly live = new Set<string>();
+
+  private base(id: string, type: ColumnType): number {
+    return this.live.has(id) ? LIVE_INTERVAL_MS : BASE_INTERVAL_MS[type];
+  }
 
   /** The board's network columns now; new ones are due at once, removed ones are forgotten. */
   plan(columns: PolledColumn[], now: number): void {
@@ -46,11 +59,12 @@ export class PollPlan {
         this.columns.delete(id);
         this.interval.delete(id);
         this.next.delete(id);
+        this.live.delete(id);
       }
     }
     for (const c of columns) {
       this.columns.set(c.id, c);
-      if (!this.interval.has(c.id)) this.interval.set(c.id, BASE_INTERVAL_MS[c.type]);
+      if (!this.interval.has(c.id)) this.interval.set(c.id, c.empty ? Math.min(FIRST_INTERVAL_MS, BASE_INTERVAL_MS[c.type]) : BASE_INTERVAL_MS[c.type]);
       if (!this.next.has(c.id)) this.next.set(c.id, now);
     }
     this.restretch();
@@ -82,12 +96,27 @@ export class PollPlan {
   refreshed(id: string, added: number, now: number): number {
     const c = this.columns.get(id);
     if (!c) return now + MAX_INTERVAL_MS;
-    const base = BASE_INTERVAL_MS[c.type];
+    const base = this.base(id, c.type);
     this.interval.set(id, added > 0 ? base : Math.min(this.interval.get(id)! * GROWTH, Math.max(base, MAX_INTERVAL_MS)));
     this.restretch();
     const at = now + this.effectiveInterval(id);
     this.next.set(id, at);
     return at;
+  }
+
+  /**
+   * A stream now carries this column (polled at LIVE_INTERVAL_MS, leaving the budget to the
+   * others), or no longer does (back to its pace). Either way it refreshes now: to catch up
+   * what came before the stream opened, or what the dead stream missed.
+   */
+  setLive(id: string, live: boolean, now: number): void {
+    const c = this.columns.get(id);
+    if (!c) return;
+    if (live) this.live.add(id);
+    else this.live.delete(id);
+    this.interval.set(id, this.base(id, c.type));
+    this.next.set(id, now);
+    this.restretch();
   }
 
   /** Try this column again at `at` (throttled, failing, offline). */

@@ -4,13 +4,14 @@
  * counts per column and per workspace in one grouped query.
  */
 import type { Actor, BoardItem, ColumnEntry, ItemMedia, NotificationKind } from '../../../shared/board/schemas';
+import type { ItemFlag } from '../../../shared/charter/schema';
 import type { Network } from '../../../shared/domain';
 import { toIso } from '../clock';
 import type { Db } from '../store/database';
 import type { StoredBody } from './cache';
 import { imagePath } from './keys';
 
-const ACTOR_COLUMNS = (p: string) => `${p}.id AS ${p}_id, ${p}.network AS ${p}_network, ${p}.remote_id AS ${p}_remote_id, ${p}.handle AS ${p}_handle, ${p}.display_name AS ${p}_display_name, ${p}.avatar_url AS ${p}_avatar_url, ${p}.url AS ${p}_url`;
+export const ACTOR_COLUMNS = (p: string) => `${p}.id AS ${p}_id, ${p}.network AS ${p}_network, ${p}.remote_id AS ${p}_remote_id, ${p}.handle AS ${p}_handle, ${p}.display_name AS ${p}_display_name, ${p}.avatar_url AS ${p}_avatar_url, ${p}.url AS ${p}_url`;
 
 /** The item columns of a row, with its author (a) and the viewer state (v) of one account. */
 const ITEM_SELECT = `i.id AS i_id, i.network AS i_network, i.uri AS i_uri, i.created_at AS i_created_at, i.body AS i_body, i.deleted AS i_deleted,
@@ -18,9 +19,18 @@ const ITEM_SELECT = `i.id AS i_id, i.network AS i_network, i.uri AS i_uri, i.cre
   v.liked AS v_liked, v.reposted AS v_reposted, v.bookmarked AS v_bookmarked, v.following_author AS v_following,
   (SELECT group_concat(ba.action) FROM board_actions ba WHERE ba.item_id = i.id AND ba.account_id = @accountId AND ba.state IN ('pending', 'sending')) AS v_pending,
   EXISTS (SELECT 1 FROM accounts o WHERE o.workspace_id = @workspaceId AND o.removed_at IS NULL AND o.network = a.network
-          AND (o.remote_id = a.remote_id OR lower(o.handle) = lower(a.handle))) AS i_own`;
+          AND (o.remote_id = a.remote_id OR lower(o.handle) = lower(a.handle))) AS i_own,
+  (SELECT json_group_array(json_object('ruleId', f.rule_id, 'ruleName', f.rule_name, 'severity', f.severity, 'action', f.action, 'matched', f.matched))
+     FROM item_flags f WHERE f.workspace_id = @workspaceId AND f.item_id = i.id) AS i_flags`;
 
 type Row = Record<string, string | number | null>;
+
+/**
+ * A Notifications column filtered by kinds shows and counts only those (entries stored before
+ * the filter changed, or by a refresh still running with the old one, stay out). Needs `c`.
+ */
+const FOLLOWS_FILTER = `(e.kind != 'notification' OR coalesce(json_array_length(c.query, '$.kinds'), 0) = 0
+  OR e.reason IN (SELECT value FROM json_each(c.query, '$.kinds')))`;
 
 export const rowActor = (r: Row, p: string): Actor | null =>
   r[`${p}_id`] === null || r[`${p}_id`] === undefined
@@ -51,11 +61,12 @@ export class BoardReadModel {
       page: db.prepare<Row, Row>(
         `SELECT e.sort_key, e.kind, e.reason, e.remote_key, e.gap_id, e.at, ${ITEM_SELECT}, ${ACTOR_COLUMNS('r')}
          FROM column_entries e
+         JOIN board_columns c ON c.id = e.column_id
          LEFT JOIN items i ON i.id = e.item_id
          LEFT JOIN actors a ON a.id = i.author_id
          LEFT JOIN actors r ON r.id = e.actor_id
          LEFT JOIN item_views v ON v.item_id = i.id AND v.account_id = @accountId
-         WHERE e.column_id = @columnId AND (@before IS NULL OR e.sort_key < @before)
+         WHERE e.column_id = @columnId AND (@before IS NULL OR e.sort_key < @before) AND ${FOLLOWS_FILTER}
          ORDER BY e.sort_key DESC LIMIT @limit`,
       ),
       items: db.prepare<Row, Row>(
@@ -66,14 +77,22 @@ export class BoardReadModel {
       actors: db.prepare<[string], Row>(`SELECT ${ACTOR_COLUMNS('a')} FROM actors a WHERE a.id IN (SELECT value FROM json_each(?))`),
       unread: db.prepare<[string], { id: string; unread: number }>(
         `SELECT c.id, count(e.sort_key) AS unread FROM board_columns c
-         LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '')
+         LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}
          WHERE c.workspace_id = ? AND c.account_id IS NOT NULL GROUP BY c.id`,
+      ),
+      unreadAll: db.prepare<[], { id: string; workspace_id: string; unread: number }>(
+        `SELECT c.id, c.workspace_id, count(e.sort_key) AS unread FROM board_columns c
+         LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}
+         WHERE c.account_id IS NOT NULL GROUP BY c.id`,
       ),
       columnUnread: db.prepare<[string], { unread: number }>(
         `SELECT count(*) AS unread FROM column_entries e JOIN board_columns c ON c.id = e.column_id
-         WHERE e.column_id = ? AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '')`,
+         WHERE e.column_id = ? AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}`,
       ),
-      newest: db.prepare<[string], { sort_key: string }>(`SELECT sort_key FROM column_entries WHERE column_id = ? AND kind != 'gap' ORDER BY sort_key DESC LIMIT 1`),
+      newest: db.prepare<[string], { sort_key: string }>(
+        `SELECT e.sort_key FROM column_entries e JOIN board_columns c ON c.id = e.column_id
+         WHERE e.column_id = ? AND e.kind != 'gap' AND ${FOLLOWS_FILTER} ORDER BY e.sort_key DESC LIMIT 1`,
+      ),
     };
   }
 
@@ -109,6 +128,10 @@ export class BoardReadModel {
 
   unreadByColumn(workspaceId: string): Map<string, number> {
     return new Map(this.s.unread.all(workspaceId).map((r) => [r.id, r.unread]));
+  }
+  /** Every network column's unread count, in every workspace (the rail's badges), in one query. */
+  unreadAll(): { columnId: string; workspaceId: string; unread: number }[] {
+    return this.s.unreadAll.all().map((r) => ({ columnId: r.id, workspaceId: r.workspace_id, unread: r.unread }));
   }
   unread(columnId: string): number {
     return this.s.columnUnread.get(columnId)?.unread ?? 0;
@@ -167,6 +190,8 @@ export class BoardReadModel {
       },
       own: r.i_own === 1,
       deleted: r.i_deleted === 1,
+      // Only flagged items carry the field (most cards have none).
+      ...(typeof r.i_flags === 'string' && r.i_flags !== '[]' ? { flags: JSON.parse(r.i_flags) as ItemFlag[] } : {}),
     };
   }
 }

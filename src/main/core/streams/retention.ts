@@ -1,7 +1,8 @@
 /**
  * The cache's retention (Settings > Board): each column keeps its newest entries up to its cap;
  * past the total cap, the items fetched longest ago go (their entries with them); items no
- * column, thread or pending action refers to go after a day; actors nobody refers to go too.
+ * column, thread, pending action or open inbox item refers to go after a day; actors nobody
+ * refers to (items, entries, inbox, notes) go too.
  */
 import type { BoardRetention } from '../../../shared/board/schemas';
 import type { Db } from '../store/database';
@@ -28,11 +29,15 @@ export function pruneCache(db: Db, retention: BoardRetention, now: number): { en
     items += db
       .prepare(
         `DELETE FROM items WHERE fetched_at < ? AND id NOT IN (SELECT item_id FROM column_entries WHERE item_id IS NOT NULL)
-           AND id NOT IN (SELECT item_id FROM item_threads) AND id NOT IN (${busy})`,
+           AND id NOT IN (SELECT item_id FROM item_threads) AND id NOT IN (${busy})
+           AND id NOT IN (SELECT item_id FROM inbox_items WHERE item_id IS NOT NULL AND state != 'done')`,
       )
       .run(now - DAY_MS).changes;
     const actors = db
-      .prepare('DELETE FROM actors WHERE id NOT IN (SELECT author_id FROM items) AND id NOT IN (SELECT actor_id FROM column_entries WHERE actor_id IS NOT NULL)')
+      .prepare(
+        `DELETE FROM actors WHERE id NOT IN (SELECT author_id FROM items) AND id NOT IN (SELECT actor_id FROM column_entries WHERE actor_id IS NOT NULL)
+           AND id NOT IN (SELECT actor_id FROM inbox_items) AND id NOT IN (SELECT actor_id FROM person_notes)`,
+      )
       .run().changes;
     db.prepare("DELETE FROM board_actions WHERE state IN ('done', 'failed') AND updated_at < ?").run(now - 7 * DAY_MS);
     return { entries, items, actors };

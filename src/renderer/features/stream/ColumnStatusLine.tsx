@@ -10,12 +10,17 @@ export function ColumnStatusLine({ line, handle, onReconnect, onRetry }: { line:
   const Icon = line.key === 'reconnect' ? KeyRound : line.key === 'offline' ? CloudOff : line.key === 'loading' ? RefreshCw : TriangleAlert;
   const last = line.lastRefreshAt ? t('board.status.lastRefresh', { time: formatClock(line.lastRefreshAt, i18n.language) }) : t('board.status.neverRefreshed');
   const next = line.retryAt ? t('board.status.nextTry', { time: formatClock(line.retryAt, i18n.language) }) : null;
+  // Stale: since when, and when the core tries again, in one sentence.
+  const staleSince =
+    line.key === 'stale' && line.lastRefreshAt && line.retryAt
+      ? t('board.status.staleSince', { since: formatClock(line.lastRefreshAt, i18n.language), retry: formatClock(line.retryAt, i18n.language) })
+      : null;
   return (
     <div className={`column-status tone-${line.tone}`} role={line.tone === 'error' ? 'alert' : 'status'} data-testid="column-status" data-state={line.key}>
       <Icon size={14} aria-hidden />
       <div className="column-status-text">
-        <p>{t(`board.status.${line.key}`, { handle })}</p>
-        {line.key === 'loading' ? null : (
+        <p>{staleSince ?? t(`board.status.${line.key}`, { handle })}</p>
+        {line.key === 'loading' || staleSince ? null : (
           <p className="column-status-times">
             {last}
             {next ? ` · ${next}` : ''}
@@ -33,5 +38,16 @@ export function ColumnStatusLine({ line, handle, onReconnect, onRetry }: { line:
         </Button>
       ) : null}
     </div>
+  );
+}
+
+/** When all is well: whether the column is followed live (a stream) or polled. */
+export function LiveMode({ streaming }: { streaming: boolean }) {
+  const { t } = useTranslation();
+  const mode = streaming ? 'live' : 'polling';
+  return (
+    <p className={`column-mode mode-${mode}`} data-testid="column-mode" data-mode={mode}>
+      {t(`liveUpdates.${mode}`)}
+    </p>
   );
 }

@@ -1,0 +1,88 @@
+/**
+ * The inbox in the core: the charter and the inbox fed by every page the streams cache stores
+ * (`onIngest`), states and their audit, replies sent from Tribune marking items done, and a
+ * timer that repaints an inbox when a snooze ends.
+ */
+import type { EventName } from '../../../shared/contract';
+import { CharterStore } from '../charter/store';
+import type { Clock } from '../clock';
+import type { AccountRepository } from '../repositories/accounts';
+import type { WorkspaceRepository } from '../repositories/workspaces';
+import type { Db } from '../store/database';
+import { BoardReadModel } from '../streams/read-model';
+import { AuditLog } from './audit';
+import { CharterRuns } from './charter-runs';
+import { createInboxHandlers } from './handlers';
+import { IncomingItems } from './incoming';
+import { InboxReadModel } from './read-model';
+import { InboxSettingsRepository, PeopleRepository, SavedReplyRepository } from './repositories';
+import { InboxStates } from './states';
+
+export interface InboxCoreDeps {
+  db: Db;
+  clock: Clock;
+  workspaces: WorkspaceRepository;
+  accounts: AccountRepository;
+  emit: (event: EventName, payload: unknown) => void;
+}
+
+export function createInboxCore(d: InboxCoreDeps) {
+  const charters = new CharterStore(d.db);
+  const audit = new AuditLog(d.db);
+  const readModel = new InboxReadModel(d.db, new BoardReadModel(d.db));
+  const states = new InboxStates(d.db, audit);
+  let timer: NodeJS.Timeout | null = null;
+  let started = false;
+
+  const changed = (workspaceId: string) => {
+    d.emit('inbox.changed', { workspaceId, counts: readModel.counts(workspaceId, d.clock.now()) });
+    arm();
+  };
+  /** Sleeps until the next snooze ends, then repaints that inbox (the item is back on top). */
+  function arm(): void {
+    if (!started) return;
+    if (timer) clearTimeout(timer);
+    const next = states.nextWake(d.clock.now());
+    timer = next ? setTimeout(() => changed(next.workspaceId), Math.min(Math.max(0, next.at - d.clock.now()) + 50, 2 ** 31 - 1)) : null;
+    timer?.unref?.();
+  }
+
+  const incoming = new IncomingItems({ db: d.db, charters, changed });
+  const handlers = createInboxHandlers({
+    db: d.db,
+    clock: d.clock,
+    workspaces: d.workspaces,
+    accounts: d.accounts,
+    charters,
+    runs: new CharterRuns(d.db),
+    readModel,
+    states,
+    settings: new InboxSettingsRepository(d.db),
+    replies: new SavedReplyRepository(d.db),
+    people: new PeopleRepository(d.db),
+    audit,
+    changed,
+  });
+  return {
+    handlers,
+    charters,
+    audit,
+    readModel,
+    states,
+    /** The streams cache's hook: runs inside each stored page's transaction. */
+    onIngest: incoming.onPage,
+    /** Posts of this workspace moved: a reply that went out marks its inbox item done. */
+    postsChanged(workspaceId: string): void {
+      if (states.repliedFromTribune(workspaceId, d.clock.now()) > 0) changed(workspaceId);
+    },
+    start(): void {
+      started = true;
+      arm();
+    },
+    stop(): void {
+      started = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * A Notifications column end to end on a real local Bluesky network: added through the picker
+ * while nothing has happened yet (it says so), it then shows the community's like, follow and
+ * reply on its own (no manual refresh: an empty column polls again within seconds), and the
+ * reply opens in the side panel from the keyboard.
+ */
+import { AtpAgent } from '@atproto/api';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startHost } from '../helpers/host';
+import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
+import { test as base, expect } from './fixtures';
+import { BoardPage } from './pages/board';
+
+let network: BlueskyNetwork;
+const people: Record<string, BlueskyAccount & { agent: AtpAgent }> = {};
+let townPost: { uri: string; cid: string };
+let appPassword = '';
+
+/** The host reads this private network (its PLC and AppView), like the sandbox does. */
+const test = base.extend({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-e2e-notif-'));
+    const args = ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl];
+    const control = {
+      dataDir,
+      current: await startHost({ dataDir, args }),
+      async restart() {
+        const port = control.current.port;
+        await control.current.stop();
+        control.current = await startHost({ dataDir, port, args });
+        return control.current;
+      },
+    };
+    await use(control);
+    await control.current.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  network = await startBlueskyNetwork();
+  for (const handle of ['office.test', 'alice.test', 'bob.test']) {
+    const account = await network.createAccount(handle);
+    const agent = new AtpAgent({ service: network.pdsUrl });
+    await agent.login({ identifier: handle, password: account.password });
+    people[handle] = { ...account, agent };
+  }
+  appPassword = await network.createAppPassword(people['office.test']!, 'tribune');
+  const made = await people['office.test']!.agent.post({ text: 'Travaux sur le quai des Brumes lundi', createdAt: new Date().toISOString() });
+  townPost = { uri: made.uri, cid: made.cid };
+  await network.processAll();
+});
+
+test.afterAll(async () => {
+  await network?.close();
+});
+
+test('a Notifications column shows a like, a follow and a reply as they come', async ({ tribune, page }) => {
+  test.setTimeout(240_000);
+  const board = new BoardPage(page);
+  const office = people['office.test']!;
+  await tribune.createWorkspace('Office de Tourisme');
+  await tribune.connectBluesky(office.handle, appPassword, network.pdsUrl);
+
+  await board.addColumn({ type: 'Notifications', account: office.handle });
+  const name = `Notifications — @${office.handle}`;
+  const column = board.column(name);
+  // Nothing happened yet: the column says so.
+  await expect(column.getByText("Rien pour l'instant")).toBeVisible({ timeout: 30_000 });
+
+  // The community acts after the column was added.
+  await people['alice.test']!.agent.like(townPost.uri, townPost.cid);
+  await people['bob.test']!.agent.follow(office.did);
+  await people['alice.test']!.agent.post({
+    text: 'Combien de temps durent les travaux ?',
+    reply: { root: townPost, parent: townPost },
+    createdAt: new Date().toISOString(),
+  });
+  await network.processAll();
+
+  // No refresh asked: the column polls again on its own and shows each kind of notification.
+  const like = board.card(column, 'a aimé votre publication');
+  const follow = board.card(column, "s'est abonné");
+  const reply = board.card(column, 'a répondu');
+  await expect(like).toBeVisible({ timeout: 90_000 });
+  await expect(like).toContainText('alice.test');
+  await expect(like).toContainText('Travaux sur le quai des Brumes');
+  await expect(follow).toContainText('bob.test');
+  await expect(reply).toContainText('Combien de temps durent les travaux ?');
+  await expect(column.getByText("Rien pour l'instant")).toBeHidden();
+
+  // The keyboard reaches the reply and o opens its conversation beside the board.
+  await reply.locator('[data-roving-item]').first().focus();
+  await page.keyboard.press('o');
+  await expect(board.panel).toContainText('Combien de temps durent les travaux ?', { timeout: 20_000 });
+  await expect(board.panel).toContainText('Travaux sur le quai des Brumes');
+});
