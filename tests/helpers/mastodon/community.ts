@@ -228,5 +228,5 @@ export function communityApi(c: Community, host: CommunityHost) {
       return n;
     },
   };
-  return { routes, helpers };
+  return { routes, helpers, renderOther };
 }

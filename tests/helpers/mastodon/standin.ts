@@ -34,6 +34,7 @@ import {
   type Visibility,
 } from './entities';
 import { communityApi, newCommunity, type Community } from './community';
+import { moderationApi, type ModerationState } from './moderation';
 
 export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -155,6 +156,8 @@ export interface MastodonStandIn {
   /** Other accounts, their statuses and notifications (community.ts); `act` makes them post, like, follow. */
   readonly community: Community;
   readonly act: ReturnType<typeof communityApi>['helpers'];
+  /** Reports, mutes and blocks received, and the instance's rules (moderation.ts). */
+  readonly moderation: ModerationState;
   /** Finishes processing of a media attachment at once. */
   finishMediaProcessing(id: string): void;
   /** Makes processing of a media attachment fail (GET/PUT then answer 422). */
@@ -693,6 +696,8 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
   const community = newCommunity();
   const social = communityApi(community, { renderContext, newId, ownStatuses: () => state.statuses, now });
   if (options.community !== false) for (const [route, handler] of social.routes) handlers.set(route, handler as Handler);
+  const moderation = moderationApi(community, social.renderOther, { newId });
+  if (options.community !== false) for (const [route, handler] of moderation.routes) handlers.set(route, handler as Handler);
   for (const route of handlers.keys()) if (!spec.hasRoute(route)) throw new Error(`stand-in route ${route} is not in the spec`);
 
   // ---------------------------------------------------------------------------------------------
@@ -907,6 +912,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     state,
     community,
     act: social.helpers,
+    moderation: moderation.state,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
