@@ -16,6 +16,7 @@ import { useMissed } from './missed';
 import { usePosts } from './posts';
 import { usePublishing } from './publishing';
 import { useToasts } from './toasts';
+import { useUnread } from './unread';
 import { t } from '../i18n';
 import { useVault } from './vault';
 import { useWorkspaces } from './workspaces';
@@ -35,7 +36,7 @@ async function recoverUnsavedDrafts(): Promise<void> {
 
 /** Loads everything the current screen shows. */
 async function refreshAll(): Promise<void> {
-  await Promise.all([useApp.getState().load(), useWorkspaces.getState().load(), useVault.getState().load()]);
+  await Promise.all([useApp.getState().load(), useWorkspaces.getState().load(), useVault.getState().load(), useUnread.getState().load()]);
   await recoverUnsavedDrafts();
   const selected = useWorkspaces.getState().selectedId;
   if (selected) await loadWorkspace(selected);
@@ -97,7 +98,10 @@ export function startSync(): void {
     void usePosts.getState().loadAll(workspaceId);
   });
   client.on('vault.changed', (status) => useVault.getState().set(status));
-  client.on('board.changed', ({ workspaceId }) => void useBoards.getState().load(workspaceId));
+  client.on('board.changed', ({ workspaceId }) => {
+    void useBoards.getState().load(workspaceId);
+    void useUnread.getState().load();
+  });
   client.on('items.changed', ({ itemIds }) => useStreams.getState().itemsChanged(itemIds));
   client.on('column.changed', ({ columnId, workspaceId, newCount, unread, status }) => void columnChanged(columnId, workspaceId, newCount, unread, status));
 
@@ -129,6 +133,7 @@ export function loadWorkspaceData(workspaceId: string): void {
 /** A column has news: its header first, then its cards (if shown), then a notification if it has them on. */
 async function columnChanged(columnId: string, workspaceId: string, newCount: number, unread: number, status: EventPayload<'column.changed'>['status']): Promise<void> {
   useBoards.getState().patchColumn(columnId, { status, unread });
+  useUnread.getState().setColumn(columnId, workspaceId, unread);
   const streams = useStreams.getState();
   const before = streams.feeds[columnId];
   if (!before) return;

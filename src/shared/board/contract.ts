@@ -12,6 +12,7 @@ import {
   BoardName,
   BoardRetention,
   BoardUnread,
+  BoardUnreadAll,
   Column,
   ColumnEntry,
   ColumnPage,
@@ -37,6 +38,8 @@ export const boardCommands = {
   'board.delete': command(z.object({ id: Id }).strict(), Done),
   /** Unread counts per column and for the workspace (the rail's badge). */
   'board.unread': command(z.object({ workspaceId: Id }).strict(), BoardUnread),
+  /** Unread counts of every workspace's network columns (the rail's badge per workspace). */
+  'board.unreadAll': command(z.object({}).strict(), BoardUnreadAll),
   'board.getRetention': command(z.object({}).strict(), BoardRetention),
   'board.setRetention': command(BoardRetention.partial().strict(), BoardRetention),
 

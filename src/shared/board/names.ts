@@ -4,6 +4,7 @@ export const BOARD_COMMAND_NAMES = [
   'board.save',
   'board.delete',
   'board.unread',
+  'board.unreadAll',
   'board.getRetention',
   'board.setRetention',
   'column.add',

@@ -19,6 +19,7 @@ export interface CommunityStatus extends StatusRecord {
   /** Raw HTML served as `content` (hostile content tests); default: rendered from text. */
   html?: string;
   mentionsMe: boolean;
+  editedAt?: string;
 }
 
 export interface CommunityNotification {
@@ -37,9 +38,19 @@ export interface Community {
   reblogs: Set<string>;
   bookmarks: Set<string>;
   markers: Record<string, { id: string; at: string; version: number }>;
+  /** Direct conversations with the signed-in account (`/api/v1/conversations`). */
+  conversations: { id: string; accountId: string; lastStatusId: string; unread: boolean }[];
 }
 
-export const newCommunity = (): Community => ({ accounts: [], statuses: [], notifications: [], favourites: new Set(), reblogs: new Set(), bookmarks: new Set(), markers: {} });
+export const newCommunity = (): Community => ({ accounts: [], statuses: [], notifications: [], favourites: new Set(), reblogs: new Set(), bookmarks: new Set(), markers: {}, conversations: [] });
+
+/** What the community's activity sends to the streaming API (streaming.ts): the event, its payload, the streams it goes to. */
+export interface CommunityEvent {
+  event: 'update' | 'notification' | 'delete' | 'status.update' | 'conversation';
+  /** An entity (sent as a JSON string), or the id of a deleted status (sent as is). */
+  payload: unknown;
+  to: { stream: 'user' | 'user:notification' | 'hashtag' | 'list' | 'direct'; tag?: string }[];
+}
 
 interface Reply {
   status: number;
@@ -58,7 +69,11 @@ export interface CommunityHost {
   newId(): string;
   ownStatuses(): StatusRecord[];
   now(): number;
+  /** The streaming API's broadcast (absent: nothing streams). */
+  publish?(e: CommunityEvent): void;
 }
+
+const tagsOf = (text: string) => [...text.matchAll(/#(\w+)/gu)].map((m) => m[1]!.toLowerCase());
 
 const byIdDesc = (a: { id: string }, b: { id: string }) => Number(b.id) - Number(a.id);
 
@@ -81,6 +96,7 @@ export function communityApi(c: Community, host: CommunityHost) {
     return {
       ...base,
       ...(s.html !== undefined ? { content: s.html } : {}),
+      ...(s.editedAt ? { edited_at: s.editedAt } : {}),
       in_reply_to_account_id: parent ? ((parent as Partial<CommunityStatus>).authorId ?? me.id) : null,
       replies_count: all().filter((x) => x.inReplyToId === s.id).length,
       favourited: c.favourites.has(s.id),
@@ -114,6 +130,16 @@ export function communityApi(c: Community, host: CommunityHost) {
     else set.delete(s.id);
     return { status: 200, json: render(s) };
   };
+  const renderNotification = (n: CommunityNotification) => ({
+    id: n.id,
+    type: n.type,
+    group_key: `ungrouped-${n.id}`,
+    created_at: n.createdAt,
+    account: renderOther(account(n.accountId)),
+    ...(n.statusId && find(n.statusId) ? { status: render(find(n.statusId)!) } : {}),
+  });
+  const renderConversation = (x: Community['conversations'][number]) => ({ id: x.id, unread: x.unread, accounts: [renderOther(account(x.accountId))], last_status: render(find(x.lastStatusId)!) });
+  const statusStreams = (s: StatusRecord): CommunityEvent['to'] => [{ stream: 'user' }, ...tagsOf(s.text).map((tag) => ({ stream: 'hashtag' as const, tag }))];
   const types = (q: unknown): string[] | null => (Array.isArray(q) ? q.map(String) : typeof q === 'string' ? [q] : null);
 
   const routes: [string, (ctx: Ctx) => Reply][] = [
@@ -123,14 +149,7 @@ export function communityApi(c: Community, host: CommunityHost) {
       'GET /api/v1/notifications',
       (ctx) => {
         const wanted = types(ctx.query.types ?? ctx.query['types[]']);
-        return page(c.notifications.filter((n) => !wanted || wanted.includes(n.type)), ctx, (n) => ({
-          id: n.id,
-          type: n.type,
-          group_key: `ungrouped-${n.id}`,
-          created_at: n.createdAt,
-          account: renderOther(account(n.accountId)),
-          ...(n.statusId && find(n.statusId) ? { status: render(find(n.statusId)!) } : {}),
-        }));
+        return page(c.notifications.filter((n) => !wanted || wanted.includes(n.type)), ctx, renderNotification);
       },
     ],
     [
@@ -141,6 +160,10 @@ export function communityApi(c: Community, host: CommunityHost) {
         const p = page(found, ctx, render);
         return { status: 200, json: { accounts: [], statuses: p.json, hashtags: [] } };
       },
+    ],
+    [
+      'GET /api/v1/conversations',
+      (ctx) => page(c.conversations.filter((x) => find(x.lastStatusId)), ctx, renderConversation),
     ],
     ['GET /api/v1/statuses/{id}', (ctx) => (status(ctx) ? { status: 200, json: render(status(ctx)!) } : notFound)],
     [
@@ -197,14 +220,14 @@ export function communityApi(c: Community, host: CommunityHost) {
       c.accounts.push(a);
       return a;
     },
-    post(author: CommunityAccount, text: string, opts: { html?: string; inReplyToId?: string; mentionsMe?: boolean } = {}): CommunityStatus {
+    post(author: CommunityAccount, text: string, opts: { html?: string; inReplyToId?: string; mentionsMe?: boolean; visibility?: 'public' | 'direct' } = {}): CommunityStatus {
       const s: CommunityStatus = {
         id: host.newId(),
         createdAt: iso(host.now()),
         text,
         spoilerText: '',
         sensitive: false,
-        visibility: 'public',
+        visibility: opts.visibility ?? 'public',
         language: 'fr',
         inReplyToId: opts.inReplyToId ?? null,
         mediaIds: [],
@@ -218,6 +241,7 @@ export function communityApi(c: Community, host: CommunityHost) {
         ...(opts.html !== undefined ? { html: opts.html } : {}),
       };
       c.statuses.push(s);
+      if (s.visibility !== 'direct') host.publish?.({ event: 'update', payload: render(s), to: statusStreams(s) });
       const mine = opts.inReplyToId && host.ownStatuses().some((o) => o.id === opts.inReplyToId);
       if (s.mentionsMe || mine) helpers.notify('mention', author, s.id);
       return s;
@@ -225,7 +249,31 @@ export function communityApi(c: Community, host: CommunityHost) {
     notify(type: string, from: CommunityAccount, statusId: string | null = null): CommunityNotification {
       const n = { id: host.newId(), type, accountId: from.id, statusId, createdAt: iso(host.now()) };
       c.notifications.push(n);
+      host.publish?.({ event: 'notification', payload: renderNotification(n), to: [{ stream: 'user' }, { stream: 'user:notification' }] });
       return n;
+    },
+    /** A direct message to the signed-in account: a `direct` status in a conversation (one per author). */
+    directMessage(author: CommunityAccount, text: string): CommunityStatus {
+      const s = helpers.post(author, `@tribune ${text}`, { mentionsMe: true, visibility: 'direct' });
+      let conversation = c.conversations.find((x) => x.accountId === author.id);
+      if (!conversation) c.conversations.push((conversation = { id: host.newId(), accountId: author.id, lastStatusId: s.id, unread: true }));
+      conversation.lastStatusId = s.id;
+      conversation.unread = true;
+      host.publish?.({ event: 'conversation', payload: renderConversation(conversation), to: [{ stream: 'direct' }] });
+      return s;
+    },
+    /** The author deletes a status: gone from every route, `delete` streamed. */
+    deleteStatus(id: string): void {
+      const s = c.statuses.find((x) => x.id === id)!;
+      s.deletedAt = iso(host.now());
+      host.publish?.({ event: 'delete', payload: id, to: statusStreams(s) });
+    },
+    /** The author edits a status: `status.update` streamed with the new version. */
+    editStatus(id: string, text: string): void {
+      const s = c.statuses.find((x) => x.id === id)!;
+      s.text = text;
+      s.editedAt = iso(host.now());
+      host.publish?.({ event: 'status.update', payload: render(s), to: statusStreams(s) });
     },
   };
   return { routes, helpers, renderOther };

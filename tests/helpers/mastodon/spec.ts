@@ -273,6 +273,13 @@ class MastodonSpec {
     return fn;
   }
 
+  /** Errors of `data` against one entity of the spec (components/schemas/<name>), e.g. a streamed payload. */
+  validateSchema(name: string, data: unknown): string[] {
+    if (!this.schemas[name]) return [`no schema ${name} in the spec`];
+    const fn = this.validator(`schema:${name}`, { $ref: `#/components/schemas/${name}` }, false);
+    return fn(data) ? [] : formatErrors(fn.errors, name);
+  }
+
   /** Validates a value wrapped in an object so that coercion of scalars is visible to the caller. */
   private validateValue(key: string, schema: Json, value: unknown, coerce: boolean, location: string): { errors: string[]; value: unknown } {
     const fn = this.validator(key, { type: 'object', properties: { v: schema } }, coerce);

@@ -35,6 +35,7 @@ import {
 } from './entities';
 import { communityApi, newCommunity, type Community } from './community';
 import { moderationApi, type ModerationState } from './moderation';
+import { createStreaming, type StreamingControls } from './streaming';
 
 export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -90,6 +91,13 @@ export interface MastodonStandInOptions {
   version?: string;
   /** No streaming / timelines etc.: the community's routes (community.ts) answer 404 when false (default true). */
   community?: boolean;
+  /**
+   * The streaming API (WebSocket on /api/v1/streaming, streaming.ts). Default false: a server
+   * without it (health and upgrade answer 404), so tests that count polling requests stay exact.
+   */
+  streaming?: boolean;
+  /** Pings sent on every open stream this often (Mastodon: 30 s). */
+  heartbeatMs?: number;
 }
 
 export interface RequestLogEntry {
@@ -158,6 +166,8 @@ export interface MastodonStandIn {
   readonly act: ReturnType<typeof communityApi>['helpers'];
   /** Reports, mutes and blocks received, and the instance's rules (moderation.ts). */
   readonly moderation: ModerationState;
+  /** The streaming API's state and faults (kill, quiet). */
+  readonly streaming: StreamingControls;
   /** Finishes processing of a media attachment at once. */
   finishMediaProcessing(id: string): void;
   /** Makes processing of a media attachment fail (GET/PUT then answer 422). */
@@ -693,8 +703,17 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     ['PUT /api/v1/scheduled_statuses/{id}', updateScheduled],
     ['DELETE /api/v1/scheduled_statuses/{id}', deleteScheduled],
   ]);
+  const streaming = createStreaming({
+    enabled: options.streaming === true,
+    heartbeatMs: options.heartbeatMs ?? 30_000,
+    scopesOf: (t) => state.tokens.find((x) => x.accessToken === t && !x.revoked)?.scopes ?? null,
+    hasRoute: (route) => spec.hasRoute(route),
+    validate: (schema, data) => spec.validateSchema(schema, data),
+    violation: (path, errors) => state.violations.push({ kind: 'request', method: 'GET', path, route: null, errors }),
+  });
+  handlers.set('GET /api/v1/streaming/health', () => (streaming.controls.enabled ? { status: 200, contentType: 'text/plain; charset=utf-8', text: 'OK' } : notFound()));
   const community = newCommunity();
-  const social = communityApi(community, { renderContext, newId, ownStatuses: () => state.statuses, now });
+  const social = communityApi(community, { renderContext, newId, ownStatuses: () => state.statuses, now, publish: streaming.publish });
   if (options.community !== false) for (const [route, handler] of social.routes) handlers.set(route, handler as Handler);
   const moderation = moderationApi(community, social.renderOther, { newId });
   if (options.community !== false) for (const [route, handler] of moderation.routes) handlers.set(route, handler as Handler);
@@ -894,6 +913,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
       }
     });
   });
+  server.on('upgrade', streaming.upgrade);
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -913,8 +933,10 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     community,
     act: social.helpers,
     moderation: moderation.state,
+    streaming: streaming.controls,
     close: () =>
       new Promise<void>((resolve) => {
+        streaming.close();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),

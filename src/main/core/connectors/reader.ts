@@ -167,4 +167,39 @@ export interface Reader {
   readSeen(kind: 'home' | 'notifications', ctx?: ReadContext): Promise<{ key: string | null; at: number | null } | null>;
   /** What this network can show (a column type it lacks answers column_unsupported). */
   supports(type: ColumnType): boolean;
+  /** Live updates (Mastodon's streaming API); absent: polling only. */
+  live?: LiveReader;
+}
+
+/** A live stream of a network (Mastodon's streaming API): which one a column can follow. */
+export interface LiveSpec {
+  stream: 'user' | 'user:notification' | 'hashtag' | 'list' | 'direct';
+  tag?: string;
+  list?: string;
+}
+
+/** What a live stream says: a new entry, an edited item, a deleted one (its id on the account's server). */
+export type LiveEvent = { kind: 'entry'; entry: RemoteEntry } | { kind: 'edit'; item: RemoteItem } | { kind: 'delete'; remoteId: string };
+
+export interface LiveHandlers {
+  /** The stream is open: events flow from now on. */
+  open(): void;
+  event(e: LiveEvent): void;
+  /** Any sign of life (a message or a heartbeat). */
+  alive(): void;
+  /** The stream ended or could not start (unsupported: the server has no streaming). Called once. */
+  closed(error: ReadError): void;
+}
+
+export interface LiveStream {
+  /** Ends the stream; `closed` is not called. */
+  close(): void;
+}
+
+/** Live updates, where the network has them. */
+export interface LiveReader {
+  /** The stream that carries a column's news, or null (polled only). */
+  specFor(source: ReadSource): LiveSpec | null;
+  /** Checks the server's streaming health, then opens the stream; failures go to `closed`. */
+  open(spec: LiveSpec, handlers: LiveHandlers): LiveStream;
 }

@@ -51,6 +51,8 @@ export class StreamEngine {
   private timer: NodeJS.Timeout | null = null;
   private staleTimer: NodeJS.Timeout | null = null;
   private started = false;
+  /** Stopped (the core closes): a run still in flight stores nothing more. */
+  private stopped = false;
   private readonly sync: SyncDeps;
 
   constructor(private readonly d: EngineDeps) {
@@ -60,6 +62,7 @@ export class StreamEngine {
 
   start(): void {
     this.started = true;
+    this.stopped = false;
     this.replan();
     if (!this.staleTimer) {
       this.staleTimer = setInterval(() => this.checkStale(), STALE_CHECK_MS);
@@ -69,6 +72,7 @@ export class StreamEngine {
 
   stop(): void {
     this.started = false;
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     if (this.staleTimer) clearInterval(this.staleTimer);
     this.timer = null;
@@ -83,6 +87,13 @@ export class StreamEngine {
       return [{ id: c.id, type: c.type, accountId: account.id, network: account.network, empty: this.d.readModel.newestKey(c.id) === null }];
     });
     this.plan.plan(columns, this.d.clock.now());
+    this.arm();
+  }
+
+  /** Streams opened or closed for these columns (live.ts): polled as a safety net, or at their pace again; both refresh now. */
+  setLive(columnIds: string[], live: boolean): void {
+    const now = this.d.clock.now();
+    for (const id of columnIds) this.plan.setLive(id, live, now);
     this.arm();
   }
 
@@ -189,6 +200,7 @@ export class StreamEngine {
       }
       return this.settle(column, { added, refreshed: what.kind === 'refresh' });
     } catch (err) {
+      if (this.stopped) return columnStatus(column);
       if (err instanceof ReadError && err.kind === 'rate_limited') budget.closeUntil(err.retryAt ?? now + 60_000);
       if (!(err instanceof ReadError)) this.d.log.error(`column ${columnId} refresh failed`, err);
       return this.settle(column, { error: err instanceof ReadError ? err : new ReadError('server', err instanceof Error ? err.message : String(err)) });
@@ -197,7 +209,7 @@ export class StreamEngine {
 
   private settle(column: ColumnRow, outcome: { added?: number; refreshed?: boolean; error?: ReadError }): ColumnStatus {
     const now = this.d.clock.now();
-    if (!this.d.boards.column(column.id)) return columnStatus(column); // removed meanwhile
+    if (this.stopped || !this.d.boards.column(column.id)) return columnStatus(column); // closing, or removed meanwhile
     if (outcome.error) {
       const failures = (this.failures.get(column.id) ?? 0) + 1;
       this.failures.set(column.id, failures);

@@ -1,6 +1,6 @@
 /**
- * The streams module behind the board's handlers (board/ports.ts): the polling engine, the
- * action queue, threads, previews and read positions sent to the servers.
+ * The streams module behind the board's handlers (board/ports.ts): the polling engine, live
+ * streams (live.ts) with their fallback to polling, the action queue, threads, previews and read positions sent to the servers.
  */
 import type { ColumnEntry, ColumnQuery, ColumnType, ItemAction } from '../../../shared/board/schemas';
 import type { Network } from '../../../shared/domain';
@@ -15,6 +15,7 @@ import type { Db } from '../store/database';
 import { ActionQueue } from './actions';
 import { StreamCache, type IngestHook } from './cache';
 import { StreamEngine } from './engine';
+import { LiveStreams } from './live';
 import type { BoardReadModel } from './read-model';
 import { seenPosition } from './seen';
 import { loadThread } from './threads';
@@ -44,6 +45,7 @@ export interface StreamsDeps {
 export class Streams implements StreamsPort {
   readonly cache: StreamCache;
   readonly engine: StreamEngine;
+  readonly live: LiveStreams;
   readonly actions: ActionQueue;
   readonly images: ImageCache;
   private actionTimer: NodeJS.Timeout | null = null;
@@ -53,6 +55,20 @@ export class Streams implements StreamsPort {
     this.cache = new StreamCache(d.db, d.onIngest ?? null);
     this.images = new ImageCache(d.db, d.imageDir, () => d.retention().imageCacheMegabytes * 1024 * 1024, () => d.clock.now(), d.fetchImage);
     this.engine = new StreamEngine({ db: d.db, clock: d.clock, log: d.log, boards: d.boards, readModel: d.readModel, cache: this.cache, accounts: d.accounts, readerFor: d.readerFor, emitColumn: d.emitColumn });
+    this.live = new LiveStreams({
+      db: d.db,
+      clock: d.clock,
+      log: d.log,
+      cache: this.cache,
+      boards: d.boards,
+      accounts: d.accounts,
+      readerFor: d.readerFor,
+      emitColumn: d.emitColumn,
+      itemsChanged: (ids) => {
+        for (const ws of this.workspacesOf(ids)) d.emitItems(ws, ids);
+      },
+      setLive: (ids, live) => this.engine.setLive(ids, live),
+    });
     const networkOf = (id: string) => {
       const a = d.accounts.get(id);
       return a && !a.removed ? a.network : null;
@@ -81,6 +97,7 @@ export class Streams implements StreamsPort {
   start(): void {
     if (this.actionTimer) return;
     this.engine.start();
+    this.live.start();
     this.actionTimer = setInterval(() => void this.actions.drain(), 30_000);
     this.actionTimer.unref?.();
     void this.actions.drain();
@@ -100,6 +117,7 @@ export class Streams implements StreamsPort {
   }
   stop(): void {
     this.engine.stop();
+    this.live.stop();
     if (this.actionTimer) clearInterval(this.actionTimer);
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     this.actionTimer = null;
@@ -108,6 +126,7 @@ export class Streams implements StreamsPort {
   /** The connection came back or the computer woke up. */
   wake(): void {
     this.engine.wake();
+    this.live.check();
     this.d.db.prepare("UPDATE board_actions SET next_at = ? WHERE state = 'pending'").run(this.d.clock.now());
     void this.actions.drain();
   }
@@ -115,8 +134,11 @@ export class Streams implements StreamsPort {
   refresh = (columnId: string) => this.engine.refresh(columnId);
   fillGap = (columnId: string, gapId: string) => this.engine.fillGap(columnId, gapId);
   loadOlder = (columnId: string) => this.engine.loadOlder(columnId);
-  columnsChanged = () => this.engine.replan();
-  streaming = () => false;
+  columnsChanged = () => {
+    this.engine.replan();
+    this.live.replan();
+  };
+  streaming = (columnId: string) => this.live.isLive(columnId);
 
   syncReadPosition(columnId: string): void {
     const column = this.d.boards.column(columnId);

@@ -23,6 +23,8 @@ export const BASE_INTERVAL_MS: Record<ColumnType, number> = {
   sent: 0,
 };
 export const MAX_INTERVAL_MS = 10 * 60_000;
+/** A column followed by an open stream is still polled this often, as a safety net. */
+export const LIVE_INTERVAL_MS = MAX_INTERVAL_MS;
 /** Where an empty column's interval starts (then x1.5 while nothing comes). */
 export const FIRST_INTERVAL_MS = 10_000;
 export const GROWTH = 1.5;
@@ -43,6 +45,11 @@ export class PollPlan {
   private readonly interval = new Map<string, number>();
   private readonly next = new Map<string, number>();
   private readonly stretch = new Map<string, number>();
+  private readonly live = new Set<string>();
+
+  private base(id: string, type: ColumnType): number {
+    return this.live.has(id) ? LIVE_INTERVAL_MS : BASE_INTERVAL_MS[type];
+  }
 
   /** The board's network columns now; new ones are due at once, removed ones are forgotten. */
   plan(columns: PolledColumn[], now: number): void {
@@ -52,6 +59,7 @@ export class PollPlan {
         this.columns.delete(id);
         this.interval.delete(id);
         this.next.delete(id);
+        this.live.delete(id);
       }
     }
     for (const c of columns) {
@@ -88,12 +96,27 @@ export class PollPlan {
   refreshed(id: string, added: number, now: number): number {
     const c = this.columns.get(id);
     if (!c) return now + MAX_INTERVAL_MS;
-    const base = BASE_INTERVAL_MS[c.type];
+    const base = this.base(id, c.type);
     this.interval.set(id, added > 0 ? base : Math.min(this.interval.get(id)! * GROWTH, Math.max(base, MAX_INTERVAL_MS)));
     this.restretch();
     const at = now + this.effectiveInterval(id);
     this.next.set(id, at);
     return at;
+  }
+
+  /**
+   * A stream now carries this column (polled at LIVE_INTERVAL_MS, leaving the budget to the
+   * others), or no longer does (back to its pace). Either way it refreshes now: to catch up
+   * what came before the stream opened, or what the dead stream missed.
+   */
+  setLive(id: string, live: boolean, now: number): void {
+    const c = this.columns.get(id);
+    if (!c) return;
+    if (live) this.live.add(id);
+    else this.live.delete(id);
+    this.interval.set(id, this.base(id, c.type));
+    this.next.set(id, now);
+    this.restretch();
   }
 
   /** Try this column again at `at` (throttled, failing, offline). */

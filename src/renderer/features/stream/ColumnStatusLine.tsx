@@ -40,3 +40,14 @@ export function ColumnStatusLine({ line, handle, onReconnect, onRetry }: { line:
     </div>
   );
 }
+
+/** When all is well: whether the column is followed live (a stream) or polled. */
+export function LiveMode({ streaming }: { streaming: boolean }) {
+  const { t } = useTranslation();
+  const mode = streaming ? 'live' : 'polling';
+  return (
+    <p className={`column-mode mode-${mode}`} data-testid="column-mode" data-mode={mode}>
+      {t(`liveUpdates.${mode}`)}
+    </p>
+  );
+}

@@ -14,7 +14,7 @@ import { atHandle } from '../../model/board/safeLinks';
 import { useConnection } from '../../stores/connection';
 import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { useUi } from '../../stores/ui';
-import { ColumnStatusLine } from './ColumnStatusLine';
+import { ColumnStatusLine, LiveMode } from './ColumnStatusLine';
 import { COLUMN_ICONS } from './columnIcons';
 import { ItemCard } from './ItemCard';
 import { openThread, quote, reply, toggle, type CardActor } from './itemActions';
@@ -177,7 +177,9 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
             onReconnect={() => useUi.getState().openDialog({ kind: 'addAccount', workspaceId: workspace.id, reconnectAccountId: owner?.id })}
             onRetry={() => void useStreams.getState().refresh(column.id)}
           />
-        ) : null
+        ) : (
+          <LiveMode streaming={(feed.status ?? column.status).streaming} />
+        )
       }
     >
       {actAsId && actingAccount && actingAccount.id !== owner?.id ? (

@@ -8,6 +8,7 @@ import { ReadError, type ReadContext, type ReadPage, type Reader, type RemoteEnt
 import { retryAtFrom, toReadError } from '../read-errors';
 import type { MastodonHttp } from './http';
 import { mapStatus, notificationEntry, statusEntry } from './map';
+import { createMastodonLive } from './stream';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- network JSON, read field by field */
 type Json = any;
@@ -85,6 +86,7 @@ export function createMastodonReader(d: MastodonReaderDeps): Reader {
 
   return {
     supports: (type) => SUPPORTED.includes(type),
+    live: createMastodonLive(d),
 
     async read(source, cursor, limit, ctx) {
       const page = { limit, ...(cursor ? { max_id: cursor } : {}) };
