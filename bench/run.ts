@@ -8,6 +8,7 @@ import { benchSandbox } from './sandbox';
 import { benchCharter } from './charter';
 import { benchBoardIngest, benchPollingBudget } from './board';
 import { benchCalendarExchange } from './calendar-exchange';
+import { benchCalendarMonth } from './calendar-month';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   boardIngest: benchBoardIngest,
   boardPollingBudget: benchPollingBudget,
   calendarExportImport10k: benchCalendarExchange,
+  calendarMonth2000: benchCalendarMonth,
 };
 
 const results: Record<string, unknown> = {
