@@ -7,7 +7,9 @@ import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
 import { benchCharter } from './charter';
 import { benchBoardIngest, benchPollingBudget } from './board';
+import { benchBoardPaint } from './board-paint';
 import { benchCalendarExchange } from './calendar-exchange';
+import { benchCalendarMonth } from './calendar-month';
 
 const only = process.argv[2];
 const suites: Record<string, () => Promise<unknown>> = {
@@ -20,7 +22,9 @@ const suites: Record<string, () => Promise<unknown>> = {
   moderationCharter: benchCharter,
   boardIngest: benchBoardIngest,
   boardPollingBudget: benchPollingBudget,
+  boardTenColumnsFiveThousandItems: benchBoardPaint,
   calendarExportImport10k: benchCalendarExchange,
+  calendarMonth2000: benchCalendarMonth,
 };
 
 const results: Record<string, unknown> = {

@@ -113,6 +113,8 @@ describe('a Notifications column added before any activity', () => {
       'like:author1.test:Travaux quai des Brumes',
     ]);
     expect(events.some((e) => e.event === 'column.changed' && e.payload.columnId === col.id && e.payload.newCount === 3)).toBe(true);
+    // They came after the column was added: new to the person, so unread.
+    expect(page.unread).toBe(3);
     board.stop();
   });
 });

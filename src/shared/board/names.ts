@@ -4,6 +4,7 @@ export const BOARD_COMMAND_NAMES = [
   'board.save',
   'board.delete',
   'board.unread',
+  'board.unreadAll',
   'board.getRetention',
   'board.setRetention',
   'column.add',
@@ -20,4 +21,4 @@ export const BOARD_COMMAND_NAMES = [
   'item.sendMessage',
 ] as const;
 
-export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed'] as const;
+export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed', 'column.notify', 'board.focus'] as const;

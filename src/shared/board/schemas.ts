@@ -245,6 +245,13 @@ export const BoardUnread = z.object({
   columns: z.array(z.object({ columnId: Id, unread: z.number().int().nonnegative() })),
 });
 
+/** Every workspace's unread counts (the rail): per column, to follow column.changed, and per workspace. */
+export const BoardUnreadAll = z.object({
+  workspaces: z.array(z.object({ workspaceId: Id, total: z.number().int().nonnegative() })),
+  columns: z.array(z.object({ columnId: Id, workspaceId: Id, unread: z.number().int().nonnegative() })),
+});
+export type BoardUnreadAll = z.infer<typeof BoardUnreadAll>;
+
 /** How much of the network the cache keeps (Settings > Board). */
 export const BoardRetention = z.object({
   maxItemsPerColumn: z.number().int().min(100).max(50_000),

@@ -5,12 +5,14 @@
  */
 import type { PostSnapshot } from './snapshot';
 import { contentLine, escapeText, foldLine } from './ics-text';
-import { localDateTime, vtimezoneLines } from './vtimezone';
-import { instantToZonedParts, zonedWallTimeToInstant } from '../schedule/zoned-time';
+import { vtimezoneLines, wallTime } from './vtimezone';
+import { wallClockToInstant, zoneOffsetMinutes } from '../schedule/zoned-time';
 
 export const PRODID = '-//Tribune//Tribune calendar 1.0//EN';
 export const TRIBUNE_FORMAT = '1';
 const DURATION = 'PT15M';
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 const utcStamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 
@@ -31,13 +33,12 @@ export function summaryOf(text: string): string {
  * (the spring-forward gap) goes in UTC instead, which every reader takes the same way.
  */
 function dtstart(at: number, zone: string): string {
-  const local = localDateTime(at, zone);
-  const p = instantToZonedParts(at, zone);
-  const roundTrips = zonedWallTimeToInstant(p.date, p.time, zone) === at - (at % 60_000);
-  const later = instantToZonedParts(at + 3_600_000, zone);
-  const earlier = instantToZonedParts(at - 3_600_000, zone);
-  const ambiguous = later.time === p.time && later.date === p.date ? true : earlier.time === p.time && earlier.date === p.date;
-  if (roundTrips && !ambiguous) return contentLine('DTSTART', local, { TZID: zone });
+  const offset = zoneOffsetMinutes(at, zone);
+  const minute = at - (at % MINUTE);
+  const roundTrips = wallClockToInstant(minute + offset * MINUTE, zone) === minute;
+  // The same wall minute an hour later or earlier: the fall-back hour.
+  const ambiguous = zoneOffsetMinutes(at + HOUR, zone) === offset - 60 || zoneOffsetMinutes(at - HOUR, zone) === offset + 60;
+  if (roundTrips && !ambiguous) return contentLine('DTSTART', wallTime(at, offset), { TZID: zone });
   return `DTSTART:${utcStamp(new Date(at - (at % 1000)).toISOString())}`;
 }
 

@@ -6,7 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { z } from 'zod';
-import { isValidTimeZone, zonedWallTimeToInstant } from '../schedule/zoned-time';
+import { isValidTimeZone, wallClockToInstant } from '../schedule/zoned-time';
 import { CalendarFileError, splitTextList, tokenize, unescapeText, type ContentLine } from './ics-text';
 import { PostSnapshot, SnapshotCampaign, SnapshotComment, SnapshotLabel, SnapshotMedia, SnapshotTarget } from './snapshot';
 import { DraftContent } from '../publishing';
@@ -30,6 +30,8 @@ interface Comp {
   line: number;
   props: ContentLine[];
   children: Comp[];
+  /** Properties by name, built on first look-up. */
+  byName?: Map<string, ContentLine[]>;
 }
 
 function tree(lines: ContentLine[]): Comp {
@@ -46,8 +48,19 @@ function tree(lines: ContentLine[]): Comp {
   return root.children[0]!;
 }
 
-const prop = (c: Comp, name: string) => c.props.find((p) => p.name === name);
-const props = (c: Comp, name: string) => c.props.filter((p) => p.name === name);
+const NONE: readonly ContentLine[] = [];
+function props(c: Comp, name: string): readonly ContentLine[] {
+  if (!c.byName) {
+    c.byName = new Map();
+    for (const p of c.props) {
+      const list = c.byName.get(p.name);
+      if (list) list.push(p);
+      else c.byName.set(p.name, [p]);
+    }
+  }
+  return c.byName.get(name) ?? NONE;
+}
+const prop = (c: Comp, name: string): ContentLine | undefined => props(c, name)[0];
 
 const DATE_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/;
 const DATE = /^(\d{4})(\d{2})(\d{2})$/;
@@ -67,10 +80,7 @@ function zoneReader(text: string, root: Comp): ZoneReader {
   const defined = new Set(root.children.filter((c) => c.name === 'VTIMEZONE').map((c) => unescapeText(prop(c, 'TZID')?.value ?? '')));
   let zones: Map<string, ICAL.Timezone> | null = null;
   return (tzid, w, line) => {
-    const pad = (n: number) => String(n).padStart(2, '0');
-    if (isValidTimeZone(tzid)) {
-      return zonedWallTimeToInstant(`${w.y}-${pad(w.mo)}-${pad(w.d)}`, `${pad(w.h)}:${pad(w.mi)}`, tzid) + w.s * 1000;
-    }
+    if (isValidTimeZone(tzid)) return wallClockToInstant(Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi), tzid) + w.s * 1000;
     if (!defined.has(tzid)) throw new CalendarFileError('calendar_unknown_tzid', { tzid, line });
     if (!zones) {
       zones = new Map();

@@ -20,8 +20,19 @@ export function escapeText(value: string): string {
 }
 
 export function unescapeText(value: string): string {
-  if (!value.includes('\\')) return value;
-  return value.replace(/\\([\\;,nN])/g, (_m, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
+  let i = value.indexOf('\\');
+  if (i < 0) return value;
+  let out = '';
+  let start = 0;
+  while (i >= 0 && i < value.length - 1) {
+    const c = value[i + 1]!;
+    if (c === 'n' || c === 'N' || c === '\\' || c === ';' || c === ',') {
+      out += value.slice(start, i) + (c === 'n' || c === 'N' ? '\n' : c);
+      start = i + 2;
+      i = value.indexOf('\\', start);
+    } else i = value.indexOf('\\', i + 1); // not an escape: kept as it is
+  }
+  return out + value.slice(start);
 }
 
 /** Splits a TEXT list (CATEGORIES) on unescaped commas, then unescapes each item. */

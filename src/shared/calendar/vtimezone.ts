@@ -3,7 +3,7 @@
  * one observance per offset change found in the range, so any RFC 5545 reader converts the
  * file's local times exactly as Tribune does. Pure.
  */
-import { instantToZonedParts, zoneOffsetMinutes } from '../schedule/zoned-time';
+import { zoneOffsetMinutes } from '../schedule/zoned-time';
 import { contentLine } from './ics-text';
 
 const MINUTE = 60_000;
@@ -54,13 +54,6 @@ export function formatOffset(minutes: number): string {
 export function wallTime(ms: number, offsetMinutes: number): string {
   const d = new Date(ms + offsetMinutes * MINUTE);
   return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}`;
-}
-
-/** The DATE-TIME a DTSTART;TZID=zone carries for an instant. */
-export function localDateTime(ms: number, zone: string): string {
-  const p = instantToZonedParts(ms, zone);
-  const s = new Date(ms).getUTCSeconds();
-  return `${p.date.replaceAll('-', '')}T${pad(p.hour)}${pad(p.minute)}${pad(s)}`;
 }
 
 /** The content lines of a VTIMEZONE valid for every instant in [fromMs, toMs]. */

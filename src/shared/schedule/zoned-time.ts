@@ -88,8 +88,11 @@ export function zonedWallTimeToInstant(date: string, time: string, zone: string)
   const t = parseLocalTime(time);
   if (!d) throw new RangeError(`Invalid date: ${date}`);
   if (!t) throw new RangeError(`Invalid time: ${time}`);
-  const wall = Date.UTC(d.y, d.m - 1, d.d, t.h, t.min);
+  return wallClockToInstant(Date.UTC(d.y, d.m - 1, d.d, t.h, t.min), zone);
+}
 
+/** The same for a wall time given as the UTC instant with the same fields (Date.UTC of the local date and time, whole minutes). */
+export function wallClockToInstant(wall: number, zone: string): number {
   // Any instant showing this wall time lies within a day of `wall`; the offsets seen around it are the only candidates.
   const candidates = [...new Set([wall - DAY, wall, wall + DAY].map((ms) => zoneOffsetMinutes(ms, zone)))];
   const matches = candidates.map((offset) => wall - offset * MINUTE).filter((ms) => zoneOffsetMinutes(ms, zone) * MINUTE === wall - ms);

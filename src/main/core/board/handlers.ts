@@ -103,6 +103,13 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       const columns = [...unread].map(([columnId, n]) => ({ columnId, unread: n }));
       return { workspaceId, total: columns.reduce((sum, c) => sum + c.unread, 0), columns };
     },
+    'board.unreadAll': () => {
+      const live = new Set(d.workspaces.list().map((w) => w.id));
+      const columns = d.readModel.unreadAll().filter((c) => live.has(c.workspaceId));
+      const totals = new Map<string, number>();
+      for (const c of columns) totals.set(c.workspaceId, (totals.get(c.workspaceId) ?? 0) + c.unread);
+      return { workspaces: [...totals].map(([workspaceId, total]) => ({ workspaceId, total })), columns };
+    },
     'board.getRetention': () => d.settings.retention(),
     'board.setRetention': (patch) => {
       const next = d.settings.setRetention(patch);

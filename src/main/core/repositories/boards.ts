@@ -102,7 +102,8 @@ export class BoardRepository {
       deleteColumn: db.prepare('DELETE FROM board_columns WHERE id = ?'),
       setRead: db.prepare('UPDATE board_columns SET read_key = ?, read_at = ? WHERE id = ?'),
       setOlderCursor: db.prepare('UPDATE board_columns SET older_cursor = ? WHERE id = ?'),
-      resetSync: db.prepare("UPDATE board_columns SET older_cursor = NULL, state = 'idle', retry_at = NULL, error_code = NULL, error_message = NULL WHERE id = ?"),
+      resetSync: db.prepare("UPDATE board_columns SET older_cursor = NULL, read_key = NULL, state = 'idle', retry_at = NULL, error_code = NULL, error_message = NULL WHERE id = ?"),
+      clearEntries: db.prepare('DELETE FROM column_entries WHERE column_id = ?'),
     };
   }
 
@@ -188,9 +189,12 @@ export class BoardRepository {
   setOlderCursor(id: string, cursor: string | null): void {
     this.s.setOlderCursor.run(cursor, id);
   }
-  /** The column's query or account changed: what it knew of the network no longer applies. */
+  /** The column's query or account changed: what it knew of the network (its entries, read position) no longer applies. */
   resetSync(id: string): void {
-    this.s.resetSync.run(id);
+    this.db.transaction(() => {
+      this.s.clearEntries.run(id);
+      this.s.resetSync.run(id);
+    })();
   }
   setStatus(id: string, patch: StatusPatch): void {
     const keys = Object.keys(patch) as (keyof StatusPatch)[];

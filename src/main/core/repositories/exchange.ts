@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../store/database';
 import { toIso } from '../clock';
 import type { DraftContent } from '../../../shared/publishing';
-import { canonical, PostSnapshot, snapshotKey, type SnapshotMedia } from '../../../shared/calendar/snapshot';
+import { canonical, snapshotKey, type PostSnapshot, type SnapshotMedia } from '../../../shared/calendar/snapshot';
 import type { PostKind, ReviewState } from '../../../shared/calendar/schemas';
 import { calendarStatus } from './calendar';
 
@@ -43,6 +43,34 @@ function readContent(json: string): DraftContent | null {
   }
 }
 
+/**
+ * A base row: written by putBase from a snapshot that was validated when it arrived (or read
+ * from our own posts), so it is not validated again; a damaged row reads as no base.
+ */
+function readBase(json: string): PostSnapshot | null {
+  try {
+    const value = JSON.parse(json) as PostSnapshot | null;
+    return value && typeof value === 'object' && typeof value.uid === 'string' && Array.isArray(value.labels) && Array.isArray(value.media) && Array.isArray(value.targets) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The accounts and media a post's content refers to (targets, images of the post and of each version). */
+function referencedIds(content: DraftContent | null): Set<string> {
+  const ids = new Set<string>();
+  if (!content) return ids;
+  const parts = (media: readonly { mediaId: string }[] | undefined) => {
+    for (const m of media ?? []) ids.add(m.mediaId);
+  };
+  parts(content.media);
+  for (const t of content.targets) {
+    ids.add(t.accountId);
+    for (const p of t.variant?.parts ?? []) parts(p.media);
+  }
+  return ids;
+}
+
 /** The UID of a post that never had one from elsewhere. */
 export const defaultUid = (draftId: string) => `${draftId}@tribune`;
 export const snapshotHash = (s: PostSnapshot) => createHash('sha256').update(snapshotKey(s)).digest('hex');
@@ -76,6 +104,8 @@ export interface LocalPost {
 export class ExchangeRepository {
   private readonly s;
   private readonly written = new Map<string, string>();
+  /** The base row each snapshot read for an export had (so an unchanged base is not written again). */
+  private readonly readBases = new WeakMap<PostSnapshot, string>();
 
   constructor(private readonly db: Db) {
     this.s = {
@@ -116,8 +146,7 @@ export class ExchangeRepository {
   private toLocal(r: SnapshotRow): LocalPost {
     // The content was validated by the contract when it was saved; a damaged one reads as none.
     const content = r.content ? readContent(r.content) : null;
-    const base = r.base ? PostSnapshot.safeParse(JSON.parse(r.base)) : null;
-    const baseSnap = base?.success ? base.data : null;
+    const baseSnap = r.base ? readBase(r.base) : null;
     // Media and targets this installation does not have keep the description they arrived with.
     const media = JSON.parse(r.media) as SnapshotMedia[];
     const known = new Set(media.map((m) => m.id));
@@ -125,7 +154,7 @@ export class ExchangeRepository {
     const targets = JSON.parse(r.targets) as PostSnapshot['targets'];
     const knownTargets = new Set(targets.map((t) => t.accountId));
     for (const t of baseSnap?.targets ?? []) if (!knownTargets.has(t.accountId)) targets.push(t);
-    const referenced = new Set(JSON.stringify(content ?? {}).match(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g) ?? []);
+    const referenced = referencedIds(content);
     const snapshot: PostSnapshot = {
       uid: r.ical_uid ?? defaultUid(r.id),
       id: r.id,
@@ -165,10 +194,14 @@ export class ExchangeRepository {
       this.s.range.all(workspaceId, fromMs, toMs).map((r) => {
         const local = this.toLocal(r);
         const hash = snapshotHash(local.snapshot);
-        if (local.hash === hash) return local.snapshot;
-        const sequence = local.hash === null ? local.snapshot.sequence : local.snapshot.sequence + 1;
-        this.s.setSequence.run(sequence, hash, r.id);
-        return { ...local.snapshot, sequence };
+        let out = local.snapshot;
+        if (local.hash !== hash) {
+          const sequence = local.hash === null ? local.snapshot.sequence : local.snapshot.sequence + 1;
+          this.s.setSequence.run(sequence, hash, r.id);
+          out = { ...local.snapshot, sequence };
+        }
+        if (r.base !== null) this.readBases.set(out, r.base);
+        return out;
       }),
     )();
   }
@@ -176,14 +209,17 @@ export class ExchangeRepository {
   bases(workspaceId: string): Map<string, PostSnapshot> {
     const out = new Map<string, PostSnapshot>();
     for (const r of this.s.base.all(workspaceId)) {
-      const parsed = PostSnapshot.safeParse(JSON.parse(r.snapshot));
-      if (parsed.success) out.set(r.uid, parsed.data);
+      const base = readBase(r.snapshot);
+      if (base) out.set(r.uid, base);
     }
     return out;
   }
 
   putBase(workspaceId: string, s: PostSnapshot): void {
-    this.s.putBase.run(workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), JSON.stringify(s));
+    const json = JSON.stringify(s);
+    // Exporting again what was last exchanged rewrites nothing.
+    if (this.readBases.get(s) === json) return;
+    this.s.putBase.run(workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), json);
   }
 
   deleteBase(workspaceId: string, uid: string): void {

@@ -25,6 +25,13 @@ const ITEM_SELECT = `i.id AS i_id, i.network AS i_network, i.uri AS i_uri, i.cre
 
 type Row = Record<string, string | number | null>;
 
+/**
+ * A Notifications column filtered by kinds shows and counts only those (entries stored before
+ * the filter changed, or by a refresh still running with the old one, stay out). Needs `c`.
+ */
+const FOLLOWS_FILTER = `(e.kind != 'notification' OR coalesce(json_array_length(c.query, '$.kinds'), 0) = 0
+  OR e.reason IN (SELECT value FROM json_each(c.query, '$.kinds')))`;
+
 export const rowActor = (r: Row, p: string): Actor | null =>
   r[`${p}_id`] === null || r[`${p}_id`] === undefined
     ? null
@@ -54,11 +61,12 @@ export class BoardReadModel {
       page: db.prepare<Row, Row>(
         `SELECT e.sort_key, e.kind, e.reason, e.remote_key, e.gap_id, e.at, ${ITEM_SELECT}, ${ACTOR_COLUMNS('r')}
          FROM column_entries e
+         JOIN board_columns c ON c.id = e.column_id
          LEFT JOIN items i ON i.id = e.item_id
          LEFT JOIN actors a ON a.id = i.author_id
          LEFT JOIN actors r ON r.id = e.actor_id
          LEFT JOIN item_views v ON v.item_id = i.id AND v.account_id = @accountId
-         WHERE e.column_id = @columnId AND (@before IS NULL OR e.sort_key < @before)
+         WHERE e.column_id = @columnId AND (@before IS NULL OR e.sort_key < @before) AND ${FOLLOWS_FILTER}
          ORDER BY e.sort_key DESC LIMIT @limit`,
       ),
       items: db.prepare<Row, Row>(
@@ -69,14 +77,22 @@ export class BoardReadModel {
       actors: db.prepare<[string], Row>(`SELECT ${ACTOR_COLUMNS('a')} FROM actors a WHERE a.id IN (SELECT value FROM json_each(?))`),
       unread: db.prepare<[string], { id: string; unread: number }>(
         `SELECT c.id, count(e.sort_key) AS unread FROM board_columns c
-         LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '')
+         LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}
          WHERE c.workspace_id = ? AND c.account_id IS NOT NULL GROUP BY c.id`,
+      ),
+      unreadAll: db.prepare<[], { id: string; workspace_id: string; unread: number }>(
+        `SELECT c.id, c.workspace_id, count(e.sort_key) AS unread FROM board_columns c
+         LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}
+         WHERE c.account_id IS NOT NULL GROUP BY c.id`,
       ),
       columnUnread: db.prepare<[string], { unread: number }>(
         `SELECT count(*) AS unread FROM column_entries e JOIN board_columns c ON c.id = e.column_id
-         WHERE e.column_id = ? AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '')`,
+         WHERE e.column_id = ? AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}`,
       ),
-      newest: db.prepare<[string], { sort_key: string }>(`SELECT sort_key FROM column_entries WHERE column_id = ? AND kind != 'gap' ORDER BY sort_key DESC LIMIT 1`),
+      newest: db.prepare<[string], { sort_key: string }>(
+        `SELECT e.sort_key FROM column_entries e JOIN board_columns c ON c.id = e.column_id
+         WHERE e.column_id = ? AND e.kind != 'gap' AND ${FOLLOWS_FILTER} ORDER BY e.sort_key DESC LIMIT 1`,
+      ),
     };
   }
 
@@ -112,6 +128,10 @@ export class BoardReadModel {
 
   unreadByColumn(workspaceId: string): Map<string, number> {
     return new Map(this.s.unread.all(workspaceId).map((r) => [r.id, r.unread]));
+  }
+  /** Every network column's unread count, in every workspace (the rail's badges), in one query. */
+  unreadAll(): { columnId: string; workspaceId: string; unread: number }[] {
+    return this.s.unreadAll.all().map((r) => ({ columnId: r.id, workspaceId: r.workspace_id, unread: r.unread }));
   }
   unread(columnId: string): number {
     return this.s.columnUnread.get(columnId)?.unread ?? 0;

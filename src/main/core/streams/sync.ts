@@ -36,16 +36,18 @@ const source = (c: ColumnRow) => ({ type: c.type, query: parseQuery(c.query) });
 
 /** Reads from the newest entry until it meets known ones; returns how many entries are new. */
 export async function refreshColumn(d: SyncDeps, t: SyncTarget): Promise<{ added: number; firstFill: boolean }> {
-  const firstFill = d.readModel.newestKey(t.column.id) === null;
+  // The first fill ever (older_cursor is set by it): what it finds was there before the column.
+  // A column that found nothing then counts what comes later as new (unread).
+  const firstFill = t.column.older_cursor === null && d.readModel.newestKey(t.column.id) === null;
   let cursor: string | null = null;
   let added = 0;
   for (let pages = 1; ; pages++) {
     const page = await t.reader.read(source(t.column), cursor, PAGE_SIZE, t.ctx);
     const result = d.cache.ingest(t.column.id, t.accountId, t.network, page.entries, d.now());
     added += result.added;
-    if (firstFill) {
+    if (firstFill || t.column.older_cursor === null) {
       d.boards.setOlderCursor(t.column.id, page.olderCursor ?? END);
-      break;
+      if (firstFill) break;
     }
     if (result.known > 0 || page.entries.length === 0 || !page.olderCursor) break;
     if (pages >= MAX_CATCHUP_PAGES) {

@@ -7,12 +7,15 @@ import { Tip } from '../../components/Tip';
 import { WorkspaceChip } from '../../components/WorkspaceChip';
 import { useComposer } from '../../stores/composer';
 import { useUi } from '../../stores/ui';
+import { useUnread, workspaceUnread } from '../../stores/unread';
 import { useWorkspaces } from '../../stores/workspaces';
 
 function WorkspaceRow({ workspace, selected }: { workspace: Workspace; selected: boolean }) {
   const { t } = useTranslation();
   const select = useWorkspaces((s) => s.select);
   const openDialog = useUi((s) => s.openDialog);
+  const unread = useUnread((s) => workspaceUnread(s.columns, workspace.id));
+  const unreadId = `ws-unread-${workspace.id}`;
   const onSelect = async () => {
     if (selected) return;
     // The open draft belongs to the workspace being left: save it and close it first.
@@ -21,9 +24,14 @@ function WorkspaceRow({ workspace, selected }: { workspace: Workspace; selected:
   return (
     <li className={`ws-row ${selected ? 'is-selected' : ''}`}>
       <Tip label={workspace.name} placement="end">
-        <Button className="ws-select" aria-current={selected ? 'true' : undefined} onPress={() => void onSelect()}>
+        <Button className="ws-select" aria-current={selected ? 'true' : undefined} aria-describedby={unread > 0 ? unreadId : undefined} onPress={() => void onSelect()}>
           <WorkspaceChip workspace={workspace} />
           <span className="ws-name">{workspace.name}</span>
+          {unread > 0 ? (
+            <span className="ws-unread" data-testid="workspace-unread" aria-hidden>
+              {unread > 999 ? '999+' : unread}
+            </span>
+          ) : null}
         </Button>
       </Tip>
       <MenuTrigger>
@@ -58,6 +66,11 @@ function WorkspaceRow({ workspace, selected }: { workspace: Workspace; selected:
           </Menu>
         </Popover>
       </MenuTrigger>
+      {unread > 0 ? (
+        <span id={unreadId} className="sr-only">
+          {t('board.unread', { count: unread })}
+        </span>
+      ) : null}
     </li>
   );
 }

@@ -1,0 +1,55 @@
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { escapeText, foldLine, unescapeText } from '../../src/shared/calendar/ics-text';
+import { canonical } from '../../src/shared/calendar/snapshot';
+import { exportEvent } from '../../src/shared/calendar/ical-export';
+import { parseCalendar } from '../../src/shared/calendar/ical-import';
+import type { PostSnapshot } from '../../src/shared/calendar/snapshot';
+
+const post = (at: string, timeZone: string): PostSnapshot => ({
+  uid: 'p@tribune', id: '2b6e9a40-3f0c-4f43-9c1e-0d4d36f1e0a1', kind: 'post', text: 'Bonjour', content: null, at, timeZone,
+  status: 'draft', reviewState: 'draft', campaign: null, labels: [], comments: [], media: [], targets: [],
+  sequence: 0, lastModified: '2027-01-01T00:00:00.000Z', createdAt: '2027-01-01T00:00:00.000Z',
+});
+const header = { workspaceId: 'ws', workspaceName: 'W', timeZone: 'Europe/Paris', now: '2027-01-01T00:00:00.000Z' };
+/** The event's DTSTART (the VTIMEZONE before it has its own). */
+const dtstartOf = (text: string) => text.slice(text.indexOf('BEGIN:VEVENT')).split('\r\n').find((l) => l.startsWith('DTSTART'));
+
+describe('calendar text (the fast paths keep the RFC 5545 rules)', () => {
+  it('unescapes only the four escapes and keeps any other backslash', () => {
+    expect(unescapeText('a\\,b\\;c\\\\d\\ne\\Nf')).toBe('a,b;c\\d\ne\nf');
+    expect(unescapeText('C:\\x\\')).toBe('C:\\x\\');
+    expect(unescapeText('\\\\n')).toBe('\\n');
+    for (const s of ['', 'plain', 'un, deux; trois\\ quatre\nfin\r\n🎉', '\\']) expect(unescapeText(escapeText(s))).toBe(s.replace(/\r\n|\r/g, '\n'));
+  });
+
+  it('folds at 75 octets without cutting a character', () => {
+    const line = `DESCRIPTION:${'é🎨a'.repeat(60)}`;
+    const physical = foldLine(line).split('\r\n');
+    for (const p of physical) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(75);
+    expect(physical.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+  });
+
+  it('gives equal keys for equal values whatever the key order', () => {
+    expect(canonical({ b: [1, { y: 2, x: null }], a: 'é', u: undefined })).toBe(canonical({ a: 'é', b: [1, { x: null, y: 2 }] }));
+    expect(canonical({ a: 1 })).not.toBe(canonical({ a: '1' }));
+  });
+
+  it('writes a time the zone shows twice in UTC, any other in the post zone, and both read back to the same instant', () => {
+    // 2027-10-31 02:30 happens twice in Paris; 2027-03-14 02:30 never happens in New York; 09:00 is plain.
+    const cases: [string, string, RegExp][] = [
+      ['2027-10-31T00:30:00.000Z', 'Europe/Paris', /^DTSTART:20271031T003000Z$/],
+      ['2027-10-31T01:30:00.000Z', 'Europe/Paris', /^DTSTART:20271031T013000Z$/],
+      ['2027-03-14T07:30:00.000Z', 'America/New_York', /^DTSTART;TZID=America\/New_York:20270314T033000$/],
+      ['2027-06-01T07:00:00.000Z', 'Europe/Paris', /^DTSTART;TZID=Europe\/Paris:20270601T090000$/],
+    ];
+    for (const [at, zone, expected] of cases) {
+      const text = exportEvent(header, post(at, zone));
+      expect(dtstartOf(text)).toMatch(expected);
+      const parsed = parseCalendar(text, { timeZone: 'Europe/Paris', newId: () => 'x', nowIso: header.now });
+      expect(parsed.events[0]!.snapshot.at).toBe(at);
+      const event = new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent('vevent')!;
+      expect((event.getFirstPropertyValue('dtstart') as ICAL.Time).toUnixTime() * 1000).toBe(Date.parse(at));
+    }
+  });
+});
