@@ -14,6 +14,7 @@ import { createCalendarCore } from './calendar';
 import { ApprovalGate, queuePorts } from './calendar/approval-gate';
 import { createBoardCore } from './board';
 import { createInboxCore } from './inbox';
+import { createModerationCore } from './moderation';
 import { postContextOf } from './streams/post-context';
 import { networkDrivers } from './connectors';
 import { AccountService } from './publishing/accounts';
@@ -203,7 +204,26 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     void health.check(reason);
     board.wake();
   };
-  const inbox = createInboxCore({ db, clock, workspaces: services.workspaces, accounts: services.accounts, emit });
+  const inbox = createInboxCore({ db, clock, workspaces: services.workspaces, accounts: services.accounts, emit, moderate: (input) => moderation.service.act(input) });
+  const moderation = createModerationCore({
+    db,
+    clock,
+    accounts: services.accounts,
+    audit: inbox.audit,
+    moderatorFor: (accountId) => {
+      const account = services.accounts.get(accountId);
+      if (!account || account.removed) return null;
+      return (
+        connectors.forAccount(account, () => {
+          if (services.accounts.setHealth(account.id, 'reconnect_needed')) emit('accounts.changed', { workspaceId: account.workspaceId });
+        }).moderator ?? null
+      );
+    },
+    changed: (workspaceId, itemId) => {
+      inbox.changed(workspaceId);
+      emit('items.changed', { workspaceId, itemIds: [itemId] });
+    },
+  });
   listeners.add((event, payload) => {
     if (event === 'posts.changed') inbox.postsChanged((payload as { workspaceId: string }).workspaceId);
   });
@@ -235,6 +255,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     calendar.handlers,
     board.handlers,
     inbox.handlers,
+    moderation.handlers,
   );
   // Publishing and the session checks need the accounts' tokens: they start once the vault can give them.
   const startPublishing = () => {

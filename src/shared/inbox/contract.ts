@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Charter, CharterRule, ItemFlag } from '../charter/schema';
 import { Id, Instant } from '../domain';
+import { ModerationInput, ModerationResult } from './moderation';
 import { AuditEntry, InboxCounts, InboxFilter, InboxPage, InboxSettings, InboxState, InboxStateSnapshot, PersonHistory, ResponseTimes, SavedReply } from './schemas';
 
 const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -57,6 +58,9 @@ export const inboxCommands = {
 
   'audit.list': command(z.object({ workspaceId: Id, before: Instant.optional(), limit: z.number().int().min(1).max(500).optional() }).strict(), z.array(AuditEntry)),
   'audit.exportCsv': command(Ws, TextFile),
+
+  /** Hides, detaches, mutes, blocks or reports from a card or an inbox item; logged with the network's outcome; a refusal changes nothing. */
+  'moderation.act': command(ModerationInput, ModerationResult),
 } as const;
 
 export const inboxEvents = {

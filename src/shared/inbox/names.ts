@@ -19,5 +19,6 @@ export const INBOX_COMMAND_NAMES = [
   'person.setNote',
   'audit.list',
   'audit.exportCsv',
+  'moderation.act',
 ] as const;
 export const INBOX_EVENT_NAMES = ['inbox.changed'] as const;

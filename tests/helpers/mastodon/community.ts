@@ -276,5 +276,5 @@ export function communityApi(c: Community, host: CommunityHost) {
       host.publish?.({ event: 'status.update', payload: render(s), to: statusStreams(s) });
     },
   };
-  return { routes, helpers };
+  return { routes, helpers, renderOther };
 }

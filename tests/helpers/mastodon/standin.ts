@@ -34,6 +34,7 @@ import {
   type Visibility,
 } from './entities';
 import { communityApi, newCommunity, type Community } from './community';
+import { moderationApi, type ModerationState } from './moderation';
 import { createStreaming, type StreamingControls } from './streaming';
 
 export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
@@ -163,6 +164,8 @@ export interface MastodonStandIn {
   /** Other accounts, their statuses and notifications (community.ts); `act` makes them post, like, follow. */
   readonly community: Community;
   readonly act: ReturnType<typeof communityApi>['helpers'];
+  /** Reports, mutes and blocks received, and the instance's rules (moderation.ts). */
+  readonly moderation: ModerationState;
   /** The streaming API's state and faults (kill, quiet). */
   readonly streaming: StreamingControls;
   /** Finishes processing of a media attachment at once. */
@@ -712,6 +715,8 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
   const community = newCommunity();
   const social = communityApi(community, { renderContext, newId, ownStatuses: () => state.statuses, now, publish: streaming.publish });
   if (options.community !== false) for (const [route, handler] of social.routes) handlers.set(route, handler as Handler);
+  const moderation = moderationApi(community, social.renderOther, { newId });
+  if (options.community !== false) for (const [route, handler] of moderation.routes) handlers.set(route, handler as Handler);
   for (const route of handlers.keys()) if (!spec.hasRoute(route)) throw new Error(`stand-in route ${route} is not in the spec`);
 
   // ---------------------------------------------------------------------------------------------
@@ -927,6 +932,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     state,
     community,
     act: social.helpers,
+    moderation: moderation.state,
     streaming: streaming.controls,
     close: () =>
       new Promise<void>((resolve) => {

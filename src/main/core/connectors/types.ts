@@ -8,6 +8,7 @@ import type { Account, AccountHealth, Network } from '../../../shared/domain';
 import type { Capabilities, Poll, Visibility } from '../../../shared/publishing';
 import type { PublishFailure } from '../../../shared/schedule/retry';
 import type { Reader } from './reader';
+import type { Moderator } from './moderation';
 
 /** An image ready to publish: the original file (never modified) and its description. */
 export interface MediaFile {
@@ -105,6 +106,8 @@ export interface Connector {
   revoke(): Promise<void>;
   /** Reading timelines, notifications, searches and threads, and acting on items (the board). */
   readonly reader?: Reader;
+  /** Moderation (hide, detach, mute, block, report) as this account. */
+  readonly moderator?: Moderator;
 }
 
 /** How a connector reads and updates its own secrets (sessions, tokens); backed by the vault. */

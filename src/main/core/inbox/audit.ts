@@ -57,9 +57,9 @@ export class AuditLog {
          FROM (SELECT 1) LEFT JOIN items i ON i.id = @itemId LEFT JOIN actors a ON a.id = i.author_id`,
       ),
       page: db.prepare<{ workspaceId: string; before: number | null; limit: number }, Row>(
-        `SELECT * FROM audit_log WHERE workspace_id = @workspaceId AND (@before IS NULL OR at < @before) ORDER BY at DESC, id DESC LIMIT @limit`,
+        `SELECT * FROM audit_log WHERE workspace_id = @workspaceId AND (@before IS NULL OR at < @before) ORDER BY at DESC, rowid DESC LIMIT @limit`,
       ),
-      all: db.prepare<[string], Row>('SELECT * FROM audit_log WHERE workspace_id = ? ORDER BY at, id'),
+      all: db.prepare<[string], Row>('SELECT * FROM audit_log WHERE workspace_id = ? ORDER BY at, rowid'),
     };
   }
 

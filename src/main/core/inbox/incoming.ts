@@ -91,8 +91,11 @@ export class IncomingItems {
       const batch = [...items.values()].filter((i) => !isOwn(i.author)).map((i) => charterItemOf(page.itemIds.get(i.uri)!, i));
       const recent = this.recent.get(ws) ?? [];
       const run = engine.evaluate(batch, page.now, recent);
-      for (const f of run.flags) changed = this.s.flag.run({ workspaceId: ws, ...f, now: page.now }).changes > 0 || changed;
-      for (const f of run.flags) if (f.automatic && (f.action === 'hide' || f.action === 'report')) this.d.automatic?.(ws, page.accountId, f.itemId, f.ruleId, f.action);
+      for (const f of run.flags) {
+        if (this.s.flag.run({ workspaceId: ws, ...f, now: page.now }).changes === 0) continue; // flagged before: acted on before
+        changed = true;
+        if (f.automatic && (f.action === 'hide' || f.action === 'report')) this.d.automatic?.(ws, page.accountId, f.itemId, f.ruleId, f.action);
+      }
       const kept = [...recent, ...batch].filter((i) => i.at >= page.now - RECENT_MS);
       this.recent.set(ws, kept.slice(-RECENT_MAX));
     }

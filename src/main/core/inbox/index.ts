@@ -24,6 +24,8 @@ export interface InboxCoreDeps {
   workspaces: WorkspaceRepository;
   accounts: AccountRepository;
   emit: (event: EventName, payload: unknown) => void;
+  /** Acts for a rule whose action is automatic (opt-in per rule); logged like any moderation. */
+  moderate?(input: { workspaceId: string; itemId: string; asAccountId: string; action: 'hide_reply' | 'report'; ruleId: string; report?: { reason: 'other' } }): Promise<unknown>;
 }
 
 export function createInboxCore(d: InboxCoreDeps) {
@@ -47,7 +49,16 @@ export function createInboxCore(d: InboxCoreDeps) {
     timer?.unref?.();
   }
 
-  const incoming = new IncomingItems({ db: d.db, charters, changed });
+  const incoming = new IncomingItems({
+    db: d.db,
+    charters,
+    changed,
+    // After the page's transaction: the network is asked, and the audit log says what it answered.
+    automatic: (workspaceId, asAccountId, itemId, ruleId, action) =>
+      void Promise.resolve().then(() =>
+        d.moderate?.({ workspaceId, itemId, asAccountId, ruleId, ...(action === 'hide' ? { action: 'hide_reply' as const } : { action: 'report' as const, report: { reason: 'other' as const } }) }).catch(() => undefined),
+      ),
+  });
   const handlers = createInboxHandlers({
     db: d.db,
     clock: d.clock,
@@ -69,6 +80,7 @@ export function createInboxCore(d: InboxCoreDeps) {
     audit,
     readModel,
     states,
+    changed,
     /** The streams cache's hook: runs inside each stored page's transaction. */
     onIngest: incoming.onPage,
     /** Posts of this workspace moved: a reply that went out marks its inbox item done. */

@@ -42,6 +42,7 @@ import type { LinkCardFetcher } from './linkcard';
 import { parseSession, serializeSession } from './session';
 import { isValidTid } from './tid';
 import { createBlueskyReader } from './read';
+import { createBlueskyModerator } from './moderate';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
 export const MAX_IMAGE_BYTES = BLUESKY_DEFAULTS.maxImageBytes;
@@ -111,6 +112,17 @@ class BlueskyConnector implements Connector {
 
   /** The board's reads and actions (read.ts), with this account's session. */
   readonly reader = createBlueskyReader({
+    withAgent: async (what, fn, signal) => {
+      try {
+        return await this.call(what, signal, (live) => fn(live.agent, live.did));
+      } finally {
+        await this.settle();
+      }
+    },
+  });
+
+  /** Moderation (moderate.ts), with the same session. */
+  readonly moderator = createBlueskyModerator({
     withAgent: async (what, fn, signal) => {
       try {
         return await this.call(what, signal, (live) => fn(live.agent, live.did));

@@ -15,6 +15,7 @@ import { DEFAULT_TIMEOUT_MS, MastodonHttp } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 import { prepareImage, uploadImage } from './media';
 import { checkToken, revokeToken } from './oauth';
+import { createMastodonModerator } from './moderate';
 import { createMastodonReader } from './read';
 
 /** What the vault keeps for a Mastodon account (JSON). */
@@ -110,6 +111,8 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
     accountId: opts.accountId,
     /** The board's reads and actions (read.ts), with this account's token. */
     reader: createMastodonReader({ http, timeoutMs, token: async () => (await loadSecrets())?.accessToken ?? null }),
+    /** Moderation (moderate.ts): reports, mutes, blocks. */
+    moderator: createMastodonModerator({ http, timeoutMs, token: async () => (await loadSecrets())?.accessToken ?? null }),
 
     async capabilities(): Promise<Capabilities> {
       return (await instanceInfo()).capabilities;

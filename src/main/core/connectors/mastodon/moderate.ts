@@ -1,0 +1,72 @@
+/**
+ * Mastodon's moderation through the account's server: reports (POST /api/v1/reports with the
+ * category, the instance's rule ids and the statuses), mute / unmute and block / unblock of the
+ * author. The author's account id on this server comes from the status (or a resolving search).
+ * Hiding replies and detaching quotes are not Mastodon's: refused as unsupported.
+ */
+import type { ReportReason } from '../../../../shared/inbox/moderation';
+import type { Moderator } from '../moderation';
+import { ReadError } from '../reader';
+import { toReadError } from '../read-errors';
+import type { MastodonHttp } from './http';
+
+/** Mastodon's categories; "violation" is for the instance's rules, so it goes with rule ids only. */
+const CATEGORIES: Record<ReportReason, 'spam' | 'legal' | 'other'> = { spam: 'spam', rude: 'other', violation: 'other', misleading: 'other', sexual: 'other', illegal: 'legal', other: 'other' };
+
+export interface MastodonModeratorDeps {
+  http: MastodonHttp;
+  timeoutMs: number;
+  token(): Promise<string | null>;
+}
+
+export function createMastodonModerator(d: MastodonModeratorDeps): Moderator {
+  const call = async (method: 'GET' | 'POST', path: string, json?: Record<string, unknown>) => {
+    const token = await d.token();
+    if (!token) throw new ReadError('reconnect_needed', 'This Mastodon account has no token: reconnect it.', 401);
+    try {
+      return await d.http.request({ method, path, accessToken: token, timeoutMs: d.timeoutMs, ...(json ? { json } : {}) });
+    } catch (err) {
+      throw toReadError(err);
+    }
+  };
+  /** The status id on this server, and its author's account id. */
+  const resolve = async (target: { uri: string; remoteId: string | null }): Promise<{ statusId: string; accountId: string }> => {
+    let status = target.remoteId ? ((await call('GET', `/api/v1/statuses/${encodeURIComponent(target.remoteId)}`)).body as { id?: unknown; account?: { id?: unknown } } | null) : null;
+    if (!status) {
+      const found = (await call('GET', `/api/v2/search?${new URLSearchParams({ q: target.uri, type: 'statuses', resolve: 'true', limit: '1' }).toString()}`)).body as { statuses?: { id?: unknown; account?: { id?: unknown } }[] } | null;
+      status = found?.statuses?.[0] ?? null;
+    }
+    if (typeof status?.id !== 'string' || typeof status.account?.id !== 'string') throw new ReadError('not_found', 'This post cannot be found from this account’s server.', 404);
+    return { statusId: status.id, accountId: status.account.id };
+  };
+
+  return {
+    async moderate(action, target, report) {
+      switch (action) {
+        case 'mute':
+        case 'unmute':
+        case 'block':
+        case 'unblock': {
+          const { accountId } = await resolve(target);
+          await call('POST', `/api/v1/accounts/${encodeURIComponent(accountId)}/${action}`);
+          return;
+        }
+        case 'report': {
+          const { statusId, accountId } = await resolve(target);
+          const ruleIds = report?.ruleIds ?? [];
+          await call('POST', '/api/v1/reports', {
+            account_id: accountId,
+            status_ids: [statusId],
+            category: ruleIds.length > 0 ? 'violation' : CATEGORIES[report?.reason ?? 'other'],
+            ...(ruleIds.length > 0 ? { rule_ids: ruleIds } : {}),
+            ...(report?.comment ? { comment: report.comment } : {}),
+            ...(report?.forward !== undefined ? { forward: report.forward } : {}),
+          });
+          return;
+        }
+        default:
+          throw new ReadError('unsupported', `Mastodon cannot ${action.replace('_', ' ')}.`);
+      }
+    },
+  };
+}

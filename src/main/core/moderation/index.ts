@@ -1,0 +1,8 @@
+/** Moderation in the core: the service and its one command. */
+import { defineHandlers } from '../handler-types';
+import { ModerationService, type ModerationDeps } from './service';
+
+export function createModerationCore(d: ModerationDeps) {
+  const service = new ModerationService(d);
+  return { service, handlers: defineHandlers({ 'moderation.act': (input) => service.act(input) }) };
+}

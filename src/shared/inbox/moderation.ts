@@ -1,0 +1,59 @@
+/**
+ * Moderation actions as the contract names them, the same words for every network; each
+ * network's connector says which it can do (hide a reply and detach a quote are Bluesky's).
+ */
+import { z } from 'zod';
+import { Id } from '../domain';
+
+export const MODERATION_ACTIONS = ['hide_reply', 'unhide_reply', 'detach_quote', 'reattach_quote', 'mute', 'unmute', 'block', 'unblock', 'report'] as const;
+export const ModerationAction = z.enum(MODERATION_ACTIONS);
+export type ModerationAction = z.infer<typeof ModerationAction>;
+
+/** The action that undoes each one (a report cannot be taken back). */
+export const UNDO_OF: Partial<Record<ModerationAction, ModerationAction>> = {
+  hide_reply: 'unhide_reply',
+  unhide_reply: 'hide_reply',
+  detach_quote: 'reattach_quote',
+  reattach_quote: 'detach_quote',
+  mute: 'unmute',
+  unmute: 'mute',
+  block: 'unblock',
+  unblock: 'block',
+};
+
+/** Why a report is made; each network maps it to its own reasons (Bluesky reasonType, Mastodon category). */
+export const ReportReason = z.enum(['spam', 'rude', 'violation', 'misleading', 'sexual', 'illegal', 'other']);
+export type ReportReason = z.infer<typeof ReportReason>;
+
+export const ReportDetails = z
+  .object({
+    reason: ReportReason,
+    comment: z.string().max(1000).optional(),
+    /** Mastodon: the instance's rules broken (GET /api/v1/instance/rules). */
+    ruleIds: z.array(z.string().max(50)).max(20).optional(),
+    /** Mastodon: forward a remote account's report to its server. */
+    forward: z.boolean().optional(),
+  })
+  .strict();
+export type ReportDetails = z.infer<typeof ReportDetails>;
+
+export const ModerationInput = z
+  .object({
+    workspaceId: Id,
+    itemId: Id,
+    asAccountId: Id,
+    action: ModerationAction,
+    /** The charter rule whose suggestion this follows (null: by hand). */
+    ruleId: z.string().max(64).optional(),
+    report: ReportDetails.optional(),
+  })
+  .strict();
+
+export const ModerationResult = z.object({
+  action: ModerationAction,
+  /** What undoes it, when the network allows it. */
+  undo: ModerationAction.nullable(),
+  /** The inbox item this settled (marked done), if any. */
+  inboxItemId: Id.nullable(),
+});
+export type ModerationResult = z.infer<typeof ModerationResult>;

@@ -1,0 +1,95 @@
+/**
+ * Moderation on the Mastodon stand-in (every request and answer validated against the
+ * Mastodon OpenAPI description): a rude mention arrives, the charter flags it in the inbox;
+ * reporting it sends the category, the instance's rule ids and the status; mute and block
+ * (and undoing them) reach the server; a report the server refuses leaves the item as it was
+ * with the server's words, and the audit log says so; Bluesky-only actions are refused.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { openCore } from '../../src/main/core/app';
+import type { Core } from '../../src/main/core/types';
+import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
+import type { Board, Column } from '../../src/shared/board/schemas';
+import type { AuditEntry, InboxPage } from '../../src/shared/inbox/schemas';
+import type { AppError } from '../../src/shared/result';
+import { startMastodonStandIn } from '../helpers/mastodon';
+import { tempDir } from '../helpers/temp';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0)) await fn();
+});
+
+async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
+  const result = await core.handle(command, input);
+  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+async function refusal(core: Core, command: string, input: unknown): Promise<AppError> {
+  const result = await core.handle(command, input);
+  if (result.ok) throw new Error(`${command} succeeded`);
+  return result.error;
+}
+
+describe('moderation on the Mastodon stand-in', () => {
+  it('reports with category, rule ids and the status; mutes and blocks and undoes them; a refusal changes nothing and is logged', async () => {
+    const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
+    cleanup.push(async () => {
+      await core.close();
+      await server.close();
+    });
+    const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' });
+    const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>(core, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
+    const completing = value<{ id: string }>(core, 'account.completeMastodon', { attemptId });
+    await fetch(authorizeUrl);
+    const account = await completing;
+    await value(core, 'charter.save', {
+      workspaceId: ws.id,
+      charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'insultes', name: 'Insultes', severity: 'warning', action: 'report', match: { kind: 'words', terms: ['incompétents'] } }] },
+    });
+
+    const troll = server.act.addAccount('troll', 'Troll');
+    const rude = server.act.post(troll, '@tribune bande d’INCOMPÉTENTS', { mentionsMe: true });
+    const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
+    const column = await value<Column>(core, 'column.add', { boardId: board.id, type: 'notifications', accountId: account.id });
+    await value(core, 'column.refresh', { columnId: column.id });
+    const inbox = await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle', filter: { flagged: true } });
+    expect(inbox.entries).toHaveLength(1);
+    const entry = inbox.entries[0]!;
+    expect(entry.flags).toEqual([{ ruleId: 'insultes', ruleName: 'Insultes', severity: 'warning', action: 'report', matched: 'incompétents' }]);
+
+    // A rule id the instance does not have: the server refuses; nothing changed, the log says why.
+    const refused = await refusal(core, 'moderation.act', { workspaceId: ws.id, itemId: entry.item!.id, asAccountId: account.id, action: 'report', report: { reason: 'violation', ruleIds: ['99'] } });
+    expect(refused).toMatchObject({ code: 'moderation_refused', params: { action: 'report' } });
+    expect(refused.message).toContain('Rule ids are invalid');
+    expect(server.moderation.reports).toEqual([]);
+    expect((await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' })).entries.map((e) => e.id)).toEqual([entry.id]);
+
+    const done = await value(core, 'moderation.act', { workspaceId: ws.id, itemId: entry.item!.id, asAccountId: account.id, action: 'report', ruleId: 'insultes', report: { reason: 'rude', ruleIds: ['2'], comment: 'Insultes répétées' } });
+    expect(done).toEqual({ action: 'report', undo: null, inboxItemId: entry.id });
+    expect(server.moderation.reports).toEqual([{ id: expect.any(String), accountId: troll.id, category: 'violation', ruleIds: ['2'], statusIds: [rude.id], comment: 'Insultes répétées', forward: false }]);
+    // Reported at the rule's suggestion: the item is done, by the rule.
+    expect((await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'done' })).entries.map((e) => e.id)).toEqual([entry.id]);
+
+    for (const action of ['mute', 'block'] as const) {
+      expect(await value(core, 'moderation.act', { workspaceId: ws.id, itemId: entry.item!.id, asAccountId: account.id, action })).toMatchObject({ undo: `un${action}` });
+    }
+    expect([...server.moderation.mutes, ...server.moderation.blocks]).toEqual([troll.id, troll.id]);
+    await value(core, 'moderation.act', { workspaceId: ws.id, itemId: entry.item!.id, asAccountId: account.id, action: 'unblock' });
+    expect([...server.moderation.blocks]).toEqual([]);
+
+    expect(await refusal(core, 'moderation.act', { workspaceId: ws.id, itemId: entry.item!.id, asAccountId: account.id, action: 'hide_reply' })).toMatchObject({ code: 'moderation_unsupported', params: { action: 'hide_reply', network: 'mastodon' } });
+
+    const audit = await value<AuditEntry[]>(core, 'audit.list', { workspaceId: ws.id });
+    expect(audit.map((a) => [a.action, a.outcome, a.ruleId]).reverse()).toEqual([
+      ['report', 'refused', null],
+      ['report', 'done', 'insultes'],
+      ['mute', 'done', null],
+      ['block', 'done', null],
+      ['unblock', 'done', null],
+    ]);
+    expect(audit.find((a) => a.outcome === 'refused')!.message).toContain('Rule ids are invalid');
+    server.assertNoViolations();
+  }, 60_000);
+});
