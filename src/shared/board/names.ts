@@ -20,4 +20,4 @@ export const BOARD_COMMAND_NAMES = [
   'item.thread',
 ] as const;
 
-export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed'] as const;
+export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed', 'column.notify', 'board.focus'] as const;

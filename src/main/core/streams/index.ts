@@ -21,6 +21,8 @@ import { seenPosition } from './seen';
 import { loadThread } from './threads';
 import { ImageCache } from './images';
 import { pruneCache } from './retention';
+import { ColumnNotifier } from './notify';
+import type { ColumnNotice } from '../../../shared/board/notice';
 import type { BoardRetention } from '../../../shared/board/schemas';
 
 export interface StreamsDeps {
@@ -34,6 +36,8 @@ export interface StreamsDeps {
   keyFor(network: Network): string | null;
   emitColumn(columnId: string, newCount: number): void;
   emitItems(workspaceId: string, itemIds: string[]): void;
+  /** New unseen items of a column with notifications on (notify.ts). */
+  emitNotice?(notice: ColumnNotice): void;
   retention(): BoardRetention;
   /** Where remote images are kept (<data>/remote-images). */
   imageDir: string;
@@ -48,13 +52,26 @@ export class Streams implements StreamsPort {
   readonly live: LiveStreams;
   readonly actions: ActionQueue;
   readonly images: ImageCache;
+  readonly notifier: ColumnNotifier;
   private actionTimer: NodeJS.Timeout | null = null;
   private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: StreamsDeps) {
     this.cache = new StreamCache(d.db, d.onIngest ?? null);
     this.images = new ImageCache(d.db, d.imageDir, () => d.retention().imageCacheMegabytes * 1024 * 1024, () => d.clock.now(), d.fetchImage);
-    this.engine = new StreamEngine({ db: d.db, clock: d.clock, log: d.log, boards: d.boards, readModel: d.readModel, cache: this.cache, accounts: d.accounts, readerFor: d.readerFor, emitColumn: d.emitColumn });
+    this.notifier = new ColumnNotifier(d.db, d.boards, (notice) => d.emitNotice?.(notice));
+    this.engine = new StreamEngine({
+      db: d.db,
+      clock: d.clock,
+      log: d.log,
+      boards: d.boards,
+      readModel: d.readModel,
+      cache: this.cache,
+      accounts: d.accounts,
+      readerFor: d.readerFor,
+      emitColumn: d.emitColumn,
+      notify: (columnId, since) => this.announce(columnId, since),
+    });
     this.live = new LiveStreams({
       db: d.db,
       clock: d.clock,
@@ -68,6 +85,7 @@ export class Streams implements StreamsPort {
         for (const ws of this.workspacesOf(ids)) d.emitItems(ws, ids);
       },
       setLive: (ids, live) => this.engine.setLive(ids, live),
+      announce: (columnId, since) => this.announce(columnId, since),
     });
     const networkOf = (id: string) => {
       const a = d.accounts.get(id);
@@ -129,6 +147,18 @@ export class Streams implements StreamsPort {
     this.live.check();
     this.d.db.prepare("UPDATE board_actions SET next_at = ? WHERE state = 'pending'").run(this.d.clock.now());
     void this.actions.drain();
+  }
+
+  /**
+   * Desktop notifications for a column's entries above `since` (its newest sort key before new
+   * entries were stored). Whatever stores entries outside a refresh (a live stream) calls it too.
+   */
+  announce(columnId: string, since: string | null): void {
+    try {
+      this.notifier.afterRefresh(columnId, since);
+    } catch (err) {
+      this.d.log.error(`notification of column ${columnId} failed`, err);
+    }
   }
 
   refresh = (columnId: string) => this.engine.refresh(columnId);

@@ -53,6 +53,12 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
 
   // A notification was clicked: its card takes the focus once shown.
   const focusRequest = useStreams((s) => (s.focusRequest?.columnId === column.id ? s.focusRequest : null));
+  // It opens under the column's own account, whoever the person was acting as.
+  const [focusSeen, setFocusSeen] = useState(focusRequest);
+  if (focusRequest !== focusSeen) {
+    setFocusSeen(focusRequest);
+    if (focusRequest) setActAsId(null);
+  }
   useEffect(() => {
     if (!focusRequest || !entries.some((e) => e.key === focusRequest.key)) return;
     list.current?.focusKey(focusRequest.key);
