@@ -53,6 +53,7 @@ export function createBoardCore(d: BoardCoreDeps) {
         keyFor: d.network.keyFor,
         emitColumn,
         emitItems: (workspaceId, itemIds) => d.emit('items.changed', { workspaceId, itemIds }),
+        emitNotice: (notice) => d.emit('column.notify', notice),
         retention: () => settings.retention(),
         imageDir: d.network.imageDir,
         ...(d.network.fetchImage ? { fetchImage: d.network.fetchImage } : {}),
@@ -98,6 +99,7 @@ function cacheOnly(boards: BoardRepository): StreamsPort {
     preview: () => Promise.resolve([]),
     act: offline,
     thread: offline,
+    sendMessage: offline,
     columnsChanged: () => undefined,
     streaming: () => false,
   };

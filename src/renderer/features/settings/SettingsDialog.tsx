@@ -4,6 +4,7 @@ import { PUBLISH_UNDO_CHOICES, type Settings } from '../../../shared/domain';
 import { AppDialog } from '../../components/AppDialog';
 import { useApp } from '../../stores/app';
 import { ProfileName } from '../calendar/ProfileName';
+import { RetentionSettings } from './RetentionSettings';
 
 type TextSetting = 'language' | 'theme' | 'columnWidth';
 
@@ -67,6 +68,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <Choice setting="columnWidth" options={['narrow', 'normal', 'wide']} />
         <UndoDelayChoice />
         <ProfileName />
+        <RetentionSettings />
         {info ? <p className="settings-about">{t('settings.about', { version: info.version, host: t(`settings.host.${info.host}`) })}</p> : null}
       </div>
     </AppDialog>
