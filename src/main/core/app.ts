@@ -9,6 +9,7 @@ import { createHandlers, type Handlers, type Services } from './handlers';
 import { createNetworkHandlers } from './handlers-network';
 import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
+import { ReviewOnEdit } from './calendar/review-on-edit';
 import { createCalendarCore } from './calendar';
 import { ApprovalGate, queuePorts } from './calendar/approval-gate';
 import { createBoardCore } from './board';
@@ -131,7 +132,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     postContext: (itemId, accountId) => postContextOf(db, itemId, accountId),
     ...options.publishing,
   });
-  saveDraft = (id, save) => publishing.saveDraft(id, save);
+  // An approved post edited where approval is required goes back to review, in the save's transaction.
+  const reviewOnEdit = new ReviewOnEdit(db);
+  saveDraft = (id, save) => {
+    const done = { reopened: null as string | null };
+    const outcome = publishing.saveDraft(id, () => {
+      const r = reviewOnEdit.save(id, save);
+      done.reopened = r.reopened;
+      return r.outcome;
+    });
+    if (done.reopened) emit('calendar.changed', { workspaceId: done.reopened });
+    return outcome;
+  };
   const accountService = new AccountService({
     clock,
     log,
@@ -152,6 +164,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     media,
     vault,
     emit,
+    // A scheduled post an import moved or rewrote: its queue jobs follow, in the import's transaction.
+    replanImported: (draftId, change) => publishing.replanImported(draftId, change),
     // An approved post's targets held for approval go (or follow the missed-post policy).
     onReviewChanged: (draftId) => releaseApproved(draftId),
     onApprovalSettingChanged: (workspaceId, required) => {

@@ -90,6 +90,8 @@ export const boardCommands = {
   'item.act': command(z.object({ itemId: Id, asAccountId: Id, action: ItemAction }).strict(), ActResult),
   /** The conversation around an item, from the network (or the cache when offline). */
   'item.thread': command(z.object({ itemId: Id, asAccountId: Id }).strict(), ThreadView),
+  /** Answers a direct message (an item of a Bluesky Direct messages column) in its conversation. */
+  'item.sendMessage': command(z.object({ itemId: Id, asAccountId: Id, text: z.string().trim().min(1).max(1000) }).strict(), Done),
 } as const;
 
 export const boardEvents = {

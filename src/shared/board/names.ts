@@ -18,6 +18,7 @@ export const BOARD_COMMAND_NAMES = [
   'column.preview',
   'item.act',
   'item.thread',
+  'item.sendMessage',
 ] as const;
 
 export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed', 'column.notify', 'board.focus'] as const;

@@ -99,6 +99,7 @@ function cacheOnly(boards: BoardRepository): StreamsPort {
     preview: () => Promise.resolve([]),
     act: offline,
     thread: offline,
+    sendMessage: offline,
     columnsChanged: () => undefined,
     streaming: () => false,
   };

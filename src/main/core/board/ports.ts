@@ -13,6 +13,8 @@ export interface StreamsPort {
   preview(accountId: string, type: ColumnType, query: ColumnQuery, workspaceId: string): Promise<ColumnEntry[]>;
   act(itemId: string, asAccountId: string, action: ItemAction, workspaceId: string): Promise<z.output<typeof ActResult>>;
   thread(itemId: string, asAccountId: string, workspaceId: string): Promise<ThreadView>;
+  /** Answers a direct message in its conversation (Bluesky chat). */
+  sendMessage(itemId: string, asAccountId: string, text: string): Promise<void>;
   /** A column was added, changed or removed: poll plans change. */
   columnsChanged(): void;
   /** Whether a live stream feeds this column. */

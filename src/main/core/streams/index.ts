@@ -16,6 +16,7 @@ import { ActionQueue } from './actions';
 import { StreamCache, type IngestHook } from './cache';
 import { StreamEngine } from './engine';
 import { LiveStreams } from './live';
+import { sendMessage } from './messages';
 import type { BoardReadModel } from './read-model';
 import { seenPosition } from './seen';
 import { loadThread } from './threads';
@@ -204,10 +205,11 @@ export class Streams implements StreamsPort {
   async act(itemId: string, asAccountId: string, action: ItemAction, workspaceId: string) {
     const account = this.d.accounts.get(asAccountId)!;
     const own = this.d.db
-      .prepare<[string], { network: string; remote_id: string }>('SELECT i.network, a.remote_id FROM items i JOIN actors a ON a.id = i.author_id WHERE i.id = ?')
+      .prepare<[string], { network: string; remote_id: string; uri: string }>('SELECT i.network, i.uri, a.remote_id FROM items i JOIN actors a ON a.id = i.author_id WHERE i.id = ?')
       .get(itemId);
     if (!own) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
     if (own.network !== account.network) throw new AppFailure('action_unsupported', 'This account is on another network.', { action, network: account.network });
+    if (own.uri.startsWith('chat:')) throw new AppFailure('action_unsupported', 'A direct message is answered in its conversation.', { action, network: account.network });
     if (action === 'delete' && own.remote_id !== account.remoteId && !own.remote_id.toLowerCase().startsWith(account.handle.toLowerCase())) {
       throw new AppFailure('action_not_allowed', 'Only the author can delete a post.', { action });
     }
@@ -222,6 +224,26 @@ export class Streams implements StreamsPort {
     const item = this.d.readModel.items([itemId], asAccountId, workspaceId).get(itemId);
     if (!item) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
     return { actionId, state: state?.state === 'done' ? ('done' as const) : ('queued' as const), item };
+  }
+
+  /** Answers a direct message (Bluesky chat) in its conversation. */
+  sendMessage(itemId: string, asAccountId: string, text: string): Promise<void> {
+    return sendMessage(
+      {
+        db: this.d.db,
+        boards: this.d.boards,
+        readerFor: this.d.readerFor,
+        ctxFor: (accountId) => {
+          const account = this.d.accounts.get(accountId)!;
+          const budget = this.engine.budgets.for(accountId, account.network);
+          return { onResponse: (i) => budget.record(i) };
+        },
+        refresh: (columnId) => this.engine.refresh(columnId),
+      },
+      itemId,
+      asAccountId,
+      text,
+    );
   }
 
   thread(itemId: string, asAccountId: string, workspaceId: string) {

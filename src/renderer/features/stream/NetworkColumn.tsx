@@ -15,6 +15,7 @@ import { useConnection } from '../../stores/connection';
 import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { useUi } from '../../stores/ui';
 import { ColumnStatusLine, LiveMode } from './ColumnStatusLine';
+import { isChatItem } from './ChatReply';
 import { COLUMN_ICONS } from './columnIcons';
 import { ItemCard } from './ItemCard';
 import { openThread, quote, reply, toggle, type CardActor } from './itemActions';
@@ -116,7 +117,8 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
       return;
     }
     const item = entry.item;
-    if (!item) return;
+    // A direct message has no post actions: it is answered in the field under it.
+    if (!item || isChatItem(item)) return;
     const key = event.key.toLowerCase();
     const run: Record<string, () => void> = {
       enter: () => openThread(item, actor),
