@@ -18,6 +18,7 @@ export const BOARD_COMMAND_NAMES = [
   'column.preview',
   'item.act',
   'item.thread',
+  'item.ofSentPost',
 ] as const;
 
 export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed'] as const;
