@@ -7,6 +7,7 @@ import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
 import { benchCharter } from './charter';
 import { benchBoardIngest, benchPollingBudget } from './board';
+import { benchBoardPaint } from './board-paint';
 import { benchCalendarExchange } from './calendar-exchange';
 import { benchCalendarMonth } from './calendar-month';
 
@@ -21,6 +22,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   moderationCharter: benchCharter,
   boardIngest: benchBoardIngest,
   boardPollingBudget: benchPollingBudget,
+  boardTenColumnsFiveThousandItems: benchBoardPaint,
   calendarExportImport10k: benchCalendarExchange,
   calendarMonth2000: benchCalendarMonth,
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { arrivedAbove, anchorIndex, pendingAbove, stillUnseen } from '../../src/renderer/model/board/scrollAnchor';
 import { keyboardTarget, moveByKey, moveItem } from '../../src/renderer/model/board/columnOrder';
 import { clampText, linkLabel, normaliseTag, safeHref } from '../../src/renderer/model/board/safeLinks';
-import { GROUP_AFTER, notifiesByDefault, planNotifications } from '../../src/renderer/model/board/notify';
+import { notifiesByDefault } from '../../src/renderer/model/board/notify';
 
 describe('scroll anchor: items arriving above keep the view still', () => {
   const before = ['c', 'd', 'e'];
@@ -78,29 +78,6 @@ describe('links from untrusted network text', () => {
 });
 
 describe('notifications', () => {
-  const items = [
-    { key: 'a', createdAt: '2026-12-01T10:00:00Z' },
-    { key: 'b', createdAt: '2026-12-01T10:05:00Z' },
-  ];
-
-  it('never notifies when the column has them off', () => {
-    expect(planNotifications(items, { enabled: false, readUpTo: null, alreadyNotified: new Set() })).toEqual({ single: [], grouped: 0, focusKey: null });
-  });
-
-  it('never notifies for seen items (read marker or already notified); the click focuses the newest', () => {
-    const plan = planNotifications(items, { enabled: true, readUpTo: '2026-12-01T10:00:00Z', alreadyNotified: new Set() });
-    expect(plan).toEqual({ single: ['b'], grouped: 0, focusKey: 'b' });
-    expect(planNotifications(items, { enabled: true, readUpTo: null, alreadyNotified: new Set(['a', 'b']) }).single).toEqual([]);
-  });
-
-  it('groups when many arrive at once', () => {
-    const many = Array.from({ length: GROUP_AFTER + 2 }, (_, i) => ({ key: `k${i}`, createdAt: new Date(Date.UTC(2026, 11, 1, 10, i)).toISOString() }));
-    const plan = planNotifications(many, { enabled: true, readUpTo: null, alreadyNotified: new Set() });
-    expect(plan.single).toEqual([]);
-    expect(plan.grouped).toBe(GROUP_AFTER + 2);
-    expect(plan.focusKey).toBe(`k${GROUP_AFTER + 1}`);
-  });
-
   it('is on by default only for mentions and direct messages', () => {
     expect(notifiesByDefault('mentions')).toBe(true);
     expect(notifiesByDefault('direct')).toBe(true);

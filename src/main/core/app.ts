@@ -9,6 +9,7 @@ import { createHandlers, type Handlers, type Services } from './handlers';
 import { createNetworkHandlers } from './handlers-network';
 import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
+import { ReviewOnEdit } from './calendar/review-on-edit';
 import { createCalendarCore } from './calendar';
 import { ApprovalGate, queuePorts } from './calendar/approval-gate';
 import { createBoardCore } from './board';
@@ -131,7 +132,18 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     postContext: (itemId, accountId) => postContextOf(db, itemId, accountId),
     ...options.publishing,
   });
-  saveDraft = (id, save) => publishing.saveDraft(id, save);
+  // An approved post edited where approval is required goes back to review, in the save's transaction.
+  const reviewOnEdit = new ReviewOnEdit(db);
+  saveDraft = (id, save) => {
+    const done = { reopened: null as string | null };
+    const outcome = publishing.saveDraft(id, () => {
+      const r = reviewOnEdit.save(id, save);
+      done.reopened = r.reopened;
+      return r.outcome;
+    });
+    if (done.reopened) emit('calendar.changed', { workspaceId: done.reopened });
+    return outcome;
+  };
   const accountService = new AccountService({
     clock,
     log,

@@ -10,6 +10,7 @@ import type { Core } from '../core/types';
 import { instanceHostsOf } from '../security/policy';
 import { guardWebContents, hardenSession } from './hardening';
 import { connectCoreToIpc } from './ipc';
+import { showNotices } from './notifications';
 import { watchNetwork } from './network';
 import { registerAppScheme, serveApp } from './protocol';
 import { createAppWindow } from './window';
@@ -101,6 +102,7 @@ async function start(): Promise<void> {
   watchNetwork(core);
   serveApp(session.defaultSession, RENDERER_DIR, (key) => core.remoteImage(key));
   connectCoreToIpc(core, appContents);
+  showNotices(core, () => [...windows], app.getPreferredSystemLanguages()[0] ?? app.getLocale());
   const refreshInstanceHosts = () =>
     loadInstanceHosts(core).then(
       (hosts) => (instanceHosts = hosts),

@@ -3,7 +3,6 @@ import type { BoardItem, ColumnEntry, ColumnStatus, ItemAction } from '../../sha
 import { getClient, type ClientError } from '../client';
 import { errorText, t } from '../i18n';
 import { appendPage, mergeFirstPage, optimistic, patchItem } from '../model/board/entries';
-import { markSeen } from './notifications';
 import { useToasts } from './toasts';
 
 export interface ColumnFeed {
@@ -61,8 +60,6 @@ export const useStreams = create<StreamStore>((set, get) => {
         return;
       }
       const { entries, nextCursor, readCursor, unread, status } = result.value;
-      // What a column shows when it is first painted was there before: never notified.
-      if (current.entries.length === 0) markSeen(columnId, entries);
       const merged = mergeFirstPage(feedOf(get(), columnId).entries, entries);
       patch(columnId, { entries: merged, nextCursor: merged.length > entries.length ? feedOf(get(), columnId).nextCursor : nextCursor, readCursor, unread, status, loading: false, error: null });
     },

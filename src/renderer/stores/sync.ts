@@ -7,7 +7,7 @@ import { useCampaigns } from './campaigns';
 import { usePlanning } from './planning';
 import { useApp } from './app';
 import { useBoards } from './boards';
-import { notifyNewEntries } from './notifications';
+import { openNotice, setNoticePorts, showNotice } from './notifications';
 import { useStreams } from './streams';
 import { draftBackup, retryComposerIfFailed, useComposer } from './composer';
 import { useConnection } from './connection';
@@ -103,7 +103,19 @@ export function startSync(): void {
     void useUnread.getState().load();
   });
   client.on('items.changed', ({ itemIds }) => useStreams.getState().itemsChanged(itemIds));
-  client.on('column.changed', ({ columnId, workspaceId, newCount, unread, status }) => void columnChanged(columnId, workspaceId, newCount, unread, status));
+  client.on('column.changed', ({ columnId, workspaceId, unread, status }) => void columnChanged(columnId, workspaceId, unread, status));
+  // A notification click moves these stores (the browser's, or the desktop shell's `board.focus`).
+  setNoticePorts({
+    selectedWorkspaceId: () => useWorkspaces.getState().selectedId,
+    selectWorkspace: (workspaceId) => {
+      useWorkspaces.getState().select(workspaceId);
+      loadWorkspaceData(workspaceId);
+    },
+    selectBoard: (workspaceId, boardId) => useBoards.getState().select(workspaceId, boardId),
+    focusEntry: (columnId, key) => useStreams.getState().requestFocus({ columnId, key }),
+  });
+  client.on('column.notify', (notice) => showNotice(notice));
+  client.on('board.focus', (target) => openNotice(target));
 
   // Whatever the person typed is sent right away when the page goes away.
   const flush = () => useComposer.getState().flush();
@@ -130,35 +142,9 @@ export function loadWorkspaceData(workspaceId: string): void {
   void loadWorkspace(workspaceId);
 }
 
-/** A column has news: its header first, then its cards (if shown), then a notification if it has them on. */
-async function columnChanged(columnId: string, workspaceId: string, newCount: number, unread: number, status: EventPayload<'column.changed'>['status']): Promise<void> {
+/** A column has news: its header first, then its cards (if shown). */
+async function columnChanged(columnId: string, workspaceId: string, unread: number, status: EventPayload<'column.changed'>['status']): Promise<void> {
   useBoards.getState().patchColumn(columnId, { status, unread });
   useUnread.getState().setColumn(columnId, workspaceId, unread);
-  const streams = useStreams.getState();
-  const before = streams.feeds[columnId];
-  if (!before) return;
-  const known = new Set(before.entries.map((e) => e.key));
-  await streams.load(columnId);
-  if (newCount === 0) return;
-  const boards = useBoards.getState().byWorkspace[workspaceId] ?? [];
-  const board = boards.find((b) => b.columns.some((c) => c.id === columnId));
-  const column = board?.columns.find((c) => c.id === columnId);
-  if (!board || !column?.notify) return;
-  const feed = useStreams.getState().feeds[columnId];
-  if (!feed) return;
-  notifyNewEntries({
-    columnId,
-    title: t(`board.types.${column.type}`),
-    entries: feed.entries.filter((e) => !known.has(e.key)),
-    readCursor: feed.readCursor,
-    groupedBody: (count) => t('board.newItems', { count }),
-    onClick: (key) => {
-      if (useWorkspaces.getState().selectedId !== workspaceId) {
-        useWorkspaces.getState().select(workspaceId);
-        loadWorkspaceData(workspaceId);
-      }
-      useBoards.getState().select(workspaceId, board.id);
-      useStreams.getState().requestFocus({ columnId, key });
-    },
-  });
+  if (useStreams.getState().feeds[columnId]) await useStreams.getState().load(columnId);
 }

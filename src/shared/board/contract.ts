@@ -23,6 +23,7 @@ import {
   ItemAction,
   ThreadView,
 } from './schemas';
+import { ColumnNotice, NoticeTarget } from './notice';
 
 const Done = z.object({ done: z.literal(true) });
 const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -91,6 +92,8 @@ export const boardCommands = {
   'item.ofSentPost': command(z.object({ targetId: Id }).strict(), z.object({ itemId: Id, asAccountId: Id })),
   /** The conversation around an item, from the network (or the cache when offline). */
   'item.thread': command(z.object({ itemId: Id, asAccountId: Id }).strict(), ThreadView),
+  /** Answers a direct message (an item of a Bluesky Direct messages column) in its conversation. */
+  'item.sendMessage': command(z.object({ itemId: Id, asAccountId: Id, text: z.string().trim().min(1).max(1000) }).strict(), Done),
 } as const;
 
 export const boardEvents = {
@@ -100,4 +103,8 @@ export const boardEvents = {
   'column.changed': z.object({ columnId: Id, workspaceId: Id, newCount: z.number().int().nonnegative(), unread: z.number().int().nonnegative(), status: ColumnStatus }),
   /** Items changed in place (an action's optimistic state, a rollback, counts, deletion). */
   'items.changed': z.object({ workspaceId: Id, itemIds: z.array(Id) }),
+  /** New items nobody has seen in a column with notifications on (notice.ts): the hosts show a desktop notification. */
+  'column.notify': ColumnNotice,
+  /** Sent by the desktop shell, never by the core: a notification was clicked, show this entry. */
+  'board.focus': NoticeTarget,
 } as const;

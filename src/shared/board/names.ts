@@ -19,6 +19,7 @@ export const BOARD_COMMAND_NAMES = [
   'item.act',
   'item.thread',
   'item.ofSentPost',
+  'item.sendMessage',
 ] as const;
 
-export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed'] as const;
+export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed', 'column.notify', 'board.focus'] as const;

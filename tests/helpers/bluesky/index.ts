@@ -3,3 +3,4 @@
  * tests import it from here. See that file for what it starts and how.
  */
 export * from '../../../sandbox/network';
+export * from './chat';

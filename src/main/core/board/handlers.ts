@@ -238,5 +238,11 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       if (!account || account.removed) throw new AppFailure('account_not_found', 'This account is no longer connected.');
       return d.streams.thread(itemId, asAccountId, account.workspaceId);
     },
+    'item.sendMessage': async ({ itemId, asAccountId, text }) => {
+      const account = d.accounts.get(asAccountId);
+      if (!account || account.removed) throw new AppFailure('account_not_found', 'This account is no longer connected.');
+      await d.streams.sendMessage(itemId, asAccountId, text);
+      return { done: true as const };
+    },
   });
 }

@@ -54,6 +54,7 @@ export function createBoardCore(d: BoardCoreDeps) {
         keyFor: d.network.keyFor,
         emitColumn,
         emitItems: (workspaceId, itemIds) => d.emit('items.changed', { workspaceId, itemIds }),
+        emitNotice: (notice) => d.emit('column.notify', notice),
         retention: () => settings.retention(),
         imageDir: d.network.imageDir,
         ...(d.network.fetchImage ? { fetchImage: d.network.fetchImage } : {}),
@@ -101,6 +102,7 @@ function cacheOnly(boards: BoardRepository): StreamsPort {
     act: offline,
     thread: offline,
     itemOfRemote: offline,
+    sendMessage: offline,
     columnsChanged: () => undefined,
     streaming: () => false,
   };

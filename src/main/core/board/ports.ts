@@ -15,6 +15,8 @@ export interface StreamsPort {
   thread(itemId: string, asAccountId: string, workspaceId: string): Promise<ThreadView>;
   /** A post this account published (its network URI / id) as a board item id, read with its thread. */
   itemOfRemote(accountId: string, target: { uri: string; remoteId: string | null }): Promise<string>;
+  /** Answers a direct message in its conversation (Bluesky chat). */
+  sendMessage(itemId: string, asAccountId: string, text: string): Promise<void>;
   /** A column was added, changed or removed: poll plans change. */
   columnsChanged(): void;
   /** Whether a live stream feeds this column. */

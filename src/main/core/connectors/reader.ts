@@ -106,7 +106,7 @@ export interface ReadContext {
   onResponse?: (info: ResponseInfo) => void;
 }
 
-export type ReadErrorKind = 'rate_limited' | 'unreachable' | 'server' | 'reconnect_needed' | 'refused' | 'unsupported' | 'not_found';
+export type ReadErrorKind = 'rate_limited' | 'unreachable' | 'server' | 'reconnect_needed' | 'refused' | 'unsupported' | 'not_found' | 'chat_not_allowed';
 
 /** A read or an action the network did not do; retryAt for rate limits (Retry-After, reset headers). */
 export class ReadError extends Error {
@@ -167,6 +167,8 @@ export interface Reader {
   readSeen(kind: 'home' | 'notifications', ctx?: ReadContext): Promise<{ key: string | null; at: number | null } | null>;
   /** What this network can show (a column type it lacks answers column_unsupported). */
   supports(type: ColumnType): boolean;
+  /** Answers a direct message (`uri`: an item of a Direct messages column); absent: the network answers with a post. */
+  sendMessage?(uri: string, text: string, ctx?: ReadContext): Promise<void>;
   /** Live updates (Mastodon's streaming API); absent: polling only. */
   live?: LiveReader;
 }

@@ -177,6 +177,8 @@ export interface NetworkOptions {
   appviewUrl?: string;
   /** Link cards are fetched from the open web; off in tests. */
   linkCards?: boolean;
+  /** Bluesky's chat service DID (default did:web:api.bsky.chat); tests name their stand-in. */
+  chatDid?: string;
 }
 
 /** What a driver is given: the options, and a place for app-wide secrets (registered OAuth apps), encrypted in the vault. */

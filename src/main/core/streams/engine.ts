@@ -33,6 +33,8 @@ export interface EngineDeps {
   /** The reader of an account's connector (null: none, or the account is gone). */
   readerFor(accountId: string): Reader | null;
   emitColumn(columnId: string, newCount: number): void;
+  /** After a refresh that added entries (not a first fill): `since` is the column's newest sort key before it. */
+  notify?(columnId: string, since: string | null): void;
 }
 
 /** A column whose last refresh is older than this many of its intervals is stale. */
@@ -188,17 +190,22 @@ export class StreamEngine {
     const target = { column, accountId: account.id, network: account.network, reader, ctx: { onResponse: (info: Parameters<typeof budget.record>[0]) => budget.record(info) } };
     try {
       let added = 0;
+      let announce: string | null = null;
       if (what.kind === 'refresh') {
+        const since = this.d.readModel.newestKey(columnId);
         const r = await refreshColumn(this.sync, target);
         added = r.added;
         if (r.firstFill) await syncSeenFromServer(this.d, target).catch((err: unknown) => this.d.log.info(`read position not read from the server: ${String(err)}`));
+        else if (r.added > 0) announce = since;
       } else if (what.kind === 'gap') {
         const gap = gapOf(this.d.db, columnId, what.gapId);
         if (gap) added = (await fillGap(this.sync, target, gap)).added;
       } else {
         added = (await loadOlder(this.sync, target)).added;
       }
-      return this.settle(column, { added, refreshed: what.kind === 'refresh' });
+      const status = this.settle(column, { added, refreshed: what.kind === 'refresh' });
+      if (announce !== null) this.d.notify?.(columnId, announce);
+      return status;
     } catch (err) {
       if (this.stopped) return columnStatus(column);
       if (err instanceof ReadError && err.kind === 'rate_limited') budget.closeUntil(err.retryAt ?? now + 60_000);

@@ -16,11 +16,14 @@ import { ActionQueue } from './actions';
 import { StreamCache, type IngestHook } from './cache';
 import { StreamEngine } from './engine';
 import { LiveStreams } from './live';
+import { sendMessage } from './messages';
 import type { BoardReadModel } from './read-model';
 import { seenPosition } from './seen';
 import { itemOfRemote, loadThread } from './threads';
 import { ImageCache } from './images';
 import { pruneCache } from './retention';
+import { ColumnNotifier } from './notify';
+import type { ColumnNotice } from '../../../shared/board/notice';
 import type { BoardRetention } from '../../../shared/board/schemas';
 
 export interface StreamsDeps {
@@ -34,6 +37,8 @@ export interface StreamsDeps {
   keyFor(network: Network): string | null;
   emitColumn(columnId: string, newCount: number): void;
   emitItems(workspaceId: string, itemIds: string[]): void;
+  /** New unseen items of a column with notifications on (notify.ts). */
+  emitNotice?(notice: ColumnNotice): void;
   retention(): BoardRetention;
   /** Where remote images are kept (<data>/remote-images). */
   imageDir: string;
@@ -48,13 +53,26 @@ export class Streams implements StreamsPort {
   readonly live: LiveStreams;
   readonly actions: ActionQueue;
   readonly images: ImageCache;
+  readonly notifier: ColumnNotifier;
   private actionTimer: NodeJS.Timeout | null = null;
   private pruneTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly d: StreamsDeps) {
     this.cache = new StreamCache(d.db, d.onIngest ?? null);
     this.images = new ImageCache(d.db, d.imageDir, () => d.retention().imageCacheMegabytes * 1024 * 1024, () => d.clock.now(), d.fetchImage);
-    this.engine = new StreamEngine({ db: d.db, clock: d.clock, log: d.log, boards: d.boards, readModel: d.readModel, cache: this.cache, accounts: d.accounts, readerFor: d.readerFor, emitColumn: d.emitColumn });
+    this.notifier = new ColumnNotifier(d.db, d.boards, (notice) => d.emitNotice?.(notice));
+    this.engine = new StreamEngine({
+      db: d.db,
+      clock: d.clock,
+      log: d.log,
+      boards: d.boards,
+      readModel: d.readModel,
+      cache: this.cache,
+      accounts: d.accounts,
+      readerFor: d.readerFor,
+      emitColumn: d.emitColumn,
+      notify: (columnId, since) => this.announce(columnId, since),
+    });
     this.live = new LiveStreams({
       db: d.db,
       clock: d.clock,
@@ -68,6 +86,7 @@ export class Streams implements StreamsPort {
         for (const ws of this.workspacesOf(ids)) d.emitItems(ws, ids);
       },
       setLive: (ids, live) => this.engine.setLive(ids, live),
+      announce: (columnId, since) => this.announce(columnId, since),
     });
     const networkOf = (id: string) => {
       const a = d.accounts.get(id);
@@ -131,6 +150,18 @@ export class Streams implements StreamsPort {
     void this.actions.drain();
   }
 
+  /**
+   * Desktop notifications for a column's entries above `since` (its newest sort key before new
+   * entries were stored). Whatever stores entries outside a refresh (a live stream) calls it too.
+   */
+  announce(columnId: string, since: string | null): void {
+    try {
+      this.notifier.afterRefresh(columnId, since);
+    } catch (err) {
+      this.d.log.error(`notification of column ${columnId} failed`, err);
+    }
+  }
+
   refresh = (columnId: string) => this.engine.refresh(columnId);
   fillGap = (columnId: string, gapId: string) => this.engine.fillGap(columnId, gapId);
   loadOlder = (columnId: string) => this.engine.loadOlder(columnId);
@@ -174,10 +205,11 @@ export class Streams implements StreamsPort {
   async act(itemId: string, asAccountId: string, action: ItemAction, workspaceId: string) {
     const account = this.d.accounts.get(asAccountId)!;
     const own = this.d.db
-      .prepare<[string], { network: string; remote_id: string }>('SELECT i.network, a.remote_id FROM items i JOIN actors a ON a.id = i.author_id WHERE i.id = ?')
+      .prepare<[string], { network: string; remote_id: string; uri: string }>('SELECT i.network, i.uri, a.remote_id FROM items i JOIN actors a ON a.id = i.author_id WHERE i.id = ?')
       .get(itemId);
     if (!own) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
     if (own.network !== account.network) throw new AppFailure('action_unsupported', 'This account is on another network.', { action, network: account.network });
+    if (own.uri.startsWith('chat:')) throw new AppFailure('action_unsupported', 'A direct message is answered in its conversation.', { action, network: account.network });
     if (action === 'delete' && own.remote_id !== account.remoteId && !own.remote_id.toLowerCase().startsWith(account.handle.toLowerCase())) {
       throw new AppFailure('action_not_allowed', 'Only the author can delete a post.', { action });
     }
@@ -201,6 +233,26 @@ export class Streams implements StreamsPort {
     return itemOfRemote(
       { db: this.d.db, cache: this.cache, readModel: this.d.readModel, now: () => this.d.clock.now() },
       { accountId, network: account.network, reader: this.d.readerFor(accountId), ctx: { onResponse: (i) => budget.record(i) }, ...target },
+    );
+  }
+
+  /** Answers a direct message (Bluesky chat) in its conversation. */
+  sendMessage(itemId: string, asAccountId: string, text: string): Promise<void> {
+    return sendMessage(
+      {
+        db: this.d.db,
+        boards: this.d.boards,
+        readerFor: this.d.readerFor,
+        ctxFor: (accountId) => {
+          const account = this.d.accounts.get(accountId)!;
+          const budget = this.engine.budgets.for(accountId, account.network);
+          return { onResponse: (i) => budget.record(i) };
+        },
+        refresh: (columnId) => this.engine.refresh(columnId),
+      },
+      itemId,
+      asAccountId,
+      text,
     );
   }
 

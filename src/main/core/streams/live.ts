@@ -57,6 +57,8 @@ export interface LiveDeps {
   itemsChanged(itemIds: string[]): void;
   /** The engine: these columns are followed live (polled as a safety net) or not any more (polled now). */
   setLive(columnIds: string[], live: boolean): void;
+  /** Desktop notifications for a column's entries above `since` (its newest before; notify.ts). */
+  announce?(columnId: string, since: string | null): void;
 }
 
 /** Does a streamed entry belong in this column (the same filters as the column's polled reads)? */
@@ -81,7 +83,11 @@ export class LiveStreams {
   private readonly sources = new Map<string, Source>();
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly d: LiveDeps) {}
+  private readonly newest;
+
+  constructor(private readonly d: LiveDeps) {
+    this.newest = d.db.prepare<[string], { sort_key: string }>("SELECT sort_key FROM column_entries WHERE column_id = ? AND kind != 'gap' ORDER BY sort_key DESC LIMIT 1");
+  }
 
   start(): void {
     if (this.timer) return;
@@ -209,8 +215,10 @@ export class LiveStreams {
     if (e.kind === 'entry') {
       for (const c of s.columns.values()) {
         if (!accepts(c, e.entry)) continue;
+        const since = this.newest.get(c.id)?.sort_key ?? null;
         const r = this.d.cache.ingest(c.id, s.accountId, s.network, [e.entry], now);
         if (r.added > 0) this.d.emitColumn(c.id, r.added);
+        if (r.added > 0) this.d.announce?.(c.id, since);
       }
       return;
     }

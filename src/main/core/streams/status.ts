@@ -14,6 +14,9 @@ export function failureStatus(err: ReadError, failures: number, now: number): St
       return { state: 'offline', retry_at: now + backoff(failures), error_code: 'network_unreachable', error_message: err.message };
     case 'reconnect_needed':
       return { state: 'reconnect_needed', retry_at: now + 30 * 60_000, error_code: 'account_reconnect_needed', error_message: err.message };
+    case 'chat_not_allowed':
+      // The account must be reconnected with an app password that allows direct messages.
+      return { state: 'unsupported', retry_at: now + 60 * 60_000, error_code: 'chat_not_allowed', error_message: err.message };
     case 'unsupported':
       return { state: 'unsupported', retry_at: now + 24 * 3_600_000, error_code: 'column_unsupported', error_message: err.message };
     case 'server':

@@ -10,6 +10,7 @@ import { errorText } from '../../i18n';
 import { parseSearch } from '../../model/board/columnLabel';
 import { clampText } from '../../model/board/safeLinks';
 import { notifiesByDefault } from '../../model/board/notify';
+import { askNotificationPermission } from '../../stores/notifications';
 import { useAccounts } from '../../stores/accounts';
 import { useBoards } from '../../stores/boards';
 
@@ -71,6 +72,8 @@ export function AddColumnDialog({ workspaceId, boardId, preset, onClose }: { wor
   }, [network, missing, workspaceId, type, accountId, queryKey]);
 
   const add = async () => {
+    // A gesture: the only moment a browser lets the page ask for the permission.
+    if (notifiesByDefault(type)) askNotificationPermission();
     setBusy(true);
     const column = await useBoards.getState().addColumn({ boardId, type, accountId: network ? accountId : null, query: network ? query : {}, notify: notifiesByDefault(type) });
     setBusy(false);

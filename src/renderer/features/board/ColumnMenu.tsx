@@ -5,6 +5,7 @@ import { NOTIFICATION_KINDS, isNetworkColumn, type Column, type NotificationKind
 import { COLUMN_WIDTHS } from '../../model/board/columnOrder';
 import { useBoards } from '../../stores/boards';
 import { useStreams } from '../../stores/streams';
+import { askNotificationPermission } from '../../stores/notifications';
 
 interface ColumnMenuProps {
   column: Column;
@@ -23,7 +24,11 @@ export function ColumnMenu({ column, name, index, count, onRemove }: ColumnMenuP
   const onAction = (key: string) => {
     const boards = useBoards.getState();
     if (key === 'refresh') void useStreams.getState().refresh(column.id);
-    else if (key === 'notify') void boards.updateColumn(column, { notify: !column.notify });
+    else if (key === 'notify') {
+      // A gesture: the only moment a browser lets the page ask for the permission.
+      if (!column.notify) askNotificationPermission();
+      void boards.updateColumn(column, { notify: !column.notify });
+    }
     else if (key.startsWith('width:')) void boards.updateColumn(column, { width: key.slice(6) as Column['width'] });
     else if (key === 'left') void boards.moveColumn(column, index - 1);
     else if (key === 'right') void boards.moveColumn(column, index + 1);

@@ -19,7 +19,7 @@ export function ColumnStatusLine({ line, handle, onReconnect, onRetry }: { line:
     <div className={`column-status tone-${line.tone}`} role={line.tone === 'error' ? 'alert' : 'status'} data-testid="column-status" data-state={line.key}>
       <Icon size={14} aria-hidden />
       <div className="column-status-text">
-        <p>{staleSince ?? t(`board.status.${line.key}`, { handle })}</p>
+        <p>{staleSince ?? (line.key === 'chatNotAllowed' ? t('errors.chat_not_allowed') : t(`board.status.${line.key}`, { handle }))}</p>
         {line.key === 'loading' || staleSince ? null : (
           <p className="column-status-times">
             {last}
@@ -28,7 +28,7 @@ export function ColumnStatusLine({ line, handle, onReconnect, onRetry }: { line:
         )}
         {line.detail && line.key !== 'reconnect' ? <p className="column-status-detail">{line.detail}</p> : null}
       </div>
-      {line.key === 'reconnect' ? (
+      {line.key === 'reconnect' || line.key === 'chatNotAllowed' ? (
         <Button className="btn btn-primary btn-small" onPress={onReconnect}>
           {t('board.reconnect', { handle })}
         </Button>

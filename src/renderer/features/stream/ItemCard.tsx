@@ -6,6 +6,7 @@ import type { Account } from '../../../shared/domain';
 import { RelativeTime } from '../../components/RelativeTime';
 import { clampText, atHandle } from '../../model/board/safeLinks';
 import { ItemActions } from './ItemActions';
+import { ChatReply, isChatItem } from './ChatReply';
 import { MediaGrid, sameOrigin } from './MediaGrid';
 import { RichText } from './RichText';
 import { openProfile, openTag, type CardActor } from './itemActions';
@@ -139,7 +140,7 @@ export function ItemCard({ entry, actor, accounts, active, onFocus, onActAs, onO
           </span>
         ) : null}
       </article>
-      {item.deleted ? null : <ItemActions item={item} actor={actor} others={accounts} onActAs={onActAs} excludeFromTabOrder={!active} />}
+      {item.deleted ? null : isChatItem(item) ? <ChatReply item={item} actor={actor} /> : <ItemActions item={item} actor={actor} others={accounts} onActAs={onActAs} excludeFromTabOrder={!active} />}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { useConnection } from '../../stores/connection';
 import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { useUi } from '../../stores/ui';
 import { ColumnStatusLine, LiveMode } from './ColumnStatusLine';
+import { isChatItem } from './ChatReply';
 import { COLUMN_ICONS } from './columnIcons';
 import { ItemCard } from './ItemCard';
 import { openThread, quote, reply, toggle, type CardActor } from './itemActions';
@@ -53,6 +54,12 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
 
   // A notification was clicked: its card takes the focus once shown.
   const focusRequest = useStreams((s) => (s.focusRequest?.columnId === column.id ? s.focusRequest : null));
+  // It opens under the column's own account, whoever the person was acting as.
+  const [focusSeen, setFocusSeen] = useState(focusRequest);
+  if (focusRequest !== focusSeen) {
+    setFocusSeen(focusRequest);
+    if (focusRequest) setActAsId(null);
+  }
   useEffect(() => {
     if (!focusRequest || !entries.some((e) => e.key === focusRequest.key)) return;
     list.current?.focusKey(focusRequest.key);
@@ -107,7 +114,8 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
       return;
     }
     const item = entry.item;
-    if (!item) return;
+    // A direct message has no post actions: it is answered in the field under it.
+    if (!item || isChatItem(item)) return;
     const key = event.key.toLowerCase();
     const run: Record<string, () => void> = {
       enter: () => openThread(item, actor),

@@ -31,7 +31,7 @@ export type StatusTone = 'ok' | 'warn' | 'error';
 export interface StatusLine {
   tone: StatusTone;
   /** A key under board.status. */
-  key: 'offline' | 'throttled' | 'stale' | 'failing' | 'reconnect' | 'unsupported' | 'loading';
+  key: 'offline' | 'throttled' | 'stale' | 'failing' | 'reconnect' | 'unsupported' | 'loading' | 'chatNotAllowed';
   lastRefreshAt: string | null;
   retryAt: string | null;
   /** The server's words when it gave some. */
@@ -44,6 +44,8 @@ export function statusLine(status: ColumnStatus | null, options: { online: boole
   if (options.reconnectNeeded || status?.state === 'reconnect_needed') return { tone: 'error', key: 'reconnect', ...base };
   if (!options.online || status?.state === 'offline') return { tone: 'warn', key: 'offline', ...base };
   if (!status) return null;
+  // Bluesky direct messages need an app password that allows them: say how, offer to reconnect.
+  if (status.error?.code === 'chat_not_allowed') return { tone: 'warn', key: 'chatNotAllowed', ...base, detail: null };
   switch (status.state) {
     case 'throttled':
       return { tone: 'warn', key: 'throttled', ...base };

@@ -1,42 +1,27 @@
 /**
- * Which new items raise a notification (pure, no React): only in columns that have them on,
- * never for items already seen (at or before the read marker, or already notified), grouped
- * into one notification when many arrive at once.
+ * Desktop notifications in the renderer (pure, no React): the core decides what is announced
+ * (`column.notify`, shared/board/notice.ts); a click leads to the entry in its column, on its
+ * board, in its workspace, under the column's own account.
  */
-
-export interface NotifyCandidate {
-  /** The item's key in its column. */
-  key: string;
-  /** When it was posted (ISO); compared with the column's read marker. */
-  createdAt: string;
-}
-
-export interface NotifyPlan {
-  /** One notification per item... */
-  single: string[];
-  /** ...or one grouped notification for that many items (0: none). */
-  grouped: number;
-  /** The key the notification focuses when clicked (the newest). */
-  focusKey: string | null;
-}
-
-/** Past this many at once, one grouped notification says how many. */
-export const GROUP_AFTER = 3;
-
-export function planNotifications(
-  items: readonly NotifyCandidate[],
-  options: { enabled: boolean; readUpTo: string | null; alreadyNotified: ReadonlySet<string> },
-): NotifyPlan {
-  if (!options.enabled) return { single: [], grouped: 0, focusKey: null };
-  const readUpTo = options.readUpTo ? Date.parse(options.readUpTo) : Number.NEGATIVE_INFINITY;
-  const fresh = items.filter((item) => !options.alreadyNotified.has(item.key) && Date.parse(item.createdAt) > readUpTo);
-  if (fresh.length === 0) return { single: [], grouped: 0, focusKey: null };
-  const newest = [...fresh].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0]!.key;
-  if (fresh.length > GROUP_AFTER) return { single: [], grouped: fresh.length, focusKey: newest };
-  return { single: fresh.map((item) => item.key), grouped: 0, focusKey: newest };
-}
+import type { NoticeTarget } from '../../../shared/board/notice';
 
 /** Column types that notify unless the person turned it off. */
 export function notifiesByDefault(type: string): boolean {
   return type === 'mentions' || type === 'direct';
+}
+
+/** What opening a notification needs from the stores. */
+export interface NoticePorts {
+  selectedWorkspaceId(): string | null;
+  selectWorkspace(workspaceId: string): void;
+  selectBoard(workspaceId: string, boardId: string): void;
+  /** The column focuses this entry once it shows it, acting as the column's account. */
+  focusEntry(columnId: string, key: string): void;
+}
+
+/** A notification was clicked: its workspace, its board, then the entry in its column. */
+export function openNoticeTarget(target: NoticeTarget, ports: NoticePorts): void {
+  if (ports.selectedWorkspaceId() !== target.workspaceId) ports.selectWorkspace(target.workspaceId);
+  ports.selectBoard(target.workspaceId, target.boardId);
+  ports.focusEntry(target.columnId, target.key);
 }

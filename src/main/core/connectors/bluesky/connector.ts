@@ -42,6 +42,7 @@ import type { LinkCardFetcher } from './linkcard';
 import { parseSession, serializeSession } from './session';
 import { isValidTid } from './tid';
 import { createBlueskyReader } from './read';
+import type { Reader } from '../reader';
 import { createBlueskyModerator } from './moderate';
 
 export const POST_COLLECTION = 'app.bsky.feed.post';
@@ -59,6 +60,8 @@ export interface BlueskyConnectorOptions {
   serviceUrl: string;
   /** An AppView for reads (tests point it at the local one); publishing only talks to the PDS. */
   appviewUrl?: string;
+  /** Bluesky's chat service DID for direct messages (default did:web:api.bsky.chat). */
+  chatDid?: string;
   secrets: SecretsPort;
   /** Reads a link's card; absent: no cards. A failure (offline, timeout, no metadata) just skips the card. */
   fetchLinkCard?: LinkCardFetcher;
@@ -111,15 +114,7 @@ class BlueskyConnector implements Connector {
   private saving: Promise<void> = Promise.resolve();
 
   /** The board's reads and actions (read.ts), with this account's session. */
-  readonly reader = createBlueskyReader({
-    withAgent: async (what, fn, signal) => {
-      try {
-        return await this.call(what, signal, (live) => fn(live.agent, live.did));
-      } finally {
-        await this.settle();
-      }
-    },
-  });
+  readonly reader: Reader;
 
   /** Moderation (moderate.ts), with the same session. */
   readonly moderator = createBlueskyModerator({
@@ -134,6 +129,16 @@ class BlueskyConnector implements Connector {
 
   constructor(private readonly opts: BlueskyConnectorOptions) {
     this.accountId = opts.accountId;
+    this.reader = createBlueskyReader({
+      withAgent: async (what, fn, signal) => {
+        try {
+          return await this.call(what, signal, (live) => fn(live.agent, live.did));
+        } finally {
+          await this.settle();
+        }
+      },
+      ...(opts.chatDid ? { chatDid: opts.chatDid } : {}),
+    });
     this.fetchImpl = withTimeout(opts.fetch ?? globalThis.fetch, opts.timeoutMs ?? 30_000);
   }
 

@@ -28,6 +28,7 @@ export function blueskyDriver({ options }: DriverContext): NetworkDriver {
         secrets,
         onReconnectNeeded,
         ...(options.appviewUrl ? { appviewUrl: options.appviewUrl } : {}),
+        ...(options.chatDid ? { chatDid: options.chatDid } : {}),
         ...(options.linkCards === false ? {} : { fetchLinkCard }),
       }),
     partKeys: (count) => Array.from({ length: count }, () => newRecordKey()),

@@ -8,6 +8,7 @@ import { NOTIFICATION_KINDS, type ColumnType, type NotificationKind } from '../.
 import { ReadError, type ReadContext, type ReadPage, type Reader, type RemoteEntry, type RemoteItem } from '../reader';
 import { toReadError } from '../read-errors';
 import { mapActor, mapPost } from './map';
+import { BLUESKY_CHAT_DID, chatOf, convoEntries, convoOfChatUri, isChatDenied } from './chat';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- network JSON, read field by field */
 type Json = any;
@@ -16,9 +17,13 @@ export interface BlueskyReaderDeps {
   /** Runs a call with the account's live session (refreshing it once when refused). */
   withAgent<T>(what: string, fn: (agent: Agent, did: string) => Promise<T>, signal?: AbortSignal): Promise<T>;
   log?: (message: string) => void;
+  /** The chat service's DID (default Bluesky's); tests name their stand-in. */
+  chatDid?: string;
 }
 
-const SUPPORTED: readonly ColumnType[] = ['home', 'notifications', 'mentions', 'search', 'list', 'profile', 'own_posts'];
+const SUPPORTED: readonly ColumnType[] = ['home', 'notifications', 'mentions', 'direct', 'search', 'list', 'profile', 'own_posts'];
+const CHAT_NOT_ALLOWED =
+  'This app password does not give access to direct messages. In Bluesky, Settings > Privacy and security > App passwords: make one with "Allow access to your direct messages", then reconnect this account with it.';
 const REASONS: Record<string, NotificationKind> = { like: 'like', repost: 'repost', follow: 'follow', mention: 'mention', reply: 'reply', quote: 'quote' };
 const MENTION_KINDS: NotificationKind[] = ['mention', 'reply', 'quote'];
 
@@ -40,6 +45,25 @@ export function createBlueskyReader(d: BlueskyReaderDeps): Reader {
       const read = toReadError(err);
       ctx?.onResponse?.({ status: read.status ?? 0, remaining: read.kind === 'rate_limited' ? 0 : null, resetAt: read.retryAt });
       throw read;
+    }
+  };
+
+  /** A chat call: a refusal of chat access is said as such, never taken for a refused session. */
+  const chatCall = async <T extends { headers?: Record<string, string | undefined> }>(what: string, ctx: ReadContext | undefined, fn: (chat: ReturnType<typeof chatOf>) => Promise<T>): Promise<T> => {
+    let denied = false;
+    try {
+      return await call(what, ctx, async (agent) => {
+        try {
+          return await fn(chatOf(agent, d.chatDid ?? BLUESKY_CHAT_DID));
+        } catch (err) {
+          if (!isChatDenied(err)) throw err;
+          denied = true;
+          throw new Error(CHAT_NOT_ALLOWED, { cause: err });
+        }
+      });
+    } catch (err) {
+      if (denied) throw new ReadError('chat_not_allowed', CHAT_NOT_ALLOWED, 403);
+      throw err;
     }
   };
 
@@ -130,6 +154,10 @@ export function createBlueskyReader(d: BlueskyReaderDeps): Reader {
           );
           return { entries: feedEntries(res.data.feed, now), olderCursor: res.data.cursor ?? null };
         }
+        case 'direct': {
+          const res = await chatCall('reading direct messages', ctx, (chat) => chat.listConvos({ limit: Math.min(limit, 100), ...page }));
+          return { entries: convoEntries(res.data.convos, now), olderCursor: res.data.cursor ?? null };
+        }
         case 'list': {
           const res = await call('reading a list', ctx, (agent) => agent.app.bsky.feed.getListFeed({ list: q.listId ?? '', limit, ...page }));
           return { entries: feedEntries(res.data.feed, now), olderCursor: res.data.cursor ?? null };
@@ -207,6 +235,12 @@ export function createBlueskyReader(d: BlueskyReaderDeps): Reader {
         default:
           throw new ReadError('unsupported', `Bluesky has no ${action} here.`);
       }
+    },
+
+    async sendMessage(uri, text, ctx) {
+      const convoId = convoOfChatUri(uri);
+      if (!convoId) throw new ReadError('unsupported', 'This item is not a direct message.');
+      await chatCall('sending a direct message', ctx, (chat) => chat.sendMessage({ convoId, message: { text } }));
     },
 
     async markSeen(kind, position, ctx) {

@@ -1,0 +1,104 @@
+/**
+ * Bluesky direct messages on the local network: the chat service is a stand-in following the
+ * chat.bsky.convo.* lexicons (tests/helpers/bluesky/chat.ts), reached through the account's
+ * PDS with `atproto-proxy: did:web:localhost%3A<port>#bsky_chat` as the real one is (the PDS
+ * resolves the did:web and signs a service token the stand-in verifies). A Direct messages
+ * column lists the conversations; answering sends a message; an app password without chat
+ * access makes the column say why (and the account is not taken for disconnected).
+ */
+import { AtpAgent } from '@atproto/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCore } from '../../src/main/core/app';
+import type { Core } from '../../src/main/core/types';
+import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
+import type { Account } from '../../src/shared/domain';
+import type { Board, Column, ColumnPage, ColumnStatus } from '../../src/shared/board/schemas';
+import { startBlueskyNetwork, startChatStandIn, type BlueskyAccount, type BlueskyNetwork, type ChatStandIn } from '../helpers/bluesky';
+import { tempDir } from '../helpers/temp';
+
+async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
+  const result = await core.handle(command, input);
+  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+const texts = (page: ColumnPage) => page.entries.flatMap((e) => (e.kind === 'item' ? [`${e.item.author.handle}: ${e.item.text}`] : []));
+
+describe('Bluesky direct messages through the PDS proxy', () => {
+  let bsky: BlueskyNetwork;
+  let chat: ChatStandIn;
+  let core: Core;
+  let mairie: BlueskyAccount;
+  let alice: BlueskyAccount;
+  let bob: BlueskyAccount;
+  let workspaceId: string;
+  let board: Board;
+
+  let made = 0;
+  const appPassword = async (account: BlueskyAccount, privileged: boolean) => {
+    made++;
+    const agent = new AtpAgent({ service: bsky.pdsUrl });
+    const { data } = await agent.com.atproto.server.createAppPassword({ name: `tribune-${made}`, privileged }, { encoding: 'application/json', headers: { authorization: `Bearer ${account.accessJwt}` } });
+    return data.password;
+  };
+  const connect = async (account: BlueskyAccount, privileged: boolean) =>
+    (await value<{ id: string }>(core, 'account.connectBluesky', { workspaceId, identifier: account.handle, appPassword: await appPassword(account, privileged), serviceUrl: bsky.pdsUrl })).id;
+  const addDirect = (accountId: string) => value<Column>(core, 'column.add', { boardId: board.id, type: 'direct', accountId });
+  const refresh = (column: Column) => value<ColumnStatus>(core, 'column.refresh', { columnId: column.id });
+  const page = (column: Column) => value<ColumnPage>(core, 'column.page', { columnId: column.id });
+
+  beforeAll(async () => {
+    bsky = await startBlueskyNetwork();
+    chat = await startChatStandIn({ plcUrl: bsky.plcUrl });
+    [mairie, alice, bob] = await Promise.all([bsky.createAccount('mairie.test'), bsky.createAccount('alice.test'), bsky.createAccount('bob.test')]);
+    core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, plcUrl: bsky.plcUrl, appviewUrl: bsky.appviewUrl, chatDid: chat.did } });
+    workspaceId = (await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' })).id;
+    board = (await value<Board[]>(core, 'board.list', { workspaceId }))[0]!;
+  }, 300_000);
+
+  afterAll(async () => {
+    await core?.close();
+    await chat?.close();
+    await bsky?.close();
+  }, 120_000);
+
+  it('lists the conversations of an app password with chat access, and answers in one', async () => {
+    const accountId = await connect(mairie, true);
+    const who = (a: BlueskyAccount) => ({ did: a.did, handle: a.handle });
+    const convo = chat.convo(who(alice), who(mairie));
+    chat.send(convo, who(alice), 'Bonjour, la fontaine du port fuit.');
+    const direct = await addDirect(accountId);
+    expect(await refresh(direct)).toMatchObject({ state: 'ok', error: null });
+    expect(texts(await page(direct))).toEqual(['alice.test: Bonjour, la fontaine du port fuit.']);
+    // Reached through the PDS: its service token names the account, for this method.
+    expect(chat.calls).toContainEqual({ nsid: 'chat.bsky.convo.listConvos', caller: mairie.did });
+
+    const item = (await page(direct)).entries[0]!;
+    expect(item.kind).toBe('item');
+    await value(core, 'item.sendMessage', { itemId: (item as { item: { id: string } }).item.id, asAccountId: accountId, text: 'Merci Alice, nous envoyons quelqu’un.' });
+    expect(chat.messages(convo).map((m) => [m.sender, m.text])).toEqual([
+      [alice.did, 'Bonjour, la fontaine du port fuit.'],
+      [mairie.did, 'Merci Alice, nous envoyons quelqu’un.'],
+    ]);
+    expect(texts(await page(direct))[0]).toBe('mairie.test: Merci Alice, nous envoyons quelqu’un.');
+
+    // The other methods of the stand-in, through the same proxy (answers validated on both sides).
+    const agent = new AtpAgent({ service: bsky.pdsUrl });
+    await agent.login({ identifier: mairie.handle, password: await appPassword(mairie, true) });
+    const convoApi = agent.withProxy('bsky_chat', chat.did).chat.bsky.convo;
+    expect((await convoApi.getMessages({ convoId: convo })).data.messages).toHaveLength(2);
+    expect((await convoApi.getLog({})).data.logs.map((l) => (l as { message: { text: string } }).message.text)).toEqual(['Bonjour, la fontaine du port fuit.', 'Merci Alice, nous envoyons quelqu’un.']);
+    chat.assertNoViolations();
+  }, 120_000);
+
+  it('says why a column cannot read direct messages with an app password without chat access, without disconnecting the account', async () => {
+    const accountId = await connect(bob, false);
+    const direct = await addDirect(accountId);
+    const status = await refresh(direct);
+    expect(status).toMatchObject({ state: 'unsupported', error: { code: 'chat_not_allowed' } });
+    expect(chat.calls.filter((c) => c.caller === bob.did)).toEqual([]);
+    const accounts = await value<Account[]>(core, 'account.list', { workspaceId });
+    expect(accounts.find((a) => a.id === accountId)?.health).not.toBe('reconnect_needed');
+    chat.assertNoViolations();
+  }, 120_000);
+});
