@@ -155,6 +155,7 @@ import { AppEffects, useUiLanguage } from './features/AppEffects';
 import { Dialogs } from './features/Dialogs';
 import { Board } from './features/board/Board';
 import { Calendar } from './features/calendar/Calendar';
+import { InboxView } from './features/inbox/InboxView';
 import { Composer } from './features/composer/Composer';
 import { NoToken } from './features/NoToken';
 import { Rail } from './features/rail/Rail';
@@ -195,7 +196,7 @@ export function App() {
           <TopBar />
           <SandboxBanner />
           <VaultBanner />
-          {place === 'calendar' ? <Calendar /> : <Board />}
+          {place === 'calendar' ? <Calendar /> : place === 'inbox' ? <InboxView /> : <Board />}
         </div>
         <Composer />
         <ToastRegion />

@@ -12,6 +12,7 @@ import './styles/overlays.css';
 import './styles/publishing.css';
 import './styles/calendar.css';
 import './styles/calendar-editorial.css';
+import './styles/inbox.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Tribune: #root is missing from index.html');

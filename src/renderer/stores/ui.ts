@@ -29,7 +29,7 @@ export type DialogState =
   | { kind: 'deleteRemote'; draftId: string; targetId: string };
 
 /** The app's places: what the main area shows. */
-export type Place = 'board' | 'calendar';
+export type Place = 'board' | 'calendar' | 'inbox';
 
 interface UiStore {
   place: Place;

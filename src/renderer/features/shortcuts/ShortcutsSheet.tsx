@@ -30,6 +30,14 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['1', '2', '3', '4'], action: 'calendarViews' },
   { keys: ['Space'], action: 'calendarPickUp' },
   { keys: ['←', '→', '↑', '↓'], action: 'calendarMove' },
+  // The inbox
+  { keys: ['I'], action: 'goInbox' },
+  { keys: ['J', 'K'], action: 'inboxMove' },
+  { keys: ['E'], action: 'inboxDone' },
+  { keys: ['S'], action: 'inboxSnooze' },
+  { keys: ['R'], action: 'inboxReply' },
+  { keys: ['O'], action: 'inboxThread' },
+  { keys: ['H'], action: 'inboxHide' },
 ];
 
 const KEY_NAMES: Record<string, string> = {

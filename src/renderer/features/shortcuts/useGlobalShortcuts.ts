@@ -9,7 +9,7 @@ import { useUi } from '../../stores/ui';
 import { useWorkspaces } from '../../stores/workspaces';
 
 /**
- * App-wide keys: n (new draft), b / c (board / calendar), ? (shortcuts), Escape (close the composer after
+ * App-wide keys: n (new draft), b / c / i (board / calendar / inbox), ? (shortcuts), Escape (close the composer after
  * saving), Ctrl/Cmd+Z (undo the last deletion while its toast is shown). Keys typed
  * into a text field stay there; modal dialogs keep their own keys.
  */
@@ -40,9 +40,10 @@ export function useGlobalShortcuts(): void {
         if (!workspaceId) return;
         event.preventDefault(); // The letter must not land in the composer it opens.
         void composer.openNew(workspaceId);
-      } else if (event.key === 'b' || event.key === 'B' || event.key === 'c' || event.key === 'C') {
+      } else if (event.key === 'b' || event.key === 'B' || event.key === 'c' || event.key === 'C' || event.key === 'i' || event.key === 'I') {
         event.preventDefault();
-        useUi.getState().goTo(event.key.toLowerCase() === 'c' ? 'calendar' : 'board');
+        const key = event.key.toLowerCase();
+        useUi.getState().goTo(key === 'c' ? 'calendar' : key === 'i' ? 'inbox' : 'board');
       } else if (event.key === '/') {
         // A monitoring column: the picker opens on Search with the workspace's first account.
         const workspaceId = useWorkspaces.getState().selectedId;

@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Label, TextArea, TextField } from 'react-aria-components';
+import { X } from 'lucide-react';
+import type { ThreadView } from '../../../shared/board/schemas';
+import type { InboxEntry, PersonHistory } from '../../../shared/inbox/schemas';
+import { getClient } from '../../client';
+
+/** The conversation around an inbox item, and this person with the brand: exchanges, the last one, the note kept about them. */
+export function ConversationPane({ workspaceId, entry, onClose }: { workspaceId: string; entry: InboxEntry; onClose(): void }) {
+  const { t } = useTranslation();
+  const [thread, setThread] = useState<ThreadView | null>(null);
+  const [person, setPerson] = useState<PersonHistory | null>(null);
+  const [note, setNote] = useState('');
+  useEffect(() => {
+    let live = true;
+    if (entry.item) void getClient().invoke('item.thread', { itemId: entry.item.id, asAccountId: entry.accountId }).then((r) => live && r.ok && setThread(r.value));
+    void getClient().invoke('person.history', { workspaceId, actorId: entry.actor.id }).then((r) => {
+      if (live && r.ok) {
+        setPerson(r.value);
+        setNote(r.value.note);
+      }
+    });
+    return () => void (live = false);
+  }, [workspaceId, entry]);
+  const posts = thread ? [...thread.ancestors, thread.focus, ...thread.replies.map((r) => r.item)] : [];
+  return (
+    <aside className="inbox-conversation" aria-label={t('inbox.conversation.title')}>
+      <div className="inbox-conversation-head">
+        <h2>{t('inbox.conversation.title')}</h2>
+        <Button className="icon-button" aria-label={t('common.close')} onPress={onClose}>
+          <X size={16} aria-hidden />
+        </Button>
+      </div>
+      <ol className="inbox-thread">
+        {posts.map((p) => (
+          <li key={p.id} className={`${p.own ? 'is-own' : ''} ${p.id === entry.item?.id ? 'is-focus' : ''}`}>
+            <strong>{p.author.displayName || p.author.handle}</strong> <span>{p.text}</span>
+          </li>
+        ))}
+      </ol>
+      {person ? (
+        <section className="inbox-person" aria-label={t('inbox.conversation.person')}>
+          <p>{t('inbox.conversation.history', { count: person.exchanges, handle: person.actor.handle })}</p>
+          <TextField className="field" value={note} onChange={setNote}>
+            <Label>{t('inbox.conversation.note')}</Label>
+            <TextArea rows={3} maxLength={5000} />
+          </TextField>
+          <Button className="button" onPress={() => void getClient().invoke('person.setNote', { workspaceId, actorId: entry.actor.id, note }).then((r) => r.ok && setPerson(r.value))}>
+            {t('inbox.conversation.saveNote')}
+          </Button>
+        </section>
+      ) : null}
+    </aside>
+  );
+}

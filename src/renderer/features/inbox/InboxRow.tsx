@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { ShieldAlert } from 'lucide-react';
+import type { InboxEntry } from '../../../shared/inbox/schemas';
+import { NetworkGlyph } from '../../components/NetworkGlyph';
+import { RelativeTime } from '../../components/RelativeTime';
+import { ageing } from '../../model/inbox/inboxModel';
+
+interface InboxRowProps {
+  entry: InboxEntry;
+  focused: boolean;
+  targetMinutes: number;
+  now: number;
+  onFocus(): void;
+}
+
+/** One inbox item: who, what kind, the text, the charter's badge, and how late it is against the target. */
+export function InboxRow({ entry, focused, targetMinutes, now, onFocus }: InboxRowProps) {
+  const { t } = useTranslation();
+  const age = entry.state === 'to_handle' ? ageing(entry.arrivedAt, now, targetMinutes) : null;
+  const name = entry.actor.displayName || entry.actor.handle;
+  return (
+    <li
+      className={`inbox-row ${focused ? 'is-focused' : ''} ${age ? `age-${age}` : ''}`}
+      data-testid="inbox-row"
+      tabIndex={focused ? 0 : -1}
+      aria-current={focused ? 'true' : undefined}
+      aria-label={t('inbox.rowLabel', { kind: t(`inbox.kinds.${entry.kind}`), name, text: entry.item?.text ?? '' })}
+      onFocus={onFocus}
+      onClick={onFocus}
+    >
+      <div className="inbox-row-head">
+        <NetworkGlyph network={entry.network} />
+        <strong className="inbox-name">{name}</strong>
+        <span className="inbox-handle">@{entry.actor.handle}</span>
+        <span className="inbox-kind">{t(`inbox.kinds.${entry.kind}`)}</span>
+        {age ? <span className={`inbox-age age-${age}`}>{t(`inbox.age.${age}`)}</span> : null}
+        <RelativeTime iso={entry.arrivedAt} />
+      </div>
+      {entry.item ? <p className="inbox-text">{entry.item.text}</p> : null}
+      {entry.flags.length > 0 ? (
+        <ul className="inbox-flags" aria-label={t('inbox.flagsLabel')}>
+          {entry.flags.map((f) => (
+            <li key={f.ruleId} className={`flag-badge severity-${f.severity}`}>
+              <ShieldAlert size={12} aria-hidden />
+              {t('inbox.flag', { rule: f.ruleName, matched: f.matched })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {entry.state === 'snoozed' && entry.snoozedUntil ? <p className="inbox-meta">{t('inbox.snoozedUntil', { at: new Date(entry.snoozedUntil).toLocaleString() })}</p> : null}
+    </li>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Inbox } from 'lucide-react';
+import { EmptyState } from '../../components/EmptyState';
+import { errorText } from '../../i18n';
+import { isTextEntryTarget } from '../../lib/keys';
+import { moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
+import { useInbox } from '../../stores/inbox';
+import { useWorkspaces } from '../../stores/workspaces';
+import { AuditDialog } from './AuditDialog';
+import { CharterDialog } from './CharterDialog';
+import { ConversationPane } from './ConversationPane';
+import { changeState, moderate, reply } from './inboxActions';
+import { InboxRow } from './InboxRow';
+import { InboxToolbar, type InboxPanel } from './InboxToolbar';
+import { SavedRepliesDialog } from './SavedRepliesDialog';
+
+/**
+ * The workspace's inbox: everything that calls for the brand across its accounts, by state,
+ * with the keyboard: j/k move, e done, s snooze, r reply, o the conversation, h hide a flagged reply.
+ */
+export function InboxView() {
+  const { t } = useTranslation();
+  const workspaceId = useWorkspaces((s) => s.selectedId);
+  const { entries, counts, targetMinutes, loading, error, tab, load } = useInbox();
+  const [focus, setFocus] = useState(0);
+  const [panel, setPanel] = useState<InboxPanel | null>(null);
+  const [conversation, setConversation] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    // The ageing colours follow the clock.
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useEffect(() => {
+    if (workspaceId) void load(workspaceId);
+  }, [workspaceId, load]);
+  const current = entries[Math.min(focus, entries.length - 1)];
+  useEffect(() => {
+    const row = list.current?.querySelectorAll<HTMLElement>('.inbox-row')[Math.min(focus, entries.length - 1)];
+    if (row && list.current?.contains(document.activeElement)) row.focus();
+  }, [focus, entries.length]);
+
+  if (!workspaceId) return null;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (isTextEntryTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    const moved = moveFocus(focus, entries.length, event.key);
+    if (moved !== null) {
+      event.preventDefault();
+      setFocus(moved);
+      return;
+    }
+    if (!current) return;
+    const key = event.key.toLowerCase();
+    if (key === 'e') void changeState([current.id], current.state === 'done' ? 'to_handle' : 'done');
+    else if (key === 's') void changeState([current.id], 'snoozed', snoozeUntil(event.shiftKey ? 'tomorrow' : 'hours', new Date()));
+    else if (key === 'r') void reply(workspaceId, current);
+    else if (key === 'o' || key === 'enter') setConversation(current.id);
+    else if (key === 'h' && current.flags.length > 0 && current.kind === 'reply' && current.network === 'bluesky') void moderate(workspaceId, current, 'hide_reply', current.flags[0]!.ruleId);
+    else return;
+    event.preventDefault();
+  };
+
+  return (
+    <main className="inbox" id="board" tabIndex={-1} aria-label={t('inbox.title')}>
+      <h1 className="sr-only">{t('inbox.title')}</h1>
+      <InboxToolbar counts={counts[workspaceId]} onOpen={setPanel} />
+      {entries.length > 1 && tab !== 'done' ? (
+        <div className="inbox-bulk">
+          <button type="button" className="button" onClick={() => void changeState(entries.map((e) => e.id), 'done')}>
+            {t('inbox.allDone', { count: entries.length })}
+          </button>
+        </div>
+      ) : null}
+      <div className="inbox-body">
+        {error ? <p role="alert">{errorText(error)}</p> : null}
+        {entries.length === 0 && !loading ? (
+          <EmptyState icon={Inbox} title={t(`inbox.empty.${tab}`)}>
+            {t('inbox.emptyHint')}
+          </EmptyState>
+        ) : (
+          <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} onKeyDown={onKeyDown} aria-keyshortcuts="J K E S R O H">
+            {entries.map((entry, i) => (
+              <InboxRow key={entry.id} entry={entry} focused={i === Math.min(focus, entries.length - 1)} targetMinutes={targetMinutes} now={now} onFocus={() => setFocus(i)} />
+            ))}
+          </ul>
+        )}
+        {conversation && entries.find((e) => e.id === conversation) ? (
+          <ConversationPane workspaceId={workspaceId} entry={entries.find((e) => e.id === conversation)!} onClose={() => setConversation(null)} />
+        ) : null}
+      </div>
+      {panel === 'charter' ? <CharterDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
+      {panel === 'replies' ? <SavedRepliesDialog workspaceId={workspaceId} entry={current ?? null} onClose={() => setPanel(null)} /> : null}
+      {panel === 'audit' ? <AuditDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,31 @@
+/** The inbox view's pure rules: the ageing colour against the response target, saved replies' variables, keyboard moves, snooze times. */
+import { describe, expect, it } from 'vitest';
+import { ageing, fillReply, moveFocus, replyVariables, snoozeUntil } from '../../src/renderer/model/inbox/inboxModel';
+
+describe('the inbox view model', () => {
+  it('ages an item from on time to past the target (2 h: under 1 h fresh, then ageing, late from 2 h)', () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    expect(ageing('2026-12-01T11:01:00Z', now, 120)).toBe('fresh');
+    expect(ageing('2026-12-01T11:00:00Z', now, 120)).toBe('ageing');
+    expect(ageing('2026-12-01T10:00:01Z', now, 120)).toBe('ageing');
+    expect(ageing('2026-12-01T10:00:00Z', now, 120)).toBe('late');
+  });
+
+  it('fills a saved reply\'s variables and leaves unknown ones visible', () => {
+    const text = 'Merci {name} ({handle}) ! L’équipe {account} revient vers vous le {date}. {name}';
+    expect(replyVariables(text)).toEqual(['name', 'handle', 'account', 'date']);
+    expect(fillReply(text, { name: 'Alice', handle: '@alice.test', account: '@mairie.test' })).toBe('Merci Alice (@alice.test) ! L’équipe @mairie.test revient vers vous le {date}. Alice');
+  });
+
+  it('moves with j/k and the arrows within the list, Home/End to the ends; other keys are not moves', () => {
+    expect([moveFocus(0, 3, 'j'), moveFocus(2, 3, 'j'), moveFocus(1, 3, 'k'), moveFocus(0, 3, 'ArrowUp'), moveFocus(0, 3, 'End'), moveFocus(2, 3, 'Home')]).toEqual([1, 2, 0, 0, 2, 0]);
+    expect(moveFocus(0, 3, 'e')).toBeNull();
+    expect(moveFocus(5, 0, 'j')).toBeNull();
+  });
+
+  it('snoozes for three hours, or until tomorrow at nine', () => {
+    const now = new Date(2026, 11, 1, 22, 30);
+    expect(snoozeUntil('hours', now).getTime() - now.getTime()).toBe(3 * 3600_000);
+    expect(snoozeUntil('tomorrow', now)).toEqual(new Date(2026, 11, 2, 9, 0, 0, 0));
+  });
+});
