@@ -138,7 +138,7 @@ describe('live columns on the Mastodon streaming API', () => {
     server.assertNoViolations();
   }, 60_000);
 
-  it('polls a server without streaming, and asks its health again only much later', async () => {
+  it('polls a server without streaming (home, direct conversations), and asks its health again only much later', async () => {
     const { server, add, page, status } = await setup({ streaming: false });
     const alice = server.act.addAccount('alice');
     server.act.post(alice, 'Sans flux');
@@ -150,6 +150,12 @@ describe('live columns on the Mastodon streaming API', () => {
     expect(s.streaming).toBe(false);
     expect(Date.parse(s.retryAt!)).toBeLessThan(Date.now() + LIVE_INTERVAL_MS);
     expect(server.streaming.accepted()).toBe(0);
+
+    // Direct conversations are polled too (GET /api/v1/conversations), each by its last status.
+    server.act.directMessage(alice, 'Une question privée');
+    const direct = await add('direct');
+    await poll(async () => texts(await page(direct))).toEqual(['@tribune Une question privée']);
+    expect(server.requestsFor('GET /api/v1/conversations').length).toBeGreaterThan(0);
     server.assertNoViolations();
   }, 60_000);
 });

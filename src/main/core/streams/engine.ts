@@ -180,7 +180,9 @@ export class StreamEngine {
     }
     const budget = this.budgets.for(account.id, account.network);
     const at = budget.availableAt(requestCost(column.type), forPerson);
-    if (at > now) {
+    // Compared with the clock read after the budget's own: with `now` (read earlier), a clock
+    // that moved meanwhile made an open budget look closed ("throttled" for nothing).
+    if (at > this.d.clock.now()) {
       const message = budget.closedUntilAt() > 0 ? 'The network asked Tribune to slow down.' : "Tribune waits so as not to exceed the network's request limit.";
       this.d.boards.setStatus(columnId, { state: 'throttled', retry_at: at, error_code: 'board_rate_limited', error_message: message });
       this.plan.defer(columnId, at);
