@@ -164,6 +164,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     media,
     vault,
     emit,
+    // A scheduled post an import moved or rewrote: its queue jobs follow, in the import's transaction.
+    replanImported: (draftId, change) => publishing.replanImported(draftId, change),
     // An approved post's targets held for approval go (or follow the missed-post policy).
     onReviewChanged: (draftId) => releaseApproved(draftId),
     onApprovalSettingChanged: (workspaceId, required) => {

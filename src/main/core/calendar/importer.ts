@@ -11,6 +11,7 @@ import { snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapsho
 import type { Db } from '../store/database';
 import type { ExchangeRepository } from '../repositories/exchange';
 import type { HistoryRepository } from '../repositories/history';
+import { EMPTY_DRAFT_CONTENT, type DraftContent } from '../../../shared/publishing';
 
 export type ImportSource = 'ics' | 'csv' | 'bundle' | 'caldav';
 
@@ -39,13 +40,24 @@ export interface StagedImport {
 /** Deletions: 'none' (a partial file), a range (posts of the base in it but absent were deleted), or 'all' (a whole collection). */
 export type DeletionScope = 'none' | 'all' | { from: number; to: number } | { uids: ReadonlySet<string> };
 
+/** Publishing's re-planning of a post an import rewrote (its queue jobs follow), in the import's transaction. */
+export type ImportReplan = (draftId: string, change: { before: DraftContent; movedTo: number | null; timeZone: string | null }) => void;
+
 export class Importer {
   constructor(
     private readonly db: Db,
     private readonly exchange: ExchangeRepository,
     private readonly history: HistoryRepository,
     private readonly now: () => number,
+    private readonly replan: ImportReplan | null = null,
   ) {}
+
+  /** After rewriting a post we had: a scheduled one is re-planned (moved, or its new content). */
+  private replanned(draftId: string, before: PostSnapshot, after: PostSnapshot): void {
+    if (!this.replan || (before.at === after.at && snapshotKey(before) === snapshotKey(after))) return;
+    const movedTo = after.at !== null && after.at !== before.at ? Date.parse(after.at) : null;
+    this.replan(draftId, { before: before.content ?? EMPTY_DRAFT_CONTENT, movedTo, timeZone: after.timeZone });
+  }
 
   /** Classifies every incoming post (and the deletions in scope) against ours and the base. */
   stage(workspaceId: string, incoming: readonly PostSnapshot[], deletions: DeletionScope): StagedItem[] {
@@ -137,6 +149,7 @@ export class Importer {
         } else if (local) {
           this.history.add({ draftId: local.snapshot.id, workspaceId: s.workspaceId, batchId, action: 'import_updated', author, snapshot: { post: current, base: oldBase }, now });
           this.exchange.write(s.workspaceId, local.snapshot.id, outcome, now, false);
+          if (current) this.replanned(local.snapshot.id, current, outcome);
           if (current) result.updated++;
           else result.created++;
         } else {
@@ -182,6 +195,7 @@ export class Importer {
           result.deleted++;
         } else if (saved.post) {
           this.exchange.write(batch.workspaceId, row.draftId, saved.post, now, !local);
+          if (local && !local.deleted) this.replanned(row.draftId, local.snapshot, saved.post);
           result.updated++;
         }
         const uid = saved.post?.uid ?? local?.snapshot.uid;

@@ -13,7 +13,7 @@ import { CalDavService } from './caldav';
 import { ExchangeService } from './exchange';
 import { createCalendarExchangeHandlers } from './exchange-handlers';
 import { createCalendarPlanningHandlers } from './handlers';
-import { Importer, type StagedImport } from './importer';
+import { Importer, type ImportReplan, type StagedImport } from './importer';
 import type { CalendarCommands } from './names';
 import type { CalendarServices } from './services';
 import { Staging } from './staging';
@@ -23,6 +23,8 @@ export type CalendarCoreDeps = Pick<CalendarServices, 'db' | 'clock' | 'workspac
   media: MediaRepository | null;
   vault: Pick<Vault, 'storeSecret' | 'readSecret' | 'deleteSecret'>;
   caldavFetch?: typeof fetch;
+  /** Publishing's re-planning of a scheduled post an import moved or rewrote. */
+  replanImported?: ImportReplan;
 };
 
 export function createCalendarServices(d: CalendarCoreDeps): CalendarServices {
@@ -51,7 +53,7 @@ export function createCalendarCore(d: CalendarCoreDeps): CalendarCore {
   const services = createCalendarServices(d);
   const now = () => d.clock.now();
   const exchange = new ExchangeRepository(d.db);
-  const importer = new Importer(d.db, exchange, services.history, now);
+  const importer = new Importer(d.db, exchange, services.history, now, d.replanImported ?? null);
   const staging = new Staging<StagedImport>(now);
   const files = new ExchangeService({ db: d.db, now, exchange, importer, campaigns: services.campaigns, accounts: d.accounts, media: d.media });
   const caldav = new CalDavService({

@@ -74,6 +74,14 @@ export class PublishingCommands {
 
   /** Plans (or re-plans) every target; what went or is going stays, a blocked target is held with its problems. */
   private enqueue(draftId: string, rule: Rule): { post: PostView; blocked: TargetProblem[] } {
+    const { workspaceId, blocking } = this.planTargets(draftId, rule);
+    this.d.changed(workspaceId, true);
+    // Warnings (an image without alt text) do not hold a target back; only blocking problems are reported.
+    return { post: this.d.view(draftId), blocked: blocking };
+  }
+
+  /** enqueue's transaction, without telling anyone (the caller does, once its own writes are done). */
+  private planTargets(draftId: string, rule: Rule): { workspaceId: string; blocking: TargetProblem[] } {
     const { draft, targets, blocking, zone } = planDraft(this.d, draftId);
     if (!targets.some((t) => !t.blocked)) {
       throw blocking.length > 0 ? new AppFailure('no_target_can_go', 'No target can take this post as it is.') : new AppFailure('no_target', 'Choose at least one account to publish to.');
@@ -94,9 +102,7 @@ export class PublishingCommands {
       );
       this.d.targets.states.settle(draftId);
     })();
-    this.d.changed(draft.workspaceId, true);
-    // Warnings (an image without alt text) do not hold a target back; only blocking problems are reported.
-    return { post: this.d.view(draftId), blocked: blocking };
+    return { workspaceId: draft.workspaceId, blocking };
   }
 
   /**
@@ -165,6 +171,26 @@ export class PublishingCommands {
     this.d.targets.states.settle(draftId);
     report.backToDraft = this.d.targets.states.get(draftId)?.state === 'draft';
     return report;
+  }
+
+  /**
+   * A planned post an import (file or CalDAV) just rewrote, in the import's transaction: moved,
+   * its targets follow the new time (as a drag does; a time already long past is held as missed,
+   * for the person to decide); otherwise its targets are re-planned for the new content.
+   */
+  replanImported(draftId: string, change: { before: DraftContent; movedTo: number | null; timeZone: string | null }): void {
+    if (this.d.targets.states.get(draftId)?.state !== 'scheduled') return;
+    if (change.movedTo === null) {
+      const report = this.replan(draftId, change.before);
+      this.d.changed(report.workspaceId, report.backToDraft);
+      return;
+    }
+    const { workspaceId } = this.planTargets(draftId, { kind: 'at', atMs: change.movedTo, timeZone: change.timeZone });
+    // Held before the scheduler hears of it: nothing goes out in between.
+    if (change.movedTo < this.d.clock.now() - MISSED_GRACE_MS) {
+      for (const t of this.d.targets.byDraft(draftId)) if (t.status === 'pending') this.d.targets.hold(t.id, { reason: 'missed' });
+    }
+    this.d.changed(workspaceId, true);
   }
 
   /** Takes back what has not gone; the post is a draft again (or Sent when something went). */

@@ -170,6 +170,7 @@ export class PublishingService {
   retryTarget = (targetId: string) => this.commands.retryTarget(targetId);
   resolveMissed = (targetIds: string[], decision: 'publish_now' | 'skip') => this.commands.resolveMissed(targetIds, decision);
   saveDraft = (draftId: string, save: () => SaveOutcome) => this.commands.saveAndReplan(draftId, save);
+  replanImported = (draftId: string, change: { before: DraftContent; movedTo: number | null; timeZone: string | null }) => this.commands.replanImported(draftId, change);
   list = (workspaceId: string, column: 'scheduled' | 'sent'): PostView[] => this.posts.list(workspaceId, column);
   view = (draftId: string): PostView => this.posts.view(draftId);
 
