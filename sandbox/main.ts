@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedBoard } from './board';
+import { seedModeration } from './moderation';
 import { BRAND, COMMUNITY_MAX, COMMUNITY_MIN } from './community';
 import { startBlueskyNetwork, type BlueskyNetwork } from './network';
 import type { SandboxDetails } from './details';
@@ -366,7 +367,10 @@ async function main(): Promise<void> {
     const connected = await connectBrand(rpc, brand, net.pdsUrl);
     if (connected.health !== 'ok') throw new Error(`the brand account was connected but its health is “${connected.health}”`);
     say(`workspace “${BRAND.workspaceName}”: @${brand.handle} connected with an app password (tokens in the vault, key in ${vault})`);
-    if (connected.newWorkspace) await seedBoard(rpc, connected.workspaceId, connected.accountId, TIME_ZONE);
+    if (connected.newWorkspace) {
+      await seedBoard(rpc, connected.workspaceId, connected.accountId, TIME_ZONE);
+      await seedModeration(rpc, connected.workspaceId);
+    }
     checkpoint('connected');
 
     const members: Member[] = await seeding;

@@ -88,6 +88,8 @@ export const boardCommands = {
 
   /** Acts on an item as one of the workspace's accounts; the item changes at once and rolls back if the network refuses. */
   'item.act': command(z.object({ itemId: Id, asAccountId: Id, action: ItemAction }).strict(), ActResult),
+  /** A post Tribune published (a Sent card's target) as a board item, to open in the thread panel as the account that published it. */
+  'item.ofSentPost': command(z.object({ targetId: Id }).strict(), z.object({ itemId: Id, asAccountId: Id })),
   /** The conversation around an item, from the network (or the cache when offline). */
   'item.thread': command(z.object({ itemId: Id, asAccountId: Id }).strict(), ThreadView),
   /** Answers a direct message (an item of a Bluesky Direct messages column) in its conversation. */

@@ -17,6 +17,7 @@ export const BOARD_ERROR_CODES = [
   'action_refused', // the network refused the action; the card went back (params: action)
   'action_not_allowed', // e.g. delete a post that is not the account's own (params: action)
   'action_unsupported', // bookmarks on Bluesky (params: action, network)
+  'sent_post_not_published', // "View the post" on a target that has not gone out yet
   'chat_not_allowed', // the Bluesky app password does not give access to direct messages (reconnect with one that does)
   'message_refused', // the chat service refused the message
 ] as const;

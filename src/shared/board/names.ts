@@ -18,6 +18,7 @@ export const BOARD_COMMAND_NAMES = [
   'column.preview',
   'item.act',
   'item.thread',
+  'item.ofSentPost',
   'item.sendMessage',
 ] as const;
 

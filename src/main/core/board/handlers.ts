@@ -10,6 +10,7 @@ import { columnStatus, toColumn, type BoardRepository, type ColumnRow } from '..
 import type { WorkspaceRepository } from '../repositories/workspaces';
 import type { BoardReadModel } from '../streams/read-model';
 import type { StreamsPort } from './ports';
+import type { SentPost } from './sent-posts';
 
 export interface BoardHandlerDeps {
   clock: Clock;
@@ -19,6 +20,8 @@ export interface BoardHandlerDeps {
   workspaces: WorkspaceRepository;
   settings: BoardSettingsRepository;
   streams: StreamsPort;
+  /** A published post's first part by its target id (post_targets). */
+  sentPost?: (targetId: string) => SentPost | null;
   /** Retention settings changed: prune now. */
   retentionChanged?: () => void;
   emitBoard(workspaceId: string): void;
@@ -218,6 +221,17 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       const account = d.accounts.get(asAccountId);
       if (!account || account.removed) throw new AppFailure('account_not_found', 'This account is no longer connected.');
       return d.streams.act(itemId, asAccountId, action, account.workspaceId);
+    },
+    'item.ofSentPost': async ({ targetId }) => {
+      const sent = d.sentPost?.(targetId) ?? null;
+      if (!sent) throw new AppFailure('publication_not_found', 'This publication no longer exists.');
+      if (sent.deleted) throw new AppFailure('item_not_found', 'This post was deleted from its network.');
+      if (!sent.remoteId) throw new AppFailure('sent_post_not_published', 'This post has not gone out on this account yet.');
+      const account = d.accounts.get(sent.accountId);
+      if (!account || account.removed) throw new AppFailure('account_not_found', 'This account is no longer connected.');
+      // Bluesky knows a post by its at:// URI; Mastodon by the status id on the account's server.
+      const target = sent.network === 'bluesky' ? { uri: sent.remoteId, remoteId: null } : { uri: sent.url ?? sent.remoteId, remoteId: sent.remoteId };
+      return { itemId: await d.streams.itemOfRemote(account.id, target), asAccountId: account.id };
     },
     'item.thread': async ({ itemId, asAccountId }) => {
       const account = d.accounts.get(asAccountId);

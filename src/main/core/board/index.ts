@@ -13,6 +13,7 @@ import { BoardRepository, columnStatus } from '../repositories/boards';
 import type { WorkspaceRepository } from '../repositories/workspaces';
 import { BoardReadModel } from '../streams/read-model';
 import { createBoardHandlers } from './handlers';
+import { sentPostLookup } from './sent-posts';
 import type { StreamsPort } from './ports';
 
 export interface BoardCoreDeps {
@@ -70,6 +71,7 @@ export function createBoardCore(d: BoardCoreDeps) {
     settings,
     streams,
     retentionChanged: () => live?.prune(),
+    sentPost: sentPostLookup(d.db),
     emitBoard: (workspaceId) => d.emit('board.changed', { workspaceId }),
     emitColumn,
   });
@@ -99,6 +101,7 @@ function cacheOnly(boards: BoardRepository): StreamsPort {
     preview: () => Promise.resolve([]),
     act: offline,
     thread: offline,
+    itemOfRemote: offline,
     sendMessage: offline,
     columnsChanged: () => undefined,
     streaming: () => false,

@@ -13,6 +13,8 @@ export interface StreamsPort {
   preview(accountId: string, type: ColumnType, query: ColumnQuery, workspaceId: string): Promise<ColumnEntry[]>;
   act(itemId: string, asAccountId: string, action: ItemAction, workspaceId: string): Promise<z.output<typeof ActResult>>;
   thread(itemId: string, asAccountId: string, workspaceId: string): Promise<ThreadView>;
+  /** A post this account published (its network URI / id) as a board item id, read with its thread. */
+  itemOfRemote(accountId: string, target: { uri: string; remoteId: string | null }): Promise<string>;
   /** Answers a direct message in its conversation (Bluesky chat). */
   sendMessage(itemId: string, asAccountId: string, text: string): Promise<void>;
   /** A column was added, changed or removed: poll plans change. */

@@ -19,7 +19,7 @@ import { LiveStreams } from './live';
 import { sendMessage } from './messages';
 import type { BoardReadModel } from './read-model';
 import { seenPosition } from './seen';
-import { loadThread } from './threads';
+import { itemOfRemote, loadThread } from './threads';
 import { ImageCache } from './images';
 import { pruneCache } from './retention';
 import { ColumnNotifier } from './notify';
@@ -224,6 +224,16 @@ export class Streams implements StreamsPort {
     const item = this.d.readModel.items([itemId], asAccountId, workspaceId).get(itemId);
     if (!item) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
     return { actionId, state: state?.state === 'done' ? ('done' as const) : ('queued' as const), item };
+  }
+
+  /** A post published by this account (its network id) as a board item, with its thread cached. */
+  itemOfRemote(accountId: string, target: { uri: string; remoteId: string | null }): Promise<string> {
+    const account = this.d.accounts.get(accountId)!;
+    const budget = this.engine.budgets.for(accountId, account.network);
+    return itemOfRemote(
+      { db: this.d.db, cache: this.cache, readModel: this.d.readModel, now: () => this.d.clock.now() },
+      { accountId, network: account.network, reader: this.d.readerFor(accountId), ctx: { onResponse: (i) => budget.record(i) }, ...target },
+    );
   }
 
   /** Answers a direct message (Bluesky chat) in its conversation. */

@@ -64,3 +64,37 @@ export async function loadThread(
     fromCache,
   };
 }
+
+/**
+ * A post known by its network id (one Tribune published: "View the post" on a Sent card) as a
+ * board item: read with its thread as the publishing account, cached, and its id returned. Offline,
+ * the copy already in the cache if there is one.
+ */
+export async function itemOfRemote(
+  d: ThreadDeps,
+  q: { accountId: string; network: Network; reader: Reader | null; ctx: ReadContext; uri: string; remoteId: string | null },
+): Promise<string> {
+  try {
+    if (!q.reader) throw new ReadError('unreachable', 'No connection for this account.');
+    const remote = await q.reader.thread({ uri: q.uri, remoteId: q.remoteId }, q.ctx);
+    const ids = d.cache.putItems([...remote.ancestors, remote.focus, ...remote.replies.map((r) => r.item)], q.accountId, q.network, d.now());
+    const id = ids.get(remote.focus.uri)!;
+    const body: ThreadBody = { ancestors: remote.ancestors.map((a) => ids.get(a.uri)!), replies: remote.replies.map((r) => [r.depth, ids.get(r.item.uri)!]) };
+    d.db
+      .prepare('INSERT INTO item_threads (item_id, account_id, body, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT (item_id, account_id) DO UPDATE SET body = excluded.body, fetched_at = excluded.fetched_at')
+      .run(id, q.accountId, JSON.stringify(body), d.now());
+    return id;
+  } catch (err) {
+    if (!(err instanceof ReadError)) throw err;
+    if (err.kind === 'not_found') throw new AppFailure('item_not_found', 'This post is gone from the network.');
+    if (err.kind === 'reconnect_needed') throw new AppFailure('account_reconnect_needed', err.message);
+    const cached = d.db
+      .prepare<[string, string, string, string], { id: string }>(
+        `SELECT i.id FROM items i LEFT JOIN item_views v ON v.item_id = i.id AND v.account_id = ?
+         WHERE i.network = ? AND (i.uri = ? OR v.remote_id = ?) LIMIT 1`,
+      )
+      .get(q.accountId, q.network, q.uri, q.remoteId ?? q.uri);
+    if (cached) return cached.id;
+    throw new AppFailure(err.kind === 'unreachable' ? 'network_unreachable' : 'network_refused', err.message);
+  }
+}

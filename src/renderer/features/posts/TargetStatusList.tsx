@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { ExternalLink, RotateCw, Send, SkipForward, Trash2 } from 'lucide-react';
+import { ExternalLink, MessagesSquare, RotateCw, Send, SkipForward, Trash2 } from 'lucide-react';
 import type { Account } from '../../../shared/domain';
 import type { PostView, TargetView } from '../../../shared/publishing';
 import { AccountAvatar, atHandle } from '../../components/AccountAvatar';
@@ -9,7 +9,7 @@ import { t as translate } from '../../i18n';
 import { problemMessage } from '../../i18n/problems';
 import { resolveMissed } from '../publishing/MissedDialog';
 import { formatInZone } from '../publishing/scheduleTime';
-import { retryTarget } from './postActions';
+import { retryTarget, viewSentPost } from './postActions';
 import { canDeleteRemote, displayTone, postTime, targetDisplay } from '../../model/postModel';
 import { useUi } from '../../stores/ui';
 
@@ -47,10 +47,28 @@ function TargetRow({ target, account, zone, active, post }: { target: TargetView
       ) : null}
       <div className="target-status-actions">
         {target.remoteUrl && target.remoteDeletedAt === null ? (
-          <a className="btn btn-link" href={target.remoteUrl} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex} aria-label={t('posts.viewOn', { handle })}>
-            <ExternalLink size={12} aria-hidden />
-            <span>{t('posts.view')}</span>
-          </a>
+          <>
+            {/* Opens in the thread panel (Enter or a click); the address stays for "open in a new tab". */}
+            <a
+              className="btn btn-link"
+              href={target.remoteUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              tabIndex={tabIndex}
+              aria-label={t('posts.viewOn', { handle })}
+              onClick={(event) => {
+                if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+                event.preventDefault();
+                void viewSentPost(target.id);
+              }}
+            >
+              <MessagesSquare size={12} aria-hidden />
+              <span>{t('posts.view')}</span>
+            </a>
+            <a className="btn btn-link" href={target.remoteUrl} target="_blank" rel="noopener noreferrer" tabIndex={tabIndex} aria-label={t('posts.openInBrowserOf', { handle })}>
+              <ExternalLink size={12} aria-hidden />
+            </a>
+          </>
         ) : null}
         {canDeleteRemote(target) ? (
           <Button

@@ -3,6 +3,7 @@ import { getClient, type ClientError } from '../../client';
 import { errorText, t } from '../../i18n';
 import { useComposer } from '../../stores/composer';
 import { useDrafts } from '../../stores/drafts';
+import { usePanel } from '../../stores/panel';
 import { usePosts } from '../../stores/posts';
 import { useToasts } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
@@ -57,4 +58,11 @@ export async function deleteFromNetwork(targetId: string): Promise<{ ok: true } 
   if (!result.ok) return result;
   usePosts.getState().put(result.value);
   return { ok: true };
+}
+
+/** "Voir la publication": the post as the account that published it, in the thread panel (replies, likes, reposts). */
+export async function viewSentPost(targetId: string): Promise<void> {
+  const result = await getClient().invoke('item.ofSentPost', { targetId });
+  if (!result.ok) return void showError('posts.viewFailed', result.error);
+  await usePanel.getState().show({ kind: 'thread', itemId: result.value.itemId, asAccountId: result.value.asAccountId });
 }

@@ -1,0 +1,50 @@
+/**
+ * "Voir la publication" on a Sent card opens the post beside the board, as the account that
+ * published it, with the community's reply (Mastodon stand-in: no public web page to open);
+ * with the keyboard, and Escape goes back to the card.
+ */
+import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { test, expect } from './fixtures';
+import { BoardPage } from './pages/board';
+
+let server: MastodonStandIn;
+
+test.beforeAll(async () => {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  // The board's image cache fetches the avatar addresses the stand-in hands out (not API routes).
+  const others = server?.takeViolations().filter((v) => !(v.kind === 'unknown-route' && v.method === 'GET' && v.path.startsWith('/avatars/')));
+  expect(others ?? []).toEqual([]);
+});
+
+test('View the post opens a sent post with its reply in the thread panel', async ({ tribune, page }) => {
+  const board = new BoardPage(page);
+  await tribune.createWorkspace('Cinéma du Port');
+  await tribune.connectMastodon(server.url);
+  await tribune.writeDraft('Séance en plein air vendredi');
+  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  await tribune.waitSaved();
+  await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
+  const sent = page.getByRole('region', { name: 'Publiés / Échecs' });
+  const view = sent.getByRole('link', { name: /Voir la publication de @tribune@/ });
+  await expect(view).toBeVisible({ timeout: 30_000 });
+  // The browser's address is still there, on its own link.
+  await expect(sent.getByRole('link', { name: /Ouvrir dans le navigateur : publication de @tribune@/ })).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\//);
+
+  // Someone answers it.
+  const mine = server.state.statuses.find((s) => s.text === 'Séance en plein air vendredi')!;
+  const lea = server.act.addAccount('lea', 'Léa');
+  server.act.post(lea, 'À quelle heure ?', { inReplyToId: mine.id });
+
+  await view.focus();
+  await page.keyboard.press('Enter');
+  await expect(board.panel).toContainText('Séance en plein air vendredi', { timeout: 20_000 });
+  await expect(board.panel).toContainText('À quelle heure ?');
+  await expect(board.panel.locator('.thread-row.is-focus')).toContainText('Séance en plein air vendredi');
+  await page.keyboard.press('Escape');
+  await expect(board.panel).toBeHidden();
+  await expect(view).toBeFocused();
+});
