@@ -65,6 +65,7 @@ async function start(): Promise<void> {
     network: {
       ...(process.env.TRIBUNE_PLC_URL ? { plcUrl: process.env.TRIBUNE_PLC_URL } : {}),
       ...(process.env.TRIBUNE_APPVIEW_URL ? { appviewUrl: process.env.TRIBUNE_APPVIEW_URL } : {}),
+      ...(process.env.TRIBUNE_CHAT_DID ? { chatDid: process.env.TRIBUNE_CHAT_DID } : {}),
     },
     systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
     version: app.getVersion(),
