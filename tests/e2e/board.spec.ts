@@ -1,7 +1,7 @@
 /**
  * The board end to end on a real local Bluesky network (PLC, PDS, AppView): a four-column
  * board built through the UI (Home, Mentions, Monitoring "#PortLumiere", Scheduled), a mention
- * answered from its card (the reply lands under the right post on the AppView), a like given
+ * answered from its card (getPostThread shows the reply under the mention), a like given
  * as another account of the workspace, columns reordered by keyboard and by drag, the same
  * board after a restart; a hostile post reaching the UI runs no script, opens no dialog and
  * never navigates the page.
@@ -149,16 +149,22 @@ test('a four-column board: answer a mention, like as another account, reorder, r
   await tribune.composerText.fill(answer);
   await tribune.waitSaved();
   await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
+  // On the AppView, the answer is a reply of the mention (its parent and root), by the brand.
   await expect
     .poll(
       async () => {
         await network.processAll();
-        const feed = await brand.agent.getAuthorFeed({ actor: brand.did }).catch(() => null);
-        return feed?.data.feed.map((f) => (f.post.record as { text: string }).text) ?? [];
+        const thread = await brand.agent.getPostThread({ uri: posts.mention!.uri, depth: 1 }).catch(() => null);
+        const replies = thread && 'replies' in thread.data.thread ? (thread.data.thread.replies ?? []) : [];
+        return replies.flatMap((r) => {
+          if (!('post' in r)) return [];
+          const record = r.post.record as { text: string; reply?: { parent: { uri: string }; root: { uri: string } } };
+          return [{ author: r.post.author.handle, text: record.text, parent: record.reply?.parent.uri, root: record.reply?.root.uri }];
+        });
       },
       { timeout: 90_000, intervals: [2000] },
     )
-    .toContain(answer);
+    .toContainEqual({ author: brand.handle, text: answer, parent: posts.mention!.uri, root: posts.mention!.uri });
   if (await tribune.composer.isVisible()) await tribune.closeComposer();
 
   // o opens the conversation beside the board.
@@ -178,16 +184,14 @@ test('a four-column board: answer a mention, like as another account, reorder, r
   await expect(homeColumn.getByRole('status').filter({ hasText: `@${museum.handle}` })).toBeVisible();
   await market.getByRole('button', { name: new RegExp(`^Aimer en tant que @${museum.handle}`) }).click();
   await expect(page.getByTestId('toast').filter({ hasText: 'aimer' })).toBeVisible();
-  await expect
-    .poll(
-      async () => {
-        await network.processAll();
-        const likes = await brand.agent.getLikes({ uri: posts.market!.uri }).catch(() => null);
-        return likes?.data.likes.map((l) => l.actor.handle) ?? [];
-      },
-      { timeout: 60_000, intervals: [2000] },
-    )
-    .toContain(museum.handle);
+  const likers = async () => {
+    await network.processAll();
+    const likes = await brand.agent.getLikes({ uri: posts.market!.uri }).catch(() => null);
+    return likes?.data.likes.map((l) => l.actor.handle) ?? [];
+  };
+  await expect.poll(likers, { timeout: 60_000, intervals: [2000] }).toContain(museum.handle);
+  // As the museum only: the column's own account did not like it.
+  expect(await likers()).toEqual([museum.handle]);
 
   // The board with network cards, menus closed: no serious or critical axe violation, light and dark.
   for (const colorScheme of ['light', 'dark'] as const) {

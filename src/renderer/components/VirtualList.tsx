@@ -75,7 +75,8 @@ export function VirtualList<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateSize,
     getItemKey: (index) => keys[index] ?? index,
-    overscan: 6,
+    // Rows drawn beyond the view: enough for a fast scroll, few enough for 10 columns to paint at once.
+    overscan: 3,
     rangeExtractor,
     // Rows arriving at the top keep the first shown row where it is (no jump).
     anchorTo: 'end',

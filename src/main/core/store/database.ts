@@ -43,7 +43,7 @@ export const DEFAULT_KEEP_BACKUPS = 7;
 
 /**
  * Opens (or creates) the database: refuses one from a newer version and one that
- * fails integrity_check without writing a byte, backs up before migrating, then
+ * fails quick_check without writing a byte, backs up before migrating, then
  * applies pending migrations in one transaction.
  */
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
@@ -73,8 +73,10 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
           `This database was written by a newer version of Tribune (schema ${previousVersion}, this version knows ${latest}). Update Tribune to open it; the file was left untouched.`,
         );
       }
-      const rows = probe.pragma('integrity_check') as { integrity_check: string }[];
-      const problems = rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+      // quick_check: damaged pages and b-trees, in a quarter of integrity_check's time (which also
+      // cross-checks every index against its table: 1.5 s at each start with a 90 MB board cache).
+      const rows = probe.pragma('quick_check') as { quick_check: string }[];
+      const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
       if (problems.length > 0) {
         throw new StoreOpenError(
           'integrity_failed',

@@ -65,7 +65,6 @@ export function InboxView() {
 
   return (
     <main className="inbox" id="board" tabIndex={-1} aria-label={t('inbox.title')}>
-      <h1 className="sr-only">{t('inbox.title')}</h1>
       <InboxToolbar counts={counts[workspaceId]} onOpen={setPanel} />
       {entries.length > 1 && tab !== 'done' ? (
         <div className="inbox-bulk">

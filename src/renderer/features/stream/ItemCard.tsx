@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AtSign, Heart, MessageSquareReply, Quote, Repeat2, UserPlus } from 'lucide-react';
 import type { Actor, BoardItem, ColumnEntry } from '../../../shared/board/schemas';
@@ -31,20 +31,23 @@ interface ItemCardProps {
   /** The workspace's accounts on this network ("act as"). */
   accounts: readonly Account[];
   active: boolean;
-  onFocus(): void;
+  /** Called with the entry's key (a stable function keeps the memoized card from re-rendering). */
+  onFocus(key: string): void;
   onActAs(account: Account): void;
   onOpen(item: BoardItem): void;
 }
 
 /**
- * One post or notification from a network. Everything shown comes from structured fields and
+ * One post or notification from a network (memoized: a column with thousands of entries
+ * re-renders only the cards whose entry or state changed). Everything shown comes from structured fields and
  * spans as text and elements (never HTML); images are same-origin paths; names are clamped.
  */
-export function ItemCard({ entry, actor, accounts, active, onFocus, onActAs, onOpen }: ItemCardProps) {
+export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active, onFocus: onFocusKey, onActAs, onOpen }: ItemCardProps) {
   const { t, i18n } = useTranslation();
   const item = entry.item;
   const [showHidden, setShowHidden] = useState(false);
   const tabIndex = active ? 0 : -1;
+  const onFocus = () => onFocusKey(entry.key);
   const context =
     entry.kind === 'notification' ? (
       <p className="item-context">
@@ -143,4 +146,4 @@ export function ItemCard({ entry, actor, accounts, active, onFocus, onActAs, onO
       {item.deleted ? null : isChatItem(item) ? <ChatReply item={item} actor={actor} /> : <ItemActions item={item} actor={actor} others={accounts} onActAs={onActAs} excludeFromTabOrder={!active} />}
     </div>
   );
-}
+});

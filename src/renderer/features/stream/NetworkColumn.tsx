@@ -96,7 +96,10 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
 
   const onEndReached = useCallback(() => void useStreams.getState().loadMore(column.id), [column.id]);
 
-  const actor: CardActor | null = actingAccount ? { workspaceId: workspace.id, account: actingAccount } : null;
+  // Stable props: the cards are memoized (thousands of entries per column).
+  const actor: CardActor | null = useMemo(() => (actingAccount ? { workspaceId: workspace.id, account: actingAccount } : null), [workspace.id, actingAccount]);
+  const onActAs = useCallback((account: Account) => setActAsId(account.id), []);
+  const onOpen = useCallback((item: BoardItem) => actor && openThread(item, actor), [actor]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -155,9 +158,9 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
         actor={actor}
         accounts={sameNetwork}
         active={index === activeIndex}
-        onFocus={() => setActiveKey(entry.key)}
-        onActAs={(account) => setActAsId(account.id)}
-        onOpen={(item: BoardItem) => openThread(item, actor)}
+        onFocus={setActiveKey}
+        onActAs={onActAs}
+        onOpen={onOpen}
       />
     );
   };

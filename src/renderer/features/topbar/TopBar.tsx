@@ -17,7 +17,7 @@ export function TopBar() {
     <header className="topbar">
       <div className="topbar-title">
         {workspace ? <WorkspaceChip workspace={workspace} size="small" /> : null}
-        <h1>{workspace ? `${workspace.name} · ${place === 'calendar' ? t('calendar.title') : t('board.title')}` : 'Tribune'}</h1>
+        <h1>{workspace ? `${workspace.name} · ${place === 'calendar' ? t('calendar.title') : place === 'inbox' ? t('inbox.title') : t('board.title')}` : 'Tribune'}</h1>
       </div>
       <div className="topbar-actions">
         {workspace ? (

@@ -1,0 +1,79 @@
+/**
+ * The inbox through the UI, against the Mastodon stand-in: a rude mention from the community is
+ * flagged by the charter (badge with the rule and the matched words), marked done with one key
+ * and the audit log says so; another mention is answered with a saved reply whose variables
+ * are filled; axe finds nothing serious.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { connectRpc } from '../helpers/host';
+import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { test, expect } from './fixtures';
+
+let server: MastodonStandIn;
+
+test.beforeAll(async () => {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  // Avatars point at the instance's default picture, which is not an API route.
+  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
+});
+
+test('a flagged mention is done in one key and logged; another is answered with a saved reply', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
+  await fetch(begin.authorizeUrl);
+  const account = await completing;
+  await rpc.value('charter.save', {
+    workspaceId: workspace.id,
+    charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'insultes', name: 'Insultes', severity: 'warning', action: 'hide', match: { kind: 'words', terms: ['incapables'] } }] },
+  });
+  await rpc.value('reply.save', { id: crypto.randomUUID(), workspaceId: workspace.id, name: 'Merci', language: 'fr', text: 'Merci {name} pour votre message !' });
+  const troll = server.act.addAccount('troll', 'Troll');
+  const alice = server.act.addAccount('alice', 'Alice');
+  server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
+  server.act.post(troll, '@tribune bande d’incapables', { mentionsMe: true });
+  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
+  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
+  await rpc.value('column.refresh', { columnId: column.id });
+  await page.reload();
+  await expect(tribune.connection).toHaveText(/Connecté/);
+
+  // The rail's entry says how many items wait.
+  await expect(tribune.rail.getByRole('button', { name: /^Messages/ })).toContainText('2');
+  await tribune.rail.getByRole('button', { name: /^Messages/ }).click();
+  const inbox = page.getByRole('main', { name: 'Boîte de réception' });
+  const rows = inbox.getByTestId('inbox-row');
+  await expect(rows).toHaveCount(2);
+  const rude = rows.filter({ hasText: 'bande d’incapables' });
+  await expect(rude.getByRole('list', { name: 'Signalements de la charte' })).toHaveText('Insultes : « incapables »');
+  await expect(inbox.getByRole('tab', { name: /À traiter/ })).toContainText('2');
+
+  const violations = (
+    await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .exclude('[role="log"][aria-live="assertive"]')
+      .analyze()
+  ).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  await rude.click();
+  await page.keyboard.press('e');
+  await expect(rows).toHaveCount(1);
+  await expect(inbox.getByRole('tab', { name: /Traité/ })).toContainText('1');
+
+  await inbox.getByRole('button', { name: 'Journal' }).click();
+  const log = page.getByRole('dialog', { name: 'Journal de modération' });
+  await expect(log.getByRole('row').filter({ hasText: 'Marqué traité' })).toHaveCount(1);
+  await expect(log.getByRole('row').filter({ hasText: 'Marqué traité' })).toContainText('À la main');
+  await log.getByRole('button', { name: /Fermer/ }).first().click();
+
+  await rows.first().click();
+  await inbox.getByRole('button', { name: 'Réponses enregistrées' }).click();
+  await page.getByRole('dialog', { name: 'Réponses enregistrées' }).getByRole('button', { name: 'Répondre avec' }).click();
+  await expect(tribune.composer.getByRole('textbox').first()).toHaveValue('Merci Alice pour votre message !');
+});
