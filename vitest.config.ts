@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          // Unit tests are quick; this bound only catches a hang. Integration files start servers
+          // beside them, so a worker can pause for seconds on a 2-core machine.
+          testTimeout: 20_000,
         },
       },
       {

@@ -13,6 +13,16 @@ const want = (part) => !only || only === part;
 const define = { __TRIBUNE_VERSION__: JSON.stringify(pkg.version) };
 const nodeCommon = { bundle: true, platform: 'node', target: 'node22', sourcemap: false, define, logLevel: 'warning', absWorkingDir: root };
 const started = Date.now();
+// ws (Mastodon streaming) tries two optional native add-ons and falls back to plain JavaScript when
+// they are missing: the desktop bundle answers them with a module that throws, so ws takes its
+// fallback and the package needs no native module it does not ship.
+const leaveOutOptionalAddons = {
+  name: 'leave-out-optional-addons',
+  setup(b) {
+    b.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({ path: args.path, namespace: 'left-out' }));
+    b.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => ({ contents: `throw new Error(${JSON.stringify(`${args.path} is left out of the package`)});`, loader: 'js' }));
+  },
+};
 
 if (want('renderer')) {
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
@@ -25,6 +35,7 @@ if (want('desktop')) {
     format: 'cjs',
     // Native modules (and sharp, which finds its platform binary at run time) stay outside the bundle.
     external: ['electron', 'better-sqlite3', 'keytar', 'sharp'],
+    plugins: [leaveOutOptionalAddons],
   });
   // A sandboxed preload can only require('electron'): everything else is bundled in.
   await esbuild({

@@ -32,7 +32,7 @@ describe('layering inside the renderer', () => {
         'src/renderer/components/Column.tsx': "import { sortSent } from '../features/posts/postModel';\nexport const z = sortSent;\n",
       }).sort(),
     ).toEqual(['renderer-components-below-features', 'renderer-model-is-pure', 'renderer-stores-below-features']);
-  });
+  }, 60_000); // depcruise runs as a process: slow on a loaded machine
 
   it('accepts features that import stores, models and components', () => {
     expect(
@@ -43,7 +43,7 @@ describe('layering inside the renderer', () => {
         'src/renderer/model/postModel.ts': 'export const m = 1;\n',
       }),
     ).toEqual([]);
-  });
+  }, 60_000); // depcruise runs as a process: slow on a loaded machine
 });
 
 describe('feature folders', () => {

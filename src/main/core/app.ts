@@ -10,6 +10,7 @@ import { createNetworkHandlers } from './handlers-network';
 import { joinHandlers } from './handler-types';
 import { createPublishingHandlers } from './handlers-publishing';
 import { ReviewOnEdit } from './calendar/review-on-edit';
+import { CalDavAutoSync } from './calendar/caldav-auto';
 import { createCalendarCore } from './calendar';
 import { ApprovalGate, queuePorts } from './calendar/approval-gate';
 import { createBoardCore } from './board';
@@ -172,6 +173,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       if (!required) for (const draftId of approvalGate.heldPosts(workspaceId)) releaseApproved(draftId);
     },
   });
+  // Linked workspaces sync with their CalDAV collection at start, every five minutes, and when back online.
+  const caldavAuto = new CalDavAutoSync({
+    caldav: calendar.caldav,
+    linked: () => calendar.caldav.linked(),
+    workspace: (id) => services.workspaces.get(id),
+    emit,
+    log: (message) => log.info(message),
+    ...(options.caldavTimers ? { timers: options.caldavTimers } : {}),
+  });
   function releaseApproved(draftId: string): void {
     const report = db.transaction(() => approvalGate.release(draftId, clock.now(), queuePorts(targets)))();
     if (!report) return;
@@ -204,6 +214,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const wake = (reason: 'resume' | 'online') => {
     publishing.wake(reason);
     void health.check(reason);
+    caldavAuto.wake();
     board.wake();
   };
   const inbox = createInboxCore({ db, clock, workspaces: services.workspaces, accounts: services.accounts, emit, moderate: (input) => moderation.service.act(input) });
@@ -263,6 +274,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const startPublishing = () => {
     publishing.start();
     void health.start();
+    caldavAuto.start();
     board.start();
     inbox.start();
   };
@@ -347,6 +359,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       closed = true;
       clearInterval(backupTimer);
       health.stop();
+      caldavAuto.stop();
       board.stop();
       inbox.stop();
       await publishing.stop();

@@ -45,6 +45,8 @@ export interface CoreOptions {
   sandboxPdsUrl?: string;
   /** Opens a page in the system browser (desktop); the web host leaves it to the page. */
   openBrowser?: (url: string) => void;
+  /** Tests drive the CalDAV sync's timer (every five minutes otherwise). */
+  caldavTimers?: import('./scheduler/ports').TimerPort;
   /** Tests shorten the scheduler's delays. */
   publishing?: { retry?: { baseMs: number; maxMs: number }; maxAttempts?: number; publishTimeoutMs?: number; concurrencyPerNetwork?: number };
 }

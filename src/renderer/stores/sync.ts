@@ -20,6 +20,7 @@ import { useUnread } from './unread';
 import { t } from '../i18n';
 import { useVault } from './vault';
 import { useWorkspaces } from './workspaces';
+import { useUi } from './ui';
 
 /** Sends again the text of drafts whose saves were never acknowledged (reload, crash). */
 async function recoverUnsavedDrafts(): Promise<void> {
@@ -72,6 +73,16 @@ export function startSync(): void {
     useCalendar.getState().invalidate(workspaceId);
     if (useCampaigns.getState().campaigns[workspaceId]) void useCampaigns.getState().load(workspaceId);
     void usePlanning.getState().reload();
+  });
+  // An automatic CalDAV sync left conflicts: the same three-way view as "Sync now", one click away.
+  client.on('caldav.synced', ({ workspaceId, state, conflicts }) => {
+    if (state !== 'conflicts' || conflicts === 0) return;
+    const name = useWorkspaces.getState().workspaces.find((w) => w.id === workspaceId)?.name ?? '';
+    useToasts.getState().show({
+      message: t('calendar.caldav.autoConflicts', { count: conflicts, workspace: name }),
+      durationMs: 15_000,
+      action: { label: t('calendar.caldav.showConflicts'), run: () => useUi.getState().openDialog({ kind: 'caldav', workspaceId }) },
+    });
   });
   client.on('drafts.changed', ({ workspaceId }) => {
     useCalendar.getState().invalidate(workspaceId);

@@ -145,4 +145,12 @@ export const calendarCommands = {
 export const calendarEvents = {
   /** Calendar items, campaigns, labels, comments or approval changed in this workspace. */
   'calendar.changed': z.object({ workspaceId: Id }),
+  /** An automatic CalDAV sync ran (timer, wake, back online): conflicts wait in caldav.get's preview. */
+  'caldav.synced': z.object({
+    workspaceId: Id,
+    state: z.enum(['synced', 'offline', 'conflicts', 'failed']),
+    conflicts: z.number().int().nonnegative(),
+    /** The error code when it failed. */
+    error: z.string().nullable(),
+  }),
 } as const;

@@ -32,4 +32,4 @@ export const CALENDAR_COMMAND_NAMES = [
   'caldav.sync',
 ] as const;
 
-export const CALENDAR_EVENT_NAMES = ['calendar.changed'] as const;
+export const CALENDAR_EVENT_NAMES = ['calendar.changed', 'caldav.synced'] as const;

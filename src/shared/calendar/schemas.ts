@@ -218,6 +218,8 @@ export const CalDavConfig = z.object({
   lastError: z.string().nullable(),
   /** Local changes not on the server yet. */
   pendingChanges: z.number().int().nonnegative(),
+  /** Conflicts the last sync (automatic or not) left to settle, for calendar.importApply. */
+  conflicts: ImportPreview.nullable(),
 });
 export type CalDavConfig = z.infer<typeof CalDavConfig>;
 

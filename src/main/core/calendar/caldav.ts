@@ -10,7 +10,7 @@ import { createCalendarObject, deleteCalendarObject, fetchCalendarObjects, getBa
 import { AppFailure } from '../../../shared/result';
 import { exportEvent } from '../../../shared/calendar/ical-export';
 import { snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
-import type { CalDavConfig, SyncResult } from '../../../shared/calendar/schemas';
+import type { CalDavConfig, ImportPreview, SyncResult } from '../../../shared/calendar/schemas';
 import type { Workspace } from '../../../shared/domain';
 import { toIso } from '../clock';
 import type { CalDavRepository } from '../repositories/caldav';
@@ -38,6 +38,11 @@ class Unreachable extends Error {}
 const fileNameFor = (uid: string) => `${uid.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.ics`;
 
 export class CalDavService {
+  /** One sync at a time per workspace: a second caller shares the running one. */
+  private readonly inFlight = new Map<string, Promise<SyncResult>>();
+  /** The conflicts preview the last sync left, per workspace. */
+  private readonly conflicts = new Map<string, string>();
+
   constructor(private readonly d: CalDavDeps) {}
 
   config(workspaceId: string): CalDavConfig | null {
@@ -51,7 +56,19 @@ export class CalDavService {
       lastSyncAt: row.last_sync_at === null ? null : toIso(row.last_sync_at),
       lastError: row.last_error,
       pendingChanges: this.pending(workspaceId),
+      conflicts: this.openConflicts(workspaceId),
     };
+  }
+
+  private openConflicts(workspaceId: string): ImportPreview | null {
+    const id = this.conflicts.get(workspaceId);
+    if (!id) return null;
+    try {
+      return Importer.preview(this.d.staging.preview(id));
+    } catch {
+      this.conflicts.delete(workspaceId); // applied, discarded or expired
+      return null;
+    }
   }
 
   /** Saves the collection; when the server answers, checks that it is a calendar and accepts the password. */
@@ -70,6 +87,11 @@ export class CalDavService {
     if (existing && existing.url !== url) this.d.repo.remove(input.workspaceId);
     this.d.repo.put(input.workspaceId, url, input.username, secretId);
     return this.config(input.workspaceId)!;
+  }
+
+  /** Workspaces linked to a collection. */
+  linked(): string[] {
+    return this.d.repo.all().map((r) => r.workspace_id);
   }
 
   remove(workspaceId: string): void {
@@ -91,7 +113,19 @@ export class CalDavService {
     return n;
   }
 
-  async sync(ws: Workspace): Promise<SyncResult> {
+  sync(ws: Workspace): Promise<SyncResult> {
+    const running = this.inFlight.get(ws.id);
+    if (running) return running;
+    const started = this.syncNow(ws).then((result) => {
+      if (result.conflicts) this.conflicts.set(ws.id, result.conflicts.importId);
+      else if (result.state === 'synced') this.conflicts.delete(ws.id);
+      return result;
+    });
+    this.inFlight.set(ws.id, started);
+    return started.finally(() => this.inFlight.delete(ws.id));
+  }
+
+  private async syncNow(ws: Workspace): Promise<SyncResult> {
     const row = this.d.repo.get(ws.id);
     if (!row) throw new AppFailure('caldav_not_configured', 'No shared calendar is set up for this workspace.');
     const password = this.d.vault.readSecret(row.secret_id);

@@ -40,6 +40,8 @@ export function CalDavDialog({ workspaceId, onClose }: { workspaceId: string; on
         if (!live || !result.ok) return;
         setConfig(result.value);
         if (result.value) setForm({ url: result.value.url, username: result.value.username, password: '' });
+        // Conflicts an automatic sync left wait here.
+        if (result.value?.conflicts) setConflicts(result.value.conflicts);
       });
     return () => {
       live = false;
@@ -140,6 +142,7 @@ export function CalDavDialog({ workspaceId, onClose }: { workspaceId: string; on
               {' · '}
               {t('calendar.caldav.pending', { count: config.pendingChanges })}
             </p>
+            <p className="field-hint">{t('calendar.caldav.auto')}</p>
             {config.lastError ? <p className="form-error">{failureText(config.lastError)}</p> : null}
             {sync ? <p role="status">{t(`calendar.caldav.result.${sync.state}`, { pushed: sync.pushed, pulled: sync.pulled })}</p> : null}
             <Button className="btn btn-ghost" isPending={busy === 'sync'} onPress={() => void runSync()}>
