@@ -1,6 +1,7 @@
 /**
  * The inbox through the UI, against the Mastodon stand-in: a rude mention from the community is
- * flagged by the charter (badge with the rule and the matched words), marked done with one key
+ * flagged by the charter (badge with the rule and the matched words, on the board's card and in
+ * the inbox), marked done with one key
  * and the audit log says so; another mention is answered with a saved reply whose variables
  * are filled; axe finds nothing serious.
  */
@@ -43,6 +44,8 @@ test('a flagged mention is done in one key and logged; another is answered with 
   await page.reload();
   await expect(tribune.connection).toHaveText(/Connecté/);
 
+  // The board's card carries the charter's badge too.
+  await expect(tribune.board.getByRole('list', { name: 'Signalements de la charte' })).toHaveText('Insultes : « incapables »');
   // The rail's entry says how many items wait.
   await expect(tribune.rail.getByRole('button', { name: /^Messages/ })).toContainText('2');
   await tribune.rail.getByRole('button', { name: /^Messages/ }).click();

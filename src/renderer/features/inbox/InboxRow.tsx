@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ShieldAlert } from 'lucide-react';
 import type { InboxEntry } from '../../../shared/inbox/schemas';
+import { FlagBadges } from '../../components/FlagBadges';
 import { NetworkGlyph } from '../../components/NetworkGlyph';
 import { RelativeTime } from '../../components/RelativeTime';
 import { ageing } from '../../model/inbox/inboxModel';
@@ -37,16 +37,7 @@ export function InboxRow({ entry, focused, targetMinutes, now, onFocus }: InboxR
         <RelativeTime iso={entry.arrivedAt} />
       </div>
       {entry.item ? <p className="inbox-text">{entry.item.text}</p> : null}
-      {entry.flags.length > 0 ? (
-        <ul className="inbox-flags" aria-label={t('inbox.flagsLabel')}>
-          {entry.flags.map((f) => (
-            <li key={f.ruleId} className={`flag-badge severity-${f.severity}`}>
-              <ShieldAlert size={12} aria-hidden />
-              {t('inbox.flag', { rule: f.ruleName, matched: f.matched })}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <FlagBadges flags={entry.flags} />
       {entry.state === 'snoozed' && entry.snoozedUntil ? <p className="inbox-meta">{t('inbox.snoozedUntil', { at: new Date(entry.snoozedUntil).toLocaleString() })}</p> : null}
     </li>
   );

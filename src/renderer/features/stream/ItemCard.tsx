@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AtSign, Heart, MessageSquareReply, Quote, Repeat2, UserPlus } from 'lucide-react';
 import type { Actor, BoardItem, ColumnEntry } from '../../../shared/board/schemas';
 import type { Account } from '../../../shared/domain';
+import { FlagBadges } from '../../components/FlagBadges';
 import { RelativeTime } from '../../components/RelativeTime';
 import { clampText, atHandle } from '../../model/board/safeLinks';
 import { ItemActions } from './ItemActions';
@@ -104,6 +105,7 @@ export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active,
           <p className="item-reply-to">{item.replyTo.handle ? t('board.replyingTo', { handle: atHandle(item.replyTo.handle) }) : t('board.replyingToPost')}</p>
         ) : null}
         {item.deleted ? <p className="item-deleted">{t('board.deleted')}</p> : null}
+        <FlagBadges flags={item.flags} />
         {item.contentWarning ? (
           <div className="item-cw">
             <span className="item-cw-label">{t('board.contentWarning')}</span> <span>{item.contentWarning}</span>{' '}

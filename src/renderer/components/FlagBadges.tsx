@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { ShieldAlert } from 'lucide-react';
+import type { ItemFlag } from '../../shared/charter/schema';
+
+/** What the workspace's charter flagged on an item: a badge per rule, with the matched words. */
+export function FlagBadges({ flags }: { flags: readonly ItemFlag[] | undefined }) {
+  const { t } = useTranslation();
+  if (!flags || flags.length === 0) return null;
+  return (
+    <ul className="inbox-flags" aria-label={t('inbox.flagsLabel')}>
+      {flags.map((f) => (
+        <li key={f.ruleId} className={`flag-badge severity-${f.severity}`}>
+          <ShieldAlert size={12} aria-hidden />
+          {t('inbox.flag', { rule: f.ruleName, matched: f.matched })}
+        </li>
+      ))}
+    </ul>
+  );
+}
