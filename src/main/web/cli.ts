@@ -3,7 +3,8 @@
  * Options: --data-dir DIR (or TRIBUNE_DATA_DIR), --port N (default: a free port),
  * --plc-url URL and --appview-url URL (a private Bluesky network, such as the sandbox's),
  * --chat-did DID (its Bluesky chat service, reached through the PDS),
- * --no-link-cards (never fetch link previews from the web).
+ * --no-link-cards (never fetch link previews from the web), --allow-private-images (the board's
+ * images may come from 127.0.0.1 and private addresses: the sandbox and tests only).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +26,7 @@ async function main() {
       'appview-url': { type: 'string' },
       'chat-did': { type: 'string' },
       'no-link-cards': { type: 'boolean' },
+      'allow-private-images': { type: 'boolean' },
     },
   });
   const dataDir = path.resolve(values['data-dir'] ?? process.env.TRIBUNE_DATA_DIR ?? defaultDataDir());
@@ -47,6 +49,7 @@ async function main() {
         ...(values['appview-url'] ? { appviewUrl: values['appview-url'] } : {}),
         ...(values['chat-did'] ? { chatDid: values['chat-did'] } : {}),
         linkCards: !values['no-link-cards'],
+        allowPrivateImages: values['allow-private-images'] === true,
       },
     });
   } catch (error) {
