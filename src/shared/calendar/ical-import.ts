@@ -120,8 +120,13 @@ function readStart(p: ContentLine, ctx: ImportContext, zones: ZoneReader): { at:
 
 function readStamp(p: ContentLine | undefined, fallback: string): string {
   if (!p) return fallback;
-  const m = DATE_TIME.exec(p.value.trim());
+  const value = p.value.trim();
+  const m = DATE_TIME.exec(value);
   if (!m) throw new CalendarFileError('calendar_bad_date', { line: p.line });
+  // A plain UTC stamp reads as its ISO text directly; anything Date.UTC would carry over (day 31 of a short month, second 60) goes through it.
+  if (m[7] === 'Z' && m[2]! >= '01' && m[2]! <= '12' && m[3]! >= '01' && m[3]! <= '28' && m[4]! <= '23' && m[5]! <= '59' && m[6]! <= '59' && m[1]! >= '1000') {
+    return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
+  }
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as number[];
   return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!)).toISOString();
 }

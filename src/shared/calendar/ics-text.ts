@@ -111,7 +111,8 @@ const NAME = /^[A-Za-z0-9-]+$/;
 /** One unfolded content line: NAME *(;PARAM=value) : value. Null when it is not one. */
 function parseContentLine(text: string, line: number): ContentLine | null {
   let i = 0;
-  while (i < text.length && text[i] !== ';' && text[i] !== ':') i++;
+  let c = text.charCodeAt(0);
+  while (i < text.length && c !== 0x3b && c !== 0x3a) c = text.charCodeAt(++i); // up to ; or :
   const name = text.slice(0, i);
   if (!NAME.test(name) || i >= text.length) return null;
   const params: ParamMap = {};
