@@ -125,6 +125,8 @@ export async function startWebHost(options: AppOptions & { port?: number; timeou
     options.appviewUrl,
     // Link previews would be fetched from the open web: the sandbox stays on 127.0.0.1.
     '--no-link-cards',
+    // The sandbox's avatars are on its 127.0.0.1 network.
+    '--allow-private-images',
   ];
   const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...options.env, TRIBUNE_SANDBOX: '1', TRIBUNE_SANDBOX_PDS_URL: options.pdsUrl, TRIBUNE_EXIT_WITH_PARENT: '1' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
@@ -163,6 +165,7 @@ export function startDesktop(electronBinary: string, options: AppOptions): Runni
     TRIBUNE_DATA_DIR: options.dataDir,
     TRIBUNE_PLC_URL: options.plcUrl,
     TRIBUNE_APPVIEW_URL: options.appviewUrl,
+    TRIBUNE_ALLOW_PRIVATE_IMAGES: '1',
   };
   // Inherited from a parent tool, this would make Electron run as plain Node.
   delete env.ELECTRON_RUN_AS_NODE;

@@ -24,7 +24,8 @@ export interface RunningHost {
 /** Starts the built web host (dist/web/host.mjs) as a real process and waits for its URL. */
 export async function startHost(options: { dataDir: string; port?: number; env?: NodeJS.ProcessEnv; args?: string[] }): Promise<RunningHost> {
   // Tests never fetch link previews from the web.
-  const args = [HOST_BUNDLE, '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--no-link-cards', ...(options.args ?? [])];
+  // Tests' networks (and their images) are on 127.0.0.1.
+  const args = [HOST_BUNDLE, '--data-dir', options.dataDir, '--port', String(options.port ?? 0), '--no-link-cards', '--allow-private-images', ...(options.args ?? [])];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, LANG: 'fr_FR.UTF-8', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

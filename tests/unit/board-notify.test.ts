@@ -46,12 +46,12 @@ function openBoard(db: Db, state: { posts: RemoteEntry[] }, notices: ColumnNotic
   });
 }
 
-async function setup(type: ColumnType = 'mentions') {
+async function setup(type: ColumnType = 'mentions', cached = 30) {
   const dir = tempDir();
   const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock: manualClock(0) });
   const ws = new WorkspaceRepository(db).create({ id: randomUUID(), name: 'W', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: 0 });
   const account = new AccountRepository(db).upsert({ id: randomUUID(), workspaceId: ws.id, network: 'bluesky', handle: 'mairie.test', displayName: 'Mairie', avatarUrl: null, serviceUrl: 'http://127.0.0.1:1', remoteId: 'did:plc:mairie', createdAt: 0 });
-  const state = { posts: Array.from({ length: 30 }, (_, i) => entry(1000 + i)) };
+  const state = { posts: Array.from({ length: cached }, (_, i) => entry(1000 + i)) };
   const notices: ColumnNotice[] = [];
   const board = openBoard(db, state, notices);
   const [b] = await board.handlers['board.list']({ workspaceId: ws.id });
@@ -125,6 +125,15 @@ describe('desktop notifications from the core', () => {
     state.posts = [newer(1, 400)[0]!, ...state.posts, late];
     await refresh();
     expect(notices.map((n) => n.items.map((i) => i.key))).toEqual([[entry(400).key]]);
+  });
+
+  it("announces the first mention of a column that was empty, not its first fill's", async () => {
+    const { state, notices, refresh } = await setup('mentions', 0);
+    await refresh();
+    expect(notices).toEqual([]);
+    state.posts = newer(1);
+    await refresh();
+    expect(notices.map((n) => n.items.map((i) => i.key))).toEqual([[entry(500).key]]);
   });
 
   it('does not announce again after a restart on the same data', async () => {

@@ -144,7 +144,8 @@ describe('remote images', () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const register = (url: string) => db.prepare('INSERT OR IGNORE INTO remote_images (key, url, used_at) VALUES (?, ?, 0)').run(imageKey(url), url);
     let cap = 10 * png.length;
-    const cache = new ImageCache(db, path.join(dir, 'images'), () => cap, () => clock.now());
+    // The test server is on 127.0.0.1: allowed here as in the sandbox (board-image-guard.test.ts covers the default refusal).
+    const cache = new ImageCache(db, path.join(dir, 'images'), () => cap, () => clock.now(), fetch, { allowPrivateAddresses: true });
     try {
       for (const name of ['a', 'b', 'c', 'page.html']) register(`${base}/${name === 'page.html' ? name : `${name}.png`}`);
       const a = await cache.get(imageKey(`${base}/a.png`));

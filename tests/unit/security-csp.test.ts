@@ -41,9 +41,9 @@ describe('Content-Security-Policy', () => {
     expect(d['form-action']).toEqual(["'none'"]);
   });
 
-  it('shows remote avatars over https only', () => {
-    expect(d['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https:']);
-    expect(d['img-src']).not.toContain('http:');
+  it('shows images only from the app itself (the core\'s image cache) and the composer\'s data: thumbnails', () => {
+    expect(d['img-src']).toEqual(["'self'", 'data:']);
+    for (const remote of ['https:', 'http:', 'blob:']) expect(d['img-src']).not.toContain(remote);
   });
 
   it('connects only to itself unless told otherwise', () => {

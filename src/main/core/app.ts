@@ -257,6 +257,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       },
       keyFor: (network) => (network === 'bluesky' ? (connectors.partKeys('bluesky', 1)[0] ?? null) : null),
       imageDir: path.join(options.dataDir, 'remote-images'),
+      allowPrivateImages: options.network?.allowPrivateImages === true,
       onIngest: inbox.onIngest,
     },
   });

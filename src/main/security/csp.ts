@@ -31,8 +31,9 @@ export function buildCsp(options: CspOptions = {}): string {
     ['default-src', ["'none'"]],
     ['script-src', ["'self'"]],
     ['style-src', ["'self'"]],
-    // Avatars and media previews come from the networks' own servers.
-    ['img-src', ["'self'", 'data:', 'blob:', 'https:']],
+    // Remote images (avatars, thumbnails) come through the core's image cache at /remote-image/
+    // (same origin); data: is the composer's thumbnails of local media. No remote origin.
+    ['img-src', ["'self'", 'data:']],
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'", ...new Set(extras)]],
     ['base-uri', ["'none'"]],

@@ -2,7 +2,8 @@
  * `npm run web`: opens the core on a data folder and serves the app on 127.0.0.1.
  * Options: --data-dir DIR (or TRIBUNE_DATA_DIR), --port N (default: a free port),
  * --plc-url URL and --appview-url URL (a private Bluesky network, such as the sandbox's),
- * --no-link-cards (never fetch link previews from the web).
+ * --no-link-cards (never fetch link previews from the web), --allow-private-images (the board's
+ * images may come from 127.0.0.1 and private addresses: the sandbox and tests only).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,7 @@ async function main() {
       'plc-url': { type: 'string' },
       'appview-url': { type: 'string' },
       'no-link-cards': { type: 'boolean' },
+      'allow-private-images': { type: 'boolean' },
     },
   });
   const dataDir = path.resolve(values['data-dir'] ?? process.env.TRIBUNE_DATA_DIR ?? defaultDataDir());
@@ -44,6 +46,7 @@ async function main() {
         ...(values['plc-url'] ? { plcUrl: values['plc-url'] } : {}),
         ...(values['appview-url'] ? { appviewUrl: values['appview-url'] } : {}),
         linkCards: !values['no-link-cards'],
+        allowPrivateImages: values['allow-private-images'] === true,
       },
     });
   } catch (error) {

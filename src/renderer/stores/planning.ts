@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Comment, PostPlanning } from '../../shared/calendar/schemas';
 import type { CommandInput } from '../../shared/contract';
 import { getClient, type ClientResult } from '../client';
+import { useComposer } from './composer';
 
 type PlanningPatch = Omit<CommandInput<'post.setPlanning'>, 'draftId'>;
 export type ReviewAction = 'submit' | 'approve' | 'reject';
@@ -9,10 +10,13 @@ export type ReviewAction = 'submit' | 'approve' | 'reject';
 /**
  * The composer's editorial side of the open draft: campaign, labels, planned time, review state
  * and comments. `pendingAt` is the time a new post was started at from the calendar: given to the
- * draft once it exists.
+ * draft once it exists, and only to that composer session (`pendingSession`, the composer's
+ * focusRequest when it opened): a composer closed untouched, then opened for another post, does
+ * not carry the old slot's time.
  */
 interface PlanningStore {
   pendingAt: string | null;
+  pendingSession: number | null;
   draftId: string | null;
   planning: PostPlanning | null;
   comments: Comment[];
@@ -25,22 +29,27 @@ interface PlanningStore {
   reload(): Promise<void>;
 }
 
+/** The slot time waiting for the composer session `focusRequest` (null: none, or another session's). */
+export const pendingTime = (s: Pick<PlanningStore, 'pendingAt' | 'pendingSession'>, focusRequest: number): string | null =>
+  s.pendingAt !== null && s.pendingSession === focusRequest ? s.pendingAt : null;
+
 const notOpen = { ok: false as const, error: { code: 'not_found' as const, message: 'No draft is open.' } };
 
 export const usePlanning = create<PlanningStore>((set, get) => ({
   pendingAt: null,
+  pendingSession: null,
   draftId: null,
   planning: null,
   comments: [],
-  prepare: (pendingAt) => set({ pendingAt }),
+  prepare: (pendingAt) => set({ pendingAt, pendingSession: pendingAt ? useComposer.getState().focusRequest : null }),
   async follow(draftId) {
     if (get().draftId === draftId) return;
     set({ draftId, planning: null, comments: [] });
     if (!draftId) return;
-    const pendingAt = get().pendingAt;
+    const pendingAt = pendingTime(get(), useComposer.getState().focusRequest);
+    if (get().pendingAt) set({ pendingAt: null, pendingSession: null });
     if (pendingAt) {
       // The draft started from a calendar slot now exists: it is planned at that time.
-      set({ pendingAt: null });
       const planned = await getClient().invoke('post.setPlanning', { draftId, plannedAt: pendingAt });
       if (planned.ok && get().draftId === draftId) set({ planning: planned.value });
     }

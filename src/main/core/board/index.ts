@@ -12,6 +12,7 @@ import { BoardSettingsRepository } from '../repositories/board-settings';
 import { BoardRepository, columnStatus } from '../repositories/boards';
 import type { WorkspaceRepository } from '../repositories/workspaces';
 import { BoardReadModel } from '../streams/read-model';
+import { imageKey } from '../streams/keys';
 import { createBoardHandlers } from './handlers';
 import { sentPostLookup } from './sent-posts';
 import type { StreamsPort } from './ports';
@@ -29,12 +30,17 @@ export interface BoardCoreDeps {
     keyFor(network: Network): string | null;
     imageDir: string;
     fetchImage?: typeof fetch;
+    /** Images may come from loopback / private addresses (the sandbox and tests only). */
+    allowPrivateImages?: boolean;
     /** Runs inside each page's transaction with what it stored (the charter and the inbox). */
     onIngest?: IngestHook;
   };
 }
 
 export function createBoardCore(d: BoardCoreDeps) {
+  // Accounts connected before their avatars went through the image cache: register them once.
+  const registerImage = d.db.prepare('INSERT OR IGNORE INTO remote_images (key, url, used_at) VALUES (?, ?, 0)');
+  for (const { url } of d.db.prepare<[], { url: string }>('SELECT DISTINCT avatar_url AS url FROM accounts WHERE avatar_url IS NOT NULL').all()) registerImage.run(imageKey(url), url);
   const boards = new BoardRepository(d.db);
   const readModel = new BoardReadModel(d.db);
   const settings = new BoardSettingsRepository(d.db);
@@ -58,6 +64,7 @@ export function createBoardCore(d: BoardCoreDeps) {
         retention: () => settings.retention(),
         imageDir: d.network.imageDir,
         ...(d.network.fetchImage ? { fetchImage: d.network.fetchImage } : {}),
+        allowPrivateImages: d.network.allowPrivateImages === true,
         ...(d.network.onIngest ? { onIngest: d.network.onIngest } : {}),
       })
     : null;

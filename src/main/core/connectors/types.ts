@@ -177,6 +177,11 @@ export interface NetworkOptions {
   appviewUrl?: string;
   /** Link cards are fetched from the open web; off in tests. */
   linkCards?: boolean;
+  /**
+   * The board's image cache may fetch from loopback, private and link-local addresses: only the
+   * sandbox and the tests, whose networks run on 127.0.0.1, set it (default: refused).
+   */
+  allowPrivateImages?: boolean;
   /** Bluesky's chat service DID (default did:web:api.bsky.chat); tests name their stand-in. */
   chatDid?: string;
 }

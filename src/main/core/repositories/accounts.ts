@@ -1,5 +1,6 @@
 import type { Db } from '../store/database';
 import { toIso } from '../clock';
+import { imageKey, imagePath } from '../streams/keys';
 import type { Account, AccountHealth, Network } from '../../../shared/domain';
 import { Capabilities } from '../../../shared/publishing';
 import { DEFAULT_SLOTS, PostingSlots, type PostingSlot } from '../../../shared/schedule/slots';
@@ -27,7 +28,8 @@ const toAccount = (r: AccountRow): Account => ({
   network: r.network as Account['network'],
   handle: r.handle,
   displayName: r.display_name,
-  avatarUrl: r.avatar_url,
+  // The renderer shows it through the board's image cache (same origin), never from the network.
+  avatarUrl: imagePath(r.avatar_url),
   health: r.health as Account['health'],
   createdAt: toIso(r.created_at),
   serviceUrl: r.service_url,
@@ -62,6 +64,7 @@ export class AccountRepository {
          VALUES (?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?)`,
       ),
       refresh: db.prepare("UPDATE accounts SET handle = ?, display_name = ?, avatar_url = ?, health = 'ok' WHERE id = ?"),
+      image: db.prepare('INSERT OR IGNORE INTO remote_images (key, url, used_at) VALUES (?, ?, 0)'),
       health: db.prepare('UPDATE accounts SET health = ? WHERE id = ?'),
       slots: db.prepare('UPDATE accounts SET posting_slots = ?, time_zone = ? WHERE id = ?'),
       capabilities: db.prepare('UPDATE accounts SET capabilities = ? WHERE id = ?'),
@@ -93,6 +96,8 @@ export class AccountRepository {
 
   /** Adds the account, or refreshes it when the same identity reconnects (its id, slots and history stay). */
   upsert(a: NewAccount): Account {
+    // Its avatar becomes one of the image cache's registered addresses.
+    if (a.avatarUrl) this.s.image.run(imageKey(a.avatarUrl), a.avatarUrl);
     const existing = this.findIdentity(a.workspaceId, a.network, a.serviceUrl, a.remoteId);
     if (existing) {
       this.s.refresh.run(a.handle, a.displayName, a.avatarUrl, existing.id);

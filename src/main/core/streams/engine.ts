@@ -194,11 +194,12 @@ export class StreamEngine {
       let added = 0;
       let announce: string | null = null;
       if (what.kind === 'refresh') {
-        const since = this.d.readModel.newestKey(columnId);
+        // Announced: what arrives after the first successful refresh (an empty column's first post too).
+        const since = this.d.readModel.newestKey(columnId) ?? (column.last_refresh_at !== null ? '' : null);
         const r = await refreshColumn(this.sync, target);
         added = r.added;
         if (r.firstFill) await syncSeenFromServer(this.d, target).catch((err: unknown) => this.d.log.info(`read position not read from the server: ${String(err)}`));
-        else if (r.added > 0) announce = since;
+        if (r.added > 0) announce = since;
       } else if (what.kind === 'gap') {
         const gap = gapOf(this.d.db, columnId, what.gapId);
         if (gap) added = (await fillGap(this.sync, target, gap)).added;

@@ -7,10 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/database';
+import { mayFetchImage, type Lookup } from './image-address';
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 const TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif']);
 const RETRY_FAILED_MS = 60 * 60_000;
+const MAX_REDIRECTS = 3;
+
+export interface ImageCacheOptions {
+  /** The sandbox and the tests, whose networks run on 127.0.0.1; never set otherwise (default: false). */
+  allowPrivateAddresses?: boolean;
+  lookup?: Lookup;
+}
 
 export interface CachedImage {
   file: string;
@@ -26,6 +34,7 @@ export class ImageCache {
     private readonly capBytes: () => number,
     private readonly now: () => number,
     private readonly fetchImpl: typeof fetch = fetch,
+    private readonly options: ImageCacheOptions = {},
   ) {
     fs.mkdirSync(dir, { recursive: true });
   }
@@ -51,7 +60,7 @@ export class ImageCache {
     }
     if (row.state === 'failed' && row.fetched_at !== null && this.now() - row.fetched_at < RETRY_FAILED_MS) return null;
     try {
-      const res = await this.fetchImpl(row.url, { signal: AbortSignal.timeout(15_000), headers: { accept: 'image/*' } });
+      const res = await this.fetchChecked(row.url);
       const mime = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       const length = Number(res.headers.get('content-length') ?? '0');
       if (!res.ok || !TYPES.has(mime) || length > MAX_IMAGE_BYTES) throw new Error(`not an image (${res.status} ${mime})`);
@@ -66,6 +75,21 @@ export class ImageCache {
       if (row.mime && fs.existsSync(file)) return { file, mime: row.mime };
       this.db.prepare("UPDATE remote_images SET state = 'failed', fetched_at = ? WHERE key = ?").run(this.now(), key);
       return null;
+    }
+  }
+
+  /** Fetches an address the guard allows, following up to three redirects, each checked again. */
+  private async fetchChecked(address: string): Promise<Response> {
+    let url = new URL(address);
+    for (let hop = 0; ; hop++) {
+      if (!(await mayFetchImage(url, { allowPrivateAddresses: this.options.allowPrivateAddresses === true, ...(this.options.lookup ? { lookup: this.options.lookup } : {}) }))) {
+        throw new Error(`refused address ${url.host}`);
+      }
+      const res = await this.fetchImpl(url, { signal: AbortSignal.timeout(15_000), headers: { accept: 'image/*' }, redirect: 'manual' });
+      const location = res.headers.get('location');
+      if (res.status < 300 || res.status >= 400 || !location) return res;
+      if (hop >= MAX_REDIRECTS) throw new Error('too many redirects');
+      url = new URL(location, url);
     }
   }
 

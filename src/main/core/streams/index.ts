@@ -43,6 +43,8 @@ export interface StreamsDeps {
   /** Where remote images are kept (<data>/remote-images). */
   imageDir: string;
   fetchImage?: typeof fetch;
+  /** Images may come from loopback / private addresses (the sandbox and tests only). */
+  allowPrivateImages?: boolean;
   /** Runs inside each page's transaction with what it stored (the charter and the inbox). */
   onIngest?: IngestHook;
 }
@@ -59,7 +61,9 @@ export class Streams implements StreamsPort {
 
   constructor(private readonly d: StreamsDeps) {
     this.cache = new StreamCache(d.db, d.onIngest ?? null);
-    this.images = new ImageCache(d.db, d.imageDir, () => d.retention().imageCacheMegabytes * 1024 * 1024, () => d.clock.now(), d.fetchImage);
+    this.images = new ImageCache(d.db, d.imageDir, () => d.retention().imageCacheMegabytes * 1024 * 1024, () => d.clock.now(), d.fetchImage, {
+      allowPrivateAddresses: d.allowPrivateImages === true,
+    });
     this.notifier = new ColumnNotifier(d.db, d.boards, (notice) => d.emitNotice?.(notice));
     this.engine = new StreamEngine({
       db: d.db,

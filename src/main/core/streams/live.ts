@@ -86,7 +86,11 @@ export class LiveStreams {
   private readonly newest;
 
   constructor(private readonly d: LiveDeps) {
-    this.newest = d.db.prepare<[string], { sort_key: string }>("SELECT sort_key FROM column_entries WHERE column_id = ? AND kind != 'gap' ORDER BY sort_key DESC LIMIT 1");
+    // Where notifications start: above the newest entry, or everything once a refresh went through.
+    this.newest = d.db.prepare<[string], { since: string | null }>(
+      `SELECT coalesce((SELECT sort_key FROM column_entries e WHERE e.column_id = c.id AND e.kind != 'gap' ORDER BY e.sort_key DESC LIMIT 1),
+         CASE WHEN c.last_refresh_at IS NULL THEN NULL ELSE '' END) AS since FROM board_columns c WHERE c.id = ?`,
+    );
   }
 
   start(): void {
@@ -215,7 +219,7 @@ export class LiveStreams {
     if (e.kind === 'entry') {
       for (const c of s.columns.values()) {
         if (!accepts(c, e.entry)) continue;
-        const since = this.newest.get(c.id)?.sort_key ?? null;
+        const since = this.newest.get(c.id)?.since ?? null;
         const r = this.d.cache.ingest(c.id, s.accountId, s.network, [e.entry], now);
         if (r.added > 0) this.d.emitColumn(c.id, r.added);
         if (r.added > 0) this.d.announce?.(c.id, since);

@@ -3,8 +3,9 @@
  * brought entries newer than the column's newest before it, a column with notifications on
  * announces those that are not read yet and not the workspace's own posts, as one
  * `column.notify` (shared/board/notice.ts): one notification each, or one grouped past
- * NOTICE_GROUP_AFTER. The first fill of a column announces nothing (it was there before),
- * and an entry is announced once: the next refresh starts above it.
+ * NOTICE_GROUP_AFTER. The first fill of a column announces nothing (it was there before; an
+ * empty column's first post is announced), and an entry is announced once: the next refresh
+ * starts above it.
  */
 import { NOTICE_GROUP_AFTER, type ColumnNotice, type NoticeItem } from '../../../shared/board/notice';
 import type { NotificationKind } from '../../../shared/board/schemas';
@@ -67,8 +68,9 @@ export class ColumnNotifier {
   }
 
   /**
-   * After a refresh of a column (not its first fill): announces its entries above `since`, the
-   * column's newest sort key before the refresh.
+   * After a refresh of a column: announces its entries above `since`, the column's newest sort
+   * key before the refresh ('' for a column that was empty after a refresh; null for its first
+   * fill: nothing is announced).
    */
   afterRefresh(columnId: string, since: string | null): ColumnNotice | null {
     if (since === null) return null;

@@ -7,7 +7,7 @@ import type { Campaign, Label } from '../../../../shared/calendar/schemas';
 import { errorText } from '../../../i18n';
 import { useCampaigns } from '../../../stores/campaigns';
 import { useComposer } from '../../../stores/composer';
-import { usePlanning } from '../../../stores/planning';
+import { pendingTime, usePlanning } from '../../../stores/planning';
 import { useToasts } from '../../../stores/toasts';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { formatInZone } from '../../publishing/scheduleTime';
@@ -33,7 +33,8 @@ export function PlanningPanel() {
   const loadCampaigns = useCampaigns((s) => s.load);
   const follow = usePlanning((s) => s.follow);
   const planning = usePlanning((s) => s.planning);
-  const pendingAt = usePlanning((s) => s.pendingAt);
+  const focusRequest = useComposer((s) => s.focusRequest);
+  const pendingAt = usePlanning((s) => pendingTime(s, focusRequest));
   const change = usePlanning((s) => s.change);
 
   // A new draft exists in the core once its first save is acknowledged: only then can it be planned.
