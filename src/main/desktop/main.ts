@@ -65,6 +65,7 @@ async function start(): Promise<void> {
     network: {
       ...(process.env.TRIBUNE_PLC_URL ? { plcUrl: process.env.TRIBUNE_PLC_URL } : {}),
       ...(process.env.TRIBUNE_APPVIEW_URL ? { appviewUrl: process.env.TRIBUNE_APPVIEW_URL } : {}),
+      ...(process.env.TRIBUNE_CHAT_DID ? { chatDid: process.env.TRIBUNE_CHAT_DID } : {}),
       // The sandbox's images are on 127.0.0.1; everywhere else the image cache refuses private addresses.
       allowPrivateImages: process.env.TRIBUNE_ALLOW_PRIVATE_IMAGES === '1',
     },

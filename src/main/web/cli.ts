@@ -2,6 +2,7 @@
  * `npm run web`: opens the core on a data folder and serves the app on 127.0.0.1.
  * Options: --data-dir DIR (or TRIBUNE_DATA_DIR), --port N (default: a free port),
  * --plc-url URL and --appview-url URL (a private Bluesky network, such as the sandbox's),
+ * --chat-did DID (its Bluesky chat service, reached through the PDS),
  * --no-link-cards (never fetch link previews from the web), --allow-private-images (the board's
  * images may come from 127.0.0.1 and private addresses: the sandbox and tests only).
  */
@@ -23,6 +24,7 @@ async function main() {
       'static-dir': { type: 'string' },
       'plc-url': { type: 'string' },
       'appview-url': { type: 'string' },
+      'chat-did': { type: 'string' },
       'no-link-cards': { type: 'boolean' },
       'allow-private-images': { type: 'boolean' },
     },
@@ -45,6 +47,7 @@ async function main() {
       network: {
         ...(values['plc-url'] ? { plcUrl: values['plc-url'] } : {}),
         ...(values['appview-url'] ? { appviewUrl: values['appview-url'] } : {}),
+        ...(values['chat-did'] ? { chatDid: values['chat-did'] } : {}),
         linkCards: !values['no-link-cards'],
         allowPrivateImages: values['allow-private-images'] === true,
       },
