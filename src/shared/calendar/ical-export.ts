@@ -13,8 +13,14 @@ export const TRIBUNE_FORMAT = '1';
 const DURATION = 'PT15M';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
-const utcStamp = (iso: string) => iso.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** 2027-01-01T09:30:00.000Z -> 20270101T093000Z (sliced when it has that exact shape). */
+const utcStamp = (iso: string) =>
+  ISO_MS.test(iso)
+    ? `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
+    : iso.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 
 /** STATUS for other calendars: planned items are tentative, approved and later are confirmed. */
 export function icalStatus(s: PostSnapshot): 'TENTATIVE' | 'CONFIRMED' {
@@ -35,7 +41,10 @@ export function summaryOf(text: string): string {
 function dtstart(at: number, zone: string): string {
   const offset = zoneOffsetMinutes(at, zone);
   const minute = at - (at % MINUTE);
-  const roundTrips = wallClockToInstant(minute + offset * MINUTE, zone) === minute;
+  const wall = minute + offset * MINUTE;
+  // wallClockToInstant gives `minute` back whenever the offsets it reads around `wall` are all `offset` (its only candidate): skip its work then.
+  const steady = zoneOffsetMinutes(wall - DAY, zone) === offset && zoneOffsetMinutes(wall, zone) === offset && zoneOffsetMinutes(wall + DAY, zone) === offset;
+  const roundTrips = steady || wallClockToInstant(wall, zone) === minute;
   // The same wall minute an hour later or earlier: the fall-back hour.
   const ambiguous = zoneOffsetMinutes(at + HOUR, zone) === offset - 60 || zoneOffsetMinutes(at - HOUR, zone) === offset + 60;
   if (roundTrips && !ambiguous) return contentLine('DTSTART', wallTime(at, offset), { TZID: zone });
@@ -48,6 +57,7 @@ function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string): strin
   const zone = s.timeZone ?? fallbackZone;
   const at = Date.parse(s.at!);
   const categories = [...(s.campaign ? [s.campaign.name] : []), ...s.labels.map((l) => l.name)];
+  const text = escapeText(s.text);
   const lines = [
     'BEGIN:VEVENT',
     contentLine('UID', escapeText(s.uid)),
@@ -55,7 +65,7 @@ function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string): strin
     dtstart(at, zone),
     `DURATION:${DURATION}`,
     contentLine('SUMMARY', escapeText(summaryOf(s.text) || (s.kind === 'idea' ? 'Idea' : 'Post'))),
-    contentLine('DESCRIPTION', escapeText(s.text)),
+    contentLine('DESCRIPTION', text),
   ];
   if (categories.length > 0) lines.push(contentLine('CATEGORIES', categories.map(escapeText).join(',')));
   lines.push(
@@ -68,7 +78,7 @@ function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string): strin
     contentLine('X-TRIBUNE-STATUS', s.status),
     contentLine('X-TRIBUNE-REVIEW', s.reviewState),
     contentLine('X-TRIBUNE-AT', s.at!),
-    contentLine('X-TRIBUNE-TEXT', escapeText(s.text)),
+    contentLine('X-TRIBUNE-TEXT', text),
   );
   if (s.timeZone) lines.push(contentLine('X-TRIBUNE-ZONE', s.timeZone));
   if (s.content) lines.push(contentLine('X-TRIBUNE-CONTENT', json(s.content)));
@@ -112,9 +122,10 @@ export function exportCalendar(header: CalendarHeader, snapshots: readonly PostS
     contentLine('X-TRIBUNE-RANGE', `${header.from}/${header.to}`),
   ];
   for (const zone of [...zones].sort()) lines.push(...vtimezoneLines(zone, from, to));
-  for (const s of dated) lines.push(...eventLines(s, header.timeZone, stamp));
-  lines.push('END:VCALENDAR');
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  let out = '';
+  for (const line of lines) out += `${foldLine(line)}\r\n`;
+  for (const s of dated) for (const line of eventLines(s, header.timeZone, stamp)) out += `${foldLine(line)}\r\n`;
+  return `${out}END:VCALENDAR\r\n`;
 }
 
 /** One post as a calendar object of its own (CalDAV stores one event per resource). */

@@ -14,9 +14,16 @@ export class CalendarFileError extends Error {
   }
 }
 
+const NEEDS_ESCAPE = /[\\;,\r\n]/;
+
 /** TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
 export function escapeText(value: string): string {
-  return value.replace(/[\\;,]|\r\n|\r|\n/g, (m) => (m === '\\' ? '\\\\' : m === ';' ? '\\;' : m === ',' ? '\\,' : '\\n'));
+  if (!NEEDS_ESCAPE.test(value)) return value;
+  // Backslashes first, so the ones the later passes add are not doubled.
+  let out = value.indexOf('\\') < 0 ? value : value.replace(/\\/g, '\\\\');
+  if (out.indexOf(';') >= 0) out = out.replace(/;/g, '\\;');
+  if (out.indexOf(',') >= 0) out = out.replace(/,/g, '\\,');
+  return out.indexOf('\n') < 0 && out.indexOf('\r') < 0 ? out : out.replace(/\r\n|\r|\n/g, '\\n');
 }
 
 export function unescapeText(value: string): string {
@@ -53,12 +60,20 @@ export function splitTextList(value: string): string[] {
   return out.map(unescapeText).filter((s) => s.length > 0);
 }
 
+const NOT_ASCII = /[^ -~\t]/;
 const utf8Length = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
 
 /** Folds a content line so no physical line exceeds 75 octets (continuations start with a space), never inside a character. */
 export function foldLine(line: string): string {
   // Fast path: pure ASCII of 75 or fewer.
-  if (line.length <= 75 && !/[^ -~\t]/.test(line)) return line;
+  const ascii = !NOT_ASCII.test(line);
+  if (ascii && line.length <= 75) return line;
+  if (ascii) {
+    // One octet per character: cut every 75, then every 74 (the leading space counts).
+    let out = line.slice(0, 75);
+    for (let i = 75; i < line.length; i += 74) out += `\r\n ${line.slice(i, i + 74)}`;
+    return out;
+  }
   let out = '';
   let octets = 0;
   let start = 0;
