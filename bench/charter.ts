@@ -9,7 +9,7 @@ import { percentile, round } from './stats';
 
 const WORDS = ['port', 'festival', 'lanternes', 'marée', 'bateau', 'horaires', 'merci', 'super', 'ferry', 'plage', 'hotel', 'musée', 'visite', 'guide', 'soleil'];
 
-function charter(): Charter {
+export function charter(): Charter {
   const rules = [];
   for (let i = 0; i < 40; i++) {
     rules.push({ id: `w${i}`, name: `Mots ${i}`, severity: 'warning', action: 'flag', match: { kind: 'words', terms: [`insulte${i}`, `gros mot ${i}`, `arnaque${i}`, `spam${i}`, `escroc${i}`] } });

@@ -6,6 +6,7 @@ import { benchQueue } from './queue';
 import { benchFanOut } from './fanout';
 import { benchSandbox } from './sandbox';
 import { benchCharter } from './charter';
+import { benchInbox } from './inbox';
 import { benchBoardIngest, benchPollingBudget } from './board';
 import { benchBoardPaint } from './board-paint';
 import { benchCalendarExchange } from './calendar-exchange';
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<unknown>> = {
   fanOutToTenAccounts: benchFanOut,
   sandboxDemo: benchSandbox,
   moderationCharter: benchCharter,
+  inbox20000: benchInbox,
   boardIngest: benchBoardIngest,
   boardPollingBudget: benchPollingBudget,
   boardTenColumnsFiveThousandItems: benchBoardPaint,

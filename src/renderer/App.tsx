@@ -6,6 +6,7 @@
  * - Rail:            getByRole('navigation', { name: 'Navigation principale' | 'Main navigation' })
  *   - workspaces:    getByRole('list', { name: 'Espaces de travail' | 'Workspaces' }) > listitem
  *   - select one:    getByRole('button', { name: '<workspace name>', exact: true }); the selected one has aria-current="true"
+ *   - unread:        getByTestId('workspace-unread') inside the row (the sum of its network columns; described as 'N non lus' | 'N unread')
  *   - its menu:      getByRole('button', { name: 'Actions pour <name>' | 'Actions for <name>' }) → getByRole('menuitem', { name: 'Renommer' | 'Rename' | 'Supprimer' | 'Delete' })
  *   - create:        getByRole('button', { name: 'Nouvel espace de travail' | 'New workspace' })
  *                    (empty state: getByRole('button', { name: 'Créer mon premier espace de travail' | 'Create my first workspace' }))
@@ -56,7 +57,8 @@
  *                    'Reprogrammer…' | 'Reschedule…' (key R), 'Dupliquer' | 'Duplicate' (key D), 'Annuler la programmation' | 'Cancel the schedule'
  *   - missed target: 'Publier maintenant sur @handle' | 'Publish now to @handle', 'Ignorer pour @handle' | 'Skip for @handle'
  * - Sent / Failed:   getByRole('region', { name: 'Publiés / Échecs' | 'Sent / Failed' }) (getByTestId('column-sent')), most recent first
- *   - per target:    link 'Voir la publication de @handle' | 'View the post of @handle' (visible text 'Voir la publication'; target _blank);
+ *   - per target:    link 'Voir la publication de @handle' | 'View the post of @handle' (visible text 'Voir la publication'; opens the thread panel,
+ *                    href = the post on the web), link 'Ouvrir dans le navigateur : publication de @handle' | 'Open in the browser: post of @handle';
  *                    failed: the reason, button 'Réessayer pour @handle' | 'Retry for @handle'; partial threads 'n/m publiés' | 'n/m sent'
  * Composer
  * - getByRole('complementary', { name: 'Rédiger' | 'Composer' })
@@ -121,6 +123,8 @@
  * - 'Renommer « X »' | 'Rename “X”': textbox 'Nom' | 'Name', button 'Renommer' | 'Rename'
  * - alertdialog 'Supprimer « X » ?' | 'Delete “X”?': lists what is deleted; button 'Supprimer « X »' | 'Delete “X”'
  * - 'Paramètres' | 'Settings': radio groups 'Langue' | 'Language' ('Langue du système' | 'System language', 'Français', 'English'), 'Thème' | 'Theme', 'Largeur des colonnes' | 'Column width'
+ *   - form 'Cache du tableau' | 'Board cache': number fields 'Publications gardées par colonne' | 'Posts kept per column', 'Publications gardées en tout' |
+ *     'Posts kept in total', 'Place des images (Mo)' | 'Space for images (MB)'; Enter or 'Enregistrer les limites' | 'Save the limits'; status 'Limites enregistrées'
  * - 'Raccourcis clavier' | 'Keyboard shortcuts': a table of keys
  * - 'Protéger le coffre' | 'Protect the vault': passwords 'Phrase secrète' | 'Passphrase', 'Confirmer la phrase secrète' | 'Confirm the passphrase',
  *   checkbox (warning) then 'Enregistrer la clé sans protection' | 'Store the key unprotected'

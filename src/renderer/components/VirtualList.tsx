@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { ArrowUp } from 'lucide-react';
 import { arrivedAbove, pendingAbove, stillUnseen } from '../model/board/scrollAnchor';
@@ -56,7 +56,9 @@ export function VirtualList<T>({
 }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLUListElement>(null);
-  const keys = items.map(getKey);
+  // Once per list, not per scroll frame: a column may hold thousands of entries.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- getKey reads a field of the item
+  const keys = useMemo(() => items.map(getKey), [items]);
   const activeIndex = activeKey === null ? -1 : keys.indexOf(activeKey);
   const activeRef = useRef(activeIndex);
   activeRef.current = activeIndex;
@@ -88,7 +90,6 @@ export function VirtualList<T>({
   const virtualItems = virtualizer.getVirtualItems();
   const offset = virtualizer.scrollOffset ?? 0;
   const firstShown = virtualizer.getVirtualItemForOffset(offset)?.index ?? 0;
-  const keysSignature = keys.join('\n');
 
   useLayoutEffect(() => {
     const before = previousKeys.current;
@@ -99,14 +100,14 @@ export function VirtualList<T>({
     if (arrived.length > 0) setUnseen((current) => new Set([...current, ...arrived]));
     // Only when the list changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [keysSignature]);
+  }, [keys]);
 
   useEffect(() => {
     if (unseen.size === 0) return;
     const kept = stillUnseen(keys, unseen, firstShown);
     if (kept.size !== unseen.size) setUnseen(kept);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [firstShown, keysSignature]);
+  }, [firstShown, keys]);
 
   const pending = pendingAbove(keys, unseen, firstShown);
 

@@ -49,10 +49,28 @@ export function createInboxCore(d: InboxCoreDeps) {
     timer?.unref?.();
   }
 
+  // Pages arrive in bursts (a refresh reads several): their inbox.changed go as one, shortly after.
+  const pending = new Set<string>();
+  let flush: NodeJS.Timeout | null = null;
+  const changedSoon = (workspaceId: string) => {
+    pending.add(workspaceId);
+    if (flush) return;
+    flush = setTimeout(() => {
+      flush = null;
+      const list = [...pending];
+      pending.clear();
+      try {
+        for (const ws of list) changed(ws);
+      } catch {
+        // The database closed meanwhile (shutting down): nobody is left to tell.
+      }
+    }, 200);
+    flush.unref?.();
+  };
   const incoming = new IncomingItems({
     db: d.db,
     charters,
-    changed,
+    changed: changedSoon,
     // After the page's transaction: the network is asked, and the audit log says what it answered.
     automatic: (workspaceId, asAccountId, itemId, ruleId, action) =>
       void Promise.resolve().then(() =>
@@ -94,7 +112,9 @@ export function createInboxCore(d: InboxCoreDeps) {
     stop(): void {
       started = false;
       if (timer) clearTimeout(timer);
+      if (flush) clearTimeout(flush);
       timer = null;
+      flush = null;
     },
   };
 }

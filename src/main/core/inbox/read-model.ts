@@ -1,6 +1,6 @@
 /**
- * The inbox's read model: one list per workspace across all its accounts, from the inbox rows
- * joined with their account, person and flags in ONE query per page; the items themselves come
+ * The inbox's read model: one list per workspace across all its accounts, in ONE query per page
+ * (the page is chosen on the inbox rows alone, then joined with its accounts, people and flags); the items themselves come
  * from the board's read model in one query per account of the page (never one per item).
  * A snooze whose time passed reads as "to handle" and comes back on top at its wake-up time.
  */
@@ -20,15 +20,15 @@ const EFFECTIVE = `CASE WHEN x.state = 'snoozed' AND x.snoozed_until <= @now THE
 const SORT = `CASE WHEN x.state = 'snoozed' AND x.snoozed_until > @now THEN -x.snoozed_until
   WHEN x.state = 'snoozed' THEN x.snoozed_until WHEN x.state = 'done' THEN coalesce(x.done_at, x.arrived_at) ELSE x.arrived_at END`;
 
-const FILTERS = `x.workspace_id = @workspaceId AND acc.removed_at IS NULL
-  AND (x.kind != 'follow' OR coalesce((SELECT include_follows FROM inbox_settings s WHERE s.workspace_id = x.workspace_id), 0) = 1)
+/** Filters on the inbox rows alone (no join): the page is chosen first, its people and items joined after. */
+const FILTERS = `x.workspace_id = @workspaceId
+  AND x.account_id IN (SELECT id FROM accounts WHERE workspace_id = @workspaceId AND removed_at IS NULL
+                       AND (@networks IS NULL OR network IN (SELECT value FROM json_each(@networks))))
+  AND (x.kind != 'follow' OR @follows = 1)
   AND (@accounts IS NULL OR x.account_id IN (SELECT value FROM json_each(@accounts)))
-  AND (@networks IS NULL OR acc.network IN (SELECT value FROM json_each(@networks)))
   AND (@kinds IS NULL OR x.kind IN (SELECT value FROM json_each(@kinds)))
-  AND (@languages IS NULL OR json_extract(i.body, '$.language') IN (SELECT value FROM json_each(@languages)))
+  AND (@languages IS NULL OR (SELECT json_extract(i.body, '$.language') FROM items i WHERE i.id = x.item_id) IN (SELECT value FROM json_each(@languages)))
   AND (@flagged IS NULL OR EXISTS (SELECT 1 FROM item_flags f WHERE f.workspace_id = x.workspace_id AND f.item_id = x.item_id) = @flagged)`;
-
-const FROM = `FROM inbox_items x JOIN accounts acc ON acc.id = x.account_id JOIN actors p ON p.id = x.actor_id LEFT JOIN items i ON i.id = x.item_id`;
 
 export interface InboxQuery {
   workspaceId: string;
@@ -39,8 +39,9 @@ export interface InboxQuery {
   now: number;
 }
 
-const filterParams = (q: { workspaceId: string; filter: InboxFilter; now: number }) => ({
+const filterParams = (q: { workspaceId: string; filter: InboxFilter; now: number }, follows: boolean) => ({
   workspaceId: q.workspaceId,
+  follows: follows ? 1 : 0,
   now: q.now,
   accounts: q.filter.accountIds?.length ? JSON.stringify(q.filter.accountIds) : null,
   networks: q.filter.networks?.length ? JSON.stringify(q.filter.networks) : null,
@@ -65,26 +66,31 @@ export class InboxReadModel {
   ) {
     this.s = {
       page: db.prepare<Row, Row>(
-        `SELECT x.id AS x_id, x.account_id, acc.network AS x_network, x.kind, x.item_id, x.snoozed_until, x.arrived_at, x.done_at, x.first_reply_at,
-           ${EFFECTIVE} AS eff, ${SORT} AS sort_value, ${ACTOR_COLUMNS('p')},
+        `WITH page AS (
+           SELECT x.id AS x_id, x.account_id, x.kind, x.item_id, x.actor_id, x.snoozed_until, x.arrived_at, x.done_at, x.first_reply_at,
+             ${EFFECTIVE} AS eff, ${SORT} AS sort_value
+           FROM inbox_items x
+           WHERE ${FILTERS} AND ${EFFECTIVE} = @state
+             AND (@cs IS NULL OR ${SORT} < @cs OR (${SORT} = @cs AND x.id < @cid))
+           ORDER BY sort_value DESC, x.id DESC LIMIT @limit)
+         SELECT page.*, acc.network AS x_network, ${ACTOR_COLUMNS('p')},
            (SELECT json_group_array(json_object('ruleId', f.rule_id, 'ruleName', f.rule_name, 'severity', f.severity, 'action', f.action, 'matched', f.matched))
-              FROM item_flags f WHERE f.workspace_id = x.workspace_id AND f.item_id = x.item_id) AS flags
-         ${FROM}
-         WHERE ${FILTERS} AND ${EFFECTIVE} = @state
-           AND (@cs IS NULL OR ${SORT} < @cs OR (${SORT} = @cs AND x.id < @cid))
-         ORDER BY sort_value DESC, x.id DESC LIMIT @limit`,
+              FROM item_flags f WHERE f.workspace_id = @workspaceId AND f.item_id = page.item_id) AS flags
+         FROM page JOIN accounts acc ON acc.id = page.account_id JOIN actors p ON p.id = page.actor_id
+         ORDER BY page.sort_value DESC, page.x_id DESC`,
       ),
       counts: db.prepare<Row, { eff: InboxState; n: number; flagged: number }>(
         `SELECT ${EFFECTIVE} AS eff, count(*) AS n,
            sum(EXISTS (SELECT 1 FROM item_flags f WHERE f.workspace_id = x.workspace_id AND f.item_id = x.item_id)) AS flagged
-         ${FROM} WHERE ${FILTERS} GROUP BY eff`,
+         FROM inbox_items x WHERE ${FILTERS} GROUP BY eff`,
       ),
+      follows: db.prepare<[string], { include_follows: number }>('SELECT include_follows FROM inbox_settings WHERE workspace_id = ?'),
     };
   }
 
   list(q: InboxQuery): { entries: InboxEntry[]; nextCursor: string | null } {
     const cursor = parseCursor(q.before);
-    const rows = this.s.page.all({ ...filterParams(q), state: q.state, cs: cursor?.s ?? null, cid: cursor?.id ?? null, limit: q.limit });
+    const rows = this.s.page.all({ ...filterParams(q, this.follows(q.workspaceId)), state: q.state, cs: cursor?.s ?? null, cid: cursor?.id ?? null, limit: q.limit });
     // The items as each inbox row's account sees them: one query per account on the page.
     const byAccount = new Map<string, string[]>();
     for (const r of rows) if (r.item_id) byAccount.set(r.account_id as string, [...(byAccount.get(r.account_id as string) ?? []), r.item_id as string]);
@@ -108,10 +114,14 @@ export class InboxReadModel {
     return { entries, nextCursor: rows.length === q.limit ? entries[entries.length - 1]!.cursor : null };
   }
 
+  private follows(workspaceId: string): boolean {
+    return this.s.follows.get(workspaceId)?.include_follows === 1;
+  }
+
   /** How many items each state holds (the rail's badge: to handle), and how many to handle are flagged. */
   counts(workspaceId: string, now: number, filter: InboxFilter = {}): InboxCounts {
     const counts: InboxCounts = { toHandle: 0, snoozed: 0, done: 0, flagged: 0 };
-    for (const r of this.s.counts.all(filterParams({ workspaceId, filter, now }))) {
+    for (const r of this.s.counts.all(filterParams({ workspaceId, filter, now }, this.follows(workspaceId)))) {
       if (r.eff === 'to_handle') {
         counts.toHandle = r.n;
         counts.flagged = r.flagged;
