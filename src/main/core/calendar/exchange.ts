@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { AppFailure } from '../../../shared/result';
 import { exportCalendar } from '../../../shared/calendar/ical-export';
 import { parseCalendar } from '../../../shared/calendar/ical-import';
@@ -25,6 +25,8 @@ import type { Importer, StagedImport } from './importer';
 
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
 const mediaName = (m: SnapshotMedia) => `media/${m.sha256}.${EXT[m.mime] ?? 'bin'}`;
+/** UTF-8 bytes of a file's text (native encoder: a 13 MB calendar in milliseconds). */
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const safeName = (name: string) => name.replace(/[^\p{L}\p{N}._ -]+/gu, '-').slice(0, 60) || 'tribune';
 
 export interface ExchangeDeps {
@@ -43,10 +45,10 @@ export class ExchangeService {
   exportFile(ws: Workspace, from: string, to: string, format: ExportFormat): { fileName: string; mime: string; data: Uint8Array; posts: number } {
     const snapshots = this.d.exchange.forExport(ws.id, Date.parse(from), Date.parse(to));
     const base = `${safeName(ws.name)}-${from.slice(0, 10)}`;
-    if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv', data: strToU8(exportCsv(snapshots, ws.timeZone)), posts: snapshots.length };
+    if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv', data: utf8(exportCsv(snapshots, ws.timeZone)), posts: snapshots.length };
     const text = this.calendarText(ws, from, to, snapshots);
-    if (format === 'ics') return { fileName: `${base}.ics`, mime: 'text/calendar', data: strToU8(text), posts: snapshots.length };
-    const files: Record<string, Uint8Array> = { 'calendar.ics': strToU8(text) };
+    if (format === 'ics') return { fileName: `${base}.ics`, mime: 'text/calendar', data: utf8(text), posts: snapshots.length };
+    const files: Record<string, Uint8Array> = { 'calendar.ics': utf8(text) };
     for (const m of snapshots.flatMap((s) => s.media)) {
       const local = this.d.media?.get(m.id);
       if (local && fs.existsSync(local.path)) files[mediaName(m)] = fs.readFileSync(local.path);
