@@ -48,7 +48,8 @@ test('a flagged mention is done in one key and logged; another is answered with 
   await expect(tribune.board.getByRole('list', { name: 'Signalements de la charte' })).toHaveText('Insultes : « incapables »');
   // The rail's entry says how many items wait.
   await expect(tribune.rail.getByRole('button', { name: /^Messages/ })).toContainText('2');
-  await tribune.rail.getByRole('button', { name: /^Messages/ }).click();
+  // Keyboard only: "i" opens the inbox with the first item focused, j moves down.
+  await page.keyboard.press('i');
   const inbox = page.getByRole('main', { name: 'Boîte de réception' });
   const rows = inbox.getByTestId('inbox-row');
   await expect(rows).toHaveCount(2);
@@ -64,7 +65,10 @@ test('a flagged mention is done in one key and logged; another is answered with 
   ).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
-  await rude.click();
+  await expect(rows.first()).toBeFocused();
+  const rudeIndex = (await rows.allTextContents()).findIndex((text) => text.includes('bande d’incapables'));
+  for (let i = 0; i < rudeIndex; i++) await page.keyboard.press('j');
+  await expect(rude).toBeFocused();
   await page.keyboard.press('e');
   await expect(rows).toHaveCount(1);
   await expect(inbox.getByRole('tab', { name: /Traité/ })).toContainText('1');

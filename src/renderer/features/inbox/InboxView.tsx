@@ -27,6 +27,7 @@ export function InboxView() {
   const [panel, setPanel] = useState<InboxPanel | null>(null);
   const [conversation, setConversation] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
+  const view = useRef<HTMLElement>(null);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     // The ageing colours follow the clock.
@@ -40,12 +41,25 @@ export function InboxView() {
   const current = entries[Math.min(focus, entries.length - 1)];
   useEffect(() => {
     const row = list.current?.querySelectorAll<HTMLElement>('.inbox-row')[Math.min(focus, entries.length - 1)];
-    if (row && list.current?.contains(document.activeElement)) row.focus();
+    // Keys move the focus once it is in the list, or on the view itself (just opened with "i").
+    if (row && (list.current?.contains(document.activeElement) || document.activeElement === view.current)) row.focus();
   }, [focus, entries.length]);
+
+  useEffect(() => {
+    // Opened with "i" (or from the rail by keyboard, focus then left on nothing): j/k work at once.
+    if (!document.activeElement || document.activeElement === document.body) view.current?.focus({ preventScroll: true });
+  }, [workspaceId]);
 
   if (!workspaceId) return null;
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTextEntryTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    // The keys act on the list: from a row, or from the view just opened (not from the toolbar's buttons).
+    if (event.target !== view.current && !list.current?.contains(event.target as Node)) return;
+    if (event.target === view.current && (event.key === 'j' || event.key === 'k' || event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      event.preventDefault();
+      list.current?.querySelectorAll<HTMLElement>('.inbox-row')[Math.min(focus, entries.length - 1)]?.focus();
+      return;
+    }
     const moved = moveFocus(focus, entries.length, event.key);
     if (moved !== null) {
       event.preventDefault();
@@ -58,13 +72,14 @@ export function InboxView() {
     else if (key === 's') void changeState([current.id], 'snoozed', snoozeUntil(event.shiftKey ? 'tomorrow' : 'hours', new Date()));
     else if (key === 'r') void reply(workspaceId, current);
     else if (key === 'o' || key === 'enter') setConversation(current.id);
-    else if (key === 'h' && current.flags.length > 0 && current.kind === 'reply' && current.network === 'bluesky') void moderate(workspaceId, current, 'hide_reply', current.flags[0]!.ruleId);
+    // Any reply on a Bluesky thread can be hidden; a flagged one names its rule in the audit log.
+    else if (key === 'h' && current.kind === 'reply' && current.network === 'bluesky') void moderate(workspaceId, current, 'hide_reply', current.flags[0]?.ruleId);
     else return;
     event.preventDefault();
   };
 
   return (
-    <main className="inbox" id="board" tabIndex={-1} aria-label={t('inbox.title')}>
+    <main ref={view} className="inbox" id="board" tabIndex={-1} aria-label={t('inbox.title')} onKeyDown={onKeyDown}>
       <InboxToolbar counts={counts[workspaceId]} onOpen={setPanel} />
       {entries.length > 1 && tab !== 'done' ? (
         <div className="inbox-bulk">
@@ -80,7 +95,7 @@ export function InboxView() {
             {t('inbox.emptyHint')}
           </EmptyState>
         ) : (
-          <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} onKeyDown={onKeyDown} aria-keyshortcuts="J K E S R O H">
+          <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H">
             {entries.map((entry, i) => (
               <InboxRow key={entry.id} entry={entry} focused={i === Math.min(focus, entries.length - 1)} targetMinutes={targetMinutes} now={now} onFocus={() => setFocus(i)} />
             ))}
