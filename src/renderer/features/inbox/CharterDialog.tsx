@@ -5,6 +5,7 @@ import { Download, Upload } from 'lucide-react';
 import type { CharterRule } from '../../../shared/charter/schema';
 import type { CommandOutput } from '../../../shared/contract';
 import { AppDialog } from '../../components/AppDialog';
+import { matchedText } from '../../components/FlagBadges';
 import { getClient } from '../../client';
 import { errorText } from '../../i18n';
 import { downloadText } from './download';
@@ -114,12 +115,12 @@ export function CharterDialog({ workspaceId, onClose }: { workspaceId: string; o
           {test?.problem ? <p role="alert">{t(`inbox.charter.problems.${test.problem.reason}`, { defaultValue: test.problem.reason })}</p> : null}
           {test && !test.problem ? (
             <>
-              {sample ? <p>{test.sample.length > 0 ? t('inbox.charter.sampleMatches', { matched: test.sample[0]!.matched }) : t('inbox.charter.sampleClean')}</p> : null}
+              {sample ? <p>{test.sample.length > 0 ? t('inbox.charter.sampleMatches', { matched: matchedText(t, test.sample[0]!.matched) }) : t('inbox.charter.sampleClean')}</p> : null}
               <p>{t('inbox.charter.live', { count: test.matches.length, scanned: test.scanned })}</p>
               <ul className="charter-matches">
                 {test.matches.slice(0, 5).map((m) => (
                   <li key={m.itemId}>
-                    <mark>{m.matched}</mark> {m.text}
+                    <mark>{matchedText(t, m.matched)}</mark> {m.text}
                   </li>
                 ))}
               </ul>

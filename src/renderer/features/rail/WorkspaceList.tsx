@@ -29,7 +29,7 @@ function WorkspaceRow({ workspace, selected }: { workspace: Workspace; selected:
           <span className="ws-name">{workspace.name}</span>
           {unread > 0 ? (
             <span className="ws-unread" data-testid="workspace-unread" aria-hidden>
-              {unread > 999 ? '999+' : unread}
+              {unread > 99 ? '99+' : unread}
             </span>
           ) : null}
         </Button>
