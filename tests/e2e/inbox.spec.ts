@@ -83,4 +83,10 @@ test('a flagged mention is done in one key and logged; another is answered with 
   await inbox.getByRole('button', { name: 'Réponses enregistrées' }).click();
   await page.getByRole('dialog', { name: 'Réponses enregistrées' }).getByRole('button', { name: 'Répondre avec' }).click();
   await expect(tribune.composer.getByRole('textbox').first()).toHaveValue('Merci Alice pour votre message !');
+
+  // The composer lints the brand's own draft against the charter, without blocking it.
+  await tribune.composer.getByRole('textbox').first().fill('Merci Alice, nous ne sommes pas des incapables');
+  await expect(tribune.composer.getByRole('status').filter({ hasText: 'Charte' })).toContainText('Insultes : « incapables »');
+  await tribune.composer.getByRole('textbox').first().fill('Merci Alice pour votre message !');
+  await expect(tribune.composer.getByRole('listitem').filter({ hasText: 'Insultes' })).toHaveCount(0);
 });

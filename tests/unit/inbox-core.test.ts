@@ -177,3 +177,31 @@ describe('saved replies, people, the audit log and charter files through the com
     expect(await t.h['charter.import']({ workspaceId: t.ws.id, text: file.text })).toEqual(charter);
   });
 });
+
+describe('the charter on the brand\'s own drafts (composer lint)', () => {
+  it('answers the flags of the text rules on a draft, never spam-wave or account rules, and nothing without a charter', async () => {
+    const t = await inboxHarness();
+    expect(await t.h['charter.lint']({ workspaceId: t.ws.id, text: 'Quelle arnaque' })).toEqual({ flags: [] });
+    await t.h['charter.save']({
+      workspaceId: t.ws.id,
+      charter: {
+        ...charter,
+        rules: [
+          ...charter.rules,
+          { id: 'links', name: 'Liens douteux', severity: 'critical', action: 'flag', automatic: false, enabled: true, match: { kind: 'link_domains', domains: ['spam.example'] } },
+          { id: 'wave', name: 'Vague', severity: 'warning', action: 'flag', automatic: false, enabled: true, match: { kind: 'spam_wave', minAuthors: 2, windowMinutes: 60 } },
+          { id: 'young', name: 'Compte récent', severity: 'info', action: 'flag', automatic: false, enabled: true, match: { kind: 'new_account', maxAgeDays: 7, emptyProfile: true } },
+          { id: 'caps', name: 'Majuscules', severity: 'info', action: 'flag', automatic: false, enabled: false, match: { kind: 'all_caps', minLetters: 5, ratio: 0.9 } },
+        ],
+      },
+    });
+    const lint = await t.h['charter.lint']({ workspaceId: t.ws.id, text: "QUELLE ARNAQUE, l'arnaque ! Appelez le 06 12 34 56 78 ou voyez https://www.spam.example/x" });
+    expect(lint.flags).toEqual([
+      { ruleId: 'insults', ruleName: 'Insultes', severity: 'warning', action: 'hide', matched: 'arnaque' },
+      { ruleId: 'phone', ruleName: 'Numéro de téléphone', severity: 'info', action: 'flag', matched: '06 12 34 56 78' },
+      { ruleId: 'links', ruleName: 'Liens douteux', severity: 'critical', action: 'flag', matched: 'www.spam.example' },
+    ]);
+    expect(await t.h['charter.lint']({ workspaceId: t.ws.id, text: 'Belle journée au port' })).toEqual({ flags: [] });
+    expect(() => t.h['charter.lint']({ workspaceId: 'missing', text: 'arnaque' })).toThrow(expect.objectContaining({ code: 'workspace_not_found' }));
+  });
+});

@@ -32,6 +32,10 @@ export const inboxCommands = {
   /** Reads a charter file (not saved: the editor shows it, then charter.save); refused whole with the line (charter_file_invalid). */
   'charter.import': command(z.object({ workspaceId: Id, text: z.string().max(2_000_000) }).strict(), Charter),
 
+  // The composer's lint: the brand's own draft against the charter (text rules only).
+  /** Flags of the workspace's text rules (words, regex, domains, capitals, mentions) on a draft; spam waves and account rules never apply. */
+  'charter.lint': command(z.object({ workspaceId: Id, text: z.string().max(100_000) }).strict(), z.object({ flags: z.array(ItemFlag) })),
+
   'inbox.list': command(
     z.object({ workspaceId: Id, state: InboxState, filter: InboxFilter.optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
     InboxPage,

@@ -5,6 +5,7 @@ export const INBOX_COMMAND_NAMES = [
   'charter.test',
   'charter.export',
   'charter.import',
+  'charter.lint',
   'inbox.list',
   'inbox.counts',
   'inbox.setState',

@@ -33,6 +33,9 @@ export interface InboxHandlerDeps {
   changed(workspaceId: string): void;
 }
 
+/** The rules that read a text: the others (spam waves, new accounts) are about incoming items and their authors. */
+const LINT_KINDS: ReadonlySet<string> = new Set(['words', 'regex', 'link_domains', 'all_caps', 'mass_mentions']);
+
 const slug = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'workspace';
 
 export function createInboxHandlers(d: InboxHandlerDeps) {
@@ -81,6 +84,22 @@ export function createInboxHandlers(d: InboxHandlerDeps) {
         throw new AppFailure('charter_file_invalid', `The rule "${problem.rule}" cannot run (${problem.reason}).`, { line: ruleLine(text, index), reason: problem.reason });
       }
       return read.charter;
+    },
+
+    'charter.lint': ({ workspaceId, text }) => {
+      workspace(workspaceId);
+      const now = d.clock.now();
+      const charter = d.charters.get(workspaceId);
+      const rules = charter.rules.filter((r) => LINT_KINDS.has(r.match.kind));
+      if (rules.length === 0 || !text.trim()) return { flags: [] };
+      const links = text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];
+      const run = new CharterEngine({ ...charter, rules }).evaluate([{ id: 'draft', text, authorId: 'brand', at: now, links }], now);
+      const seen = new Set<string>();
+      return {
+        flags: run.flags
+          .filter((f) => !seen.has(f.ruleId) && seen.add(f.ruleId))
+          .map((f) => ({ ruleId: f.ruleId, ruleName: f.ruleName, severity: f.severity, action: f.action, matched: f.matched })),
+      };
     },
 
     'inbox.list': ({ workspaceId, state, filter, before, limit }) => {

@@ -11,6 +11,7 @@ import { useWorkspaces } from '../../stores/workspaces';
 import { strictestLimits } from '../../../shared/rules';
 import { formatInZone } from '../publishing/scheduleTime';
 import { PlanningPanel } from '../calendar/composer/PlanningPanel';
+import { CharterLint } from './CharterLint';
 import { ComposerOptions } from './ComposerOptions';
 import { MainEditor, VariantEditor } from './Editors';
 import { importImages } from './MediaStrip';
@@ -138,6 +139,7 @@ export function Composer() {
         ) : (
           main
         )}
+        <CharterLint workspaceId={workspaceId} text={text} />
         <ComposerOptions targets={targets} />
         <PlanningPanel />
         <TargetChecks targets={targets} />
