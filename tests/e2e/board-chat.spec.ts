@@ -6,12 +6,8 @@
  * reconnect.
  */
 import { AtpAgent } from '@atproto/api';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startHost } from '../helpers/host';
 import { startBlueskyNetwork, startChatStandIn, type BlueskyAccount, type BlueskyNetwork, type ChatStandIn } from '../helpers/bluesky';
-import { test as base, expect } from './fixtures';
+import { hostFixture, test as base, expect } from './fixtures';
 import { BoardPage } from './pages/board';
 
 let network: BlueskyNetwork;
@@ -20,26 +16,7 @@ const people: Record<string, BlueskyAccount> = {};
 const passwords: Record<string, string> = {};
 
 /** The host reads this private network and names its chat service. */
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-e2e-chat-'));
-    const args = ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl, '--chat-did', chat.did];
-    const control = {
-      dataDir,
-      current: await startHost({ dataDir, args }),
-      async restart() {
-        const port = control.current.port;
-        await control.current.stop();
-        control.current = await startHost({ dataDir, port, args });
-        return control.current;
-      },
-    };
-    await use(control);
-    await control.current.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  },
-});
+const test = base.extend({ host: hostFixture(() => ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl, '--chat-did', chat.did]) });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);

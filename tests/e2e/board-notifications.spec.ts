@@ -5,12 +5,8 @@
  * reply opens in the side panel from the keyboard.
  */
 import { AtpAgent } from '@atproto/api';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startHost } from '../helpers/host';
 import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
-import { test as base, expect } from './fixtures';
+import { hostFixture, test as base, expect } from './fixtures';
 import { BoardPage } from './pages/board';
 
 let network: BlueskyNetwork;
@@ -19,26 +15,7 @@ let townPost: { uri: string; cid: string };
 let appPassword = '';
 
 /** The host reads this private network (its PLC and AppView), like the sandbox does. */
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-e2e-notif-'));
-    const args = ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl];
-    const control = {
-      dataDir,
-      current: await startHost({ dataDir, args }),
-      async restart() {
-        const port = control.current.port;
-        await control.current.stop();
-        control.current = await startHost({ dataDir, port, args });
-        return control.current;
-      },
-    };
-    await use(control);
-    await control.current.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  },
-});
+const test = base.extend({ host: hostFixture(() => ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl]) });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);

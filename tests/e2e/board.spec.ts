@@ -8,12 +8,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { AtpAgent, RichText } from '@atproto/api';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { startHost } from '../helpers/host';
 import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
-import { test as base, expect } from './fixtures';
+import { hostFixture, test as base, expect } from './fixtures';
 import { BoardPage } from './pages/board';
 import type { TribunePage } from './pages/tribune';
 
@@ -22,26 +18,7 @@ const people: Record<string, BlueskyAccount & { appPassword?: string; agent: Atp
 const posts: Record<string, { uri: string; cid: string }> = {};
 
 /** The host reads this private network (its PLC and AppView), like the sandbox does. */
-const test = base.extend({
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tribune-e2e-board-'));
-    const args = ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl];
-    const control = {
-      dataDir,
-      current: await startHost({ dataDir, args }),
-      async restart() {
-        const port = control.current.port;
-        await control.current.stop();
-        control.current = await startHost({ dataDir, port, args });
-        return control.current;
-      },
-    };
-    await use(control);
-    await control.current.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  },
-});
+const test = base.extend({ host: hostFixture(() => ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl]) });
 
 async function post(who: string, text: string, extraFacets: unknown[] = []) {
   const agent = people[who]!.agent;
