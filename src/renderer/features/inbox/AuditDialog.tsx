@@ -5,7 +5,7 @@ import { Download } from 'lucide-react';
 import type { AuditEntry } from '../../../shared/inbox/schemas';
 import { AppDialog } from '../../components/AppDialog';
 import { getClient } from '../../client';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 
 /** The workspace's audit log: every moderation action and inbox change, with the network's outcome; exported as CSV. */
 export function AuditDialog({ workspaceId, onClose }: { workspaceId: string; onClose(): void }) {

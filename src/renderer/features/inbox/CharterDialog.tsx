@@ -8,7 +8,7 @@ import { AppDialog } from '../../components/AppDialog';
 import { matchedText } from '../../components/FlagBadges';
 import { getClient } from '../../client';
 import { errorText } from '../../i18n';
-import { downloadText } from './download';
+import { downloadText } from '../../lib/download';
 
 type Kind = 'words' | 'regex' | 'link_domains';
 type TestResult = CommandOutput<'charter.test'>;

@@ -11,7 +11,7 @@ import { rangeInstants, todayIn } from '../../../model/calendar/calendarGrid';
 import { useToasts } from '../../../stores/toasts';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { describeZone } from '../../publishing/scheduleTime';
-import { downloadFile } from './download';
+import { downloadFile } from '../../../lib/download';
 
 const FORMATS: ExportFormat[] = ['ics', 'csv', 'bundle'];
 

@@ -5,7 +5,7 @@
 import { MAX_IMPORT_BYTES, MAX_INLINE_IMPORT_BYTES } from '../../../../shared/calendar/contract';
 import type { ImportPreview } from '../../../../shared/calendar/schemas';
 import { getClient, type ClientResult } from '../../../client';
-import { bytesToBase64 } from './download';
+import { bytesToBase64 } from '../../../lib/download';
 
 export async function previewFile(
   workspaceId: string,
