@@ -7,23 +7,18 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/core/app';
-import type { Core } from '../../src/main/core/types';
 import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { Board, Column, ColumnPage, ColumnStatus, ThreadView } from '../../src/shared/board/schemas';
 import { startMastodonStandIn } from '../helpers/mastodon';
 import { HOSTILE_HTML } from '../fixtures/board/hostile';
 import { tempDir } from '../helpers/temp';
+import { value, workspaceWithMastodon } from '../helpers/core';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0)) await fn();
 });
 
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 async function setup(options: Parameters<typeof startMastodonStandIn>[0] = {}) {
   const server = await startMastodonStandIn({ mediaProcessingPolls: 0, ...options });
@@ -32,11 +27,7 @@ async function setup(options: Parameters<typeof startMastodonStandIn>[0] = {}) {
     await core.close();
     await server.close();
   });
-  const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' });
-  const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>(core, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
-  const completing = value<{ id: string }>(core, 'account.completeMastodon', { attemptId });
-  await fetch(authorizeUrl);
-  const account = await completing;
+  const { ws, account } = await workspaceWithMastodon(core, server.url);
   const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
   const add = (type: string, query?: object) => value<Column>(core, 'column.add', { boardId: board.id, type, accountId: account.id, ...(query ? { query } : {}) });
   const refresh = (column: Column) => value<ColumnStatus>(core, 'column.refresh', { columnId: column.id });

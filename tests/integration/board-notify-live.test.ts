@@ -6,13 +6,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/core/app';
-import type { Core } from '../../src/main/core/types';
 import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import { LIVE_INTERVAL_MS } from '../../src/main/core/streams/poller';
 import { ColumnNotice } from '../../src/shared/board/notice';
 import type { Board, Column, ColumnStatus } from '../../src/shared/board/schemas';
 import { startMastodonStandIn } from '../helpers/mastodon';
 import { tempDir } from '../helpers/temp';
+import { value, workspaceWithMastodon } from '../helpers/core';
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 50 });
 const cleanup: (() => Promise<void>)[] = [];
@@ -20,11 +20,6 @@ afterEach(async () => {
   for (const fn of cleanup.splice(0)) await fn();
 });
 
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 describe('notifications of live columns', () => {
   it('announces a streamed mention once, not again when the safety-net poll reads it', async () => {
@@ -37,11 +32,7 @@ describe('notifications of live columns', () => {
     });
     const notices: ColumnNotice[] = [];
     core.subscribe((event, payload) => event === 'column.notify' && notices.push(ColumnNotice.parse(payload)));
-    const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' });
-    const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>(core, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
-    const completing = value<{ id: string }>(core, 'account.completeMastodon', { attemptId });
-    await fetch(authorizeUrl);
-    const account = await completing;
+    const { ws, account } = await workspaceWithMastodon(core, server.url);
     const alice = server.act.addAccount('alice', 'Alice');
     server.act.post(alice, '@tribune déjà là', { mentionsMe: true });
     const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;

@@ -7,29 +7,18 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/core/app';
-import type { Core } from '../../src/main/core/types';
 import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { Board, Column } from '../../src/shared/board/schemas';
 import type { AuditEntry, InboxPage } from '../../src/shared/inbox/schemas';
-import type { AppError } from '../../src/shared/result';
 import { startMastodonStandIn } from '../helpers/mastodon';
 import { tempDir } from '../helpers/temp';
+import { refusal, value, workspaceWithMastodon } from '../helpers/core';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0)) await fn();
 });
 
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-async function refusal(core: Core, command: string, input: unknown): Promise<AppError> {
-  const result = await core.handle(command, input);
-  if (result.ok) throw new Error(`${command} succeeded`);
-  return result.error;
-}
 
 describe('moderation on the Mastodon stand-in', () => {
   it('reports with category, rule ids and the status; mutes and blocks and undoes them; a refusal changes nothing and is logged', async () => {
@@ -39,11 +28,7 @@ describe('moderation on the Mastodon stand-in', () => {
       await core.close();
       await server.close();
     });
-    const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' });
-    const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>(core, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
-    const completing = value<{ id: string }>(core, 'account.completeMastodon', { attemptId });
-    await fetch(authorizeUrl);
-    const account = await completing;
+    const { ws, account } = await workspaceWithMastodon(core, server.url);
     await value(core, 'charter.save', {
       workspaceId: ws.id,
       charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'insultes', name: 'Insultes', severity: 'warning', action: 'report', match: { kind: 'words', terms: ['incompétents'] } }] },
