@@ -17,6 +17,8 @@ import { startWebHost } from './host';
 declare const __TRIBUNE_VERSION__: string;
 
 async function main() {
+  // Read first: a supervisor killed while the host starts must still be noticed (ppid is then already 1).
+  const supervisor = process.ppid;
   const { values } = parseArgs({
     options: {
       'data-dir': { type: 'string' },
@@ -74,11 +76,10 @@ async function main() {
   process.on('SIGTERM', stop);
   // Started by a supervisor (npm run demo): never outlive it, even if it was killed outright.
   if (process.env.TRIBUNE_EXIT_WITH_PARENT === '1') {
-    const parent = process.ppid;
     const parentGone = () => {
-      if (process.ppid !== parent) return true;
+      if (process.ppid !== supervisor) return true;
       try {
-        process.kill(parent, 0);
+        process.kill(supervisor, 0);
         return false;
       } catch {
         return true;
