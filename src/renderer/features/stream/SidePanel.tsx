@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { Columns3, X } from 'lucide-react';
 import type { BoardItem, ColumnEntry } from '../../../shared/board/schemas';
 import type { Account, Workspace } from '../../../shared/domain';
+import { TipScope } from '../../components/TipScope';
 import { IconButton } from '../../components/IconButton';
 import { errorText } from '../../i18n';
 import { usePanel } from '../../stores/panel';
@@ -68,6 +69,7 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
           {t('board.panelFailed', { reason: errorText(error) })}
         </p>
       ) : null}
+      <TipScope>
       <ul className="side-panel-list" aria-label={title}>
         {rows.map((row) => (
           <li
@@ -88,6 +90,7 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
           </li>
         ))}
       </ul>
+      </TipScope>
     </aside>
   );
 }
