@@ -38,6 +38,7 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['R'], action: 'inboxReply' },
   { keys: ['O'], action: 'inboxThread' },
   { keys: ['H'], action: 'inboxHide' },
+  { keys: ['A'], action: 'inboxSuggestion' },
 ];
 
 const KEY_NAMES: Record<string, string> = {
