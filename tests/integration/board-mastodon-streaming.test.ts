@@ -114,6 +114,42 @@ describe('live columns on the Mastodon streaming API', () => {
     server.assertNoViolations();
   }, 60_000);
 
+  it('after a reconnect, an item streamed before the catch-up does not hide what the stream missed (read on, then a gap row)', async () => {
+    const { server, core, clock, add, page, status, settledLive } = await setup();
+    const alice = server.act.addAccount('alice');
+    server.act.post(alice, 'Avant la coupure');
+    const home = await add('home');
+    await settledLive(home);
+
+    // The stream dies and the fallback polls fail: 130 posts are missed.
+    server.injectFault('GET /api/v1/timelines/home', { kind: 'error', status: 503, times: 1_000 });
+    server.streaming.kill();
+    await poll(async () => (await status(home)).state).toBe('failing');
+    for (let i = 0; i < 130; i++) server.act.post(alice, `Manqué ${i}`);
+    // The stream comes back first; its catch-up refresh still fails; a new post is streamed.
+    clock.t += 31_000;
+    core.wake('resume');
+    await poll(async () => (await status(home)).streaming).toBe(true);
+    server.act.post(alice, 'En direct');
+    await poll(async () => texts(await page(home))).toEqual(['En direct', 'Avant la coupure']);
+
+    // The server answers again: the refresh reads past the streamed post, three pages, then a gap row.
+    server.clearFaults();
+    await poll(async () => {
+      await value(core, 'column.refresh', { columnId: home.id });
+      return (await page(home)).entries.length;
+    }).toBe(122);
+    const entries = (await page(home)).entries;
+    const gap = entries.find((e) => e.kind === 'gap') as { gapId: string } | undefined;
+    expect(gap).toBeDefined();
+    await value(core, 'column.fillGap', { columnId: home.id, gapId: gap!.gapId });
+    const all = texts(await page(home));
+    expect(all.filter((t) => t.startsWith('Manqué'))).toHaveLength(130);
+    expect(all).not.toContain('[gap]');
+    expect(all[0]).toBe('En direct');
+    server.assertNoViolations();
+  }, 60_000);
+
   it('drops a stream that went quiet and polls instead', async () => {
     const { server, core, clock, add, page, status, settledLive } = await setup();
     const alice = server.act.addAccount('alice');
