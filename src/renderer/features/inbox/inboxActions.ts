@@ -4,7 +4,7 @@ import type { InboxEntry, InboxState } from '../../../shared/inbox/schemas';
 import type { ModerationAction } from '../../../shared/inbox/moderation';
 import { getClient } from '../../client';
 import { errorText } from '../../i18n';
-import { fillReply } from '../../model/inbox/inboxModel';
+import { contextValues, fillReply } from '../../../shared/inbox/saved-replies';
 import { useComposer } from '../../stores/composer';
 import { useInbox } from '../../stores/inbox';
 import { useToasts } from '../../stores/toasts';
@@ -25,7 +25,7 @@ export async function changeState(ids: string[], state: InboxState, snoozedUntil
 export async function reply(workspaceId: string, entry: InboxEntry, saved?: { text: string; accountHandle: string }): Promise<void> {
   if (!entry.item) return;
   if (!(await useComposer.getState().openReply(workspaceId, entry.accountId, 'reply', entry.item))) return;
-  if (saved) useComposer.getState().setText(fillReply(saved.text, { name: entry.actor.displayName || entry.actor.handle, handle: `@${entry.actor.handle}`, account: saved.accountHandle }));
+  if (saved) useComposer.getState().setText(fillReply(saved.text, contextValues({ authorName: entry.actor.displayName, authorHandle: entry.actor.handle, accountHandle: saved.accountHandle })));
 }
 
 /** Hides, reports... as the item's account; the answer is a toast (the server's words when it refuses). */
