@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Charter, CharterRule, ItemFlag } from '../charter/schema';
 import { Id, Instant } from '../domain';
-import { ModerationInput, ModerationResult } from './moderation';
+import { ModerationInput, ModerationResult, ServerRule } from './moderation';
 import { AuditEntry, InboxCounts, InboxFilter, InboxPage, InboxSettings, InboxState, InboxStateSnapshot, PersonHistory, ResponseTimes, SavedReply } from './schemas';
 
 const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -65,6 +65,8 @@ export const inboxCommands = {
 
   /** Hides, detaches, mutes, blocks or reports from a card or an inbox item; logged with the network's outcome; a refusal changes nothing. */
   'moderation.act': command(ModerationInput, ModerationResult),
+  /** The rules of the account's server a report can name (Mastodon's instance rules; none on Bluesky). */
+  'moderation.rules': command(z.object({ accountId: Id }).strict(), z.array(ServerRule)),
 } as const;
 
 export const inboxEvents = {

@@ -296,5 +296,10 @@ export function communityApi(c: Community, host: CommunityHost) {
       host.publish?.({ event: 'status.update', payload: render(s), to: statusStreams(s) });
     },
   };
-  return { routes, helpers, renderOther };
+  /** A status (the brand's or the community's) as the API draws it, or null. */
+  const statusById = (id: string): Record<string, unknown> | null => {
+    const s = find(id);
+    return s ? render(s) : null;
+  };
+  return { routes, helpers, renderOther, statusById };
 }

@@ -726,7 +726,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
   const community = newCommunity();
   const social = communityApi(community, { renderContext, newId, ownStatuses: () => state.statuses, now, publish: streaming.publish });
   if (options.community !== false) for (const [route, handler] of social.routes) handlers.set(route, handler as Handler);
-  const moderation = moderationApi(community, social.renderOther, { newId });
+  const moderation = moderationApi(community, social.renderOther, { newId, statusById: social.statusById });
   if (options.community !== false) for (const [route, handler] of moderation.routes) handlers.set(route, handler as Handler);
   for (const route of handlers.keys()) if (!spec.hasRoute(route)) throw new Error(`stand-in route ${route} is not in the spec`);
 
