@@ -18,9 +18,17 @@ export const inboxCommands = {
   'charter.get': command(Ws, Charter),
   /** Replaces the workspace's charter; refused whole when a rule cannot run (charter_rule_refused). Cached items are checked again. */
   'charter.save': command(z.object({ workspaceId: Id, charter: Charter }).strict(), Charter),
-  /** A rule before it is saved: its problem, what it flags in a sample text, and which cached items it would flag (live). */
+  /** A rule before it is saved: its problem, what it flags in a sample text (a spam wave: with the cached items), and which cached items it would flag (live). */
   'charter.test': command(
-    z.object({ workspaceId: Id, rule: CharterRule, sample: z.string().max(5000).optional() }).strict(),
+    z
+      .object({
+        workspaceId: Id,
+        rule: CharterRule,
+        sample: z.string().max(5000).optional(),
+        /** The sample's author, for account rules: how old the account is, and an empty profile (no picture, no bio, no posts). */
+        sampleAuthor: z.object({ ageDays: z.number().int().min(0).max(100_000).optional(), emptyProfile: z.boolean().optional() }).strict().optional(),
+      })
+      .strict(),
     z.object({
       problem: z.object({ reason: z.string(), at: z.number().int().optional() }).nullable(),
       sample: z.array(ItemFlag),
