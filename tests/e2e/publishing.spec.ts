@@ -6,7 +6,6 @@
 import { AtpAgent } from '@atproto/api';
 import { startBlueskyNetwork, type BlueskyNetwork } from '../helpers/bluesky';
 import { test, expect } from './fixtures';
-import type { TribunePage } from './pages/tribune';
 
 const ZONE = 'Europe/Paris';
 let network: BlueskyNetwork;
@@ -27,20 +26,6 @@ test.afterAll(async () => {
   await network?.close();
 });
 
-async function connectBluesky(tribune: TribunePage, handle: string, appPassword: string) {
-  const page = tribune.page;
-  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
-  await dialog.getByRole('tab', { name: 'Bluesky' }).click();
-  await dialog.getByRole('textbox', { name: 'Identifiant (handle ou e-mail)' }).fill(handle);
-  await dialog.getByLabel("Mot de passe d'application").fill(appPassword);
-  await dialog.getByText('Options avancées').click();
-  await dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' }).fill(network.pdsUrl);
-  await dialog.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(dialog).toBeHidden({ timeout: 20_000 });
-  await expect(tribune.rail).toContainText(handle);
-}
-
 /** The next whole minute at least 40 s away, as the workspace's wall clock shows it. */
 function nextMinuteIn(zone: string): { date: string; time: string; at: number } {
   const at = Math.ceil((Date.now() + 40_000) / 60_000) * 60_000;
@@ -56,8 +41,8 @@ test('a post to two Bluesky accounts, adapted for one, goes from Scheduled to Se
   test.setTimeout(240_000);
   const [brand, museum] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
   await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
-  await connectBluesky(tribune, brand.handle, brand.appPassword);
-  await connectBluesky(tribune, museum.handle, museum.appPassword);
+  await tribune.connectBluesky(brand.handle, brand.appPassword, network.pdsUrl);
+  await tribune.connectBluesky(museum.handle, museum.appPassword, network.pdsUrl);
 
   const shared = 'Ce soir, feu d’artifice sur le port à 22 h ! #PortLumière';
   const adapted = 'Le musée reste ouvert jusqu’à 22 h pour le feu d’artifice 🎆';

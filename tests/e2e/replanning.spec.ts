@@ -8,7 +8,6 @@
 import { AtpAgent } from '@atproto/api';
 import { startBlueskyNetwork, type BlueskyNetwork } from '../helpers/bluesky';
 import { test, expect } from './fixtures';
-import type { TribunePage } from './pages/tribune';
 
 const ZONE = 'Europe/Paris';
 let network: BlueskyNetwork;
@@ -28,20 +27,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await network?.close();
 });
-
-async function connectBluesky(tribune: TribunePage, handle: string, appPassword: string) {
-  const page = tribune.page;
-  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
-  await dialog.getByRole('tab', { name: 'Bluesky' }).click();
-  await dialog.getByRole('textbox', { name: 'Identifiant (handle ou e-mail)' }).fill(handle);
-  await dialog.getByLabel("Mot de passe d'application").fill(appPassword);
-  await dialog.getByText('Options avancées').click();
-  await dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' }).fill(network.pdsUrl);
-  await dialog.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(dialog).toBeHidden({ timeout: 20_000 });
-  await expect(tribune.rail).toContainText(handle);
-}
 
 /** The next whole minute at least `ahead` ms away, as the workspace's wall clock shows it. */
 function nextMinuteIn(zone: string, ahead: number): { date: string; time: string; at: number } {
@@ -64,8 +49,8 @@ test('an account taken out of a scheduled post does not publish, and the one kep
   test.setTimeout(300_000);
   const [halle, criee] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
   await tribune.createWorkspace('Halle aux Poissons');
-  await connectBluesky(tribune, halle.handle, halle.appPassword);
-  await connectBluesky(tribune, criee.handle, criee.appPassword);
+  await tribune.connectBluesky(halle.handle, halle.appPassword, network.pdsUrl);
+  await tribune.connectBluesky(criee.handle, criee.appPassword, network.pdsUrl);
 
   await tribune.writeDraft('Arrivage de sardines ce matin');
   const targets = tribune.composer.getByRole('group', { name: 'Publier sur' });
@@ -123,7 +108,7 @@ test('"Publish now" waits its delay with a countdown, and Ctrl+Z takes it back b
   test.setTimeout(120_000);
   const [halle] = accounts as [(typeof accounts)[0]];
   await tribune.createWorkspace('Marché couvert');
-  await connectBluesky(tribune, halle.handle, halle.appPassword);
+  await tribune.connectBluesky(halle.handle, halle.appPassword, network.pdsUrl);
   const before = await texts(halle.did);
 
   await tribune.writeDraft('Finalement pas de marché ce dimanche');

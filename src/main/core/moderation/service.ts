@@ -6,7 +6,7 @@
  * a hide, detach, block or report settles the item's inbox entry (done, by the rule that asked
  * or by hand).
  */
-import { UNDO_OF, type ModerationAction, type ModerationResult, type ReportDetails } from '../../../shared/inbox/moderation';
+import { UNDO_OF, canModerate, type ModerationAction, type ModerationResult, type ReportDetails, type ServerRule } from '../../../shared/inbox/moderation';
 import { AppFailure } from '../../../shared/result';
 import type { Clock } from '../clock';
 import { ModerationNotAllowed, type Moderator } from '../connectors/moderation';
@@ -51,6 +51,21 @@ export class ModerationService {
     };
   }
 
+  /** The server's rules a report can name; none when the network has no list, or it cannot be read now. */
+  async rules(accountId: string): Promise<ServerRule[]> {
+    const account = this.d.accounts.get(accountId);
+    if (!account || account.removed) throw new AppFailure('account_not_found', 'This account is not connected.');
+    const moderator = this.d.moderatorFor(account.id);
+    if (!moderator?.rules) return [];
+    try {
+      return await moderator.rules();
+    } catch (err) {
+      if (!(err instanceof ReadError)) throw err;
+      if (err.kind === 'reconnect_needed') throw new AppFailure('account_reconnect_needed', err.message, { handle: account.handle });
+      throw new AppFailure('network_unreachable', err.message, { detail: err.message });
+    }
+  }
+
   async act(input: { workspaceId: string; itemId: string; asAccountId: string; action: ModerationAction; ruleId?: string | undefined; report?: ReportDetails | undefined }): Promise<ModerationResult> {
     const account = this.d.accounts.get(input.asAccountId);
     if (!account || account.removed || account.workspaceId !== input.workspaceId) throw new AppFailure('account_not_found', 'This account is not connected to this workspace.');
@@ -58,7 +73,7 @@ export class ModerationService {
     if (!row) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
     if (row.network !== account.network) throw new AppFailure('moderation_unsupported', 'This account is on another network.', { action: input.action, network: account.network });
     const moderator = this.d.moderatorFor(account.id);
-    if (!moderator) throw new AppFailure('moderation_unsupported', 'This network cannot moderate from Tribune.', { action: input.action, network: account.network });
+    if (!moderator || !canModerate(account.network, input.action)) throw new AppFailure('moderation_unsupported', 'This network cannot moderate from Tribune.', { action: input.action, network: account.network });
     const body = JSON.parse(row.body) as { replyRoot?: { uri: string } | null; replyTo?: { uri: string } | null; quote?: { uri: string } | null };
     const target = {
       uri: row.uri,

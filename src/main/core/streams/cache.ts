@@ -30,6 +30,9 @@ export interface IngestResult {
   known: number;
   itemIds: string[];
   oldestKey: string | null;
+  newestKey: string | null;
+  /** Sort keys (as computed for this page) of the entries the column already had. */
+  knownKeys: string[];
 }
 
 /** What one page stored, given to the ingest hook inside the page's transaction (the charter, the inbox). */
@@ -89,8 +92,9 @@ export class StreamCache {
       const actors = new Map<string, string>();
       const items = new Map<string, string>();
       let added = 0;
-      let known = 0;
       let oldestKey: string | null = null;
+      let newestKey: string | null = null;
+      const knownKeys: string[] = [];
       for (const entry of entries) {
         const itemId = entry.item ? this.putItem(entry.item, accountId, network, now, actors, items) : null;
         const actor = entry.kind === 'item' ? entry.repostedBy : entry.actor;
@@ -108,11 +112,12 @@ export class StreamCache {
           at: entry.at,
         }).changes;
         if (changes > 0) added++;
-        else known++;
+        else knownKeys.push(key);
         if (oldestKey === null || key < oldestKey) oldestKey = key;
+        if (newestKey === null || key > newestKey) newestKey = key;
       }
       if (columnId !== null) this.onIngest?.({ columnId, accountId, network, entries, itemIds: items, actorIds: actors, now });
-      return { added, known, itemIds: [...items.values()], oldestKey };
+      return { added, known: knownKeys.length, itemIds: [...items.values()], oldestKey, newestKey, knownKeys };
     })();
   }
 

@@ -76,6 +76,7 @@ export class Streams implements StreamsPort {
       readerFor: d.readerFor,
       emitColumn: d.emitColumn,
       notify: (columnId, since) => this.announce(columnId, since),
+      refreshStarting: (columnId) => this.live.refreshStarting(columnId),
     });
     this.live = new LiveStreams({
       db: d.db,

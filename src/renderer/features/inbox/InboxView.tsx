@@ -10,14 +10,15 @@ import { useWorkspaces } from '../../stores/workspaces';
 import { AuditDialog } from './AuditDialog';
 import { CharterDialog } from './CharterDialog';
 import { ConversationPane } from './ConversationPane';
-import { changeState, moderate, reply } from './inboxActions';
+import { applySuggestion, changeState, moderateEntry, reply } from './inboxActions';
 import { InboxRow } from './InboxRow';
 import { InboxToolbar, type InboxPanel } from './InboxToolbar';
 import { SavedRepliesDialog } from './SavedRepliesDialog';
 
 /**
  * The workspace's inbox: everything that calls for the brand across its accounts, by state,
- * with the keyboard: j/k move, e done, s snooze, r reply, o the conversation, h hide a flagged reply.
+ * with the keyboard: j/k move, e done, s snooze, r reply, o the conversation, h hide a reply,
+ * a the charter's suggestion (hide or report, in the rule's name).
  */
 export function InboxView() {
   const { t } = useTranslation();
@@ -55,6 +56,8 @@ export function InboxView() {
     if (isTextEntryTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
     // The keys act on the list: from a row, or from the view just opened (not from the toolbar's buttons).
     if (event.target !== view.current && !list.current?.contains(event.target as Node)) return;
+    // A row's own buttons (its menu) keep their keys.
+    if (event.target instanceof HTMLElement && event.target.closest('button')) return;
     if (event.target === view.current && (event.key === 'j' || event.key === 'k' || event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       list.current?.querySelectorAll<HTMLElement>('.inbox-row')[Math.min(focus, entries.length - 1)]?.focus();
@@ -73,7 +76,8 @@ export function InboxView() {
     else if (key === 'r') void reply(workspaceId, current);
     else if (key === 'o' || key === 'enter') setConversation(current.id);
     // Any reply on a Bluesky thread can be hidden; a flagged one names its rule in the audit log.
-    else if (key === 'h' && current.kind === 'reply' && current.network === 'bluesky') void moderate(workspaceId, current, 'hide_reply', current.flags[0]?.ruleId);
+    else if (key === 'h' && current.kind === 'reply' && current.network === 'bluesky') moderateEntry(workspaceId, current, 'hide_reply', current.flags[0]?.ruleId);
+    else if (key === 'a' && current.flags.length > 0) applySuggestion(workspaceId, current);
     else return;
     event.preventDefault();
   };
@@ -95,9 +99,9 @@ export function InboxView() {
             {t('inbox.emptyHint')}
           </EmptyState>
         ) : (
-          <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H">
+          <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H A">
             {entries.map((entry, i) => (
-              <InboxRow key={entry.id} entry={entry} focused={i === Math.min(focus, entries.length - 1)} targetMinutes={targetMinutes} now={now} onFocus={() => setFocus(i)} />
+              <InboxRow key={entry.id} workspaceId={workspaceId} entry={entry} focused={i === Math.min(focus, entries.length - 1)} targetMinutes={targetMinutes} now={now} onFocus={() => setFocus(i)} />
             ))}
           </ul>
         )}

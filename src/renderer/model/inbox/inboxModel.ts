@@ -1,6 +1,6 @@
 /**
  * Pure helpers of the inbox view: how late an item is against the workspace's response target
- * (the ageing colour), saved replies with their variables filled, and keyboard moves in the list.
+ * (the ageing colour) and keyboard moves in the list. Saved replies' variables: shared/inbox/saved-replies.
  */
 
 export type Ageing = 'fresh' | 'ageing' | 'late';
@@ -10,16 +10,6 @@ export function ageing(arrivedAt: string, now: number, targetMinutes: number): A
   const minutes = (now - Date.parse(arrivedAt)) / 60_000;
   if (minutes >= targetMinutes) return 'late';
   return minutes >= targetMinutes / 2 ? 'ageing' : 'fresh';
-}
-
-/** Variables a saved reply may use: {name}, {handle}, {account}, and custom ones the person fills. */
-export function replyVariables(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{([a-zA-Z_][\w-]{0,30})\}/g)].map((m) => m[1]!))];
-}
-
-/** The reply with its variables replaced; unknown ones stay as typed so the person sees them. */
-export function fillReply(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\{([a-zA-Z_][\w-]{0,30})\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /** The next focused row for a key (j/k, arrows, Home/End), or null when the key is not a move. */
