@@ -239,6 +239,15 @@ export const ThreadView = z.object({
 });
 export type ThreadView = z.infer<typeof ThreadView>;
 
+/** A direct conversation's messages (Bluesky chat), oldest first; `olderCursor` pages back. */
+export const ConversationView = z.object({
+  messages: z.array(BoardItem),
+  olderCursor: z.string().max(500).nullable(),
+  /** From the cache (offline) rather than the network just now. */
+  fromCache: z.boolean(),
+});
+export type ConversationView = z.infer<typeof ConversationView>;
+
 export const BoardUnread = z.object({
   workspaceId: Id,
   total: z.number().int().nonnegative(),

@@ -39,6 +39,7 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['R'], action: 'inboxReply' },
   { keys: ['O'], action: 'inboxThread' },
   { keys: ['H'], action: 'inboxHide' },
+  { keys: ['A'], action: 'inboxSuggestion' },
   // The composer
   { keys: [SAVED_REPLY_SHORTCUT], action: 'composerSavedReply' },
 ];

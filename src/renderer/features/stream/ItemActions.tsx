@@ -5,6 +5,9 @@ import type { BoardItem } from '../../../shared/board/schemas';
 import type { Account } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
 import { Tip } from '../../components/Tip';
+import { moderationChoices } from '../../model/moderation/choices';
+import { askModeration } from '../moderation/moderate';
+import { ModerationSection, moderationKey } from '../moderation/ModerationSection';
 import { copyLink, openInBrowser, openThread, quote, removeOwn, reply, toggle, viewerIs, type CardActor } from './itemActions';
 
 interface ItemActionsProps {
@@ -54,6 +57,8 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
   const as = atHandle(actor.account.handle);
   const pending = (a: string) => item.viewer.pending.includes(a);
   const mine = viewerIs(item, actor);
+  const author = atHandle(item.author.handle);
+  const moderation = moderationChoices({ network: actor.account.network, own: item.own, isReply: item.replyTo !== null, quotes: item.quote !== null });
   return (
     <div className="item-actions">
       <CountButton label={t('board.replyAs', { handle: as })} icon={MessageSquare} count={item.counts.replies} shortcut="R" excludeFromTabOrder={excludeFromTabOrder} onPress={() => reply(item, actor)} />
@@ -87,7 +92,9 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
             className="menu"
             onAction={(key) => {
               const k = String(key);
-              if (k === 'quote') quote(item, actor);
+              const action = moderationKey(k);
+              if (action) askModeration({ workspaceId: actor.workspaceId, itemId: item.id, accountId: actor.account.id, network: actor.account.network, action, authorHandle: author });
+              else if (k === 'quote') quote(item, actor);
               else if (k === 'bookmark') void toggle(item, actor, 'bookmark');
               else if (k === 'follow') void toggle(item, actor, 'follow');
               else if (k === 'delete') void removeOwn(item, actor);
@@ -138,6 +145,7 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
                 </MenuItem>
               ) : null}
             </Section>
+            <ModerationSection choices={moderation} handle={author} />
             {others.length > 1 ? (
               <Section>
                 <Header className="menu-header">{t('board.actAs')}</Header>

@@ -18,6 +18,8 @@ export interface MastodonReaderDeps {
   token(): Promise<string | null>;
   timeoutMs: number;
   log?: (message: string) => void;
+  /** The streaming API's address the server announces (null: none said; the API's origin is used). */
+  streamingUrl?: () => Promise<string | null>;
 }
 
 const SUPPORTED: readonly ColumnType[] = ['home', 'notifications', 'mentions', 'direct', 'search', 'list', 'profile', 'own_posts'];
