@@ -6,6 +6,7 @@
 import { CALENDAR_COMMAND_NAMES, CALENDAR_EVENT_NAMES } from './calendar/names';
 import { BOARD_COMMAND_NAMES, BOARD_EVENT_NAMES } from './board/names';
 import { INBOX_COMMAND_NAMES, INBOX_EVENT_NAMES } from './inbox/names';
+import { CHARTER_EDITOR_COMMAND_NAMES } from './charter/names';
 
 export const COMMAND_NAMES = [
   'app.info',
@@ -52,6 +53,7 @@ export const COMMAND_NAMES = [
   ...CALENDAR_COMMAND_NAMES,
   ...BOARD_COMMAND_NAMES,
   ...INBOX_COMMAND_NAMES,
+  ...CHARTER_EDITOR_COMMAND_NAMES,
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

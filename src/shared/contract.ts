@@ -26,6 +26,7 @@ import type { Result } from './result';
 import { calendarCommands, calendarEvents } from './calendar/contract';
 import { boardCommands, boardEvents } from './board/contract';
 import { inboxCommands, inboxEvents } from './inbox/contract';
+import { charterEditorCommands } from './charter/contract';
 import type { CommandName, EventName } from './contract-names';
 
 const Empty = z.object({}).strict();
@@ -144,6 +145,9 @@ export const commands = {
 
   // The inbox, the charter, saved replies, the audit log (src/shared/inbox/contract.ts).
   ...inboxCommands,
+
+  // The charter's rules one at a time (src/shared/charter/contract.ts).
+  ...charterEditorCommands,
 } as const;
 
 export type Commands = typeof commands;

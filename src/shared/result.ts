@@ -2,6 +2,7 @@
 import { CALENDAR_ERROR_CODES } from './calendar/errors';
 import { BOARD_ERROR_CODES } from './board/errors';
 import { INBOX_ERROR_CODES } from './inbox/errors';
+import { CHARTER_EDITOR_ERROR_CODES } from './charter/names';
 
 /** Stable error codes: the renderer translates them; never rename one. */
 export const ERROR_CODES = [
@@ -53,6 +54,7 @@ export const ERROR_CODES = [
   ...CALENDAR_ERROR_CODES,
   ...BOARD_ERROR_CODES,
   ...INBOX_ERROR_CODES,
+  ...CHARTER_EDITOR_ERROR_CODES,
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,7 +11,6 @@ import { AtpAgent, RichText } from '@atproto/api';
 import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
 import { hostFixture, test as base, expect } from './fixtures';
 import { BoardPage } from './pages/board';
-import type { TribunePage } from './pages/tribune';
 
 let network: BlueskyNetwork;
 const people: Record<string, BlueskyAccount & { appPassword?: string; agent: AtpAgent }> = {};
@@ -64,20 +63,6 @@ test.afterAll(async () => {
   await network?.close();
 });
 
-async function connectBluesky(tribune: TribunePage, handle: string, appPassword: string) {
-  const page = tribune.page;
-  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
-  await dialog.getByRole('tab', { name: 'Bluesky' }).click();
-  await dialog.getByRole('textbox', { name: 'Identifiant (handle ou e-mail)' }).fill(handle);
-  await dialog.getByLabel("Mot de passe d'application").fill(appPassword);
-  await dialog.getByText('Options avancées').click();
-  await dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' }).fill(network.pdsUrl);
-  await dialog.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(dialog).toBeHidden({ timeout: 20_000 });
-  await expect(tribune.rail).toContainText(handle);
-}
-
 async function refreshColumn(board: BoardPage, name: string) {
   await board.menuOf(name).click();
   await board.page.getByRole('menuitem', { name: 'Actualiser' }).click();
@@ -94,8 +79,8 @@ test('a four-column board: answer a mention, like as another account, reorder, r
   const brand = people['port-lumiere.test']!;
   const museum = people['musee-port.test']!;
   await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
-  await connectBluesky(tribune, brand.handle, brand.appPassword!);
-  await connectBluesky(tribune, museum.handle, museum.appPassword!);
+  await tribune.connectBluesky(brand.handle, brand.appPassword!, network.pdsUrl);
+  await tribune.connectBluesky(museum.handle, museum.appPassword!, network.pdsUrl);
   const startUrl = page.url();
 
   // Build the board through the UI.

@@ -4,7 +4,9 @@
  * PDS with `atproto-proxy: did:web:localhost%3A<port>#bsky_chat` as the real one is (the PDS
  * resolves the did:web and signs a service token the stand-in verifies). A Direct messages
  * column lists the conversations; answering sends a message; an app password without chat
- * access makes the column say why (and the account is not taken for disconnected).
+ * access makes the column say why (and the account is not taken for disconnected). Opening a
+ * conversation reads its messages page by page (getConvo + getMessages) and marks it read
+ * (updateRead).
  */
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +33,7 @@ describe('Bluesky direct messages through the PDS proxy', () => {
   let mairie: BlueskyAccount;
   let alice: BlueskyAccount;
   let bob: BlueskyAccount;
+  let carole: BlueskyAccount;
   let workspaceId: string;
   let board: Board;
 
@@ -50,7 +53,7 @@ describe('Bluesky direct messages through the PDS proxy', () => {
   beforeAll(async () => {
     bsky = await startBlueskyNetwork();
     chat = await startChatStandIn({ plcUrl: bsky.plcUrl });
-    [mairie, alice, bob] = await Promise.all([bsky.createAccount('mairie.test'), bsky.createAccount('alice.test'), bsky.createAccount('bob.test')]);
+    [mairie, alice, bob, carole] = await Promise.all([bsky.createAccount('mairie.test'), bsky.createAccount('alice.test'), bsky.createAccount('bob.test'), bsky.createAccount('carole.test')]);
     core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, plcUrl: bsky.plcUrl, appviewUrl: bsky.appviewUrl, chatDid: chat.did } });
     workspaceId = (await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' })).id;
     board = (await value<Board[]>(core, 'board.list', { workspaceId }))[0]!;
@@ -88,6 +91,33 @@ describe('Bluesky direct messages through the PDS proxy', () => {
     const convoApi = agent.withProxy('bsky_chat', chat.did).chat.bsky.convo;
     expect((await convoApi.getMessages({ convoId: convo })).data.messages).toHaveLength(2);
     expect((await convoApi.getLog({})).data.logs.map((l) => (l as { message: { text: string } }).message.text)).toEqual(['Bonjour, la fontaine du port fuit.', 'Merci Alice, nous envoyons quelqu’un.']);
+    chat.assertNoViolations();
+  }, 120_000);
+
+  it('opens a conversation: its messages page by page, oldest first, read up to the newest; an answer shows there', async () => {
+    const accountId = await connect(carole, true);
+    const who = (a: BlueskyAccount) => ({ did: a.did, handle: a.handle });
+    const convo = chat.convo(who(alice), who(carole));
+    for (let i = 1; i <= 35; i++) chat.send(convo, i % 2 ? who(alice) : who(carole), `Message ${i}`);
+    const direct = await addDirect(accountId);
+    await refresh(direct);
+    const entry = (await page(direct)).entries[0] as { item: { id: string } };
+    type View = { messages: { text: string; author: { handle: string } }[]; olderCursor: string | null; fromCache: boolean };
+    const open = (before?: string) => value<View>(core, 'item.conversation', { itemId: entry.item.id, asAccountId: accountId, ...(before ? { before } : {}) });
+
+    const first = await open();
+    expect(first.fromCache).toBe(false);
+    expect(first.messages.map((m) => m.text)).toEqual(Array.from({ length: 30 }, (_, i) => `Message ${i + 6}`));
+    expect(first.messages[0]!.author.handle).toBe('carole.test');
+    expect(first.messages[1]!.author.handle).toBe('alice.test');
+    expect(chat.readUpTo(convo, carole.did)).toBe(chat.messages(convo).at(-1)!.id);
+    const older = await open(first.olderCursor!);
+    expect(older.messages.map((m) => m.text)).toEqual(['Message 1', 'Message 2', 'Message 3', 'Message 4', 'Message 5']);
+    expect(older.olderCursor).toBeNull();
+
+    await value(core, 'item.sendMessage', { itemId: entry.item.id, asAccountId: accountId, text: 'Bien reçu, merci !' });
+    expect((await open()).messages.at(-1)).toMatchObject({ text: 'Bien reçu, merci !', author: { handle: 'carole.test' } });
+    expect(chat.calls.filter((c) => c.caller === carole.did).map((c) => c.nsid)).toEqual(expect.arrayContaining(['chat.bsky.convo.getConvo', 'chat.bsky.convo.getMessages', 'chat.bsky.convo.updateRead']));
     chat.assertNoViolations();
   }, 120_000);
 

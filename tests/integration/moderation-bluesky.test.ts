@@ -3,7 +3,8 @@
  * the town's post is flagged in the inbox; hiding it writes the threadgate and the AppView's
  * thread marks it hidden (and shows it again once unhidden); a quote of the town's post is
  * detached through the postgate; mute and block are seen by the AppView; a report reaches
- * Ozone with its reason. Every action is in the audit log.
+ * Ozone with its reason; muting the reply's thread (its root) is seen by the AppView, and
+ * Bluesky offers no way to remove a follower. Every action is in the audit log.
  */
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,5 +129,22 @@ describe('moderation on a local Bluesky network', () => {
       'unblock:done:by_hand',
       'report:done:by_hand',
     ]);
+  }, 120_000);
+
+  it('mutes the reply\'s thread (the AppView says so on its root) and unmutes it; removing a follower is not Bluesky\'s', async () => {
+    const threadMuted = async () => {
+      await bsky.processAll();
+      const thread = await agents['mairie.test']!.getPostThread({ uri: town.uri, depth: 0 });
+      return (thread.data.thread as { post?: { viewer?: { threadMuted?: boolean } } }).post?.viewer?.threadMuted;
+    };
+    expect(await threadMuted()).toBe(false);
+    expect(await act(byUri(rude.uri), 'mute_thread')).toMatchObject({ undo: 'unmute_thread' });
+    expect(await threadMuted()).toBe(true);
+    await act(byUri(rude.uri), 'unmute_thread');
+    expect(await threadMuted()).toBe(false);
+    const refused = await core.handle('moderation.act', { workspaceId, itemId: byUri(rude.uri).item!.id, asAccountId: accountId, action: 'remove_follower' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'moderation_unsupported', params: { action: 'remove_follower', network: 'bluesky' } } });
+    const audit = await value<AuditEntry[]>(core, 'audit.list', { workspaceId });
+    expect(audit.slice(0, 2).map((a) => `${a.action}:${a.outcome}`)).toEqual(['unmute_thread:done', 'mute_thread:done']);
   }, 120_000);
 });

@@ -3,7 +3,8 @@
  * Mastodon OpenAPI description): a rude mention arrives, the charter flags it in the inbox;
  * reporting it sends the category, the instance's rule ids and the status; mute and block
  * (and undoing them) reach the server; a report the server refuses leaves the item as it was
- * with the server's words, and the audit log says so; Bluesky-only actions are refused.
+ * with the server's words, and the audit log says so; Bluesky-only actions are refused. Muting
+ * a thread (and unmuting it) and removing a follower reach the server and are logged.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/core/app';
@@ -44,6 +45,8 @@ describe('moderation on the Mastodon stand-in', () => {
     const entry = inbox.entries[0]!;
     expect(entry.flags).toEqual([{ ruleId: 'insultes', ruleName: 'Insultes', severity: 'warning', action: 'report', matched: 'incompétents' }]);
 
+    // The report dialog offers the server's own rules.
+    expect(await value(core, 'moderation.rules', { accountId: account.id })).toEqual(server.moderation.rules);
     // A rule id the instance does not have: the server refuses; nothing changed, the log says why.
     const refused = await refusal(core, 'moderation.act', { workspaceId: ws.id, itemId: entry.item!.id, asAccountId: account.id, action: 'report', report: { reason: 'violation', ruleIds: ['99'] } });
     expect(refused).toMatchObject({ code: 'moderation_refused', params: { action: 'report' } });
@@ -75,6 +78,35 @@ describe('moderation on the Mastodon stand-in', () => {
       ['unblock', 'done', null],
     ]);
     expect(audit.find((a) => a.outcome === 'refused')!.message).toContain('Rule ids are invalid');
+    server.assertNoViolations();
+  }, 60_000);
+
+  it('mutes a thread and unmutes it, removes a follower; each is logged', async () => {
+    const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
+    cleanup.push(async () => {
+      await core.close();
+      await server.close();
+    });
+    const { ws, account } = await workspaceWithMastodon(core, server.url);
+    const pest = server.act.addAccount('relou', 'Relou');
+    const status = server.act.post(pest, '@tribune alors, ce marché ?', { mentionsMe: true });
+    const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
+    const column = await value<Column>(core, 'column.add', { boardId: board.id, type: 'notifications', accountId: account.id });
+    await value(core, 'column.refresh', { columnId: column.id });
+    const [entry] = (await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' })).entries;
+    const act = (action: string) => value<{ undo: string | null }>(core, 'moderation.act', { workspaceId: ws.id, itemId: entry!.item!.id, asAccountId: account.id, action });
+
+    expect(await act('mute_thread')).toMatchObject({ action: 'mute_thread', undo: 'unmute_thread' });
+    expect([...server.moderation.mutedThreads]).toEqual([status.id]);
+    expect(await act('unmute_thread')).toMatchObject({ undo: 'mute_thread' });
+    expect([...server.moderation.mutedThreads]).toEqual([]);
+    // Removing a follower cannot be taken back from here (they would have to follow again).
+    expect(await act('remove_follower')).toMatchObject({ action: 'remove_follower', undo: null });
+    expect(server.moderation.removedFollowers).toEqual([pest.id]);
+
+    const audit = await value<AuditEntry[]>(core, 'audit.list', { workspaceId: ws.id });
+    expect(audit.map((a) => `${a.action}:${a.outcome}`).reverse()).toEqual(['mute_thread:done', 'unmute_thread:done', 'remove_follower:done']);
     server.assertNoViolations();
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import { describeError, type Translator } from '../../src/renderer/i18n/errors';
 import { firstSupportedLanguage, languageFromLocale, resolveLanguage, systemLanguageOf } from '../../src/renderer/i18n';
 import en from '../../src/renderer/i18n/en.json';
 import fr from '../../src/renderer/i18n/fr.json';
+import { CONFIRMED, MODERATION_ACTIONS, ReportReason } from '../../src/shared/inbox/moderation';
 import { SHORTCUTS } from '../../src/renderer/features/shortcuts/ShortcutsSheet';
 import { MissedPolicy } from '../../src/shared/schedule/missed';
 
@@ -149,6 +150,10 @@ describe('keys used by the code', () => {
       ...['date_missing', 'time_missing', 'schedule_time_invalid', 'schedule_time_in_past'].map((e) => `schedule.errors.${e}`),
       'slots.time_format',
       'slots.time_exists',
+      // Moderation: every action's menu entry, toast and audit line; the confirmations; the report's reasons.
+      ...MODERATION_ACTIONS.flatMap((a) => [`moderation.actions.${a}`, `moderation.done.${a}`, `inbox.audit.actions.${a}`]),
+      ...CONFIRMED.filter((a) => a !== 'report').flatMap((a) => ['title', 'lead', 'confirm'].map((k) => `moderation.confirm.${a}.${k}`)),
+      ...ReportReason.options.map((r) => `moderation.reasons.${r}`),
     ];
     const missing = dynamic.filter((key) => !has(FR, key) || !has(EN, key));
     expect(missing).toEqual([]);

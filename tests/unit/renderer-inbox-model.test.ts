@@ -1,6 +1,6 @@
-/** The inbox view's pure rules: the ageing colour against the response target, saved replies' variables, keyboard moves, snooze times. */
+/** The inbox view's pure rules: the ageing colour against the response target, keyboard moves, snooze times. */
 import { describe, expect, it } from 'vitest';
-import { ageing, fillReply, moveFocus, replyVariables, snoozeUntil } from '../../src/renderer/model/inbox/inboxModel';
+import { ageing, moveFocus, snoozeUntil } from '../../src/renderer/model/inbox/inboxModel';
 
 describe('the inbox view model', () => {
   it('ages an item from on time to past the target (2 h: under 1 h fresh, then ageing, late from 2 h)', () => {
@@ -9,12 +9,6 @@ describe('the inbox view model', () => {
     expect(ageing('2026-12-01T11:00:00Z', now, 120)).toBe('ageing');
     expect(ageing('2026-12-01T10:00:01Z', now, 120)).toBe('ageing');
     expect(ageing('2026-12-01T10:00:00Z', now, 120)).toBe('late');
-  });
-
-  it('fills a saved reply\'s variables and leaves unknown ones visible', () => {
-    const text = 'Merci {name} ({handle}) ! L’équipe {account} revient vers vous le {date}. {name}';
-    expect(replyVariables(text)).toEqual(['name', 'handle', 'account', 'date']);
-    expect(fillReply(text, { name: 'Alice', handle: '@alice.test', account: '@mairie.test' })).toBe('Merci Alice (@alice.test) ! L’équipe @mairie.test revient vers vous le {date}. Alice');
   });
 
   it('moves with j/k and the arrows within the list, Home/End to the ends; other keys are not moves', () => {

@@ -206,6 +206,50 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('upgrades version 9: a column read before starts its continuity at its newest entry, one never filled has none', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 9), 0);
+    seed(old, 9);
+    old.prepare("INSERT INTO column_entries (column_id, sort_key, kind, remote_key, gap_id, gap_cursor, at) VALUES ('99999999-9999-4999-8999-999999999999', 'k9', 'gap', 'gap:1', 'g1', 'c', 1)").run();
+    old.prepare("INSERT INTO board_columns (id, board_id, workspace_id, position, type, account_id, created_at, older_cursor) VALUES ('ffffffff-ffff-4fff-8fff-ffffffffffff', '88888888-8888-4888-8888-888888888888', '11111111-1111-4111-8111-111111111111', 1, 'home', '33333333-3333-4333-8333-333333333333', 1, 'end')").run();
+    old.prepare("UPDATE board_columns SET older_cursor = 'c1' WHERE id = '99999999-9999-4999-8999-999999999999'").run();
+    old.prepare("INSERT INTO board_columns (id, board_id, workspace_id, position, type, account_id, created_at) VALUES ('eeeeeeee-ffff-4fff-8fff-ffffffffffff', '88888888-8888-4888-8888-888888888888', '11111111-1111-4111-8111-111111111111', 2, 'home', '33333333-3333-4333-8333-333333333333', 1)").run();
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(db.prepare('SELECT id, continuous_key FROM board_columns ORDER BY position').all()).toEqual([
+      { id: '99999999-9999-4999-8999-999999999999', continuous_key: 'k1' },
+      { id: 'ffffffff-ffff-4fff-8fff-ffffffffffff', continuous_key: '' },
+      { id: 'eeeeeeee-ffff-4fff-8fff-ffffffffffff', continuous_key: null },
+    ]);
+    db.close();
+  });
+
+  it('upgrades version 10: moderation waiting for the network starts empty, its states are a closed list, and it goes with its workspace', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 10), 0);
+    seed(old, 10);
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(db.prepare('SELECT count(*) AS n FROM moderation_queue').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM inbox_items').get()).toEqual({ n: 1 });
+    const insert = (state: string) =>
+      db
+        .prepare(
+          `INSERT INTO moderation_queue (id, workspace_id, account_id, item_id, action, state, next_at, created_at, updated_at)
+           VALUES (?, '11111111-1111-4111-8111-111111111111', '33333333-3333-4333-8333-333333333333', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'hide_reply', ?, 1, 1, 1)`,
+        )
+        .run(crypto.randomUUID(), state);
+    insert('pending');
+    expect(() => insert('maybe')).toThrow(/CHECK/);
+    db.prepare('DELETE FROM workspaces').run();
+    expect(db.prepare('SELECT count(*) AS n FROM moderation_queue').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('refuses a database written by a newer version without modifying it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 't.sqlite3');

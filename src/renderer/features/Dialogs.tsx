@@ -14,6 +14,7 @@ import { PublishingSettingsDialog } from './publishing/PublishingSettingsDialog'
 import { ScheduleDialog } from './publishing/ScheduleDialog';
 import { SettingsDialog } from './settings/SettingsDialog';
 import { DeleteRemoteDialog } from './posts/DeleteRemoteDialog';
+import { ModerationDialog } from './moderation/ModerationDialog';
 import { ShortcutsSheet } from './shortcuts/ShortcutsSheet';
 import { VaultSetupDialog, VaultUnlockDialog } from './vault/VaultDialogs';
 import { CreateWorkspaceDialog, DeleteWorkspaceDialog, RenameWorkspaceDialog } from './workspaces/WorkspaceDialogs';
@@ -65,5 +66,7 @@ export function Dialogs() {
       return <DeleteBoardDialog workspaceId={dialog.workspaceId} boardId={dialog.boardId} onClose={close} />;
     case 'deleteRemote':
       return <DeleteRemoteDialog draftId={dialog.draftId} targetId={dialog.targetId} onClose={close} />;
+    case 'moderation':
+      return <ModerationDialog request={dialog.request} onClose={close} />;
   }
 }

@@ -1,5 +1,6 @@
 import type { ColumnQuery, ColumnType } from '../../shared/board/schemas';
 import { create } from 'zustand';
+import type { ModerationRequest } from '../model/moderation/choices';
 
 export type DialogState =
   | { kind: 'settings' }
@@ -26,7 +27,9 @@ export type DialogState =
   | { kind: 'boardName'; workspaceId: string; boardId?: string }
   | { kind: 'deleteBoard'; workspaceId: string; boardId: string }
   /** "Delete from the network" on one account's line of a sent post (confirmation first). */
-  | { kind: 'deleteRemote'; draftId: string; targetId: string };
+  | { kind: 'deleteRemote'; draftId: string; targetId: string }
+  /** Block, remove a follower (confirmation) or report (reason, server rules, comment) from a card or an inbox item. */
+  | { kind: 'moderation'; request: ModerationRequest };
 
 /** The app's places: what the main area shows. */
 export type Place = 'board' | 'calendar' | 'inbox';

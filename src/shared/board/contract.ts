@@ -22,6 +22,7 @@ import {
   ColumnWidth,
   ItemAction,
   ThreadView,
+  ConversationView,
 } from './schemas';
 import { ColumnNotice, NoticeTarget } from './notice';
 
@@ -94,6 +95,8 @@ export const boardCommands = {
   'item.thread': command(z.object({ itemId: Id, asAccountId: Id }).strict(), ThreadView),
   /** Answers a direct message (an item of a Bluesky Direct messages column) in its conversation. */
   'item.sendMessage': command(z.object({ itemId: Id, asAccountId: Id, text: z.string().trim().min(1).max(1000) }).strict(), Done),
+  /** A direct conversation's messages (a Bluesky Direct messages item), a page older than `before`; the first page marks it read. */
+  'item.conversation': command(z.object({ itemId: Id, asAccountId: Id, before: z.string().max(500).optional() }).strict(), ConversationView),
 } as const;
 
 export const boardEvents = {

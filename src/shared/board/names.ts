@@ -20,6 +20,7 @@ export const BOARD_COMMAND_NAMES = [
   'item.thread',
   'item.ofSentPost',
   'item.sendMessage',
+  'item.conversation',
 ] as const;
 
 export const BOARD_EVENT_NAMES = ['board.changed', 'column.changed', 'items.changed', 'column.notify', 'board.focus'] as const;

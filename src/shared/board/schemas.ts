@@ -184,6 +184,8 @@ export const BoardItem = z.object({
   deleted: z.boolean(),
   /** What the workspace's charter flagged on it (rule name and matched text): the card's badge. */
   flags: z.array(ItemFlag).optional(),
+  /** Mastodon: a private (direct) post; an answer stays private and names its participants. */
+  direct: z.boolean().optional(),
 });
 export type BoardItem = z.infer<typeof BoardItem>;
 
@@ -238,6 +240,15 @@ export const ThreadView = z.object({
   fromCache: z.boolean(),
 });
 export type ThreadView = z.infer<typeof ThreadView>;
+
+/** A direct conversation's messages (Bluesky chat), oldest first; `olderCursor` pages back. */
+export const ConversationView = z.object({
+  messages: z.array(BoardItem),
+  olderCursor: z.string().max(500).nullable(),
+  /** From the cache (offline) rather than the network just now. */
+  fromCache: z.boolean(),
+});
+export type ConversationView = z.infer<typeof ConversationView>;
 
 export const BoardUnread = z.object({
   workspaceId: Id,

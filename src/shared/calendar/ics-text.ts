@@ -107,14 +107,29 @@ export interface ContentLine {
 }
 
 const NAME = /^[A-Za-z0-9-]+$/;
+const NO_PARAMS: ParamMap = Object.freeze({}) as ParamMap;
+
+/** A name character (A-Z a-z 0-9 -): 1 uppercase or other, 2 lowercase, 0 not one. */
+function nameChar(c: number): 0 | 1 | 2 {
+  if (c >= 0x61 && c <= 0x7a) return 2;
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d ? 1 : 0;
+}
 
 /** One unfolded content line: NAME *(;PARAM=value) : value. Null when it is not one. */
 function parseContentLine(text: string, line: number): ContentLine | null {
+  // The name, checked as it is read (a content line's name is what decides its handling).
   let i = 0;
-  let c = text.charCodeAt(0);
-  while (i < text.length && c !== 0x3b && c !== 0x3a) c = text.charCodeAt(++i); // up to ; or :
-  const name = text.slice(0, i);
-  if (!NAME.test(name) || i >= text.length) return null;
+  let lower = false;
+  for (; i < text.length; i++) {
+    const kind = nameChar(text.charCodeAt(i));
+    if (kind === 0) break;
+    if (kind === 2) lower = true;
+  }
+  const stop = text.charCodeAt(i);
+  if (i === 0 || (stop !== 0x3b && stop !== 0x3a)) return null;
+  const raw = text.slice(0, i);
+  const name = lower ? raw.toUpperCase() : raw;
+  if (stop === 0x3a) return { name, params: NO_PARAMS, value: text.slice(i + 1), line };
   const params: ParamMap = {};
   while (text[i] === ';') {
     i++;
@@ -145,7 +160,7 @@ function parseContentLine(text: string, line: number): ContentLine | null {
     params[pname] = values.join(',');
   }
   if (text[i] !== ':') return null;
-  return { name: name.toUpperCase(), params, value: text.slice(i + 1), line };
+  return { name, params, value: text.slice(i + 1), line };
 }
 
 /** Decodes bytes as UTF-8 (a BOM is dropped); a byte sequence that is not UTF-8 is refused with its line. */
@@ -163,19 +178,20 @@ export function decodeUtf8(bytes: Uint8Array, code: CalendarErrorCode): string {
 /**
  * Unfolds and tokenizes a whole file, checking its structure: it starts with BEGIN:VCALENDAR,
  * every line is a content line, continuation lines continue something, BEGIN/END balance.
+ * One pass over the text: physical lines end at CRLF, LF or a lone CR.
  */
 export function tokenize(text: string): ContentLine[] {
-  const physical = text.split(/\r\n|\n|\r/);
   const out: ContentLine[] = [];
-  let pending: { text: string; line: number } | null = null;
   const stack: { name: string; line: number }[] = [];
+  let pending: string | null = null;
+  let pendingLine = 0;
   const flush = () => {
-    if (!pending) return;
-    const parsed = parseContentLine(pending.text, pending.line);
+    if (pending === null) return;
+    const parsed = parseContentLine(pending, pendingLine);
     if (!parsed) {
       // A name followed by text but no colon, or a line that starts mid-word: a fold that lost its space.
-      throw new CalendarFileError(/^[A-Za-z0-9-]+[;:]/.test(pending.text) ? 'calendar_bad_line' : out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', {
-        line: pending.line,
+      throw new CalendarFileError(/^[A-Za-z0-9-]+[;:]/.test(pending) ? 'calendar_bad_line' : out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', {
+        line: pendingLine,
       });
     }
     if (out.length === 0 && !(parsed.name === 'BEGIN' && parsed.value.toUpperCase() === 'VCALENDAR')) {
@@ -189,25 +205,44 @@ export function tokenize(text: string): ContentLine[] {
     out.push(parsed);
     pending = null;
   };
-  for (let n = 0; n < physical.length; n++) {
-    const raw = physical[n]!;
+  const physical = (raw: string, n: number) => {
     if (raw.length === 0) {
       // Blank lines are tolerated (many files end with one) but end the current line.
       flush();
-      continue;
+      return;
     }
     const first = raw.charCodeAt(0);
     if (first === 0x20 || first === 0x09) {
-      if (!pending) throw new CalendarFileError(out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', { line: n + 1 });
-      pending.text += raw.slice(1);
-      continue;
+      if (pending === null) throw new CalendarFileError(out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', { line: n });
+      pending += raw.slice(1);
+      return;
     }
     flush();
-    pending = { text: raw, line: n + 1 };
+    pending = raw;
+    pendingLine = n;
+  };
+  let n = 0;
+  let pos = 0;
+  let cr = text.indexOf('\r');
+  for (;;) {
+    let nl = text.indexOf('\n', pos);
+    const last = nl < 0;
+    if (last) nl = text.length;
+    // A CR right before the LF belongs to the line end; any other CR ends a physical line too.
+    const end = !last && nl > pos && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
+    if (cr >= 0 && cr < pos) cr = text.indexOf('\r', pos);
+    while (cr >= 0 && cr < end) {
+      physical(text.slice(pos, cr), ++n);
+      pos = cr + 1;
+      cr = text.indexOf('\r', pos);
+    }
+    physical(text.slice(pos, end), ++n);
+    if (last) break;
+    pos = nl + 1;
   }
   flush();
   if (out.length === 0) throw new CalendarFileError('calendar_not_ical', { line: 1 });
-  if (stack.length > 0) throw new CalendarFileError('calendar_unbalanced', { line: physical.length });
+  if (stack.length > 0) throw new CalendarFileError('calendar_unbalanced', { line: n });
   return out;
 }
 

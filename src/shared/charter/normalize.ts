@@ -59,3 +59,6 @@ export function findPhrase(haystack: readonly string[], needle: readonly string[
   }
   return -1;
 }
+
+/** The links written in a text (a draft or a sample has no spans): what link-domain rules read. */
+export const textLinks = (text: string): string[] => text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Charter, CharterRule, ItemFlag } from '../charter/schema';
 import { Id, Instant } from '../domain';
-import { ModerationInput, ModerationResult } from './moderation';
+import { ModerationInput, ModerationResult, ServerRule } from './moderation';
 import { AuditEntry, InboxCounts, InboxFilter, InboxPage, InboxSettings, InboxState, InboxStateSnapshot, PersonHistory, ResponseTimes, SavedReply } from './schemas';
 
 const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -18,9 +18,17 @@ export const inboxCommands = {
   'charter.get': command(Ws, Charter),
   /** Replaces the workspace's charter; refused whole when a rule cannot run (charter_rule_refused). Cached items are checked again. */
   'charter.save': command(z.object({ workspaceId: Id, charter: Charter }).strict(), Charter),
-  /** A rule before it is saved: its problem, what it flags in a sample text, and which cached items it would flag (live). */
+  /** A rule before it is saved: its problem, what it flags in a sample text (a spam wave: with the cached items), and which cached items it would flag (live). */
   'charter.test': command(
-    z.object({ workspaceId: Id, rule: CharterRule, sample: z.string().max(5000).optional() }).strict(),
+    z
+      .object({
+        workspaceId: Id,
+        rule: CharterRule,
+        sample: z.string().max(5000).optional(),
+        /** The sample's author, for account rules: how old the account is, and an empty profile (no picture, no bio, no posts). */
+        sampleAuthor: z.object({ ageDays: z.number().int().min(0).max(100_000).optional(), emptyProfile: z.boolean().optional() }).strict().optional(),
+      })
+      .strict(),
     z.object({
       problem: z.object({ reason: z.string(), at: z.number().int().optional() }).nullable(),
       sample: z.array(ItemFlag),
@@ -65,6 +73,8 @@ export const inboxCommands = {
 
   /** Hides, detaches, mutes, blocks or reports from a card or an inbox item; logged with the network's outcome; a refusal changes nothing. */
   'moderation.act': command(ModerationInput, ModerationResult),
+  /** The rules of the account's server a report can name (Mastodon's instance rules; none on Bluesky). */
+  'moderation.rules': command(z.object({ accountId: Id }).strict(), z.array(ServerRule)),
 } as const;
 
 export const inboxEvents = {

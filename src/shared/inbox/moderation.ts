@@ -3,9 +3,22 @@
  * network's connector says which it can do (hide a reply and detach a quote are Bluesky's).
  */
 import { z } from 'zod';
-import { Id } from '../domain';
+import { Id, type Network } from '../domain';
 
-export const MODERATION_ACTIONS = ['hide_reply', 'unhide_reply', 'detach_quote', 'reattach_quote', 'mute', 'unmute', 'block', 'unblock', 'report'] as const;
+export const MODERATION_ACTIONS = [
+  'hide_reply',
+  'unhide_reply',
+  'detach_quote',
+  'reattach_quote',
+  'mute',
+  'unmute',
+  'mute_thread',
+  'unmute_thread',
+  'block',
+  'unblock',
+  'remove_follower',
+  'report',
+] as const;
 export const ModerationAction = z.enum(MODERATION_ACTIONS);
 export type ModerationAction = z.infer<typeof ModerationAction>;
 
@@ -17,9 +30,27 @@ export const UNDO_OF: Partial<Record<ModerationAction, ModerationAction>> = {
   reattach_quote: 'detach_quote',
   mute: 'unmute',
   unmute: 'mute',
+  mute_thread: 'unmute_thread',
+  unmute_thread: 'mute_thread',
   block: 'unblock',
   unblock: 'block',
 };
+
+/**
+ * What each network lets an account do (the moderation part of its capabilities): the renderer
+ * offers only these, the core refuses the others before anything is sent. Bluesky has no way to
+ * remove a follower (only a block, which is offered as a block); hiding replies and detaching
+ * quotes are Bluesky's gates.
+ */
+export const MODERATION_CAPABILITIES: Record<Network, readonly ModerationAction[]> = {
+  bluesky: ['hide_reply', 'unhide_reply', 'detach_quote', 'reattach_quote', 'mute', 'unmute', 'mute_thread', 'unmute_thread', 'block', 'unblock', 'report'],
+  mastodon: ['mute', 'unmute', 'mute_thread', 'unmute_thread', 'block', 'unblock', 'remove_follower', 'report'],
+};
+
+export const canModerate = (network: Network, action: ModerationAction): boolean => MODERATION_CAPABILITIES[network].includes(action);
+
+/** Actions asked to confirm first (they cut the person off, or cannot be taken back). */
+export const CONFIRMED: readonly ModerationAction[] = ['block', 'remove_follower', 'report'];
 
 /** Why a report is made; each network maps it to its own reasons (Bluesky reasonType, Mastodon category). */
 export const ReportReason = z.enum(['spam', 'rude', 'violation', 'misleading', 'sexual', 'illegal', 'other']);
@@ -55,5 +86,11 @@ export const ModerationResult = z.object({
   undo: ModerationAction.nullable(),
   /** The inbox item this settled (marked done), if any. */
   inboxItemId: Id.nullable(),
+  /** The network could not be reached: the action waits and goes once the connection is back. */
+  queued: z.literal(true).optional(),
 });
 export type ModerationResult = z.infer<typeof ModerationResult>;
+
+/** One of a server's rules (Mastodon GET /api/v1/instance/rules), offered when a report is for a violation. */
+export const ServerRule = z.object({ id: z.string().max(50), text: z.string().max(2000), hint: z.string().max(2000) });
+export type ServerRule = z.infer<typeof ServerRule>;

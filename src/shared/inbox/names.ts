@@ -21,5 +21,6 @@ export const INBOX_COMMAND_NAMES = [
   'audit.list',
   'audit.exportCsv',
   'moderation.act',
+  'moderation.rules',
 ] as const;
 export const INBOX_EVENT_NAMES = ['inbox.changed'] as const;

@@ -94,6 +94,12 @@ export function zonedWallTimeToInstant(date: string, time: string, zone: string)
 /** The same for a wall time given as the UTC instant with the same fields (Date.UTC of the local date and time, whole minutes). */
 export function wallClockToInstant(wall: number, zone: string): number {
   // Any instant showing this wall time lies within a day of `wall`; the offsets seen around it are the only candidates.
+  const steady = zoneOffsetMinutes(wall, zone);
+  if (zoneOffsetMinutes(wall - DAY, zone) === steady && zoneOffsetMinutes(wall + DAY, zone) === steady) {
+    // One candidate (the common case, read without building the lists below): it matches, or the time is in a gap.
+    const ms = wall - steady * MINUTE;
+    if (zoneOffsetMinutes(ms, zone) === steady) return ms;
+  }
   const candidates = [...new Set([wall - DAY, wall, wall + DAY].map((ms) => zoneOffsetMinutes(ms, zone)))];
   const matches = candidates.map((offset) => wall - offset * MINUTE).filter((ms) => zoneOffsetMinutes(ms, zone) * MINUTE === wall - ms);
   if (matches.length > 0) return Math.min(...matches);

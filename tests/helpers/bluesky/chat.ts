@@ -1,6 +1,6 @@
 /**
  * A stand-in for Bluesky's chat service (the local network has none): `chat.bsky.convo.*`
- * (listConvos, getConvo, getMessages, sendMessage, getLog) on node:http at 127.0.0.1, with
+ * (listConvos, getConvo, getMessages, sendMessage, updateRead, getLog) on node:http at 127.0.0.1, with
  * every request's parameters and input and every answer validated against the lexicons of
  * @atproto/api (a violation answers 500 and makes `assertNoViolations()` throw).
  *
@@ -51,6 +51,8 @@ export interface ChatStandIn {
   /** A member sends a message (as the network would deliver it). */
   send(convoId: string, from: ChatMember, text: string): Message;
   messages(convoId: string): Message[];
+  /** The last message a member read (updateRead), or null. */
+  readUpTo(convoId: string, memberDid: string): string | null;
   assertNoViolations(): void;
   close(): Promise<void>;
 }
@@ -127,6 +129,13 @@ export async function startChatStandIn(options: { plcUrl: string }): Promise<Cha
       if (!c) return { status: 400, body: errorBody('InvalidConvo', 'Convo not found') };
       const m = send(c.id, memberOf(c, caller)!, String((input.message as { text: string }).text));
       return { status: 200, body: messageView(m) };
+    },
+    'chat.bsky.convo.updateRead': (caller, _params, input) => {
+      const c = convos.find((x) => x.id === input.convoId && memberOf(x, caller));
+      if (!c) return { status: 400, body: errorBody('InvalidConvo', 'Convo not found') };
+      const upTo = typeof input.messageId === 'string' ? input.messageId : (c.messages[c.messages.length - 1]?.id ?? '');
+      c.readUpTo.set(caller, upTo);
+      return { status: 200, body: { convo: convoView(c, caller) } };
     },
     'chat.bsky.convo.getLog': (caller, params) => {
       const mine = log.filter((l) => memberOf(convos.find((c) => c.id === l.convoId)!, caller));
@@ -215,6 +224,7 @@ export async function startChatStandIn(options: { plcUrl: string }): Promise<Cha
     },
     send,
     messages: (convoId) => [...(convos.find((c) => c.id === convoId)?.messages ?? [])],
+    readUpTo: (convoId, memberDid) => convos.find((c) => c.id === convoId)?.readUpTo.get(memberDid) ?? null,
     assertNoViolations() {
       if (violations.length) throw new Error(`The chat stand-in recorded violations:\n${violations.join('\n')}`);
     },

@@ -40,16 +40,18 @@ export interface Community {
   markers: Record<string, { id: string; at: string; version: number }>;
   /** Direct conversations with the signed-in account (`/api/v1/conversations`). */
   conversations: { id: string; accountId: string; lastStatusId: string; unread: boolean }[];
+  /** The signed-in account's lists (`act.addList`): their members' statuses make the list's timeline. */
+  lists: { id: string; title: string; accountIds: string[] }[];
 }
 
-export const newCommunity = (): Community => ({ accounts: [], statuses: [], notifications: [], favourites: new Set(), reblogs: new Set(), bookmarks: new Set(), markers: {}, conversations: [] });
+export const newCommunity = (): Community => ({ accounts: [], statuses: [], notifications: [], favourites: new Set(), reblogs: new Set(), bookmarks: new Set(), markers: {}, conversations: [], lists: [] });
 
 /** What the community's activity sends to the streaming API (streaming.ts): the event, its payload, the streams it goes to. */
 export interface CommunityEvent {
   event: 'update' | 'notification' | 'delete' | 'status.update' | 'conversation';
   /** An entity (sent as a JSON string), or the id of a deleted status (sent as is). */
   payload: unknown;
-  to: { stream: 'user' | 'user:notification' | 'hashtag' | 'list' | 'direct'; tag?: string }[];
+  to: { stream: 'user' | 'user:notification' | 'hashtag' | 'list' | 'direct'; tag?: string; list?: string }[];
 }
 
 interface Reply {
@@ -139,11 +141,23 @@ export function communityApi(c: Community, host: CommunityHost) {
     ...(n.statusId && find(n.statusId) ? { status: render(find(n.statusId)!) } : {}),
   });
   const renderConversation = (x: Community['conversations'][number]) => ({ id: x.id, unread: x.unread, accounts: [renderOther(account(x.accountId))], last_status: render(find(x.lastStatusId)!) });
-  const statusStreams = (s: StatusRecord): CommunityEvent['to'] => [{ stream: 'user' }, ...tagsOf(s.text).map((tag) => ({ stream: 'hashtag' as const, tag }))];
+  const listsOf = (s: StatusRecord & Partial<CommunityStatus>) => c.lists.filter((l) => s.authorId && l.accountIds.includes(s.authorId));
+  const statusStreams = (s: StatusRecord & Partial<CommunityStatus>): CommunityEvent['to'] => [
+    { stream: 'user' },
+    ...tagsOf(s.text).map((tag) => ({ stream: 'hashtag' as const, tag })),
+    ...listsOf(s).map((l) => ({ stream: 'list' as const, list: l.id })),
+  ];
   const types = (q: unknown): string[] | null => (Array.isArray(q) ? q.map(String) : typeof q === 'string' ? [q] : null);
 
   const routes: [string, (ctx: Ctx) => Reply][] = [
     ['GET /api/v1/timelines/home', (ctx) => page(all(), ctx, render)],
+    [
+      'GET /api/v1/timelines/list/{list_id}',
+      (ctx) => {
+        const list = c.lists.find((l) => l.id === ctx.pathParams.list_id);
+        return list ? page(all().filter((s) => s.authorId && list.accountIds.includes(s.authorId) && s.visibility !== 'direct'), ctx, render) : notFound;
+      },
+    ],
     ['GET /api/v1/timelines/tag/{hashtag}', (ctx) => page(all().filter((s) => new RegExp(`#${ctx.pathParams.hashtag}\\b`, 'i').test(s.text)), ctx, render)],
     [
       'GET /api/v1/notifications',
@@ -253,14 +267,20 @@ export function communityApi(c: Community, host: CommunityHost) {
       return n;
     },
     /** A direct message to the signed-in account: a `direct` status in a conversation (one per author). */
-    directMessage(author: CommunityAccount, text: string): CommunityStatus {
-      const s = helpers.post(author, `@tribune ${text}`, { mentionsMe: true, visibility: 'direct' });
+    directMessage(author: CommunityAccount, text: string, opts: { inReplyToId?: string } = {}): CommunityStatus {
+      const s = helpers.post(author, `@tribune ${text}`, { mentionsMe: true, visibility: 'direct', ...opts });
       let conversation = c.conversations.find((x) => x.accountId === author.id);
       if (!conversation) c.conversations.push((conversation = { id: host.newId(), accountId: author.id, lastStatusId: s.id, unread: true }));
       conversation.lastStatusId = s.id;
       conversation.unread = true;
       host.publish?.({ event: 'conversation', payload: renderConversation(conversation), to: [{ stream: 'direct' }] });
       return s;
+    },
+    /** A list of the signed-in account with these members. */
+    addList(title: string, members: CommunityAccount[]): { id: string; title: string } {
+      const list = { id: host.newId(), title, accountIds: members.map((m) => m.id) };
+      c.lists.push(list);
+      return { id: list.id, title };
     },
     /** The author deletes a status: gone from every route, `delete` streamed. */
     deleteStatus(id: string): void {
@@ -276,5 +296,10 @@ export function communityApi(c: Community, host: CommunityHost) {
       host.publish?.({ event: 'status.update', payload: render(s), to: statusStreams(s) });
     },
   };
-  return { routes, helpers, renderOther };
+  /** A status (the brand's or the community's) as the API draws it, or null. */
+  const statusById = (id: string): Record<string, unknown> | null => {
+    const s = find(id);
+    return s ? render(s) : null;
+  };
+  return { routes, helpers, renderOther, statusById };
 }

@@ -157,6 +157,8 @@ export interface RenderContext {
   baseUrl: string;
   /** The handle domain when it differs from the API host ("split domain" mode). */
   handleDomain: string | null;
+  /** The streaming API's address when it is not on the API's origin (option `streamingApart`). */
+  streamingUrl?: string | null;
   account: AccountRecord;
   limits: InstanceLimits;
   statusesCount: number;
@@ -400,7 +402,7 @@ export function renderInstanceV2(ctx: RenderContext, version: string): Record<st
     languages: ['en'],
     configuration: {
       urls: {
-        streaming: null,
+        streaming: ctx.streamingUrl ?? null,
         status: null,
         about: `${baseUrl}/about`,
         privacy_policy: `${baseUrl}/privacy-policy`,
@@ -455,7 +457,7 @@ export function renderInstanceV1(ctx: RenderContext, version: string): Record<st
     description: 'A local stand-in for a Mastodon server, used by Tribune tests.',
     email: 'admin@tribune.invalid',
     version,
-    urls: { streaming_api: `ws://${host}` },
+    urls: { streaming_api: ctx.streamingUrl ?? `ws://${host}` },
     stats: { user_count: 1, status_count: ctx.statusesCount, domain_count: 0 },
     thumbnail: null,
     languages: ['en'],

@@ -2,7 +2,8 @@
  * The stand-in's moderation routes, validated like every other answer: the instance's rules,
  * reports (category, rule ids, statuses; a rule id the instance lacks or a status of someone
  * else is refused with 422, as Mastodon does), mutes and blocks of community accounts with
- * their relationship. Tests read what arrived in `state`.
+ * their relationship, muted conversations (statuses/:id/mute, the status answered with
+ * `muted`) and followers removed (accounts/:id/remove_from_followers). Tests read what arrived in `state`.
  */
 import type { Community, CommunityAccount } from './community';
 
@@ -31,9 +32,13 @@ export interface ModerationState {
   reports: ReportRecord[];
   mutes: Set<string>;
   blocks: Set<string>;
+  /** Status ids whose conversation is muted. */
+  mutedThreads: Set<string>;
+  /** Account ids removed from the signed-in account's followers, in order. */
+  removedFollowers: string[];
 }
 
-export function moderationApi(c: Community, renderOther: (a: CommunityAccount) => Record<string, unknown>, host: { newId(): string }) {
+export function moderationApi(c: Community, renderOther: (a: CommunityAccount) => Record<string, unknown>, host: { newId(): string; statusById(id: string): Record<string, unknown> | null }) {
   const state: ModerationState = {
     rules: [
       { id: '1', text: 'Pas de spam ni de publicité', hint: '' },
@@ -42,6 +47,8 @@ export function moderationApi(c: Community, renderOther: (a: CommunityAccount) =
     reports: [],
     mutes: new Set(),
     blocks: new Set(),
+    mutedThreads: new Set(),
+    removedFollowers: [],
   };
   const notFound: Reply = { status: 404, json: { error: 'Record not found' } };
   const account = (id: string | undefined) => c.accounts.find((a) => a.id === id);
@@ -103,6 +110,25 @@ export function moderationApi(c: Community, renderOther: (a: CommunityAccount) =
     ],
     ['POST /api/v1/accounts/{id}/mute', toggle(state.mutes, true)],
     ['POST /api/v1/accounts/{id}/unmute', toggle(state.mutes, false)],
+    ...(['mute', 'unmute'] as const).map((verb): [string, (ctx: Ctx) => Reply] => [
+      `POST /api/v1/statuses/{id}/${verb}`,
+      (ctx) => {
+        const id = ctx.pathParams.id ?? '';
+        if (!host.statusById(id)) return notFound;
+        if (verb === 'mute') state.mutedThreads.add(id);
+        else state.mutedThreads.delete(id);
+        return { status: 200, json: { ...host.statusById(id), muted: verb === 'mute' } };
+      },
+    ]),
+    [
+      'POST /api/v1/accounts/{id}/remove_from_followers',
+      (ctx) => {
+        const a = account(ctx.pathParams.id);
+        if (!a) return notFound;
+        state.removedFollowers.push(a.id);
+        return { status: 200, json: relationship(a.id) };
+      },
+    ],
     ['POST /api/v1/accounts/{id}/block', toggle(state.blocks, true)],
     ['POST /api/v1/accounts/{id}/unblock', toggle(state.blocks, false)],
   ];

@@ -35,7 +35,7 @@ import {
 } from './entities';
 import { communityApi, newCommunity, type Community } from './community';
 import { moderationApi, type ModerationState } from './moderation';
-import { createStreaming, type StreamingControls } from './streaming';
+import { createStreaming, serveStreamingApart, type StreamingControls } from './streaming';
 
 export const OOB_REDIRECT_URI = 'urn:ietf:wg:oauth:2.0:oob';
 
@@ -96,6 +96,12 @@ export interface MastodonStandInOptions {
    * without it (health and upgrade answer 404), so tests that count polling requests stay exact.
    */
   streaming?: boolean;
+  /**
+   * With `streaming`: the streaming API runs on a server apart (another port, under /relay),
+   * announced by the instance documents (v2 `configuration.urls.streaming`, v1
+   * `urls.streaming_api`); the API server then has none (health 404, an upgrade is a violation).
+   */
+  streamingApart?: boolean;
   /** Pings sent on every open stream this often (Mastodon: 30 s). */
   heartbeatMs?: number;
 }
@@ -210,7 +216,7 @@ const INVALID_GRANT =
   'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
 
 const token = () => randomBytes(32).toString('base64url');
-/** A 1x1 PNG for the static image paths (avatars/original/missing.png, packs/...). */
+/** A 1x1 PNG for the static image paths (avatars/original/missing.png, headers/..., packs/...). */
 const STATIC_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -262,6 +268,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     return {
       baseUrl,
       handleDomain: options.handleDomain ?? null,
+      streamingUrl: apart?.url ?? null,
       account: state.account,
       limits,
       statusesCount: live.length,
@@ -707,17 +714,19 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
   ]);
   const streaming = createStreaming({
     enabled: options.streaming === true,
+    ...(options.streamingApart ? { prefix: '/relay' } : {}),
     heartbeatMs: options.heartbeatMs ?? 30_000,
     scopesOf: (t) => state.tokens.find((x) => x.accessToken === t && !x.revoked)?.scopes ?? null,
     hasRoute: (route) => spec.hasRoute(route),
     validate: (schema, data) => spec.validateSchema(schema, data),
     violation: (path, errors) => state.violations.push({ kind: 'request', method: 'GET', path, route: null, errors }),
   });
-  handlers.set('GET /api/v1/streaming/health', () => (streaming.controls.enabled ? { status: 200, contentType: 'text/plain; charset=utf-8', text: 'OK' } : notFound()));
+  const apart = options.streamingApart ? await serveStreamingApart(streaming, '/relay') : null;
+  handlers.set('GET /api/v1/streaming/health', () => (streaming.controls.enabled && !apart ? { status: 200, contentType: 'text/plain; charset=utf-8', text: 'OK' } : notFound()));
   const community = newCommunity();
   const social = communityApi(community, { renderContext, newId, ownStatuses: () => state.statuses, now, publish: streaming.publish });
   if (options.community !== false) for (const [route, handler] of social.routes) handlers.set(route, handler as Handler);
-  const moderation = moderationApi(community, social.renderOther, { newId });
+  const moderation = moderationApi(community, social.renderOther, { newId, statusById: social.statusById });
   if (options.community !== false) for (const [route, handler] of moderation.routes) handlers.set(route, handler as Handler);
   for (const route of handlers.keys()) if (!spec.hasRoute(route)) throw new Error(`stand-in route ${route} is not in the spec`);
 
@@ -785,8 +794,8 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     state.requests.push(entry);
     const raw = await readBody(req);
 
-    // Static files (avatars, instance images), as Mastodon's web server serves them: not API operations.
-    if (method === 'GET' && /^\/(avatars|packs)\//.test(url.pathname)) {
+    // Static files (avatars, headers, instance images), as Mastodon's web server serves them: not API operations.
+    if (method === 'GET' && /^\/(avatars|headers|packs)\//.test(url.pathname)) {
       entry.status = 200;
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': STATIC_PNG.length });
       res.end(STATIC_PNG);
@@ -946,6 +955,7 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     close: () =>
       new Promise<void>((resolve) => {
         streaming.close();
+        void apart?.close();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
       }),

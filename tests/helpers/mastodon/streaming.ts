@@ -34,6 +34,8 @@ export interface Subscription {
 
 export interface StreamingDeps {
   enabled: boolean;
+  /** The path the streaming server is under (a server apart, behind a proxy's path); '' by default. */
+  prefix?: string;
   heartbeatMs: number;
   /** The token's scopes, or null when the token is unknown or revoked. */
   scopesOf(token: string): readonly string[] | null;
@@ -77,8 +79,9 @@ export function createStreaming(d: StreamingDeps) {
   /** The http server's 'upgrade' listener. */
   const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://stand-in');
-    if (url.pathname !== '/api/v1/streaming' && url.pathname !== '/api/v1/streaming/') {
-      d.violation(url.pathname, [`WebSocket upgrade on ${url.pathname}: Mastodon streams on /api/v1/streaming`]);
+    const base = `${d.prefix ?? ''}/api/v1/streaming`;
+    if (url.pathname !== base && url.pathname !== `${base}/`) {
+      d.violation(url.pathname, [`WebSocket upgrade on ${url.pathname}: this server streams on ${base}`]);
       return refuse(socket, 404, 'Not Found', { error: 'Not Found' });
     }
     if (!d.enabled) return refuse(socket, 404, 'Not Found', { error: 'Not Found' });
@@ -112,7 +115,7 @@ export function createStreaming(d: StreamingDeps) {
     if (errors.length) return d.violation(`/api/v1/streaming (${e.event})`, errors);
     if (silent) return;
     for (const [ws, sub] of open) {
-      const target = e.to.find((t) => t.stream === sub.stream && (t.stream !== 'hashtag' || t.tag === sub.tag));
+      const target = e.to.find((t) => t.stream === sub.stream && (t.stream !== 'hashtag' || t.tag === sub.tag) && (t.stream !== 'list' || t.list === sub.list));
       if (!target) continue;
       const stream = sub.stream === 'hashtag' ? ['hashtag', sub.tag!] : sub.stream === 'list' ? ['list', sub.list!] : [sub.stream];
       ws.send(JSON.stringify({ stream, event: e.event, payload: typeof e.payload === 'string' ? e.payload : JSON.stringify(e.payload) }));
@@ -141,4 +144,28 @@ export function createStreaming(d: StreamingDeps) {
     wss.close();
   };
   return { upgrade, publish, controls, close };
+}
+
+/**
+ * The streaming API on a server of its own (another port, under `prefix`), as large instances
+ * run it (`wss://streaming.example`): health and WebSocket there only. Returns its base URL.
+ */
+export async function serveStreamingApart(s: { upgrade: ReturnType<typeof createStreaming>['upgrade']; controls: StreamingControls }, prefix: string) {
+  const http = await import('node:http');
+  const server = http.createServer((req, res) => {
+    const ok = s.controls.enabled && new URL(req.url ?? '/', 'http://stand-in').pathname === `${prefix}/api/v1/streaming/health`;
+    res.writeHead(ok ? 200 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(ok ? 'OK' : 'Not Found');
+  });
+  server.on('upgrade', s.upgrade);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `ws://127.0.0.1:${port}${prefix}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }

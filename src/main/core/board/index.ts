@@ -13,7 +13,9 @@ import { BoardRepository, columnStatus } from '../repositories/boards';
 import type { WorkspaceRepository } from '../repositories/workspaces';
 import { BoardReadModel } from '../streams/read-model';
 import { imageKey } from '../streams/keys';
+import { joinHandlers } from '../handler-types';
 import { createBoardHandlers } from './handlers';
+import { createConversationHandlers } from './conversation-handlers';
 import { sentPostLookup } from './sent-posts';
 import type { StreamsPort } from './ports';
 
@@ -69,7 +71,7 @@ export function createBoardCore(d: BoardCoreDeps) {
       })
     : null;
   const streams: StreamsPort = live ?? cacheOnly(boards);
-  const handlers = createBoardHandlers({
+  const boardHandlers = createBoardHandlers({
     clock: d.clock,
     boards,
     readModel,
@@ -82,6 +84,7 @@ export function createBoardCore(d: BoardCoreDeps) {
     emitBoard: (workspaceId) => d.emit('board.changed', { workspaceId }),
     emitColumn,
   });
+  const handlers = joinHandlers(boardHandlers, createConversationHandlers({ accounts: d.accounts, streams }));
   return {
     handlers,
     boards,
@@ -110,6 +113,7 @@ function cacheOnly(boards: BoardRepository): StreamsPort {
     thread: offline,
     itemOfRemote: offline,
     sendMessage: offline,
+    conversation: offline,
     columnsChanged: () => undefined,
     streaming: () => false,
   };

@@ -1,5 +1,5 @@
 /** What the board's handlers need from the streams module (refreshing, gaps, actions, threads). */
-import type { ActResult, ColumnEntry, ColumnQuery, ColumnStatus, ColumnType, ItemAction, ThreadView } from '../../../shared/board/schemas';
+import type { ActResult, ColumnEntry, ColumnQuery, ColumnStatus, ColumnType, ItemAction, ThreadView, ConversationView } from '../../../shared/board/schemas';
 import type { z } from 'zod';
 
 export interface StreamsPort {
@@ -17,6 +17,8 @@ export interface StreamsPort {
   itemOfRemote(accountId: string, target: { uri: string; remoteId: string | null }): Promise<string>;
   /** Answers a direct message in its conversation (Bluesky chat). */
   sendMessage(itemId: string, asAccountId: string, text: string): Promise<void>;
+  /** A direct conversation's messages, older than `before` (Bluesky chat); the first page marks it read. */
+  conversation(itemId: string, asAccountId: string, workspaceId: string, before: string | null): Promise<ConversationView>;
   /** A column was added, changed or removed: poll plans change. */
   columnsChanged(): void;
   /** Whether a live stream feeds this column. */

@@ -4,7 +4,7 @@
  * (bluesky/moderate.ts, mastodon/moderate.ts); an action it cannot do throws
  * ReadError('unsupported'), a refusal ReadError('refused') with the server's words.
  */
-import type { ModerationAction, ReportDetails } from '../../../shared/inbox/moderation';
+import type { ModerationAction, ReportDetails, ServerRule } from '../../../shared/inbox/moderation';
 import type { ReadContext } from './reader';
 
 export interface ModerationTarget {
@@ -22,6 +22,8 @@ export interface ModerationTarget {
 
 export interface Moderator {
   moderate(action: ModerationAction, target: ModerationTarget, report: ReportDetails | null, ctx?: ReadContext): Promise<void>;
+  /** The server's rules a report can name (none where the network has no such list). */
+  rules?(): Promise<ServerRule[]>;
 }
 
 /** The account may not do this here (hide a reply under someone else's thread): nothing was sent. */

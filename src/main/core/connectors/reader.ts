@@ -73,6 +73,8 @@ export interface RemoteItem {
   quote: RemoteQuote | null;
   counts: { replies: number; reposts: number; likes: number; quotes: number };
   viewer: RemoteViewer;
+  /** Mastodon: a private post (visibility `direct`), answered privately. */
+  direct?: boolean;
 }
 
 export type RemoteEntry =
@@ -169,6 +171,10 @@ export interface Reader {
   supports(type: ColumnType): boolean;
   /** Answers a direct message (`uri`: an item of a Direct messages column); absent: the network answers with a post. */
   sendMessage?(uri: string, text: string, ctx?: ReadContext): Promise<void>;
+  /** A direct conversation's messages (`uri`: one of its items), newest first, older than `cursor`. */
+  messages?(uri: string, cursor: string | null, limit: number, ctx?: ReadContext): Promise<{ items: RemoteItem[]; olderCursor: string | null }>;
+  /** The conversation of `uri` is read up to that message (Bluesky updateRead). */
+  markConversationRead?(uri: string, ctx?: ReadContext): Promise<void>;
   /** Live updates (Mastodon's streaming API); absent: polling only. */
   live?: LiveReader;
 }

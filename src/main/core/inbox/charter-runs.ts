@@ -5,11 +5,13 @@
  */
 import type { Span } from '../../../shared/board/schemas';
 import type { Charter, CharterFlag, CharterItem, CharterRule } from '../../../shared/charter/schema';
+import { textLinks } from '../../../shared/charter/normalize';
 import { CharterEngine } from '../charter/engine';
 import type { Db } from '../store/database';
 
 /** How many of the newest cached items a charter change or a rule test looks at. */
 export const CACHED_SCAN = 5000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface Row {
   id: string;
@@ -66,6 +68,28 @@ export class CharterRuns {
     const items = this.cachedItems(workspaceId);
     const engine = new CharterEngine({ format: 'tribune-charter', version: 1, rules: [{ ...rule, enabled: true }] });
     return { flags: engine.evaluate(items, now).flags, items: new Map(items.map((i) => [i.id, i])), scanned: items.length };
+  }
+
+  /**
+   * What one rule flags on a sample text written in the editor, as if it arrived now: links and
+   * mentions read from the text, the author described by the editor (account rules), and the
+   * cached items as what came before (a spam wave is the sample's text from enough authors).
+   */
+  sampleFlags(rule: CharterRule, text: string, author: { ageDays?: number; emptyProfile?: boolean }, cached: readonly CharterItem[], now: number): CharterFlag[] {
+    const engine = new CharterEngine({ format: 'tribune-charter', version: 1, rules: [{ ...rule, enabled: true }] });
+    const empty = author.emptyProfile === true;
+    const sample: CharterItem = {
+      id: 'sample',
+      text,
+      authorId: 'sample',
+      at: now,
+      links: textLinks(text),
+      author: {
+        createdAt: author.ageDays === undefined ? null : now - author.ageDays * DAY_MS,
+        ...(author.emptyProfile === undefined ? {} : { hasAvatar: !empty, hasBio: !empty, postsCount: empty ? 0 : null }),
+      },
+    };
+    return engine.evaluate([sample], now, rule.match.kind === 'spam_wave' ? cached : []).flags;
   }
 
   /** The charter changed: the workspace's flags are those of the new charter over the cached items. */

@@ -55,14 +55,13 @@ export function createInboxHandlers(d: InboxHandlerDeps) {
       d.changed(workspaceId);
       return saved;
     },
-    'charter.test': ({ workspaceId, rule, sample }) => {
+    'charter.test': ({ workspaceId, rule, sample, sampleAuthor }) => {
       workspace(workspaceId);
       const bad = rule.match.kind === 'regex' ? checkPattern(rule.match.pattern) : null;
       if (bad) return { problem: { reason: bad.code, ...('at' in bad ? { at: bad.at } : {}) }, sample: [], matches: [], scanned: 0 };
       const now = d.clock.now();
-      const one = new CharterEngine({ format: 'tribune-charter', version: 1, rules: [{ ...rule, enabled: true }] });
-      const sampleFlags = sample ? one.evaluate([{ id: 'sample', text: sample, authorId: 'sample', at: now }], now).flags : [];
       const live = d.runs.ruleMatches(workspaceId, rule, now);
+      const sampleFlags = sample?.trim() || sampleAuthor ? d.runs.sampleFlags(rule, sample ?? '', sampleAuthor ?? {}, [...live.items.values()], now) : [];
       return {
         problem: null,
         sample: sampleFlags.map((f) => ({ ruleId: f.ruleId, ruleName: f.ruleName, severity: f.severity, action: f.action, matched: f.matched })),
@@ -106,7 +105,8 @@ export function createInboxHandlers(d: InboxHandlerDeps) {
       workspace(workspaceId);
       const now = d.clock.now();
       const page = d.readModel.list({ workspaceId, state, filter: filter ?? {}, before: before ?? null, limit: limit ?? 50, now });
-      return { ...page, counts: counts(workspaceId), targetMinutes: d.settings.get(workspaceId).targetMinutes };
+      const settings = d.settings.get(workspaceId);
+      return { ...page, counts: counts(workspaceId), targetMinutes: settings.targetMinutes, businessHours: settings.businessHours };
     },
     'inbox.counts': ({ workspaceId }) => counts(workspace(workspaceId).id),
     'inbox.setState': ({ workspaceId, ids, state, snoozedUntil }) => {

@@ -12,6 +12,8 @@ import type { Db } from '../store/database';
 import { BoardReadModel } from '../streams/read-model';
 import { AuditLog } from './audit';
 import { CharterRuns } from './charter-runs';
+import { createCharterEditorHandlers } from '../charter/handlers';
+import { joinHandlers } from '../handler-types';
 import { createInboxHandlers } from './handlers';
 import { IncomingItems } from './incoming';
 import { InboxReadModel } from './read-model';
@@ -77,13 +79,14 @@ export function createInboxCore(d: InboxCoreDeps) {
         d.moderate?.({ workspaceId, itemId, asAccountId, ruleId, ...(action === 'hide' ? { action: 'hide_reply' as const } : { action: 'report' as const, report: { reason: 'other' as const } }) }).catch(() => undefined),
       ),
   });
-  const handlers = createInboxHandlers({
+  const runs = new CharterRuns(d.db);
+  const inboxHandlers = createInboxHandlers({
     db: d.db,
     clock: d.clock,
     workspaces: d.workspaces,
     accounts: d.accounts,
     charters,
-    runs: new CharterRuns(d.db),
+    runs,
     readModel,
     states,
     settings: new InboxSettingsRepository(d.db),
@@ -92,6 +95,7 @@ export function createInboxCore(d: InboxCoreDeps) {
     audit,
     changed,
   });
+  const handlers = joinHandlers(inboxHandlers, createCharterEditorHandlers({ clock: d.clock, workspaces: d.workspaces, charters, runs, changed }));
   return {
     handlers,
     charters,

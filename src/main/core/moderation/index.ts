@@ -4,5 +4,5 @@ import { ModerationService, type ModerationDeps } from './service';
 
 export function createModerationCore(d: ModerationDeps) {
   const service = new ModerationService(d);
-  return { service, handlers: defineHandlers({ 'moderation.act': (input) => service.act(input) }) };
+  return { service, handlers: defineHandlers({ 'moderation.act': (input) => service.act(input), 'moderation.rules': (input) => service.rules(input.accountId) }) };
 }

@@ -25,6 +25,8 @@ export interface ColumnRow {
   read_key: string | null;
   read_at: number | null;
   older_cursor: string | null;
+  /** The newest entry read without a hole since (migration 010); null before the first fill. */
+  continuous_key: string | null;
   state: string;
   last_refresh_at: number | null;
   retry_at: number | null;
@@ -102,7 +104,8 @@ export class BoardRepository {
       deleteColumn: db.prepare('DELETE FROM board_columns WHERE id = ?'),
       setRead: db.prepare('UPDATE board_columns SET read_key = ?, read_at = ? WHERE id = ?'),
       setOlderCursor: db.prepare('UPDATE board_columns SET older_cursor = ? WHERE id = ?'),
-      resetSync: db.prepare("UPDATE board_columns SET older_cursor = NULL, read_key = NULL, state = 'idle', retry_at = NULL, error_code = NULL, error_message = NULL WHERE id = ?"),
+      setContinuous: db.prepare('UPDATE board_columns SET continuous_key = ? WHERE id = ? AND (continuous_key IS NULL OR continuous_key < ?)'),
+      resetSync: db.prepare("UPDATE board_columns SET older_cursor = NULL, read_key = NULL, continuous_key = NULL, state = 'idle', retry_at = NULL, error_code = NULL, error_message = NULL WHERE id = ?"),
       clearEntries: db.prepare('DELETE FROM column_entries WHERE column_id = ?'),
     };
   }
@@ -188,6 +191,10 @@ export class BoardRepository {
   }
   setOlderCursor(id: string, cursor: string | null): void {
     this.s.setOlderCursor.run(cursor, id);
+  }
+  /** Everything up to `key` was read without a hole (never moves back). */
+  advanceContinuous(id: string, key: string): void {
+    this.s.setContinuous.run(key, id, key);
   }
   /** The column's query or account changed: what it knew of the network (its entries, read position) no longer applies. */
   resetSync(id: string): void {

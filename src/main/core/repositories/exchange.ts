@@ -1,104 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/database';
-import { toIso } from '../clock';
-import type { DraftContent } from '../../../shared/publishing';
-import { canonical, snapshotKey, type PostSnapshot, type SnapshotMedia } from '../../../shared/calendar/snapshot';
-import type { PostKind, ReviewState } from '../../../shared/calendar/schemas';
-import { calendarStatus } from './calendar';
+import { canonical, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
+import { readBase, SnapshotReader, type LocalPost } from './exchange-snapshots';
 
-interface SnapshotRow {
-  id: string;
-  text: string;
-  content: string | null;
-  kind: PostKind;
-  state: string;
-  review_state: ReviewState;
-  time_zone: string | null;
-  created_at: number;
-  updated_at: number;
-  ical_uid: string | null;
-  ical_sequence: number;
-  ical_hash: string | null;
-  deleted_at: number | null;
-  at: number | null;
-  c_name: string | null;
-  c_color: string | null;
-  c_starts: string | null;
-  c_ends: string | null;
-  c_goal: string | null;
-  labels: string;
-  comments: string;
-  statuses: string;
-  targets: string;
-  media: string;
-  base: string | null;
-}
+export { defaultUid, type LocalPost } from './exchange-snapshots';
 
-function readContent(json: string): DraftContent | null {
-  try {
-    const value = JSON.parse(json) as DraftContent | null;
-    return value && typeof value === 'object' && Array.isArray(value.targets) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * A base row: written by putBase from a snapshot that was validated when it arrived (or read
- * from our own posts), so it is not validated again; a damaged row reads as no base.
- */
-function readBase(json: string): PostSnapshot | null {
-  try {
-    const value = JSON.parse(json) as PostSnapshot | null;
-    return value && typeof value === 'object' && typeof value.uid === 'string' && Array.isArray(value.labels) && Array.isArray(value.media) && Array.isArray(value.targets) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The accounts and media a post's content refers to (targets, images of the post and of each version). */
-function referencedIds(content: DraftContent | null): Set<string> {
-  const ids = new Set<string>();
-  if (!content) return ids;
-  const parts = (media: readonly { mediaId: string }[] | undefined) => {
-    for (const m of media ?? []) ids.add(m.mediaId);
-  };
-  parts(content.media);
-  for (const t of content.targets) {
-    ids.add(t.accountId);
-    for (const p of t.variant?.parts ?? []) parts(p.media);
-  }
-  return ids;
-}
-
-/** The UID of a post that never had one from elsewhere. */
-export const defaultUid = (draftId: string) => `${draftId}@tribune`;
 export const snapshotHash = (s: PostSnapshot) => createHash('sha256').update(snapshotKey(s)).digest('hex');
-
-const SNAPSHOTS_SQL = `
-SELECT d.id, d.text, d.content, d.kind, d.state, d.review_state, d.time_zone, d.created_at, d.updated_at,
-  d.ical_uid, d.ical_sequence, d.ical_hash, d.deleted_at,
-  coalesce(d.scheduled_at, (SELECT min(t.due_at) FROM post_targets t WHERE t.draft_id = d.id AND t.status <> 'cancelled'), d.planned_at) AS at,
-  c.name AS c_name, c.color AS c_color, c.starts_on AS c_starts, c.ends_on AS c_ends, c.goal AS c_goal,
-  (SELECT json_group_array(json_object('name', l.name, 'color', l.color)) FROM post_labels pl JOIN labels l ON l.id = pl.label_id WHERE pl.draft_id = d.id) AS labels,
-  (SELECT json_group_array(json_object('id', pc.id, 'author', pc.author, 'text', pc.text, 'createdAt', pc.created_at))
-     FROM (SELECT * FROM post_comments WHERE draft_id = d.id ORDER BY created_at, rowid) pc) AS comments,
-  (SELECT json_group_array(t.status) FROM post_targets t WHERE t.draft_id = d.id AND t.status <> 'cancelled') AS statuses,
-  (SELECT json_group_array(json_object('accountId', a.id, 'network', a.network, 'handle', a.handle))
-     FROM json_each(CASE WHEN json_valid(d.content) THEN d.content END, '$.targets') j JOIN accounts a ON a.id = json_extract(j.value, '$.accountId')) AS targets,
-  (SELECT json_group_array(json_object('id', m.id, 'fileName', m.file_name, 'mime', m.mime, 'bytes', m.bytes, 'width', m.width, 'height', m.height, 'sha256', m.sha256))
-     FROM media m WHERE m.id IN (SELECT jt.value FROM json_tree(CASE WHEN json_valid(d.content) THEN d.content END) jt WHERE jt.key = 'mediaId')) AS media,
-  b.snapshot AS base
-FROM drafts d
-LEFT JOIN campaigns c ON c.id = d.campaign_id
-LEFT JOIN exchange_base b ON b.workspace_id = d.workspace_id AND b.uid = coalesce(d.ical_uid, d.id || '@tribune')
-WHERE d.workspace_id = ?`;
-
-export interface LocalPost {
-  snapshot: PostSnapshot;
-  deleted: boolean;
-  hash: string | null;
-}
 
 /** Posts as exchange snapshots (one query), writing snapshots back, and the last exchanged version per UID. */
 export class ExchangeRepository {
@@ -107,10 +14,11 @@ export class ExchangeRepository {
   /** The base row each snapshot read for an export had (so an unchanged base is not written again). */
   private readonly readBases = new WeakMap<PostSnapshot, string>();
 
+  private readonly reader: SnapshotReader;
+
   constructor(private readonly db: Db) {
+    this.reader = new SnapshotReader(db);
     this.s = {
-      all: db.prepare<[string], SnapshotRow>(SNAPSHOTS_SQL),
-      range: db.prepare<[string, number, number], SnapshotRow>(`SELECT * FROM (${SNAPSHOTS_SQL}) WHERE deleted_at IS NULL AND at >= ? AND at < ? ORDER BY at, id`),
       setSequence: db.prepare('UPDATE drafts SET ical_sequence = ?, ical_hash = ? WHERE id = ?'),
       base: db.prepare<[string], { uid: string; snapshot: string }>('SELECT uid, snapshot FROM exchange_base WHERE workspace_id = ?'),
       putBase: db.prepare(
@@ -143,45 +51,10 @@ export class ExchangeRepository {
     };
   }
 
-  private toLocal(r: SnapshotRow): LocalPost {
-    // The content was validated by the contract when it was saved; a damaged one reads as none.
-    const content = r.content ? readContent(r.content) : null;
-    const baseSnap = r.base ? readBase(r.base) : null;
-    // Media and targets this installation does not have keep the description they arrived with.
-    const media = JSON.parse(r.media) as SnapshotMedia[];
-    const known = new Set(media.map((m) => m.id));
-    for (const m of baseSnap?.media ?? []) if (!known.has(m.id)) media.push(m);
-    const targets = JSON.parse(r.targets) as PostSnapshot['targets'];
-    const knownTargets = new Set(targets.map((t) => t.accountId));
-    for (const t of baseSnap?.targets ?? []) if (!knownTargets.has(t.accountId)) targets.push(t);
-    const referenced = referencedIds(content);
-    const snapshot: PostSnapshot = {
-      uid: r.ical_uid ?? defaultUid(r.id),
-      id: r.id,
-      kind: r.kind,
-      text: r.text,
-      content,
-      at: r.at === null ? null : toIso(r.at),
-      timeZone: r.time_zone,
-      status: calendarStatus(r.kind, r.state, r.review_state, JSON.parse(r.statuses) as string[]),
-      reviewState: r.review_state,
-      campaign: r.c_name === null ? null : { name: r.c_name, color: r.c_color!, startsOn: r.c_starts, endsOn: r.c_ends, goal: r.c_goal ?? '' },
-      labels: (JSON.parse(r.labels) as { name: string; color: string }[]).sort((a, b) => a.name.localeCompare(b.name)),
-      comments: (JSON.parse(r.comments) as { id: string; author: string; text: string; createdAt: number }[]).map((c) => ({ ...c, createdAt: toIso(c.createdAt) })),
-      media: media.filter((m) => referenced.has(m.id)).sort((a, b) => a.id.localeCompare(b.id)),
-      targets: targets.filter((t) => referenced.has(t.accountId)).sort((a, b) => a.accountId.localeCompare(b.accountId)),
-      sequence: r.ical_sequence,
-      lastModified: toIso(r.updated_at),
-      createdAt: toIso(r.created_at),
-    };
-    return { snapshot, deleted: r.deleted_at !== null, hash: r.ical_hash };
-  }
-
   /** Every post of the workspace, including those in the bin, by UID. */
   allByUid(workspaceId: string): Map<string, LocalPost> {
     const out = new Map<string, LocalPost>();
-    for (const r of this.s.all.all(workspaceId)) {
-      const local = this.toLocal(r);
+    for (const { local } of this.reader.read(workspaceId)) {
       const existing = out.get(local.snapshot.uid);
       if (!existing || (existing.deleted && !local.deleted)) out.set(local.snapshot.uid, local);
     }
@@ -191,8 +64,7 @@ export class ExchangeRepository {
   /** The posts an export carries (dated, not in the bin), SEQUENCE bumped for those that changed since their last export. */
   forExport(workspaceId: string, fromMs: number, toMs: number): PostSnapshot[] {
     return this.db.transaction(() =>
-      this.s.range.all(workspaceId, fromMs, toMs).map((r) => {
-        const local = this.toLocal(r);
+      this.reader.read(workspaceId, { fromMs, toMs }).map(({ row: r, local }) => {
         const hash = snapshotHash(local.snapshot);
         let out = local.snapshot;
         if (local.hash !== hash) {

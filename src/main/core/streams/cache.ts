@@ -21,6 +21,8 @@ export interface StoredBody {
   replyRoot: RemoteItem['replyRoot'];
   quote: (Omit<NonNullable<RemoteItem['quote']>, 'author'> & { authorId: string | null }) | null;
   counts: RemoteItem['counts'];
+  /** A private (direct) post. */
+  direct?: boolean;
 }
 
 export interface IngestResult {
@@ -30,6 +32,9 @@ export interface IngestResult {
   known: number;
   itemIds: string[];
   oldestKey: string | null;
+  newestKey: string | null;
+  /** Sort keys (as computed for this page) of the entries the column already had. */
+  knownKeys: string[];
 }
 
 /** What one page stored, given to the ingest hook inside the page's transaction (the charter, the inbox). */
@@ -89,8 +94,9 @@ export class StreamCache {
       const actors = new Map<string, string>();
       const items = new Map<string, string>();
       let added = 0;
-      let known = 0;
       let oldestKey: string | null = null;
+      let newestKey: string | null = null;
+      const knownKeys: string[] = [];
       for (const entry of entries) {
         const itemId = entry.item ? this.putItem(entry.item, accountId, network, now, actors, items) : null;
         const actor = entry.kind === 'item' ? entry.repostedBy : entry.actor;
@@ -108,11 +114,12 @@ export class StreamCache {
           at: entry.at,
         }).changes;
         if (changes > 0) added++;
-        else known++;
+        else knownKeys.push(key);
         if (oldestKey === null || key < oldestKey) oldestKey = key;
+        if (newestKey === null || key > newestKey) newestKey = key;
       }
       if (columnId !== null) this.onIngest?.({ columnId, accountId, network, entries, itemIds: items, actorIds: actors, now });
-      return { added, known, itemIds: [...items.values()], oldestKey };
+      return { added, known: knownKeys.length, itemIds: [...items.values()], oldestKey, newestKey, knownKeys };
     })();
   }
 
@@ -159,6 +166,7 @@ export class StreamCache {
       replyRoot: item.replyRoot,
       quote: item.quote ? { uri: item.quote.uri, url: item.quote.url, spans: item.quote.spans, createdAt: item.quote.createdAt, unavailable: item.quote.unavailable, authorId: quoteAuthorId } : null,
       counts: item.counts,
+      ...(item.direct ? { direct: true } : {}),
     };
     const id = this.s.item.get(randomUUID(), network, item.uri, authorId, item.createdAt, JSON.stringify(body), now)!.id;
     const v = item.viewer;

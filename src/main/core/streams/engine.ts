@@ -35,6 +35,11 @@ export interface EngineDeps {
   emitColumn(columnId: string, newCount: number): void;
   /** After a refresh that added entries (not a first fill): `since` is the column's newest sort key before it. */
   notify?(columnId: string, since: string | null): void;
+  /**
+   * A refresh starts (live.ts): the returned function is called once it succeeded, so a stream
+   * open since before it may carry the column's continuity on (LiveStreams.refreshStarting).
+   */
+  refreshStarting?(columnId: string): () => void;
 }
 
 /** A column whose last refresh is older than this many of its intervals is stale. */
@@ -196,7 +201,9 @@ export class StreamEngine {
       if (what.kind === 'refresh') {
         // Announced: what arrives after the first successful refresh (an empty column's first post too).
         const since = this.d.readModel.newestKey(columnId) ?? (column.last_refresh_at !== null ? '' : null);
+        const continued = this.d.refreshStarting?.(columnId);
         const r = await refreshColumn(this.sync, target);
+        continued?.();
         added = r.added;
         if (r.firstFill) await syncSeenFromServer(this.d, target).catch((err: unknown) => this.d.log.info(`read position not read from the server: ${String(err)}`));
         if (r.added > 0) announce = since;

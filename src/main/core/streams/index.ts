@@ -20,6 +20,7 @@ import { sendMessage } from './messages';
 import type { BoardReadModel } from './read-model';
 import { seenPosition } from './seen';
 import { itemOfRemote, loadThread } from './threads';
+import { loadConversation } from './conversations';
 import { ImageCache } from './images';
 import { pruneCache } from './retention';
 import { ColumnNotifier } from './notify';
@@ -76,6 +77,7 @@ export class Streams implements StreamsPort {
       readerFor: d.readerFor,
       emitColumn: d.emitColumn,
       notify: (columnId, since) => this.announce(columnId, since),
+      refreshStarting: (columnId) => this.live.refreshStarting(columnId),
     });
     this.live = new LiveStreams({
       db: d.db,
@@ -257,6 +259,16 @@ export class Streams implements StreamsPort {
       itemId,
       asAccountId,
       text,
+    );
+  }
+
+  /** A direct conversation's messages, a page older than `before` (conversations.ts). */
+  conversation(itemId: string, asAccountId: string, workspaceId: string, before: string | null) {
+    const account = this.d.accounts.get(asAccountId)!;
+    const budget = this.engine.budgets.for(asAccountId, account.network);
+    return loadConversation(
+      { db: this.d.db, cache: this.cache, readModel: this.d.readModel, now: () => this.d.clock.now(), log: this.d.log },
+      { itemId, accountId: asAccountId, network: account.network, workspaceId, reader: this.d.readerFor(asAccountId), ctx: { onResponse: (i) => budget.record(i) }, before },
     );
   }
 

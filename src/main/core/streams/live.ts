@@ -43,6 +43,8 @@ interface Source {
   lastSign: number;
   failures: number;
   retryAt: number;
+  /** Columns refreshed since this connection opened: what it streams to them leaves no hole. */
+  continuous: Set<string>;
 }
 
 export interface LiveDeps {
@@ -137,7 +139,7 @@ export class LiveStreams {
     for (const [key, w] of wanted) {
       const s = this.sources.get(key);
       if (!s) {
-        this.sources.set(key, { key, ...w, handle: null, state: 'down', attempt: 0, lastSign: now, failures: 0, retryAt: now });
+        this.sources.set(key, { key, ...w, handle: null, state: 'down', attempt: 0, lastSign: now, failures: 0, retryAt: now, continuous: new Set() });
         continue;
       }
       const added = [...w.columns.keys()].filter((id) => !s.columns.has(id));
@@ -147,6 +149,21 @@ export class LiveStreams {
       if (s.state === 'live' && gone.length) this.d.setLive(gone, false);
     }
     this.check();
+  }
+
+  /**
+   * A refresh of this column starts. If it succeeds while the stream that was open when it
+   * started is still open, everything that stream delivers next follows on from what the
+   * refresh read: streamed entries then move the column's continuity (sync.ts) forward. A
+   * stream that opened after the refresh started (a reconnect) does not, until a refresh.
+   */
+  refreshStarting(columnId: string): () => void {
+    const s = [...this.sources.values()].find((x) => x.state === 'live' && x.columns.has(columnId));
+    if (!s) return () => undefined;
+    const attempt = s.attempt;
+    return () => {
+      if (s.attempt === attempt && s.state === 'live' && this.sources.get(s.key) === s && s.columns.has(columnId)) s.continuous.add(columnId);
+    };
   }
 
   /** Drops quiet streams and opens the due ones (a timer; and when the computer wakes or the network is back). */
@@ -210,6 +227,7 @@ export class LiveStreams {
 
   private drop(s: Source): void {
     s.attempt++;
+    s.continuous.clear();
     s.handle?.close();
     s.handle = null;
   }
@@ -221,6 +239,7 @@ export class LiveStreams {
         if (!accepts(c, e.entry)) continue;
         const since = this.newest.get(c.id)?.since ?? null;
         const r = this.d.cache.ingest(c.id, s.accountId, s.network, [e.entry], now);
+        if (s.continuous.has(c.id) && r.newestKey) this.d.boards.advanceContinuous(c.id, r.newestKey);
         if (r.added > 0) this.d.emitColumn(c.id, r.added);
         if (r.added > 0) this.d.announce?.(c.id, since);
       }

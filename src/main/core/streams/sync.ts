@@ -34,22 +34,31 @@ export interface SyncTarget {
 
 const source = (c: ColumnRow) => ({ type: c.type, query: parseQuery(c.query) });
 
-/** Reads from the newest entry until it meets known ones; returns how many entries are new. */
+/**
+ * Reads from the newest entry until it meets the newest one read without a hole before
+ * (`continuous_key`): an entry a stream delivered after a reconnect is known but not proof that
+ * nothing is missing below it, so it does not stop the refresh. Past MAX_CATCHUP_PAGES, a gap
+ * row. Returns how many entries are new.
+ */
 export async function refreshColumn(d: SyncDeps, t: SyncTarget): Promise<{ added: number; firstFill: boolean }> {
   // The first fill ever (older_cursor is set by it): what it finds was there before the column.
   // A column that found nothing then counts what comes later as new (unread).
   const firstFill = t.column.older_cursor === null && d.readModel.newestKey(t.column.id) === null;
+  const anchor = t.column.continuous_key;
   let cursor: string | null = null;
   let added = 0;
+  let newest: string | null = null;
   for (let pages = 1; ; pages++) {
     const page = await t.reader.read(source(t.column), cursor, PAGE_SIZE, t.ctx);
     const result = d.cache.ingest(t.column.id, t.accountId, t.network, page.entries, d.now());
     added += result.added;
+    newest ??= result.newestKey;
     if (firstFill || t.column.older_cursor === null) {
       d.boards.setOlderCursor(t.column.id, page.olderCursor ?? END);
       if (firstFill) break;
     }
-    if (result.known > 0 || page.entries.length === 0 || !page.olderCursor) break;
+    const reached = anchor === null ? result.known > 0 : result.knownKeys.some((k) => k <= anchor);
+    if (reached || page.entries.length === 0 || !page.olderCursor) break;
     if (pages >= MAX_CATCHUP_PAGES) {
       // The newest known entry is further than the pages read: say so instead of skipping posts.
       const oldest = Math.min(...page.entries.map((e) => e.at));
@@ -58,6 +67,8 @@ export async function refreshColumn(d: SyncDeps, t: SyncTarget): Promise<{ added
     }
     cursor = page.olderCursor;
   }
+  // Everything down to the old anchor (or the gap row) is now read: the anchor moves up.
+  d.boards.advanceContinuous(t.column.id, newest ?? '');
   return { added, firstFill };
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
-import { CalendarClock, ImagePlus, X } from 'lucide-react';
+import { CalendarClock, ImagePlus, MessageSquareText, X } from 'lucide-react';
 import { atHandle } from '../../components/AccountAvatar';
 import { IconButton } from '../../components/IconButton';
 import { NetworkGlyph } from '../../components/NetworkGlyph';
@@ -20,6 +20,7 @@ import { ReplyContext } from './ReplyContext';
 import { SaveStatus } from './SaveStatus';
 import { TargetChecks } from './TargetChecks';
 import { TargetPicker } from './TargetPicker';
+import { SAVED_REPLY_SHORTCUT, useSavedReplies } from './useSavedReplies';
 import { useComposerTargets } from './useTargets';
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
@@ -40,6 +41,7 @@ export function Composer() {
   const targets = useComposerTargets();
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [dragging, setDragging] = useState(false);
+  const savedReplies = useSavedReplies();
 
   useEffect(() => {
     if (!open) return;
@@ -77,6 +79,8 @@ export function Composer() {
     <aside
       className={`composer ${dragging ? 'is-dragging' : ''}`}
       aria-labelledby="composer-title"
+      onKeyDownCapture={savedReplies.onKeyDownCapture}
+      onBlurCapture={savedReplies.onBlurCapture}
       onDragEnter={(e) => {
         if (hasFiles(e) && ready) setDragging(true);
       }}
@@ -139,6 +143,9 @@ export function Composer() {
         ) : (
           main
         )}
+        <div className="composer-tools">
+          <IconButton label={t('savedReplyPicker.open')} text={t('savedReplyPicker.open')} icon={MessageSquareText} shortcut={SAVED_REPLY_SHORTCUT} onPress={savedReplies.open} />
+        </div>
         <CharterLint workspaceId={workspaceId} text={text} />
         <ComposerOptions targets={targets} />
         <PlanningPanel />
@@ -149,6 +156,7 @@ export function Composer() {
         <SaveStatus />
         <PublishBar targets={targets} />
       </footer>
+      {savedReplies.picker}
       {dragging ? (
         <div className="drop-overlay" aria-hidden>
           <ImagePlus size={28} />

@@ -4,25 +4,28 @@ import { Inbox } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { errorText } from '../../i18n';
 import { isTextEntryTarget } from '../../lib/keys';
-import { moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
+import { ageing, moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
 import { useInbox } from '../../stores/inbox';
 import { useWorkspaces } from '../../stores/workspaces';
 import { AuditDialog } from './AuditDialog';
 import { CharterDialog } from './CharterDialog';
 import { ConversationPane } from './ConversationPane';
-import { changeState, moderate, reply } from './inboxActions';
+import { applySuggestion, changeState, moderateEntry, reply } from './inboxActions';
 import { InboxRow } from './InboxRow';
 import { InboxToolbar, type InboxPanel } from './InboxToolbar';
+import { ResponseTimesDialog } from './response/ResponseTimesDialog';
 import { SavedRepliesDialog } from './SavedRepliesDialog';
 
 /**
  * The workspace's inbox: everything that calls for the brand across its accounts, by state,
- * with the keyboard: j/k move, e done, s snooze, r reply, o the conversation, h hide a flagged reply.
+ * with the keyboard: j/k move, e done, s snooze, r reply, o the conversation, h hide a reply,
+ * a the charter's suggestion (hide or report, in the rule's name).
  */
 export function InboxView() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaces((s) => s.selectedId);
-  const { entries, counts, targetMinutes, loading, error, tab, load } = useInbox();
+  const { entries, counts, targetMinutes, businessHours, loading, error, tab, load } = useInbox();
+  const timeZone = useWorkspaces((s) => s.workspaces.find((w) => w.id === s.selectedId)?.timeZone ?? 'UTC');
   const [focus, setFocus] = useState(0);
   const [panel, setPanel] = useState<InboxPanel | null>(null);
   const [conversation, setConversation] = useState<string | null>(null);
@@ -55,6 +58,8 @@ export function InboxView() {
     if (isTextEntryTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
     // The keys act on the list: from a row, or from the view just opened (not from the toolbar's buttons).
     if (event.target !== view.current && !list.current?.contains(event.target as Node)) return;
+    // A row's own buttons (its menu) keep their keys.
+    if (event.target instanceof HTMLElement && event.target.closest('button')) return;
     if (event.target === view.current && (event.key === 'j' || event.key === 'k' || event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       list.current?.querySelectorAll<HTMLElement>('.inbox-row')[Math.min(focus, entries.length - 1)]?.focus();
@@ -73,7 +78,8 @@ export function InboxView() {
     else if (key === 'r') void reply(workspaceId, current);
     else if (key === 'o' || key === 'enter') setConversation(current.id);
     // Any reply on a Bluesky thread can be hidden; a flagged one names its rule in the audit log.
-    else if (key === 'h' && current.kind === 'reply' && current.network === 'bluesky') void moderate(workspaceId, current, 'hide_reply', current.flags[0]?.ruleId);
+    else if (key === 'h' && current.kind === 'reply' && current.network === 'bluesky') moderateEntry(workspaceId, current, 'hide_reply', current.flags[0]?.ruleId);
+    else if (key === 'a' && current.flags.length > 0) applySuggestion(workspaceId, current);
     else return;
     event.preventDefault();
   };
@@ -95,9 +101,9 @@ export function InboxView() {
             {t('inbox.emptyHint')}
           </EmptyState>
         ) : (
-          <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H">
+          <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H A">
             {entries.map((entry, i) => (
-              <InboxRow key={entry.id} entry={entry} focused={i === Math.min(focus, entries.length - 1)} targetMinutes={targetMinutes} now={now} onFocus={() => setFocus(i)} />
+              <InboxRow key={entry.id} workspaceId={workspaceId} entry={entry} focused={i === Math.min(focus, entries.length - 1)} ageOf={(arrivedAt) => ageing(arrivedAt, now, targetMinutes, businessHours, timeZone)} onFocus={() => setFocus(i)} />
             ))}
           </ul>
         )}
@@ -106,6 +112,7 @@ export function InboxView() {
         ) : null}
       </div>
       {panel === 'charter' ? <CharterDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
+      {panel === 'responseTimes' ? <ResponseTimesDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
       {panel === 'replies' ? <SavedRepliesDialog workspaceId={workspaceId} entry={current ?? null} onClose={() => setPanel(null)} /> : null}
       {panel === 'audit' ? <AuditDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
     </main>

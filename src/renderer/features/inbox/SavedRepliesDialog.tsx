@@ -5,7 +5,7 @@ import type { InboxEntry, SavedReply } from '../../../shared/inbox/schemas';
 import { AppDialog } from '../../components/AppDialog';
 import { getClient } from '../../client';
 import { errorText } from '../../i18n';
-import { replyVariables } from '../../model/inbox/inboxModel';
+import { replyVariables } from '../../../shared/inbox/saved-replies';
 import { useAccounts } from '../../stores/accounts';
 import { reply } from './inboxActions';
 

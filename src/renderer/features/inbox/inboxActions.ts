@@ -1,10 +1,12 @@
-/** What the inbox's keys and buttons do: states with an undo toast, replies, hiding a flagged reply. */
+/** What the inbox's keys and buttons do: states with an undo toast, replies, moderation (the charter's suggestion in one key). */
 import i18n from 'i18next';
 import type { InboxEntry, InboxState } from '../../../shared/inbox/schemas';
 import type { ModerationAction } from '../../../shared/inbox/moderation';
-import { getClient } from '../../client';
+import { atHandle } from '../../components/AccountAvatar';
 import { errorText } from '../../i18n';
-import { fillReply } from '../../model/inbox/inboxModel';
+import { contextValues, fillReply } from '../../../shared/inbox/saved-replies';
+import { suggestedAction, type ModerationRequest, type ModerationSubject } from '../../model/moderation/choices';
+import { askModeration } from '../moderation/moderate';
 import { useComposer } from '../../stores/composer';
 import { useInbox } from '../../stores/inbox';
 import { useToasts } from '../../stores/toasts';
@@ -25,22 +27,32 @@ export async function changeState(ids: string[], state: InboxState, snoozedUntil
 export async function reply(workspaceId: string, entry: InboxEntry, saved?: { text: string; accountHandle: string }): Promise<void> {
   if (!entry.item) return;
   if (!(await useComposer.getState().openReply(workspaceId, entry.accountId, 'reply', entry.item))) return;
-  if (saved) useComposer.getState().setText(fillReply(saved.text, { name: entry.actor.displayName || entry.actor.handle, handle: `@${entry.actor.handle}`, account: saved.accountHandle }));
+  if (saved) useComposer.getState().setText(fillReply(saved.text, contextValues({ authorName: entry.actor.displayName, authorHandle: entry.actor.handle, accountHandle: saved.accountHandle })));
 }
 
-/** Hides, reports... as the item's account; the answer is a toast (the server's words when it refuses). */
-export async function moderate(workspaceId: string, entry: InboxEntry, action: ModerationAction, ruleId?: string): Promise<boolean> {
-  if (!entry.item) return false;
-  const result = await getClient().invoke('moderation.act', { workspaceId, itemId: entry.item.id, asAccountId: entry.accountId, action, ...(ruleId ? { ruleId } : {}) });
-  if (!result.ok) {
-    toast(errorText(result.error), 'error');
-    return false;
+/** A moderation request for an inbox item, as its account (null for a follow, which has no post). */
+export function moderationRequest(workspaceId: string, entry: InboxEntry, action: ModerationAction, ruleId?: string): ModerationRequest | null {
+  if (!entry.item) return null;
+  return { workspaceId, itemId: entry.item.id, accountId: entry.accountId, network: entry.network, action, authorHandle: atHandle(entry.actor.handle), ...(ruleId ? { ruleId } : {}) };
+}
+
+/** The subject of the moderation menu and of the charter's suggestion. */
+export const moderationSubject = (entry: InboxEntry): ModerationSubject => ({ network: entry.network, own: entry.item?.own ?? false, isReply: entry.item?.replyTo != null, quotes: entry.item?.quote != null });
+
+/** Hides, mutes, reports... as the item's account (block, remove and report ask first). */
+export function moderateEntry(workspaceId: string, entry: InboxEntry, action: ModerationAction, ruleId?: string): void {
+  const request = moderationRequest(workspaceId, entry, action, ruleId);
+  if (request) askModeration(request);
+}
+
+/** Acts on the charter's suggestion for a flagged item (hide, report), naming the rule in the audit log; false when there is none. */
+export function applySuggestion(workspaceId: string, entry: InboxEntry): boolean {
+  for (const flag of entry.flags) {
+    const action = suggestedAction(flag.action, moderationSubject(entry));
+    if (action) {
+      moderateEntry(workspaceId, entry, action, flag.ruleId);
+      return true;
+    }
   }
-  const undo = result.value.undo;
-  useToasts.getState().show({
-    message: i18n.t(`inbox.moderated.${action}`),
-    ...(undo ? { action: { label: i18n.t('inbox.undo'), isUndo: true, run: () => void moderate(workspaceId, entry, undo) } } : {}),
-  });
-  void useInbox.getState().load(workspaceId);
-  return true;
+  return false;
 }

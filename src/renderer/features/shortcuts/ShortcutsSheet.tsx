@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AppDialog } from '../../components/AppDialog';
 import { Kbd } from '../../components/Kbd';
+import { SAVED_REPLY_SHORTCUT } from '../composer/useSavedReplies';
 
 /** Every shortcut, by the keys that trigger it; the same list the tooltips show. */
 export const SHORTCUTS: { keys: string[]; action: string }[] = [
@@ -38,6 +39,9 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ['R'], action: 'inboxReply' },
   { keys: ['O'], action: 'inboxThread' },
   { keys: ['H'], action: 'inboxHide' },
+  { keys: ['A'], action: 'inboxSuggestion' },
+  // The composer
+  { keys: [SAVED_REPLY_SHORTCUT], action: 'composerSavedReply' },
 ];
 
 const KEY_NAMES: Record<string, string> = {

@@ -1,19 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Form, TextArea, TextField } from 'react-aria-components';
-import { Send } from 'lucide-react';
+import { MessagesSquare, Send } from 'lucide-react';
 import type { BoardItem } from '../../../shared/board/schemas';
 import { getClient } from '../../client';
 import { errorText } from '../../i18n';
 import { atHandle } from '../../model/board/safeLinks';
 import { useToasts } from '../../stores/toasts';
-import type { CardActor } from './itemActions';
+import { IconButton } from '../../components/IconButton';
+import { openThread, type CardActor } from './itemActions';
 
-/** A direct message (Bluesky chat) is answered in its conversation, from the card. */
-export const isChatItem = (item: BoardItem) => item.uri.startsWith('chat:');
+export { isChatItem } from './itemActions';
 
-/** The core refreshes the account's Direct messages columns once sent: the answer shows there. */
-export function ChatReply({ item, actor }: { item: BoardItem; actor: CardActor }) {
+/**
+ * Answers a direct message (Bluesky chat) in its conversation, under its card or in the
+ * conversation panel (`inPanel`: no button to open it again; `onSent` reloads it). The core
+ * refreshes the account's Direct messages columns once sent: the answer shows there.
+ */
+export function ChatReply({ item, actor, inPanel = false, onSent }: { item: BoardItem; actor: CardActor; inPanel?: boolean; onSent?: () => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
@@ -27,6 +31,7 @@ export function ChatReply({ item, actor }: { item: BoardItem; actor: CardActor }
       return;
     }
     setText('');
+    onSent?.();
   };
   return (
     <Form
@@ -39,6 +44,7 @@ export function ChatReply({ item, actor }: { item: BoardItem; actor: CardActor }
       <TextField value={text} onChange={setText} aria-label={t('chat.answerAs', { handle: atHandle(actor.account.handle) })} maxLength={1000}>
         <TextArea className="chat-reply-input" rows={1} placeholder={t('chat.placeholder')} />
       </TextField>
+      {inPanel ? null : <IconButton label={t('chat.openConversation')} icon={MessagesSquare} shortcut="O" onPress={() => openThread(item, actor)} />}
       <Button type="submit" className="btn btn-primary btn-small" isDisabled={!text.trim() || sending}>
         <Send size={14} aria-hidden />
         <span>{t('chat.send')}</span>

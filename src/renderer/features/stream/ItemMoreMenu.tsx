@@ -5,6 +5,9 @@ import { Bookmark, Ellipsis, ExternalLink, Link2, MessagesSquare, Quote, Trash2,
 import type { BoardItem } from '../../../shared/board/schemas';
 import type { Account } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
+import { moderationChoices } from '../../model/moderation/choices';
+import { askModeration } from '../moderation/moderate';
+import { ModerationSection, moderationKey } from '../moderation/ModerationSection';
 import { copyLink, openInBrowser, openThread, quote, removeOwn, toggle, type CardActor } from './itemActions';
 
 interface ItemMoreMenuProps {
@@ -32,9 +35,12 @@ export function ItemMoreMenu({ item, actor, others, onActAs, tabIndex }: ItemMor
       setOpen(true);
     }
   };
+  const author = atHandle(item.author.handle);
   const onAction = (key: string) => {
     setOpen(false);
-    if (key === 'quote') quote(item, actor);
+    const action = moderationKey(key);
+    if (action) askModeration({ workspaceId: actor.workspaceId, itemId: item.id, accountId: actor.account.id, network: actor.account.network, action, authorHandle: author });
+    else if (key === 'quote') quote(item, actor);
     else if (key === 'bookmark') void toggle(item, actor, 'bookmark');
     else if (key === 'follow') void toggle(item, actor, 'follow');
     else if (key === 'delete') void removeOwn(item, actor);
@@ -46,7 +52,7 @@ export function ItemMoreMenu({ item, actor, others, onActAs, tabIndex }: ItemMor
       if (other) onActAs(other);
     }
   };
-  const follow = t(item.viewer.followingAuthor ? 'board.unfollow' : 'board.follow', { handle: atHandle(item.author.handle) });
+  const follow = t(item.viewer.followingAuthor ? 'board.unfollow' : 'board.follow', { handle: author });
   const bookmark = t(item.viewer.bookmarked ? 'board.unbookmark' : 'board.bookmark');
   return (
     <>
@@ -104,6 +110,7 @@ export function ItemMoreMenu({ item, actor, others, onActAs, tabIndex }: ItemMor
                 </MenuItem>
               ) : null}
             </Section>
+            <ModerationSection choices={moderationChoices({ network: actor.account.network, own: item.own, isReply: item.replyTo !== null, quotes: item.quote !== null })} handle={author} />
             {others.length > 1 ? (
               <Section>
                 <Header className="menu-header">{t('board.actAs')}</Header>

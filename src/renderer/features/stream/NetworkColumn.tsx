@@ -16,10 +16,9 @@ import { useConnection } from '../../stores/connection';
 import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { useUi } from '../../stores/ui';
 import { ColumnStatusLine, LiveMode } from './ColumnStatusLine';
-import { isChatItem } from './ChatReply';
 import { COLUMN_ICONS } from './columnIcons';
 import { ItemCard } from './ItemCard';
-import { openThread, quote, reply, toggle, type CardActor } from './itemActions';
+import { isChatItem, openThread, quote, reply, toggle, type CardActor } from './itemActions';
 
 const EMPTY_FEED: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unread: 0, status: null, loading: true, loadingMore: false, error: null };
 const MARK_READ_DELAY_MS = 1200;
@@ -118,9 +117,16 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
       return;
     }
     const item = entry.item;
-    // A direct message has no post actions: it is answered in the field under it.
-    if (!item || isChatItem(item)) return;
+    if (!item) return;
     const key = event.key.toLowerCase();
+    // A direct message has no post actions: it opens its conversation, or is answered in the field under it.
+    if (isChatItem(item)) {
+      if ((key === 'enter' || key === 'o') && !event.shiftKey) {
+        event.preventDefault();
+        openThread(item, actor);
+      }
+      return;
+    }
     const run: Record<string, () => void> = {
       enter: () => openThread(item, actor),
       o: () => openThread(item, actor),
@@ -221,20 +227,20 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
       ) : null}
       {entries.length > 0 ? (
         <TipScope>
-        <VirtualList
-          handle={list}
-          items={entries}
-          getKey={(e) => e.key}
-          label={[title, subtitle].filter(Boolean).join(' ')}
-          activeKey={entries[activeIndex]?.key ?? null}
-          onKeyDown={onKeyDown}
-          onEndReached={onEndReached}
-          onFirstShownChange={onFirstShownChange}
-          newLabel={(count) => t('board.newItems', { count })}
-          estimateSize={150}
-          renderItem={renderEntry}
-          testId={`feed-${column.id}`}
-        />
+          <VirtualList
+            handle={list}
+            items={entries}
+            getKey={(e) => e.key}
+            label={[title, subtitle].filter(Boolean).join(' ')}
+            activeKey={entries[activeIndex]?.key ?? null}
+            onKeyDown={onKeyDown}
+            onEndReached={onEndReached}
+            onFirstShownChange={onFirstShownChange}
+            newLabel={(count) => t('board.newItems', { count })}
+            estimateSize={150}
+            renderItem={renderEntry}
+            testId={`feed-${column.id}`}
+          />
         </TipScope>
       ) : null}
       {feed.loadingMore ? <p className="column-loading">{t('common.loading')}</p> : null}

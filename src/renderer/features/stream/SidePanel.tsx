@@ -9,6 +9,7 @@ import { IconButton } from '../../components/IconButton';
 import { errorText } from '../../i18n';
 import { usePanel } from '../../stores/panel';
 import { useUi } from '../../stores/ui';
+import { ConversationPanel } from './ConversationPanel';
 import { ItemCard } from './ItemCard';
 import type { CardActor } from './itemActions';
 
@@ -22,6 +23,7 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
   const { t } = useTranslation();
   const target = usePanel((s) => s.target);
   const thread = usePanel((s) => s.thread);
+  const conversation = usePanel((s) => s.conversation);
   const entries = usePanel((s) => s.entries);
   const loading = usePanel((s) => s.loading);
   const error = usePanel((s) => s.error);
@@ -32,13 +34,13 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
     if (target) heading.current?.focus();
   }, [target]);
   if (!target) return null;
-  const accountId = target.kind === 'thread' ? target.asAccountId : target.accountId;
+  const accountId = target.kind === 'preview' ? target.accountId : target.asAccountId;
   const account = accounts.find((a) => a.id === accountId);
   if (!account) return null;
   const actor: CardActor = { workspaceId: workspace.id, account };
   const sameNetwork = accounts.filter((a) => a.network === account.network);
   const title =
-    target.kind === 'thread' ? t('board.threadTitle') : target.type === 'profile' ? `@${target.query.handle ?? ''}` : target.query.tag ? `#${target.query.tag}` : (target.query.q ?? '');
+    target.kind === 'conversation' ? t('chat.conversationTitle') : target.kind === 'thread' ? t('board.threadTitle') : target.type === 'profile' ? `@${target.query.handle ?? ''}` : target.query.tag ? `#${target.query.tag}` : (target.query.q ?? '');
   const rows: (Exclude<ColumnEntry, { kind: 'gap' }> & { depth: number })[] =
     target.kind === 'thread'
       ? thread
@@ -63,34 +65,37 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
         <IconButton label={t('board.closePanel')} icon={X} shortcut={t('keys.escape')} onPress={() => usePanel.getState().close()} />
       </header>
       {thread?.fromCache ? <p className="column-status tone-warn">{t('board.threadFromCache')}</p> : null}
-      {loading && rows.length === 0 ? <p className="column-loading">{t('common.loading')}</p> : null}
+      {target.kind === 'conversation' && conversation ? <ConversationPanel conversation={conversation} actor={actor} loading={loading} /> : null}
+      {loading && rows.length === 0 && !conversation ? <p className="column-loading">{t('common.loading')}</p> : null}
       {error ? (
         <p className="column-error" role="alert">
           {t('board.panelFailed', { reason: errorText(error) })}
         </p>
       ) : null}
-      <TipScope>
-      <ul className="side-panel-list" aria-label={title}>
-        {rows.map((row) => (
-          <li
-            key={row.key}
-            className={`thread-row ${thread && row.item?.id === thread.focus.id ? 'is-focus' : ''}`}
-            style={{ paddingInlineStart: `${Math.min(row.depth, 6) * 12}px` }}
-            aria-current={thread && row.item?.id === thread.focus.id ? 'true' : undefined}
-          >
-            <ItemCard
-              entry={row}
-              actor={actor}
-              accounts={sameNetwork}
-              active={(activeKey ?? thread?.focus.id ?? rows[0]?.key) === row.key}
-              onFocus={() => setActiveKey(row.key)}
-              onActAs={() => undefined}
-              onOpen={(item) => void usePanel.getState().show({ kind: 'thread', itemId: item.id, asAccountId: account.id })}
-            />
-          </li>
-        ))}
-      </ul>
-      </TipScope>
+      {target.kind === 'conversation' ? null : (
+        <TipScope>
+          <ul className="side-panel-list" aria-label={title}>
+            {rows.map((row) => (
+              <li
+                key={row.key}
+                className={`thread-row ${thread && row.item?.id === thread.focus.id ? 'is-focus' : ''}`}
+                style={{ paddingInlineStart: `${Math.min(row.depth, 6) * 12}px` }}
+                aria-current={thread && row.item?.id === thread.focus.id ? 'true' : undefined}
+              >
+                <ItemCard
+                  entry={row}
+                  actor={actor}
+                  accounts={sameNetwork}
+                  active={(activeKey ?? thread?.focus.id ?? rows[0]?.key) === row.key}
+                  onFocus={() => setActiveKey(row.key)}
+                  onActAs={() => undefined}
+                  onOpen={(item) => void usePanel.getState().show({ kind: 'thread', itemId: item.id, asAccountId: account.id })}
+                />
+              </li>
+            ))}
+          </ul>
+        </TipScope>
+      )}
     </aside>
   );
 }

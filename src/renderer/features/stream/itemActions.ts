@@ -26,7 +26,12 @@ export function toggle(item: BoardItem, actor: CardActor, action: 'like' | 'repo
 
 export const removeOwn = (item: BoardItem, actor: CardActor) => useStreams.getState().act(item, actor.account.id, 'delete');
 
-export const openThread = (item: BoardItem, actor: CardActor) => void usePanel.getState().show({ kind: 'thread', itemId: item.id, asAccountId: actor.account.id });
+/** A direct message (Bluesky chat) is answered in its conversation, not with a post. */
+export const isChatItem = (item: BoardItem) => item.uri.startsWith('chat:');
+
+/** The panel beside the board: a post's thread, or a direct message's conversation. */
+export const openThread = (item: BoardItem, actor: CardActor) =>
+  void usePanel.getState().show({ kind: isChatItem(item) ? 'conversation' : 'thread', itemId: item.id, asAccountId: actor.account.id });
 
 export const openProfile = (handle: string, actor: CardActor) =>
   void usePanel.getState().show({ kind: 'preview', workspaceId: actor.workspaceId, type: 'profile', accountId: actor.account.id, query: { handle } });

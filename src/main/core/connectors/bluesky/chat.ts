@@ -7,7 +7,7 @@
  * becomes ReadError 'chat_not_allowed' (and must not be taken for a refused session).
  */
 import { XRPCError, type Agent } from '@atproto/api';
-import type { RemoteEntry, RemoteItem } from '../reader';
+import { ReadError, type ReadContext, type Reader, type RemoteEntry, type RemoteItem } from '../reader';
 import { spansText } from '../safe-text';
 import { facetsToSpans } from './facets';
 import { mapActor } from './map';
@@ -20,6 +20,7 @@ export const BLUESKY_CHAT_DID = 'did:web:api.bsky.chat';
 /** A chat item's URI: `chat:<convo id>:<message id>` (no AT-URI: messages are not records). */
 export const chatUri = (convoId: string, messageId: string) => `chat:${convoId}:${messageId}`;
 export const convoOfChatUri = (uri: string): string | null => /^chat:([^:]+):/.exec(uri)?.[1] ?? null;
+const messageOfChatUri = (uri: string): string | null => /^chat:[^:]+:(.+)$/.exec(uri)?.[1] ?? null;
 
 /** The chat methods, as the account's PDS proxies them. */
 export const chatOf = (agent: Agent, chatDid: string) => agent.withProxy('bsky_chat', chatDid).chat.bsky.convo;
@@ -69,4 +70,41 @@ export function convoEntries(convos: Json[], now: number): RemoteEntry[] {
     if (item) out.push({ kind: 'item', key: item.uri, at: item.createdAt, item, repostedBy: null });
   }
   return out;
+}
+
+/** A chat call through the account's PDS (read.ts: budget, refused access said as such). */
+export type ChatCall = <T extends { headers?: Record<string, string | undefined> }>(what: string, ctx: ReadContext | undefined, fn: (chat: ReturnType<typeof chatOf>) => Promise<T>) => Promise<T>;
+
+const convoIdOf = (uri: string): string => {
+  const id = convoOfChatUri(uri);
+  if (!id) throw new ReadError('unsupported', 'This item is not a direct message.');
+  return id;
+};
+
+/** The reader's direct-message methods: answer, read a conversation page by page, mark it read. */
+export function chatMethods(chatCall: ChatCall): Pick<Required<Reader>, 'sendMessage' | 'messages' | 'markConversationRead'> {
+  return {
+    async sendMessage(uri, text, ctx) {
+      const convoId = convoIdOf(uri);
+      await chatCall('sending a direct message', ctx, (chat) => chat.sendMessage({ convoId, message: { text } }));
+    },
+    async messages(uri, cursor, limit, ctx) {
+      const convoId = convoIdOf(uri);
+      const now = Date.now();
+      // getMessages names senders by DID only: the conversation's members give their profiles.
+      const convo = await chatCall('reading a conversation', ctx, (chat) => chat.getConvo({ convoId }));
+      const members: Json[] = Array.isArray(convo.data.convo?.members) ? convo.data.convo.members : [];
+      const res = await chatCall('reading a conversation', ctx, (chat) => chat.getMessages({ convoId, limit: Math.min(limit, 100), ...(cursor ? { cursor } : {}) }));
+      const items = (Array.isArray(res.data.messages) ? res.data.messages : [])
+        .filter((m: Json) => m?.$type === 'chat.bsky.convo.defs#messageView')
+        .map((m: Json) => messageItem(convoId, m, members, now))
+        .filter((i: RemoteItem | null): i is RemoteItem => i !== null);
+      return { items, olderCursor: res.data.cursor ?? null };
+    },
+    async markConversationRead(uri, ctx) {
+      const convoId = convoIdOf(uri);
+      const messageId = messageOfChatUri(uri);
+      await chatCall('marking a conversation read', ctx, (chat) => chat.updateRead({ convoId, ...(messageId ? { messageId } : {}) }));
+    },
+  };
 }

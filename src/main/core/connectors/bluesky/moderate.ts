@@ -2,7 +2,7 @@
  * Bluesky's moderation through the account's PDS: hiding a reply is the threadgate of the
  * brand's own thread (`hiddenReplies`, the gate's other rules kept), detaching a quote is the
  * postgate of the brand's quoted post (`detachedEmbeddingUris`), mute and unmute go to the
- * AppView (graph.muteActor), a block is an `app.bsky.graph.block` record (unblock deletes the one
+ * AppView (graph.muteActor), so do a thread's (graph.muteThread on its root), a block is an `app.bsky.graph.block` record (unblock deletes the one
  * the AppView names), a report is com.atproto.moderation.createReport, which the PDS sends to its
  * moderation service (Ozone).
  */
@@ -64,6 +64,12 @@ export function createBlueskyModerator(d: Pick<BlueskyReaderDeps, 'withAgent'>):
         case 'unmute':
           await call('unmuting', (agent) => agent.app.bsky.graph.unmuteActor({ actor: target.authorRemoteId }));
           return;
+        case 'mute_thread':
+        case 'unmute_thread': {
+          const root = target.rootUri ?? target.uri;
+          await call('muting a thread', (agent) => (action === 'mute_thread' ? agent.app.bsky.graph.muteThread({ root }) : agent.app.bsky.graph.unmuteThread({ root })));
+          return;
+        }
         case 'block':
           await call('blocking', async (agent, did) => {
             const profile = await agent.app.bsky.actor.getProfile({ actor: target.authorRemoteId });

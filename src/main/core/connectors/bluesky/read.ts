@@ -8,7 +8,7 @@ import { NOTIFICATION_KINDS, type ColumnType, type NotificationKind } from '../.
 import { ReadError, type ReadContext, type ReadPage, type Reader, type RemoteEntry, type RemoteItem } from '../reader';
 import { toReadError } from '../read-errors';
 import { mapActor, mapPost } from './map';
-import { BLUESKY_CHAT_DID, chatOf, convoEntries, convoOfChatUri, isChatDenied } from './chat';
+import { BLUESKY_CHAT_DID, chatMethods, chatOf, convoEntries, isChatDenied } from './chat';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- network JSON, read field by field */
 type Json = any;
@@ -237,11 +237,7 @@ export function createBlueskyReader(d: BlueskyReaderDeps): Reader {
       }
     },
 
-    async sendMessage(uri, text, ctx) {
-      const convoId = convoOfChatUri(uri);
-      if (!convoId) throw new ReadError('unsupported', 'This item is not a direct message.');
-      await chatCall('sending a direct message', ctx, (chat) => chat.sendMessage({ convoId, message: { text } }));
-    },
+    ...chatMethods(chatCall),
 
     async markSeen(kind, position, ctx) {
       if (kind !== 'notifications') return;

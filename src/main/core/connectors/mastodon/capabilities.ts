@@ -20,11 +20,27 @@ export interface InstanceInfo {
    * may differ from the host serving the API (WEB_DOMAIN). Null when the server did not say.
    */
   domain: string | null;
+  /**
+   * Where the server's streaming API is (v2 `configuration.urls.streaming`, v1
+   * `urls.streaming_api`): often another host or port than the API's. Null when not said.
+   */
+  streamingUrl: string | null;
 }
 
 type Json = Record<string, unknown>;
 const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
 const posInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+
+/** A ws(s) or http(s) address, or null. */
+function streamingAddress(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value.trim());
+    return ['ws:', 'wss:', 'http:', 'https:'].includes(url.protocol) && !url.username && !url.password ? url.href : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A bare host name ("example.com", "example.com:8443"); v1's `uri` is sometimes given as a URL. */
 function handleDomain(value: unknown): string | null {
@@ -81,6 +97,7 @@ function mapInstance(doc: Json): Omit<InstanceInfo, 'source'> {
     capabilities,
     imageMatrixLimit: posInt(media?.image_matrix_limit) ?? MASTODON_DEFAULTS.imageMatrixLimit,
     domain: handleDomain(doc.domain) ?? handleDomain(doc.uri),
+    streamingUrl: streamingAddress(obj(configuration?.urls)?.streaming) ?? streamingAddress(obj(doc.urls)?.streaming_api),
   };
 }
 

@@ -110,7 +110,12 @@ export function createMastodonConnector(opts: MastodonConnectorOptions): Connect
     network: 'mastodon',
     accountId: opts.accountId,
     /** The board's reads and actions (read.ts), with this account's token. */
-    reader: createMastodonReader({ http, timeoutMs, token: async () => (await loadSecrets())?.accessToken ?? null }),
+    reader: createMastodonReader({
+      http,
+      timeoutMs,
+      token: async () => (await loadSecrets())?.accessToken ?? null,
+      streamingUrl: async () => (await instanceInfo()).streamingUrl,
+    }),
     /** Moderation (moderate.ts): reports, mutes, blocks. */
     moderator: createMastodonModerator({ http, timeoutMs, token: async () => (await loadSecrets())?.accessToken ?? null }),
 

@@ -1,10 +1,11 @@
 /**
  * Mastodon's moderation through the account's server: reports (POST /api/v1/reports with the
  * category, the instance's rule ids and the statuses), mute / unmute and block / unblock of the
- * author. The author's account id on this server comes from the status (or a resolving search).
+ * author, muting the status's conversation (statuses/:id/mute) and removing the author from the
+ * account's followers (accounts/:id/remove_from_followers). The author's account id on this server comes from the status (or a resolving search).
  * Hiding replies and detaching quotes are not Mastodon's: refused as unsupported.
  */
-import type { ReportReason } from '../../../../shared/inbox/moderation';
+import type { ReportReason, ServerRule } from '../../../../shared/inbox/moderation';
 import type { Moderator } from '../moderation';
 import { ReadError } from '../reader';
 import { toReadError } from '../read-errors';
@@ -41,6 +42,14 @@ export function createMastodonModerator(d: MastodonModeratorDeps): Moderator {
   };
 
   return {
+    async rules(): Promise<ServerRule[]> {
+      const body = (await call('GET', '/api/v1/instance/rules')).body;
+      const text = (v: unknown, max: number) => (typeof v === 'string' ? v.slice(0, max) : '');
+      return (Array.isArray(body) ? (body as { id?: unknown; text?: unknown; hint?: unknown }[]) : [])
+        .filter((r) => typeof r.id === 'string' && r.id.length <= 50)
+        .slice(0, 100)
+        .map((r) => ({ id: r.id as string, text: text(r.text, 2000), hint: text(r.hint, 2000) }));
+    },
     async moderate(action, target, report) {
       switch (action) {
         case 'mute':
@@ -49,6 +58,17 @@ export function createMastodonModerator(d: MastodonModeratorDeps): Moderator {
         case 'unblock': {
           const { accountId } = await resolve(target);
           await call('POST', `/api/v1/accounts/${encodeURIComponent(accountId)}/${action}`);
+          return;
+        }
+        case 'mute_thread':
+        case 'unmute_thread': {
+          const { statusId } = await resolve(target);
+          await call('POST', `/api/v1/statuses/${encodeURIComponent(statusId)}/${action === 'mute_thread' ? 'mute' : 'unmute'}`);
+          return;
+        }
+        case 'remove_follower': {
+          const { accountId } = await resolve(target);
+          await call('POST', `/api/v1/accounts/${encodeURIComponent(accountId)}/remove_from_followers`);
           return;
         }
         case 'report': {

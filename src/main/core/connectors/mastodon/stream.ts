@@ -1,15 +1,17 @@
 /**
- * Mastodon's streaming API for the board: GET /api/v1/streaming/health first, then a WebSocket
- * on /api/v1/streaming?stream=… (token in the Authorization header). Messages are
+ * Mastodon's streaming API for the board, where the server announces it (v2
+ * `configuration.urls.streaming`, v1 `urls.streaming_api`: often another host or port, possibly
+ * under a path), else on the API's origin: GET <base>/api/v1/streaming/health first, then a
+ * WebSocket on <base>/api/v1/streaming?stream=… (token in the Authorization header). Messages are
  * `{ stream, event, payload }` with payload a JSON string (the status id for `delete`):
  * update / notification / conversation become entries mapped as the polled ones are,
  * status.update an edited item, delete a deleted id. Heartbeats (pings) count as signs of life.
  */
 import WebSocket from 'ws';
 import type { ColumnType } from '../../../../shared/board/schemas';
+import { MastodonHttp } from './http';
 import { ReadError, type LiveHandlers, type LiveReader, type LiveSpec, type LiveStream, type ReadSource } from '../reader';
 import { toReadError } from '../read-errors';
-import type { MastodonHttp } from './http';
 import { mapStatus, notificationEntry, statusEntry } from './map';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- network JSON, read field by field */
@@ -20,6 +22,34 @@ export interface MastodonLiveDeps {
   token(): Promise<string | null>;
   timeoutMs: number;
   log?: (message: string) => void;
+  /** The streaming address the server announces (null: none; the API's origin is used). */
+  streamingUrl?: () => Promise<string | null>;
+}
+
+/**
+ * The WebSocket and health addresses: under the announced base (its path kept, as Mastodon's
+ * own web client does), or on the API's origin. The token travels there, so an announced
+ * plaintext address is not used for an https server.
+ */
+export function streamingEndpoints(announced: string | null, instanceUrl: string): { socket: URL; health: URL } {
+  const api = new URL(instanceUrl);
+  let host = api.host;
+  let secure = api.protocol === 'https:';
+  let prefix = '';
+  if (announced) {
+    try {
+      const u = new URL(announced);
+      const uSecure = u.protocol === 'wss:' || u.protocol === 'https:';
+      if (['ws:', 'wss:', 'http:', 'https:'].includes(u.protocol) && (uSecure || !secure)) {
+        host = u.host;
+        secure = uSecure;
+        prefix = u.pathname.replace(/\/+$/, '');
+      }
+    } catch {
+      // not an address: the API's origin
+    }
+  }
+  return { socket: new URL(`${secure ? 'wss' : 'ws'}://${host}${prefix}/api/v1/streaming`), health: new URL(`${secure ? 'https' : 'http'}://${host}${prefix}/api/v1/streaming/health`) };
 }
 
 const STREAM_OF: Partial<Record<ColumnType, LiveSpec['stream']>> = { home: 'user', notifications: 'user:notification', mentions: 'user:notification', direct: 'direct' };
@@ -69,7 +99,7 @@ export function createMastodonLive(d: MastodonLiveDeps): LiveReader {
             }
             case 'conversation': {
               const entry = payload?.last_status ? statusEntry(payload.last_status, now) : null;
-              if (entry) h.event({ kind: 'entry', entry: { ...entry, key: `conversation:${String(payload.id)}` } });
+              if (entry) h.event({ kind: 'entry', entry: { ...entry, key: `conversation:${String(payload.id)}:${String(payload.last_status.id)}` } });
               break;
             }
             case 'status.update': {
@@ -90,14 +120,16 @@ export function createMastodonLive(d: MastodonLiveDeps): LiveReader {
       const start = async () => {
         const token = await d.token();
         if (!token) throw new ReadError('reconnect_needed', 'This Mastodon account has no token: reconnect it.', 401);
-        const health = await d.http.raw({ method: 'GET', path: '/api/v1/streaming/health', timeoutMs: d.timeoutMs }).catch((err: unknown) => {
+        const announced = d.streamingUrl ? await d.streamingUrl().catch(() => null) : null;
+        const at = streamingEndpoints(announced, d.http.instanceUrl);
+        const healthHttp = at.health.origin === new URL(d.http.instanceUrl).origin ? d.http : new MastodonHttp(at.health.origin);
+        const health = await healthHttp.raw({ method: 'GET', path: at.health.pathname, timeoutMs: d.timeoutMs }).catch((err: unknown) => {
           throw toReadError(err);
         });
         if (health.response.status === 404 || health.response.status === 410) throw new ReadError('unsupported', 'This server has no streaming API.', health.response.status);
         if (!health.response.ok) throw new ReadError('server', `The streaming API answered ${health.response.status}.`, health.response.status);
         if (done) return;
-        const url = new URL('/api/v1/streaming', d.http.instanceUrl);
-        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+        const url = at.socket;
         url.searchParams.set('stream', spec.stream);
         if (spec.tag) url.searchParams.set('tag', spec.tag);
         if (spec.list) url.searchParams.set('list', spec.list);

@@ -1,0 +1,204 @@
+/**
+ * Reading a workspace's posts as exchange snapshots: one query for the posts (with their base
+ * row), then one query per related table for the whole workspace (labels, comments, target
+ * statuses, campaigns, accounts, media), joined here by draft id. Per-row subqueries cost
+ * more than the rest of a 10,000-post export together.
+ */
+import type { Db } from '../store/database';
+import { toIso } from '../clock';
+import type { DraftContent } from '../../../shared/publishing';
+import type { PostSnapshot, SnapshotMedia } from '../../../shared/calendar/snapshot';
+import type { PostKind, ReviewState } from '../../../shared/calendar/schemas';
+import { calendarStatus } from './calendar';
+
+export interface SnapshotRow {
+  id: string;
+  text: string;
+  content: string | null;
+  kind: PostKind;
+  state: string;
+  review_state: ReviewState;
+  time_zone: string | null;
+  created_at: number;
+  updated_at: number;
+  ical_uid: string | null;
+  ical_sequence: number;
+  ical_hash: string | null;
+  deleted_at: number | null;
+  at: number | null;
+  campaign_id: string | null;
+  base: string | null;
+}
+
+export interface LocalPost {
+  snapshot: PostSnapshot;
+  deleted: boolean;
+  hash: string | null;
+}
+
+const POSTS_SQL = `
+SELECT d.id, d.text, d.content, d.kind, d.state, d.review_state, d.time_zone, d.created_at, d.updated_at,
+  d.ical_uid, d.ical_sequence, d.ical_hash, d.deleted_at, d.campaign_id,
+  coalesce(d.scheduled_at, (SELECT min(t.due_at) FROM post_targets t WHERE t.draft_id = d.id AND t.status <> 'cancelled'), d.planned_at) AS at,
+  b.snapshot AS base
+FROM drafts d
+LEFT JOIN exchange_base b ON b.workspace_id = d.workspace_id AND b.uid = coalesce(d.ical_uid, d.id || '@tribune')
+WHERE d.workspace_id = ?`;
+
+/** The UID of a post that never had one from elsewhere. */
+export const defaultUid = (draftId: string) => `${draftId}@tribune`;
+
+function readContent(json: string): DraftContent | null {
+  try {
+    const value = JSON.parse(json) as DraftContent | null;
+    return value && typeof value === 'object' && Array.isArray(value.targets) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A base row: written by putBase from a snapshot that was validated when it arrived (or read
+ * from our own posts), so it is not validated again; a damaged row reads as no base.
+ */
+export function readBase(json: string): PostSnapshot | null {
+  try {
+    const value = JSON.parse(json) as PostSnapshot | null;
+    return value && typeof value === 'object' && typeof value.uid === 'string' && Array.isArray(value.labels) && Array.isArray(value.media) && Array.isArray(value.targets) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The base's media and targets only. Bases are written with `media` and `targets` as their last
+ * arrays, so the tail from the last `,"media":[` is a JSON object of its own; anything else (a
+ * row written otherwise) is read whole.
+ */
+function baseExtras(json: string): Pick<PostSnapshot, 'media' | 'targets'> | null {
+  const at = json.lastIndexOf(',"media":[');
+  if (at > 0) {
+    try {
+      const tail = JSON.parse(`{${json.slice(at + 1)}`) as Partial<PostSnapshot>;
+      if (Array.isArray(tail.media) && Array.isArray(tail.targets)) return tail as Pick<PostSnapshot, 'media' | 'targets'>;
+    } catch {
+      // read whole below
+    }
+  }
+  return readBase(json);
+}
+
+/** Media ids a post's content refers to (the post's images and each version's). */
+function mediaIds(content: DraftContent | null, into: string[]): void {
+  if (!content) return;
+  for (const m of content.media ?? []) into.push(m.mediaId);
+  for (const t of content.targets) for (const p of t.variant?.parts ?? []) for (const m of p.media ?? []) into.push(m.mediaId);
+}
+
+type Grouped<T> = Map<string, T[]>;
+function group<R extends { draft_id: string }, T>(rows: R[], map: (r: R) => T): Grouped<T> {
+  const out: Grouped<T> = new Map();
+  for (const r of rows) {
+    const list = out.get(r.draft_id);
+    if (list) list.push(map(r));
+    else out.set(r.draft_id, [map(r)]);
+  }
+  return out;
+}
+
+export class SnapshotReader {
+  private readonly s;
+
+  constructor(db: Db) {
+    this.s = {
+      all: db.prepare<[string], SnapshotRow>(POSTS_SQL),
+      range: db.prepare<[string, number, number], SnapshotRow>(`SELECT * FROM (${POSTS_SQL}) WHERE deleted_at IS NULL AND at >= ? AND at < ? ORDER BY at, id`),
+      labels: db.prepare<[string], { draft_id: string; name: string; color: string }>(
+        'SELECT pl.draft_id, l.name, l.color FROM post_labels pl JOIN labels l ON l.id = pl.label_id JOIN drafts d ON d.id = pl.draft_id WHERE d.workspace_id = ?',
+      ),
+      comments: db.prepare<[string], { draft_id: string; id: string; author: string; text: string; created_at: number }>(
+        'SELECT pc.draft_id, pc.id, pc.author, pc.text, pc.created_at FROM post_comments pc JOIN drafts d ON d.id = pc.draft_id WHERE d.workspace_id = ? ORDER BY pc.created_at, pc.rowid',
+      ),
+      statuses: db.prepare<[string], { draft_id: string; status: string }>(
+        "SELECT t.draft_id, t.status FROM post_targets t JOIN drafts d ON d.id = t.draft_id WHERE d.workspace_id = ? AND t.status <> 'cancelled'",
+      ),
+      campaigns: db.prepare<[string], { id: string; name: string; color: string; starts_on: string | null; ends_on: string | null; goal: string | null }>(
+        'SELECT id, name, color, starts_on, ends_on, goal FROM campaigns WHERE id IN (SELECT campaign_id FROM drafts WHERE workspace_id = ?)',
+      ),
+      accounts: db.prepare<[], { id: string; network: string; handle: string }>('SELECT id, network, handle FROM accounts'),
+      media: db.prepare<[string], { id: string; file_name: string; mime: string; bytes: number; width: number; height: number; sha256: string }>(
+        'SELECT id, file_name, mime, bytes, width, height, sha256 FROM media WHERE id IN (SELECT value FROM json_each(?))',
+      ),
+    };
+  }
+
+  /** Every post of the workspace (the bin included), or the dated ones of [fromMs, toMs) not in the bin, ordered by time. */
+  read(workspaceId: string, range?: { fromMs: number; toMs: number }): { row: SnapshotRow; local: LocalPost }[] {
+    const rows = range ? this.s.range.all(workspaceId, range.fromMs, range.toMs) : this.s.all.all(workspaceId);
+    if (rows.length === 0) return [];
+    const labels = group(this.s.labels.all(workspaceId), (r) => ({ name: r.name, color: r.color }));
+    const comments = group(this.s.comments.all(workspaceId), (r) => ({ id: r.id, author: r.author, text: r.text, createdAt: toIso(r.created_at) }));
+    const statuses = group(this.s.statuses.all(workspaceId), (r) => r.status);
+    const campaigns = new Map(this.s.campaigns.all(workspaceId).map((c) => [c.id, c]));
+    const accounts = new Map(this.s.accounts.all().map((a) => [a.id, a]));
+    const contents = rows.map((r) => (r.content ? readContent(r.content) : null));
+    const ids: string[] = [];
+    for (const content of contents) mediaIds(content, ids);
+    const media = new Map<string, SnapshotMedia>();
+    if (ids.length > 0) {
+      for (const m of this.s.media.all(JSON.stringify([...new Set(ids)]))) {
+        media.set(m.id, { id: m.id, fileName: m.file_name, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height, sha256: m.sha256 });
+      }
+    }
+    return rows.map((r, i) => {
+      const content = contents[i]!;
+      const c = r.campaign_id === null ? undefined : campaigns.get(r.campaign_id);
+      // Media and targets this installation does not have keep the description they arrived with (the base's).
+      const postMedia: SnapshotMedia[] = [];
+      const postTargets: PostSnapshot['targets'] = [];
+      const missing = new Set<string>();
+      const referenced = new Set<string>();
+      if (content) {
+        const mine: string[] = [];
+        mediaIds(content, mine);
+        for (const id of mine) {
+          if (referenced.has(id)) continue;
+          referenced.add(id);
+          const m = media.get(id);
+          if (m) postMedia.push(m);
+          else missing.add(id);
+        }
+        for (const t of content.targets) {
+          if (referenced.has(t.accountId)) continue;
+          referenced.add(t.accountId);
+          const a = accounts.get(t.accountId);
+          if (a) postTargets.push({ accountId: a.id, network: a.network as PostSnapshot['targets'][number]['network'], handle: a.handle });
+          else missing.add(t.accountId);
+        }
+      }
+      const extras = missing.size > 0 && r.base ? baseExtras(r.base) : null;
+      for (const m of extras?.media ?? []) if (missing.has(m.id) && !postMedia.some((p) => p.id === m.id)) postMedia.push(m);
+      for (const t of extras?.targets ?? []) if (missing.has(t.accountId) && !postTargets.some((p) => p.accountId === t.accountId)) postTargets.push(t);
+      const snapshot: PostSnapshot = {
+        uid: r.ical_uid ?? defaultUid(r.id),
+        id: r.id,
+        kind: r.kind,
+        text: r.text,
+        content,
+        at: r.at === null ? null : toIso(r.at),
+        timeZone: r.time_zone,
+        status: calendarStatus(r.kind, r.state, r.review_state, statuses.get(r.id) ?? []),
+        reviewState: r.review_state,
+        campaign: c === undefined ? null : { name: c.name, color: c.color, startsOn: c.starts_on, endsOn: c.ends_on, goal: c.goal ?? '' },
+        labels: (labels.get(r.id) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+        comments: comments.get(r.id) ?? [],
+        media: postMedia.sort((a, b) => a.id.localeCompare(b.id)),
+        targets: postTargets.sort((a, b) => a.accountId.localeCompare(b.accountId)),
+        sequence: r.ical_sequence,
+        lastModified: toIso(r.updated_at),
+        createdAt: toIso(r.created_at),
+      };
+      return { row: r, local: { snapshot, deleted: r.deleted_at !== null, hash: r.ical_hash } };
+    });
+  }
+}

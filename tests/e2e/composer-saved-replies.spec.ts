@@ -1,0 +1,121 @@
+/**
+ * Saved replies from the composer, by keyboard only, against the Mastodon stand-in: answering a
+ * mention from the inbox, Ctrl+Shift+S opens the picker, a search and Enter insert the reply at
+ * the cursor with {name} filled from the post answered; a reply with a custom variable asks for
+ * it; the other language has its own replies; the "?" sheet lists the shortcut; axe is clean.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { connectRpc } from '../helpers/host';
+import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { test, expect } from './fixtures';
+
+let server: MastodonStandIn;
+
+test.beforeAll(async () => {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
+});
+
+test('a saved reply is inserted at the cursor from the composer with its variables filled', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Mairie' });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
+  await fetch(begin.authorizeUrl);
+  const account = await completing;
+  const save = (name: string, language: 'fr' | 'en', text: string) => rpc.value('reply.save', { id: crypto.randomUUID(), workspaceId: workspace.id, name, language, text });
+  await save('Remerciement', 'fr', 'merci {name} pour votre message !');
+  await save('Rappel', 'fr', 'Nous vous rappelons le {date}.');
+  await save('Thanks', 'en', 'Thank you {name}!');
+  const alice = server.act.addAccount('alice', 'Alice');
+  server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
+  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
+  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
+  await rpc.value('column.refresh', { columnId: column.id });
+  await page.reload();
+  await expect(tribune.connection).toHaveText(/Connecté/);
+
+  // The inbox by keyboard: i, then r answers the focused mention; the composer takes the focus.
+  await page.keyboard.press('i');
+  const inbox = page.getByRole('main', { name: 'Boîte de réception' });
+  await expect(inbox.getByTestId('inbox-row')).toHaveCount(1);
+  await expect(inbox.getByTestId('inbox-row').first()).toBeFocused();
+  await page.keyboard.press('r');
+  const text = tribune.composer.getByRole('textbox').first();
+  await expect(text).toBeFocused();
+  await page.keyboard.type('Bonjour Bonne journée.');
+  const counter = tribune.composer.getByTestId('counter').first();
+  const used = async () => Number((await counter.textContent())?.split('/')[0]);
+  await expect.poll(used).toBeGreaterThanOrEqual('Bonjour Bonne journée.'.length);
+  const before = await used();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 'Bonjour '.length; i++) await page.keyboard.press('ArrowRight');
+
+  await page.keyboard.press('Control+Shift+S');
+  const picker = page.getByRole('dialog', { name: 'Insérer une réponse enregistrée' });
+  const search = picker.getByRole('searchbox', { name: /Chercher une réponse/ });
+  await expect(search).toBeFocused();
+  await expect(picker.getByRole('option')).toHaveCount(2);
+  await page.keyboard.type('REMERCI');
+  await expect(picker.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(text).toHaveValue('Bonjour merci Alice pour votre message !Bonne journée.');
+  await expect(text).toBeFocused();
+  // The cursor is after the inserted reply: typing goes on from there. The text counts like any other.
+  await page.keyboard.type(' ');
+  await expect(text).toHaveValue('Bonjour merci Alice pour votre message ! Bonne journée.');
+  await expect.poll(used).toBe(before + 'merci Alice pour votre message ! '.length);
+
+  // A custom variable is asked for; the list is reached with the arrow keys.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Control+Shift+S');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(picker.getByRole('option', { name: /Remerciement/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(picker.getByRole('option', { name: /Rappel/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const date = picker.getByRole('textbox', { name: '{date}' });
+  await expect(date).toBeFocused();
+  await page.keyboard.type('3 décembre');
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(text).toHaveValue('Bonjour merci Alice pour votre message ! Bonne journée.Nous vous rappelons le 3 décembre.');
+
+  // The other language has its own replies; a blank custom variable stays as typed.
+  await page.keyboard.press('Control+Shift+S');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(picker.getByRole('radio', { name: 'Français' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(picker.getByRole('radio', { name: 'Anglais' })).toBeChecked();
+  await expect(picker.getByRole('option')).toHaveCount(1);
+  await expect(picker.getByRole('option')).toContainText('Thank you {name}!');
+  const serious = async () =>
+    (
+      await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .exclude('[role="log"][aria-live="assertive"]')
+        .analyze()
+    ).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    expect(await serious(), colorScheme).toEqual([]);
+  }
+  await page.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
+  await expect(tribune.composer).toBeVisible();
+
+  // The shortcut is listed in "?".
+  await tribune.closeComposer();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Raccourcis clavier' });
+  await expect(sheet.getByRole('row', { name: /insérer une réponse enregistrée/ })).toContainText('Ctrl+Shift+S');
+});
