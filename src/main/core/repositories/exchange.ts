@@ -27,6 +27,7 @@ export class ExchangeRepository {
       ),
       deleteBase: db.prepare('DELETE FROM exchange_base WHERE workspace_id = ? AND uid = ?'),
       draftWorkspace: db.prepare<[string], { workspace_id: string }>('SELECT workspace_id FROM drafts WHERE id = ?'),
+      takenIds: db.prepare<[string], { id: string }>('SELECT id FROM drafts WHERE id IN (SELECT value FROM json_each(?))'),
       insertDraft: db.prepare(
         `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at, content, kind, planned_at, time_zone, review_state, ical_uid, ical_sequence, ical_hash, campaign_id)
          VALUES (?, ?, ?, ?, ?, 1, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -101,6 +102,12 @@ export class ExchangeRepository {
   /** Whether an id is free to give a new post (not used in any workspace). */
   idFree(id: string): boolean {
     return this.s.draftWorkspace.get(id) === undefined;
+  }
+
+  /** The ids among `ids` already used by a post (any workspace), in one query. */
+  takenIds(ids: readonly string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    return new Set(this.s.takenIds.all(JSON.stringify(ids)).map((r) => r.id));
   }
 
   /** Writes a snapshot as post `draftId` (created when `create`), with its campaign, labels and comments. Caller's transaction. */
