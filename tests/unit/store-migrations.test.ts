@@ -226,6 +226,30 @@ describe('database migrations', () => {
     db.close();
   });
 
+  it('upgrades version 10: moderation waiting for the network starts empty, its states are a closed list, and it goes with its workspace', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 10), 0);
+    seed(old, 10);
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(db.prepare('SELECT count(*) AS n FROM moderation_queue').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM inbox_items').get()).toEqual({ n: 1 });
+    const insert = (state: string) =>
+      db
+        .prepare(
+          `INSERT INTO moderation_queue (id, workspace_id, account_id, item_id, action, state, next_at, created_at, updated_at)
+           VALUES (?, '11111111-1111-4111-8111-111111111111', '33333333-3333-4333-8333-333333333333', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'hide_reply', ?, 1, 1, 1)`,
+        )
+        .run(crypto.randomUUID(), state);
+    insert('pending');
+    expect(() => insert('maybe')).toThrow(/CHECK/);
+    db.prepare('DELETE FROM workspaces').run();
+    expect(db.prepare('SELECT count(*) AS n FROM moderation_queue').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('refuses a database written by a newer version without modifying it', async () => {
     const dir = tempDir();
     const file = path.join(dir, 't.sqlite3');

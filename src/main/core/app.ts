@@ -216,6 +216,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     void health.check(reason);
     caldavAuto.wake();
     board.wake();
+    moderation.service.wake();
   };
   const inbox = createInboxCore({ db, clock, workspaces: services.workspaces, accounts: services.accounts, emit, moderate: (input) => moderation.service.act(input) });
   const moderation = createModerationCore({
@@ -278,6 +279,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     caldavAuto.start();
     board.start();
     inbox.start();
+    moderation.service.start();
   };
   if (vault.status().state === 'ready') startPublishing();
   vault.onChange((status) => {
@@ -363,6 +365,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       caldavAuto.stop();
       board.stop();
       inbox.stop();
+      await moderation.service.stop();
       await publishing.stop();
       await backupInFlight;
       listeners.clear();

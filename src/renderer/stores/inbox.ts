@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { InboxCounts, InboxEntry, InboxFilter, InboxState, InboxStateSnapshot } from '../../shared/inbox/schemas';
+import type { BusinessHours, InboxCounts, InboxEntry, InboxFilter, InboxState, InboxStateSnapshot } from '../../shared/inbox/schemas';
 import { getClient, type ClientError } from '../client';
 
 interface InboxStore {
@@ -9,6 +9,8 @@ interface InboxStore {
   workspaceId: string | null;
   entries: InboxEntry[];
   targetMinutes: number;
+  /** The workspace's business hours: only their minutes age an item. */
+  businessHours: BusinessHours | null;
   loading: boolean;
   error: ClientError | null;
   /** Counts per workspace (the rail's badge). */
@@ -39,6 +41,7 @@ export const useInbox = create<InboxStore>((set, get) => {
     workspaceId: null,
     entries: [],
     targetMinutes: 120,
+    businessHours: null,
     loading: false,
     error: null,
     counts: {},
@@ -50,7 +53,7 @@ export const useInbox = create<InboxStore>((set, get) => {
       if (get().workspaceId !== workspaceId || get().tab !== tab || get().filter !== filter) return; // a newer request wins
       set((s) =>
         result.ok
-          ? { entries: result.value.entries, targetMinutes: result.value.targetMinutes, counts: { ...s.counts, [workspaceId]: result.value.counts }, loading: false, error: null }
+          ? { entries: result.value.entries, targetMinutes: result.value.targetMinutes, businessHours: result.value.businessHours, counts: { ...s.counts, [workspaceId]: result.value.counts }, loading: false, error: null }
           : { loading: false, error: result.error },
       );
     },

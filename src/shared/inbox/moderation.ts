@@ -86,6 +86,8 @@ export const ModerationResult = z.object({
   undo: ModerationAction.nullable(),
   /** The inbox item this settled (marked done), if any. */
   inboxItemId: Id.nullable(),
+  /** The network could not be reached: the action waits and goes once the connection is back. */
+  queued: z.literal(true).optional(),
 });
 export type ModerationResult = z.infer<typeof ModerationResult>;
 

@@ -52,8 +52,6 @@ export const InboxCounts = z.object({
 });
 export type InboxCounts = z.infer<typeof InboxCounts>;
 
-export const InboxPage = z.object({ entries: z.array(InboxEntry), nextCursor: z.string().nullable(), counts: InboxCounts, targetMinutes: z.number().int().positive() });
-export type InboxPage = z.infer<typeof InboxPage>;
 
 /** One inbox item's state before a change, to undo it. */
 export const InboxStateSnapshot = z.object({ id: Id, state: InboxState, snoozedUntil: Instant.nullable(), doneAt: Instant.nullable() });
@@ -70,6 +68,16 @@ export const InboxSettings = z.object({
   includeFollows: z.boolean(),
 });
 export type InboxSettings = z.infer<typeof InboxSettings>;
+
+/** A page of the inbox, with what its ageing colours read: the target and the business hours (in the workspace's zone). */
+export const InboxPage = z.object({
+  entries: z.array(InboxEntry),
+  nextCursor: z.string().nullable(),
+  counts: InboxCounts,
+  targetMinutes: z.number().int().positive(),
+  businessHours: BusinessHours.nullable(),
+});
+export type InboxPage = z.infer<typeof InboxPage>;
 
 const Figure = z.object({
   /** Items answered (arrival to the brand's first reply). */

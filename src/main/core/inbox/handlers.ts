@@ -105,7 +105,8 @@ export function createInboxHandlers(d: InboxHandlerDeps) {
       workspace(workspaceId);
       const now = d.clock.now();
       const page = d.readModel.list({ workspaceId, state, filter: filter ?? {}, before: before ?? null, limit: limit ?? 50, now });
-      return { ...page, counts: counts(workspaceId), targetMinutes: d.settings.get(workspaceId).targetMinutes };
+      const settings = d.settings.get(workspaceId);
+      return { ...page, counts: counts(workspaceId), targetMinutes: settings.targetMinutes, businessHours: settings.businessHours };
     },
     'inbox.counts': ({ workspaceId }) => counts(workspace(workspaceId).id),
     'inbox.setState': ({ workspaceId, ids, state, snoozedUntil }) => {

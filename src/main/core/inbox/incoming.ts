@@ -3,7 +3,9 @@
  * workspace's charter runs on its items (flags with the rule and the matched text), and what
  * calls for the brand (mentions, replies, quotes, direct messages, follows) enters the inbox.
  * An item the brand wrote in reply to an inbox item records the first reply (response time) and
- * marks that item done. One query per kind of write, whatever the page's size.
+ * marks that item done. A direct message first seen as a mention (Mastodon notifies both) becomes
+ * a direct message when the conversations read it. One query per kind of write, whatever the
+ * page's size.
  */
 import type { CharterItem } from '../../../shared/charter/schema';
 import type { InboxKind } from '../../../shared/inbox/schemas';
@@ -62,7 +64,8 @@ export class IncomingItems {
       ),
       inbox: db.prepare(
         `INSERT INTO inbox_items (id, workspace_id, account_id, kind, item_id, actor_id, subject, arrived_at)
-         VALUES (@id, @workspaceId, @accountId, @kind, @itemId, @actorId, @subject, @at) ON CONFLICT DO NOTHING`,
+         VALUES (@id, @workspaceId, @accountId, @kind, @itemId, @actorId, @subject, @at)
+         ON CONFLICT (workspace_id, account_id, subject) DO UPDATE SET kind = 'dm' WHERE excluded.kind = 'dm' AND inbox_items.kind != 'dm'`,
       ),
       replied: db.prepare(
         `UPDATE inbox_items SET first_reply_at = min(coalesce(first_reply_at, @at), @at),

@@ -20,7 +20,8 @@ export function pruneCache(db: Db, retention: BoardRetention, now: number): { en
         )
         .run({ id, keep: retention.maxItemsPerColumn - 1 }).changes;
     }
-    const busy = "SELECT item_id FROM board_actions WHERE state IN ('pending', 'sending')";
+    // Items an action (the board's or moderation's) still has to send.
+    const busy = "SELECT item_id FROM board_actions WHERE state IN ('pending', 'sending') UNION SELECT item_id FROM moderation_queue WHERE state IN ('pending', 'sending')";
     const total = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM items').get()!.n;
     let items = 0;
     if (total > retention.maxItemsTotal) {

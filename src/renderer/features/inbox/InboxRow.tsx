@@ -3,22 +3,22 @@ import type { InboxEntry } from '../../../shared/inbox/schemas';
 import { FlagBadges } from '../../components/FlagBadges';
 import { NetworkGlyph } from '../../components/NetworkGlyph';
 import { RelativeTime } from '../../components/RelativeTime';
-import { ageing } from '../../model/inbox/inboxModel';
+import type { Ageing } from '../../model/inbox/inboxModel';
 import { InboxItemMenu } from './InboxItemMenu';
 
 interface InboxRowProps {
   workspaceId: string;
   entry: InboxEntry;
   focused: boolean;
-  targetMinutes: number;
-  now: number;
+  /** How late an item that arrived then is (the workspace's target and business hours). */
+  ageOf(arrivedAt: string): Ageing;
   onFocus(): void;
 }
 
 /** One inbox item: who, what kind, the text, the charter's badge, and how late it is against the target. */
-export function InboxRow({ workspaceId, entry, focused, targetMinutes, now, onFocus }: InboxRowProps) {
+export function InboxRow({ workspaceId, entry, focused, ageOf, onFocus }: InboxRowProps) {
   const { t } = useTranslation();
-  const age = entry.state === 'to_handle' ? ageing(entry.arrivedAt, now, targetMinutes) : null;
+  const age = entry.state === 'to_handle' ? ageOf(entry.arrivedAt) : null;
   const name = entry.actor.displayName || entry.actor.handle;
   return (
     <li

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Button, Checkbox, ToggleButton } from 'react-aria-components';
-import { FileText, MessageSquareText, ShieldCheck } from 'lucide-react';
+import { FileText, MessageSquareText, ShieldCheck, Timer } from 'lucide-react';
 import { INBOX_KINDS, type InboxCounts, type InboxKind, type InboxState } from '../../../shared/inbox/schemas';
 import { useInbox } from '../../stores/inbox';
 
@@ -10,7 +10,7 @@ const TABS: { state: InboxState; count: keyof InboxCounts }[] = [
   { state: 'done', count: 'done' },
 ];
 
-export type InboxPanel = 'charter' | 'replies' | 'audit';
+export type InboxPanel = 'charter' | 'replies' | 'audit' | 'responseTimes';
 
 /** States as tabs with their counts, the filters, and the inbox's tools (charter, saved replies, audit log). */
 export function InboxToolbar({ counts, onOpen }: { counts: InboxCounts | undefined; onOpen(panel: InboxPanel): void }) {
@@ -46,6 +46,9 @@ export function InboxToolbar({ counts, onOpen }: { counts: InboxCounts | undefin
         </Button>
         <Button className="button" onPress={() => onOpen('audit')}>
           <FileText size={14} aria-hidden /> {t('inbox.audit.open')}
+        </Button>
+        <Button className="button" onPress={() => onOpen('responseTimes')}>
+          <Timer size={14} aria-hidden /> {t('responseTimes.open')}
         </Button>
       </div>
     </div>

@@ -4,7 +4,7 @@ import { Inbox } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { errorText } from '../../i18n';
 import { isTextEntryTarget } from '../../lib/keys';
-import { moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
+import { ageing, moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
 import { useInbox } from '../../stores/inbox';
 import { useWorkspaces } from '../../stores/workspaces';
 import { AuditDialog } from './AuditDialog';
@@ -13,6 +13,7 @@ import { ConversationPane } from './ConversationPane';
 import { applySuggestion, changeState, moderateEntry, reply } from './inboxActions';
 import { InboxRow } from './InboxRow';
 import { InboxToolbar, type InboxPanel } from './InboxToolbar';
+import { ResponseTimesDialog } from './response/ResponseTimesDialog';
 import { SavedRepliesDialog } from './SavedRepliesDialog';
 
 /**
@@ -23,7 +24,8 @@ import { SavedRepliesDialog } from './SavedRepliesDialog';
 export function InboxView() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaces((s) => s.selectedId);
-  const { entries, counts, targetMinutes, loading, error, tab, load } = useInbox();
+  const { entries, counts, targetMinutes, businessHours, loading, error, tab, load } = useInbox();
+  const timeZone = useWorkspaces((s) => s.workspaces.find((w) => w.id === s.selectedId)?.timeZone ?? 'UTC');
   const [focus, setFocus] = useState(0);
   const [panel, setPanel] = useState<InboxPanel | null>(null);
   const [conversation, setConversation] = useState<string | null>(null);
@@ -101,7 +103,7 @@ export function InboxView() {
         ) : (
           <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H A">
             {entries.map((entry, i) => (
-              <InboxRow key={entry.id} workspaceId={workspaceId} entry={entry} focused={i === Math.min(focus, entries.length - 1)} targetMinutes={targetMinutes} now={now} onFocus={() => setFocus(i)} />
+              <InboxRow key={entry.id} workspaceId={workspaceId} entry={entry} focused={i === Math.min(focus, entries.length - 1)} ageOf={(arrivedAt) => ageing(arrivedAt, now, targetMinutes, businessHours, timeZone)} onFocus={() => setFocus(i)} />
             ))}
           </ul>
         )}
@@ -110,6 +112,7 @@ export function InboxView() {
         ) : null}
       </div>
       {panel === 'charter' ? <CharterDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
+      {panel === 'responseTimes' ? <ResponseTimesDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
       {panel === 'replies' ? <SavedRepliesDialog workspaceId={workspaceId} entry={current ?? null} onClose={() => setPanel(null)} /> : null}
       {panel === 'audit' ? <AuditDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
     </main>

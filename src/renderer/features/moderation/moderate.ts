@@ -32,7 +32,7 @@ export async function moderate(req: ModerationRequest, report?: ReportDetails): 
   }
   const undo = result.value.undo;
   useToasts.getState().show({
-    message: i18n.t(`moderation.done.${req.action}`, { handle: req.authorHandle }),
+    message: result.value.queued ? i18n.t('moderation.queued', { action: i18n.t(`moderation.done.${req.action}`, { handle: req.authorHandle }) }) : i18n.t(`moderation.done.${req.action}`, { handle: req.authorHandle }),
     ...(undo ? { action: { label: i18n.t('inbox.undo'), isUndo: true, run: () => void moderate({ ...req, action: undo, ruleId: undefined }) } } : {}),
   });
   void useInbox.getState().load(req.workspaceId);

@@ -2,14 +2,15 @@
  * Pure helpers of the inbox view: how late an item is against the workspace's response target
  * (the ageing colour) and keyboard moves in the list. Saved replies' variables: shared/inbox/saved-replies.
  */
+import { ageOf, type Ageing } from '../../../shared/inbox/ageing';
+import type { TFunction } from 'i18next';
+import type { BusinessHours } from '../../../shared/inbox/schemas';
 
-export type Ageing = 'fresh' | 'ageing' | 'late';
+export type { Ageing } from '../../../shared/inbox/ageing';
 
-/** fresh under half the target, ageing until it, late past it. */
-export function ageing(arrivedAt: string, now: number, targetMinutes: number): Ageing {
-  const minutes = (now - Date.parse(arrivedAt)) / 60_000;
-  if (minutes >= targetMinutes) return 'late';
-  return minutes >= targetMinutes / 2 ? 'ageing' : 'fresh';
+/** fresh under half the target, ageing until it, late past it (business minutes only when the workspace has business hours). */
+export function ageing(arrivedAt: string, now: number, targetMinutes: number, hours: BusinessHours | null = null, zone = 'UTC'): Ageing {
+  return ageOf(Date.parse(arrivedAt), now, targetMinutes, hours, zone);
 }
 
 /** The next focused row for a key (j/k, arrows, Home/End), or null when the key is not a move. */
@@ -39,4 +40,12 @@ export function snoozeUntil(choice: 'hours' | 'tomorrow', now: Date): Date {
   next.setDate(next.getDate() + 1);
   next.setHours(9, 0, 0, 0);
   return next;
+}
+
+/** A response time as people say it: "25 min", "2 h 05", "3 j 4 h" (minutes rounded). */
+export function durationText(t: TFunction, minutes: number): string {
+  const m = Math.round(minutes);
+  if (m < 60) return t('responseTimes.duration.minutes', { m });
+  if (m < 24 * 60) return t('responseTimes.duration.hours', { h: Math.floor(m / 60), m: String(m % 60).padStart(2, '0') });
+  return t('responseTimes.duration.days', { d: Math.floor(m / 1440), h: Math.floor((m % 1440) / 60) });
 }
