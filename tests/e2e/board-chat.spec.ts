@@ -1,10 +1,12 @@
 /**
  * Bluesky direct messages end to end on a real local network, the chat service being the
  * lexicon-validated stand-in reached through the PDS proxy: a Messages privés column shows a
- * conversation and answers it from the field under the message; with an app password that
+ * conversation and answers it from the field under the message; Enter opens the conversation
+ * beside the board (its messages, marked read, answered from there, axe-clean); with an app password that
  * does not allow direct messages, the column says how to make one that does and offers to
  * reconnect.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { AtpAgent } from '@atproto/api';
 import { startBlueskyNetwork, startChatStandIn, type BlueskyAccount, type BlueskyNetwork, type ChatStandIn } from '../helpers/bluesky';
 import { hostFixture, test as base, expect } from './fixtures';
@@ -56,6 +58,22 @@ test('a Bluesky direct messages column: read a conversation, answer it; without 
   await message.getByRole('button', { name: 'Envoyer' }).click();
   await expect.poll(() => chat.messages(convo).map((m) => m.text)).toEqual(['Bonjour, où acheter le pass musées ?', 'À l’office, quai des Brumes.']);
   await expect(board.card(direct, 'quai des Brumes')).toBeVisible();
+
+  // Enter on the card opens the conversation beside the board, read up to its newest message.
+  await board.card(direct, 'quai des Brumes').locator('[data-roving-item]').focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByTestId('side-panel');
+  await expect(panel.getByRole('heading', { name: 'Conversation' })).toBeFocused();
+  await expect(panel.getByTestId('conversation-message')).toHaveText([/où acheter le pass musées/, /quai des Brumes/]);
+  await expect.poll(() => chat.readUpTo(convo, office.did)).toBe(chat.messages(convo).at(-1)!.id);
+  await panel.getByRole('textbox', { name: `Répondre en tant que @${office.handle}` }).fill('Ouvert de 9 h à 18 h.');
+  await panel.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(panel.getByTestId('conversation-message')).toHaveText([/pass musées/, /quai des Brumes/, /Ouvert de 9 h à 18 h/]);
+  expect(chat.messages(convo).at(-1)?.text).toBe('Ouvert de 9 h à 18 h.');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="side-panel"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
 
   await board.addColumn({ type: 'Messages privés', account: 'kiosque.test' });
   const denied = board.column(/^Messages privés — @kiosque\.test/);

@@ -3,27 +3,16 @@
  * published it, with the community's reply (Mastodon stand-in: no public web page to open);
  * with the keyboard, and Escape goes back to the card.
  */
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn } from './support/mastodon';
 import { BoardPage } from './pages/board';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  // The board's image cache fetches the avatar addresses the stand-in hands out (not API routes).
-  const others = server?.takeViolations().filter((v) => !(v.kind === 'unknown-route' && v.method === 'GET' && v.path.startsWith('/avatars/')));
-  expect(others ?? []).toEqual([]);
-});
+const mastodon = useMastodonStandIn();
 
 test('View the post opens a sent post with its reply in the thread panel', async ({ tribune, page }) => {
   const board = new BoardPage(page);
   await tribune.createWorkspace('Cinéma du Port');
-  await tribune.connectMastodon(server.url);
+  await tribune.connectMastodon(mastodon.server.url);
   await tribune.writeDraft('Séance en plein air vendredi');
   await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
   await tribune.waitSaved();
@@ -35,9 +24,9 @@ test('View the post opens a sent post with its reply in the thread panel', async
   await expect(sent.getByRole('link', { name: /Ouvrir dans le navigateur : publication de @tribune@/ })).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\//);
 
   // Someone answers it.
-  const mine = server.state.statuses.find((s) => s.text === 'Séance en plein air vendredi')!;
-  const lea = server.act.addAccount('lea', 'Léa');
-  server.act.post(lea, 'À quelle heure ?', { inReplyToId: mine.id });
+  const mine = mastodon.server.state.statuses.find((s) => s.text === 'Séance en plein air vendredi')!;
+  const lea = mastodon.server.act.addAccount('lea', 'Léa');
+  mastodon.server.act.post(lea, 'À quelle heure ?', { inReplyToId: mine.id });
 
   await view.focus();
   await page.keyboard.press('Enter');

@@ -9,24 +9,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectRpc, startHost, type RpcClient } from '../helpers/host';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn } from './support/mastodon';
 import { CalendarPage } from './pages/calendar';
 import { TribunePage } from './pages/tribune';
 
+const mastodon = useMastodonStandIn();
+
 const ZONE = 'Europe/Paris';
-let server: MastodonStandIn;
 
 test.use({ timezoneId: 'America/New_York' });
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  server?.assertNoViolations();
-});
 
 /** The wall-clock date in a zone, `days` from now. */
 function dateIn(zone: string, days: number): string {
@@ -36,7 +28,7 @@ function dateIn(zone: string, days: number): string {
 /** A workspace in Paris with a Mastodon account, made through the contract as the UI would. */
 async function setUp(rpc: RpcClient) {
   const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: ZONE });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
   const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
   await fetch(begin.authorizeUrl); // The instance approves at once and sends the browser back to Tribune's listener.
   const account = await completing;
@@ -318,7 +310,7 @@ test('a post still in review is held at its time and goes once approved', async 
 
   // Its time comes and goes: nothing reaches the instance, the post still waits for approval.
   await page.waitForTimeout(Math.max(0, at.getTime() - Date.now()) + 8_000);
-  expect(server.state.statuses.filter((s) => s.text === text)).toHaveLength(0);
+  expect(mastodon.server.state.statuses.filter((s) => s.text === text)).toHaveLength(0);
   await expect(calendar.item(id)).toHaveAttribute('data-review', 'in_review');
   await expect(calendar.item(id)).not.toHaveAttribute('data-status', 'published');
 
@@ -326,7 +318,7 @@ test('a post still in review is held at its time and goes once approved', async 
   await calendar.itemButton(id).click();
   await tribune.composer.getByRole('button', { name: 'Valider' }).click();
   await expect(tribune.composer.getByTestId('review-state')).toHaveText('Validé');
-  await expect.poll(() => server.state.statuses.filter((s) => s.text === text).length, { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => mastodon.server.state.statuses.filter((s) => s.text === text).length, { timeout: 30_000 }).toBe(1);
   await tribune.closeComposer();
   await expect(calendar.item(id)).toHaveAttribute('data-status', 'published', { timeout: 15_000 });
   rpc.close();

@@ -3,23 +3,14 @@
  * a confirmation dialog, the network's refusal shown in it, then the deletion and the Sent
  * card saying so.
  */
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn } from './support/mastodon';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  server?.assertNoViolations();
-});
+const mastodon = useMastodonStandIn();
 
 test('a sent post is deleted from its network after a confirmation, and a refusal is explained', async ({ tribune, page }) => {
   await tribune.createWorkspace('Cinéma du Port');
-  await tribune.connectMastodon(server.url);
+  await tribune.connectMastodon(mastodon.server.url);
 
   await tribune.writeDraft('Séance en plein air vendredi');
   await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
@@ -38,10 +29,10 @@ test('a sent post is deleted from its network after a confirmation, and a refusa
   await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  expect(server.requestsFor('DELETE /api/v1/statuses/{id}')).toHaveLength(0);
+  expect(mastodon.server.requestsFor('DELETE /api/v1/statuses/{id}')).toHaveLength(0);
 
   // The network refuses: its words, in the dialog, which stays open.
-  server.injectFault('DELETE /api/v1/statuses/{id}', { kind: 'refuse', status: 403, body: { error: 'Ce message est épinglé par la modération' } });
+  mastodon.server.injectFault('DELETE /api/v1/statuses/{id}', { kind: 'refuse', status: 403, body: { error: 'Ce message est épinglé par la modération' } });
   await action.focus();
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
@@ -56,5 +47,5 @@ test('a sent post is deleted from its network after a confirmation, and a refusa
   await expect(sent.getByText('Supprimé du réseau')).toBeVisible();
   await expect(sent.getByRole('link', { name: /Voir la publication/ })).toHaveCount(0);
   await expect(action).toHaveCount(0);
-  expect(server.state.statuses.find((s) => s.text === 'Séance en plein air vendredi')?.deletedAt).not.toBeNull();
+  expect(mastodon.server.state.statuses.find((s) => s.text === 'Séance en plein air vendredi')?.deletedAt).not.toBeNull();
 });

@@ -5,26 +5,17 @@
  * poll, check accessibility of the full composer, publish now.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn } from './support/mastodon';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  server?.assertNoViolations();
-});
+const mastodon = useMastodonStandIn();
 
 test('connect a Mastodon account, then publish a poll behind a content warning', async ({ tribune, page }) => {
   await tribune.createWorkspace('Brasserie du Port');
   await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
   await dialog.getByRole('tab', { name: 'Mastodon' }).click();
-  await dialog.getByRole('textbox', { name: 'Instance' }).fill(server.url);
+  await dialog.getByRole('textbox', { name: 'Instance' }).fill(mastodon.server.url);
   await dialog.getByRole('button', { name: 'Continuer' }).click();
   const authorize = dialog.getByRole('link', { name: "Ouvrir la page d'autorisation" });
   await expect(authorize).toBeVisible();
@@ -60,7 +51,7 @@ test('connect a Mastodon account, then publish a poll behind a content warning',
   // Publish now waits its undo delay (10 s by default) before it goes.
   await expect(sent.getByRole('link', { name: /Voir la publication de @tribune@/ })).toBeVisible({ timeout: 40_000 });
 
-  const status = server.state.statuses.find((s) => s.text === 'Quelle bière pour la fête du port ?');
+  const status = mastodon.server.state.statuses.find((s) => s.text === 'Quelle bière pour la fête du port ?');
   expect(status).toMatchObject({ spoilerText: 'Alcool', sensitive: true, visibility: 'unlisted' });
   expect(status?.poll?.options).toEqual(['Blonde', 'Ambrée']);
 });

@@ -4,45 +4,20 @@
  * moving from Scheduled to Sent with links to the real records.
  */
 import { AtpAgent } from '@atproto/api';
-import { startBlueskyNetwork, type BlueskyNetwork } from '../helpers/bluesky';
 import { test, expect } from './fixtures';
+import { nextMinuteIn, useLocalBluesky, type LocalAccount } from './support/local-bluesky';
 
 const ZONE = 'Europe/Paris';
-let network: BlueskyNetwork;
-const accounts: { handle: string; appPassword: string; did: string }[] = [];
+const local = useLocalBluesky(['port-lumiere.test', 'musee-port.test']);
 
 test.use({ timezoneId: ZONE });
 
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  network = await startBlueskyNetwork();
-  for (const handle of ['port-lumiere.test', 'musee-port.test']) {
-    const account = await network.createAccount(handle);
-    accounts.push({ handle, did: account.did, appPassword: await network.createAppPassword(account, 'tribune') });
-  }
-});
-
-test.afterAll(async () => {
-  await network?.close();
-});
-
-/** The next whole minute at least 40 s away, as the workspace's wall clock shows it. */
-function nextMinuteIn(zone: string): { date: string; time: string; at: number } {
-  const at = Math.ceil((Date.now() + 40_000) / 60_000) * 60_000;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(at))
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, at };
-}
-
 test('a post to two Bluesky accounts, adapted for one, goes from Scheduled to Sent at its time', async ({ tribune, page }) => {
   test.setTimeout(240_000);
-  const [brand, museum] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
+  const [brand, museum] = local.accounts as [LocalAccount, LocalAccount];
   await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
-  await tribune.connectBluesky(brand.handle, brand.appPassword, network.pdsUrl);
-  await tribune.connectBluesky(museum.handle, museum.appPassword, network.pdsUrl);
+  await tribune.connectBluesky(brand.handle, brand.appPassword, local.network.pdsUrl);
+  await tribune.connectBluesky(museum.handle, museum.appPassword, local.network.pdsUrl);
 
   const shared = 'Ce soir, feu d’artifice sur le port à 22 h ! #PortLumière';
   const adapted = 'Le musée reste ouvert jusqu’à 22 h pour le feu d’artifice 🎆';
@@ -59,7 +34,7 @@ test('a post to two Bluesky accounts, adapted for one, goes from Scheduled to Se
   await version.fill(adapted);
   await tribune.waitSaved();
 
-  const when = nextMinuteIn(ZONE);
+  const when = nextMinuteIn(ZONE, 40_000);
   await tribune.composer.getByRole('button', { name: 'Programmer…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Programmer la publication' });
   await expect(dialog).toContainText('Paris');
@@ -86,7 +61,7 @@ test('a post to two Bluesky accounts, adapted for one, goes from Scheduled to Se
   await expect(links.museum).toBeVisible({ timeout: 30_000 });
 
   // Each link names a real record on the PDS, with the text that account was meant to get.
-  const agent = new AtpAgent({ service: network.pdsUrl });
+  const agent = new AtpAgent({ service: local.network.pdsUrl });
   for (const [who, expected] of [
     [brand, shared],
     [museum, adapted],

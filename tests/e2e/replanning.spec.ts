@@ -6,51 +6,26 @@
  * can be undone during its delay.
  */
 import { AtpAgent } from '@atproto/api';
-import { startBlueskyNetwork, type BlueskyNetwork } from '../helpers/bluesky';
 import { test, expect } from './fixtures';
+import { nextMinuteIn, useLocalBluesky, type LocalAccount } from './support/local-bluesky';
 
 const ZONE = 'Europe/Paris';
-let network: BlueskyNetwork;
-const accounts: { handle: string; appPassword: string; did: string }[] = [];
+const local = useLocalBluesky(['halle.test', 'criee.test']);
 
 test.use({ timezoneId: ZONE });
 
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  network = await startBlueskyNetwork();
-  for (const handle of ['halle.test', 'criee.test']) {
-    const account = await network.createAccount(handle);
-    accounts.push({ handle, did: account.did, appPassword: await network.createAppPassword(account, 'tribune') });
-  }
-});
-
-test.afterAll(async () => {
-  await network?.close();
-});
-
-/** The next whole minute at least `ahead` ms away, as the workspace's wall clock shows it. */
-function nextMinuteIn(zone: string, ahead: number): { date: string; time: string; at: number } {
-  const at = Math.ceil((Date.now() + ahead) / 60_000) * 60_000;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(new Date(at))
-      .map((p) => [p.type, p.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, at };
-}
-
 async function texts(did: string): Promise<string[]> {
-  const agent = new AtpAgent({ service: network.pdsUrl });
+  const agent = new AtpAgent({ service: local.network.pdsUrl });
   const page = await agent.com.atproto.repo.listRecords({ repo: did, collection: 'app.bsky.feed.post', limit: 100 });
   return page.data.records.map((r) => (r.value as { text: string }).text);
 }
 
 test('an account taken out of a scheduled post does not publish, and the one kept publishes the edited text', async ({ tribune, page }) => {
   test.setTimeout(300_000);
-  const [halle, criee] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
+  const [halle, criee] = local.accounts as [LocalAccount, LocalAccount];
   await tribune.createWorkspace('Halle aux Poissons');
-  await tribune.connectBluesky(halle.handle, halle.appPassword, network.pdsUrl);
-  await tribune.connectBluesky(criee.handle, criee.appPassword, network.pdsUrl);
+  await tribune.connectBluesky(halle.handle, halle.appPassword, local.network.pdsUrl);
+  await tribune.connectBluesky(criee.handle, criee.appPassword, local.network.pdsUrl);
 
   await tribune.writeDraft('Arrivage de sardines ce matin');
   const targets = tribune.composer.getByRole('group', { name: 'Publier sur' });
@@ -106,9 +81,9 @@ test('an account taken out of a scheduled post does not publish, and the one kep
 
 test('"Publish now" waits its delay with a countdown, and Ctrl+Z takes it back before it goes', async ({ tribune, page }) => {
   test.setTimeout(120_000);
-  const [halle] = accounts as [(typeof accounts)[0]];
+  const [halle] = local.accounts as [LocalAccount];
   await tribune.createWorkspace('Marché couvert');
-  await tribune.connectBluesky(halle.handle, halle.appPassword, network.pdsUrl);
+  await tribune.connectBluesky(halle.handle, halle.appPassword, local.network.pdsUrl);
   const before = await texts(halle.did);
 
   await tribune.writeDraft('Finalement pas de marché ce dimanche');

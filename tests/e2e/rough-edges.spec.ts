@@ -7,19 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectRpc, startHost } from '../helpers/host';
 import { TribunePage } from './pages/tribune';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn } from './support/mastodon';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  server?.assertNoViolations();
-});
+const mastodon = useMastodonStandIn();
 
 /** Connects the stand-in's account through OAuth, as a person does (see mastodon.spec.ts). */
 async function connectMastodon(tribune: TribunePage) {
@@ -27,7 +18,7 @@ async function connectMastodon(tribune: TribunePage) {
   await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
   await dialog.getByRole('tab', { name: 'Mastodon' }).click();
-  await dialog.getByRole('textbox', { name: 'Instance' }).fill(server.url);
+  await dialog.getByRole('textbox', { name: 'Instance' }).fill(mastodon.server.url);
   await dialog.getByRole('button', { name: 'Continuer' }).click();
   const authorize = dialog.getByRole('link', { name: "Ouvrir la page d'autorisation" });
   const page2 = await page.context().newPage();

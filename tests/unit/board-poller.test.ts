@@ -5,22 +5,17 @@
  * (a like, a follow without a post, a reply) reach the column page; intervals grow only
  * while nothing new comes, and news brings a column back to its pace.
  */
-import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBoardCore } from '../../src/main/core/board';
-import { ReadError, type ReadPage, type Reader, type RemoteEntry } from '../../src/main/core/connectors/reader';
-import { AccountRepository } from '../../src/main/core/repositories/accounts';
-import { WorkspaceRepository } from '../../src/main/core/repositories/workspaces';
+import type { ReadPage, Reader, RemoteEntry } from '../../src/main/core/connectors/reader';
 import { BASE_INTERVAL_MS, FIRST_INTERVAL_MS, GROWTH, PollPlan } from '../../src/main/core/streams/poller';
-import { openStore } from '../../src/main/core/store/database';
 import { STALE_FACTOR, STALE_RETRY_MS } from '../../src/main/core/streams/engine';
 import { statusLine } from '../../src/renderer/model/board/columnLabel';
 import en from '../../src/renderer/i18n/en.json';
 import fr from '../../src/renderer/i18n/fr.json';
 import { ColumnPage } from '../../src/shared/board/schemas';
 import { actor, entry, item } from '../helpers/board/fixtures';
-import { manualClock, tempDir } from '../helpers/temp';
+import { boardOn, boardStore, scriptedReader, workspaceWithAccount } from '../helpers/board/core';
+import { manualClock } from '../helpers/temp';
 
 const column = (id: string, type: 'notifications' | 'search' | 'mentions', empty: boolean) => ({ id, type, accountId: 'a', network: 'bluesky' as const, empty });
 
@@ -53,39 +48,21 @@ interface ReaderState {
 
 /** A reader whose network gets activity later; `calls` counts reads; `hold` keeps a read waiting. */
 function notificationsReader(state: ReaderState): Reader {
-  return {
-    supports: () => true,
-    async read(): Promise<ReadPage> {
-      state.calls++;
-      if (state.hold) await state.hold;
-      return { entries: state.entries, olderCursor: null };
-    },
-    thread: () => Promise.reject(new ReadError('unsupported', 'no')),
-    act: () => Promise.resolve({ ref: null }),
-    markSeen: () => Promise.resolve(),
-    readSeen: () => Promise.resolve(null),
-  };
+  return scriptedReader(async (): Promise<ReadPage> => {
+    state.calls++;
+    if (state.hold) await state.hold;
+    return { entries: state.entries, olderCursor: null };
+  });
 }
 
 describe('a Notifications column added before any activity', () => {
   it('shows the first like, follow and reply within seconds of the network having them', async () => {
-    const dir = tempDir();
-    const clock = manualClock(Date.parse('2026-12-01T08:00:00Z'));
-    const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock });
-    const workspaces = new WorkspaceRepository(db);
-    const accounts = new AccountRepository(db);
-    const ws = workspaces.create({ id: randomUUID(), name: 'W', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: 0 });
-    const account = accounts.upsert({ id: randomUUID(), workspaceId: ws.id, network: 'bluesky', handle: 'mairie.test', displayName: 'Mairie', avatarUrl: null, serviceUrl: 'http://127.0.0.1:1', remoteId: 'did:plc:mairie', createdAt: 0 });
+    const store = await boardStore(manualClock(Date.parse('2026-12-01T08:00:00Z')));
+    const { clock } = store;
+    const { ws, account } = workspaceWithAccount(store);
     const state: ReaderState = { entries: [], calls: 0 };
     const events: { event: string; payload: { columnId?: string; newCount?: number } }[] = [];
-    const board = createBoardCore({
-      db,
-      clock,
-      accounts,
-      workspaces,
-      emit: (event, payload) => events.push({ event, payload: payload as never }),
-      network: { log: { info: () => undefined, error: () => undefined }, readerFor: () => notificationsReader(state), keyFor: () => null, imageDir: path.join(dir, 'img') },
-    });
+    const board = boardOn(store, () => notificationsReader(state), { emit: (event, payload) => events.push({ event, payload: payload as never }) });
     const [b] = await board.handlers['board.list']({ workspaceId: ws.id });
     const col = await board.handlers['column.add']({ boardId: b!.id, type: 'notifications', accountId: account.id });
     // The first fill, started by column.add, ends with nothing.
@@ -121,24 +98,13 @@ describe('a Notifications column added before any activity', () => {
 
 describe('a stale column', () => {
   it('says since when and when it retries once its last refresh is older than three intervals, and recovers', async () => {
-    const dir = tempDir();
     const t0 = Date.parse('2026-12-01T08:00:00Z');
-    const clock = manualClock(t0);
-    const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock });
-    const workspaces = new WorkspaceRepository(db);
-    const accounts = new AccountRepository(db);
-    const ws = workspaces.create({ id: randomUUID(), name: 'W', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: 0 });
-    const account = accounts.upsert({ id: randomUUID(), workspaceId: ws.id, network: 'bluesky', handle: 'mairie.test', displayName: 'Mairie', avatarUrl: null, serviceUrl: 'http://127.0.0.1:1', remoteId: 'did:plc:mairie', createdAt: 0 });
+    const store = await boardStore(manualClock(t0));
+    const { clock } = store;
+    const { ws, account } = workspaceWithAccount(store);
     const state: ReaderState = { entries: [entry(1), entry(2)], calls: 0 };
     const events: { event: string; payload: { columnId?: string; status?: { state: string; lastRefreshAt: string | null; retryAt: string | null } } }[] = [];
-    const board = createBoardCore({
-      db,
-      clock,
-      accounts,
-      workspaces,
-      emit: (event, payload) => events.push({ event, payload: payload as never }),
-      network: { log: { info: () => undefined, error: () => undefined }, readerFor: () => notificationsReader(state), keyFor: () => null, imageDir: path.join(dir, 'img') },
-    });
+    const board = boardOn(store, () => notificationsReader(state), { emit: (event, payload) => events.push({ event, payload: payload as never }) });
     const engine = board.streams!.engine;
     const [b] = await board.handlers['board.list']({ workspaceId: ws.id });
     const col = await board.handlers['column.add']({ boardId: b!.id, type: 'home', accountId: account.id });

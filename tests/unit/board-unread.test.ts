@@ -4,28 +4,16 @@
  * Notifications column filtered by kinds neither shows nor counts the other kinds, even when
  * a reader hands them over); reading a column brings its workspace's count down.
  */
-import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createBoardCore } from '../../src/main/core/board';
-import { ReadError, type ReadPage, type Reader, type RemoteEntry } from '../../src/main/core/connectors/reader';
-import { AccountRepository } from '../../src/main/core/repositories/accounts';
-import { WorkspaceRepository } from '../../src/main/core/repositories/workspaces';
-import { openStore } from '../../src/main/core/store/database';
+import type { ReadPage, Reader, RemoteEntry } from '../../src/main/core/connectors/reader';
 import { workspaceUnread } from '../../src/renderer/stores/unread';
 import type { NotificationKind } from '../../src/shared/board/schemas';
 import { actor, entry, item } from '../helpers/board/fixtures';
-import { manualClock, tempDir } from '../helpers/temp';
+import { boardOn, boardStore, scriptedReader, workspaceWithAccount } from '../helpers/board/core';
+import { manualClock } from '../helpers/temp';
 
 function reader(state: { entries: RemoteEntry[] }): Reader {
-  return {
-    supports: () => true,
-    read: (): Promise<ReadPage> => Promise.resolve({ entries: state.entries, olderCursor: null }),
-    thread: () => Promise.reject(new ReadError('unsupported', 'no')),
-    act: () => Promise.resolve({ ref: null }),
-    markSeen: () => Promise.resolve(),
-    readSeen: () => Promise.resolve(null),
-  };
+  return scriptedReader((): Promise<ReadPage> => Promise.resolve({ entries: state.entries, olderCursor: null }));
 }
 
 const T0 = Date.parse('2026-12-01T08:00:00Z');
@@ -41,25 +29,13 @@ const post = (n: number): RemoteEntry => ({ ...entry(n), at: T0 + n * 1000 });
 
 describe('unread counts per workspace', () => {
   it('sums each workspace\'s columns, follows a column\'s kinds filter, and goes down when read', async () => {
-    const dir = tempDir();
-    const clock = manualClock(T0);
-    const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock });
-    const workspaces = new WorkspaceRepository(db);
-    const accounts = new AccountRepository(db);
+    const store = await boardStore(manualClock(T0));
     const states = new Map<string, { entries: RemoteEntry[] }>();
     const events: { event: string; payload: { columnId?: string; unread?: number } }[] = [];
-    const board = createBoardCore({
-      db,
-      clock,
-      accounts,
-      workspaces,
-      emit: (event, payload) => events.push({ event, payload: payload as never }),
-      network: { log: { info: () => undefined, error: () => undefined }, readerFor: (id) => reader(states.get(id)!), keyFor: () => null, imageDir: path.join(dir, 'img') },
-    });
+    const board = boardOn(store, (id) => reader(states.get(id)!), { emit: (event, payload) => events.push({ event, payload: payload as never }) });
     const h = board.handlers;
     const setup = async (name: string, type: 'notifications' | 'home', entries: RemoteEntry[]) => {
-      const ws = workspaces.create({ id: randomUUID(), name, color: '#2563eb', timeZone: 'Europe/Paris', createdAt: 0 });
-      const account = accounts.upsert({ id: randomUUID(), workspaceId: ws.id, network: 'bluesky', handle: `${name}.test`, displayName: name, avatarUrl: null, serviceUrl: 'http://127.0.0.1:1', remoteId: `did:plc:${name}`, createdAt: 0 });
+      const { ws, account } = workspaceWithAccount(store, { handle: `${name}.test`, remoteId: `did:plc:${name}`, workspace: name, displayName: name });
       states.set(account.id, { entries });
       const [b] = await h['board.list']({ workspaceId: ws.id });
       const column = await h['column.add']({ boardId: b!.id, type, accountId: account.id });

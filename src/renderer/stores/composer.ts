@@ -6,6 +6,8 @@ import { getClient, type ClientError } from '../client';
 import { createAutosaver, type Autosaver, type AutosaveState } from '../model/autosave';
 import { savableContent } from '../model/content';
 import { createDraftBackup } from '../model/draftBackup';
+import { directReplyText } from '../model/board/directReply';
+import { useAccounts } from './accounts';
 import { useDrafts } from './drafts';
 import { useUi } from './ui';
 
@@ -225,8 +227,17 @@ export const useComposer = create<ComposerStore>((set, get) => {
     async openReply(workspaceId, accountId, mode, item) {
       if (!(await settleCurrent())) return false;
       const ref = { itemId: item.id, network: item.network, uri: item.uri };
-      const content: DraftContent = { ...EMPTY_DRAFT_CONTENT, targets: [{ accountId, variant: null }], ...(mode === 'reply' ? { replyTo: ref } : { quote: ref }) };
-      set((s) => ({ ...session({ open: true, workspaceId, content, context: { mode, item } }), focusRequest: s.focusRequest + 1 }));
+      // A private (direct) post is answered privately, naming its participants (Mastodon delivers it to them only).
+      const direct = mode === 'reply' && item.direct === true;
+      const own = direct ? (useAccounts.getState().byWorkspace[workspaceId]?.find((a) => a.id === accountId)?.handle ?? '') : '';
+      const content: DraftContent = {
+        ...EMPTY_DRAFT_CONTENT,
+        targets: [{ accountId, variant: null }],
+        ...(mode === 'reply' ? { replyTo: ref } : { quote: ref }),
+        ...(direct ? { visibility: 'direct' as const } : {}),
+      };
+      const text = direct ? directReplyText(item, own) : '';
+      set((s) => ({ ...session({ open: true, workspaceId, content, text, context: { mode, item } }), focusRequest: s.focusRequest + 1 }));
       changed();
       return true;
     },

@@ -184,6 +184,8 @@ export const BoardItem = z.object({
   deleted: z.boolean(),
   /** What the workspace's charter flagged on it (rule name and matched text): the card's badge. */
   flags: z.array(ItemFlag).optional(),
+  /** Mastodon: a private (direct) post; an answer stays private and names its participants. */
+  direct: z.boolean().optional(),
 });
 export type BoardItem = z.infer<typeof BoardItem>;
 

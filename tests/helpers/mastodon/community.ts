@@ -267,8 +267,8 @@ export function communityApi(c: Community, host: CommunityHost) {
       return n;
     },
     /** A direct message to the signed-in account: a `direct` status in a conversation (one per author). */
-    directMessage(author: CommunityAccount, text: string): CommunityStatus {
-      const s = helpers.post(author, `@tribune ${text}`, { mentionsMe: true, visibility: 'direct' });
+    directMessage(author: CommunityAccount, text: string, opts: { inReplyToId?: string } = {}): CommunityStatus {
+      const s = helpers.post(author, `@tribune ${text}`, { mentionsMe: true, visibility: 'direct', ...opts });
       let conversation = c.conversations.find((x) => x.accountId === author.id);
       if (!conversation) c.conversations.push((conversation = { id: host.newId(), accountId: author.id, lastStatusId: s.id, unread: true }));
       conversation.lastStatusId = s.id;

@@ -216,7 +216,7 @@ const INVALID_GRANT =
   'The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.';
 
 const token = () => randomBytes(32).toString('base64url');
-/** A 1x1 PNG for the static image paths (avatars/original/missing.png, packs/...). */
+/** A 1x1 PNG for the static image paths (avatars/original/missing.png, headers/..., packs/...). */
 const STATIC_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const s256 = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -794,8 +794,8 @@ export async function startMastodonStandIn(options: MastodonStandInOptions = {})
     state.requests.push(entry);
     const raw = await readBody(req);
 
-    // Static files (avatars, instance images), as Mastodon's web server serves them: not API operations.
-    if (method === 'GET' && /^\/(avatars|packs)\//.test(url.pathname)) {
+    // Static files (avatars, headers, instance images), as Mastodon's web server serves them: not API operations.
+    if (method === 'GET' && /^\/(avatars|headers|packs)\//.test(url.pathname)) {
       entry.status = 200;
       res.writeHead(200, { 'content-type': 'image/png', 'content-length': STATIC_PNG.length });
       res.end(STATIC_PNG);

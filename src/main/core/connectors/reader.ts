@@ -73,6 +73,8 @@ export interface RemoteItem {
   quote: RemoteQuote | null;
   counts: { replies: number; reposts: number; likes: number; quotes: number };
   viewer: RemoteViewer;
+  /** Mastodon: a private post (visibility `direct`), answered privately. */
+  direct?: boolean;
 }
 
 export type RemoteEntry =

@@ -21,6 +21,8 @@ export interface StoredBody {
   replyRoot: RemoteItem['replyRoot'];
   quote: (Omit<NonNullable<RemoteItem['quote']>, 'author'> & { authorId: string | null }) | null;
   counts: RemoteItem['counts'];
+  /** A private (direct) post. */
+  direct?: boolean;
 }
 
 export interface IngestResult {
@@ -164,6 +166,7 @@ export class StreamCache {
       replyRoot: item.replyRoot,
       quote: item.quote ? { uri: item.quote.uri, url: item.quote.url, spans: item.quote.spans, createdAt: item.quote.createdAt, unavailable: item.quote.unavailable, authorId: quoteAuthorId } : null,
       counts: item.counts,
+      ...(item.direct ? { direct: true } : {}),
     };
     const id = this.s.item.get(randomUUID(), network, item.uri, authorId, item.createdAt, JSON.stringify(body), now)!.id;
     const v = item.viewer;

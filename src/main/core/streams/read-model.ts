@@ -190,6 +190,7 @@ export class BoardReadModel {
       },
       own: r.i_own === 1,
       deleted: r.i_deleted === 1,
+      ...(body?.direct ? { direct: true } : {}),
       // Only flagged items carry the field (most cards have none).
       ...(typeof r.i_flags === 'string' && r.i_flags !== '[]' ? { flags: JSON.parse(r.i_flags) as ItemFlag[] } : {}),
     };

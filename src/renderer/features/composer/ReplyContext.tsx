@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { MessageSquareReply, Quote } from 'lucide-react';
+import { directParticipants } from '../../model/board/directReply';
+import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
 
 /** Above the text: the post being answered or quoted (from the board), so the person sees what they reply to. */
@@ -8,6 +10,10 @@ export function ReplyContext() {
   const context = useComposer((s) => s.context);
   const replyTo = useComposer((s) => s.content.replyTo ?? null);
   const quoted = useComposer((s) => s.content.quote ?? null);
+  const direct = useComposer((s) => s.content.visibility === 'direct');
+  const workspaceId = useComposer((s) => s.workspaceId);
+  const answering = useComposer((s) => s.content.targets[0]?.accountId ?? null);
+  const own = useAccounts((a) => (workspaceId ? a.byWorkspace[workspaceId]?.find((x) => x.id === answering)?.handle : undefined) ?? '');
   if (!context && !replyTo && !quoted) return null;
   const mode = context?.mode ?? (replyTo ? 'reply' : 'quote');
   const item = context?.item ?? null;
@@ -22,6 +28,7 @@ export function ReplyContext() {
         {item ? <span className="item-handle">@{item.author.handle}</span> : null}
       </p>
       {item ? <p className="reply-context-text">{Array.from(item.text).slice(0, 280).join('')}</p> : null}
+      {item?.direct && direct ? <p className="reply-context-direct">{t('chat.directHint', { handles: directParticipants(item, own).map((h) => `@${h}`).join(', ') })}</p> : null}
     </section>
   );
 }

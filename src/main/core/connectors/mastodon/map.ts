@@ -79,6 +79,7 @@ export function mapStatus(s: Json, now: number): RemoteItem | null {
         : null,
     counts: { replies: safeCount(s.replies_count), reposts: safeCount(s.reblogs_count), likes: safeCount(s.favourites_count), quotes: safeCount(s.quotes_count) },
     viewer: { liked: s.favourited === true, reposted: s.reblogged === true, bookmarked: s.bookmarked === true, likeRef: null, repostRef: null, followingAuthor: null, followRef: null },
+    ...(s.visibility === 'direct' ? { direct: true } : {}),
   };
 }
 

@@ -113,7 +113,7 @@ export function createMastodonReader(d: MastodonReaderDeps): Reader {
           const list = Array.isArray(res.body) ? (res.body as Json[]) : [];
           const entries = list.flatMap((c) => {
             const e = c?.last_status ? statusEntry(c.last_status, now) : null;
-            return e ? [{ ...e, key: `conversation:${String(c.id)}` }] : [];
+            return e ? [{ ...e, key: `conversation:${String(c.id)}:${String(c.last_status.id)}` }] : [];
           });
           return { entries, olderCursor: nextMaxId(res.headers.get('link')) };
         }

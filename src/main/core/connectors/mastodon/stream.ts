@@ -99,7 +99,7 @@ export function createMastodonLive(d: MastodonLiveDeps): LiveReader {
             }
             case 'conversation': {
               const entry = payload?.last_status ? statusEntry(payload.last_status, now) : null;
-              if (entry) h.event({ kind: 'entry', entry: { ...entry, key: `conversation:${String(payload.id)}` } });
+              if (entry) h.event({ kind: 'entry', entry: { ...entry, key: `conversation:${String(payload.id)}:${String(payload.last_status.id)}` } });
               break;
             }
             case 'status.update': {
