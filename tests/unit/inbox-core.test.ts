@@ -181,7 +181,7 @@ describe('saved replies, people, the audit log and charter files through the com
 describe('the charter on the brand\'s own drafts (composer lint)', () => {
   it('answers the flags of the text rules on a draft, never spam-wave or account rules, and nothing without a charter', async () => {
     const t = await inboxHarness();
-    expect(await t.h['charter.lint']({ workspaceId: t.ws.id, text: 'Quelle arnaque' })).toEqual({ flags: [] });
+    expect(await t.h['charter.lint']({ workspaceId: t.ws.id, text: 'Quelle arnaque' })).toEqual({ flags: [], places: [] });
     await t.h['charter.save']({
       workspaceId: t.ws.id,
       charter: {
@@ -201,7 +201,37 @@ describe('the charter on the brand\'s own drafts (composer lint)', () => {
       { ruleId: 'phone', ruleName: 'Numéro de téléphone', severity: 'info', action: 'flag', matched: '06 12 34 56 78' },
       { ruleId: 'links', ruleName: 'Liens douteux', severity: 'critical', action: 'flag', matched: 'www.spam.example' },
     ]);
-    expect(await t.h['charter.lint']({ workspaceId: t.ws.id, text: 'Belle journée au port' })).toEqual({ flags: [] });
+    expect(await t.h['charter.lint']({ workspaceId: t.ws.id, text: 'Belle journée au port' })).toEqual({ flags: [], places: [] });
     expect(() => t.h['charter.lint']({ workspaceId: 'missing', text: 'arnaque' })).toThrow(expect.objectContaining({ code: 'workspace_not_found' }));
+  });
+
+  it('lints every part of a thread and every adapted version, and says which one matched', async () => {
+    const t = await inboxHarness();
+    await t.h['charter.save']({ workspaceId: t.ws.id, charter });
+    const alice = '0b1c2d3e-4f50-4a6b-8c7d-8e9fa0b1c2d3';
+    const lint = await t.h['charter.lint']({
+      workspaceId: t.ws.id,
+      text: '',
+      places: [
+        { accountId: null, part: 0, text: 'Le marché ouvre dimanche.' },
+        { accountId: null, part: 1, text: 'Pas d’arnaque : appelez le 06 12 34 56 78' },
+        { accountId: alice, part: null, text: 'Une version sans souci' },
+        { accountId: t.account.id, part: 0, text: 'Partie 1' },
+        { accountId: t.account.id, part: 1, text: 'Quelle ARNAQUE, l’arnaque' },
+      ],
+    });
+    const insults = { ruleId: 'insults', ruleName: 'Insultes', severity: 'warning', action: 'hide', matched: 'arnaque' };
+    const phone = { ruleId: 'phone', ruleName: 'Numéro de téléphone', severity: 'info', action: 'flag', matched: '06 12 34 56 78' };
+    // One flag per rule for the draft; each place that matched, once per rule, in the draft's order.
+    expect(lint.flags).toEqual([insults, phone]);
+    expect(lint.places).toEqual([
+      { accountId: null, part: 1, flags: [insults, phone] },
+      { accountId: t.account.id, part: 1, flags: [insults] },
+    ]);
+    // The main text alone is the whole main version.
+    expect((await t.h['charter.lint']({ workspaceId: t.ws.id, text: 'Une arnaque', places: [{ accountId: alice, part: null, text: 'Une arnaque aussi' }] })).places).toEqual([
+      { accountId: null, part: null, flags: [insults] },
+      { accountId: alice, part: null, flags: [insults] },
+    ]);
   });
 });

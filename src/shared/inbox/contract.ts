@@ -13,6 +13,8 @@ const command = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) 
 const Done = z.object({ done: z.literal(true) });
 const Ws = z.object({ workspaceId: Id }).strict();
 const TextFile = z.object({ fileName: z.string(), text: z.string() });
+/** Where in a draft a text is: the main version (accountId null) or an account's adapted one; a thread's part (from 0) or the whole (null). */
+const LintPlace = z.object({ accountId: Id.nullable(), part: z.number().int().min(0).max(99).nullable() });
 
 export const inboxCommands = {
   'charter.get': command(Ws, Charter),
@@ -41,8 +43,15 @@ export const inboxCommands = {
   'charter.import': command(z.object({ workspaceId: Id, text: z.string().max(2_000_000) }).strict(), Charter),
 
   // The composer's lint: the brand's own draft against the charter (text rules only).
-  /** Flags of the workspace's text rules (words, regex, domains, capitals, mentions) on a draft; spam waves and account rules never apply. */
-  'charter.lint': command(z.object({ workspaceId: Id, text: z.string().max(100_000) }).strict(), z.object({ flags: z.array(ItemFlag) })),
+  /**
+   * Flags of the workspace's text rules (words, regex, domains, capitals, mentions) on a draft; spam waves and account rules never apply.
+   * `text` is the main version; `places` the draft's other texts (a thread's parts, adapted versions and their parts). `flags`: one per
+   * rule over the whole draft; `places`: where each matched (accountId null: the main version; part null: the whole text, from 0: a part).
+   */
+  'charter.lint': command(
+    z.object({ workspaceId: Id, text: z.string().max(100_000), places: z.array(LintPlace.extend({ text: z.string().max(100_000) })).max(500).optional() }).strict(),
+    z.object({ flags: z.array(ItemFlag), places: z.array(LintPlace.extend({ flags: z.array(ItemFlag) })) }),
+  ),
 
   'inbox.list': command(
     z.object({ workspaceId: Id, state: InboxState, filter: InboxFilter.optional(), before: z.string().max(200).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),

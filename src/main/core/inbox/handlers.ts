@@ -1,6 +1,6 @@
 /** The inbox's commands: the charter, the inbox's pages and states, settings, response times, saved replies, people, the audit log. */
 import { charterFileText, parseCharterFile, ruleLine } from '../../../shared/charter/file';
-import { CharterEngine } from '../charter/engine';
+import { lintDraft } from '../charter/lint';
 import { charterProblem, type CharterStore } from '../charter/store';
 import { checkPattern } from '../charter/regex-guard';
 import { responseTimes } from '../../../shared/inbox/response-times';
@@ -32,9 +32,6 @@ export interface InboxHandlerDeps {
   /** The inbox of this workspace changed (counts in the rail, the open list). */
   changed(workspaceId: string): void;
 }
-
-/** The rules that read a text: the others (spam waves, new accounts) are about incoming items and their authors. */
-const LINT_KINDS: ReadonlySet<string> = new Set(['words', 'regex', 'link_domains', 'all_caps', 'mass_mentions']);
 
 const slug = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'workspace';
 
@@ -85,20 +82,9 @@ export function createInboxHandlers(d: InboxHandlerDeps) {
       return read.charter;
     },
 
-    'charter.lint': ({ workspaceId, text }) => {
+    'charter.lint': ({ workspaceId, text, places }) => {
       workspace(workspaceId);
-      const now = d.clock.now();
-      const charter = d.charters.get(workspaceId);
-      const rules = charter.rules.filter((r) => LINT_KINDS.has(r.match.kind));
-      if (rules.length === 0 || !text.trim()) return { flags: [] };
-      const links = text.match(/https?:\/\/[^\s<>"')\]]+/g) ?? [];
-      const run = new CharterEngine({ ...charter, rules }).evaluate([{ id: 'draft', text, authorId: 'brand', at: now, links }], now);
-      const seen = new Set<string>();
-      return {
-        flags: run.flags
-          .filter((f) => !seen.has(f.ruleId) && seen.add(f.ruleId))
-          .map((f) => ({ ruleId: f.ruleId, ruleName: f.ruleName, severity: f.severity, action: f.action, matched: f.matched })),
-      };
+      return lintDraft(d.charters.get(workspaceId), d.clock.now(), [{ accountId: null, part: null, text }, ...(places ?? [])]);
     },
 
     'inbox.list': ({ workspaceId, state, filter, before, limit }) => {

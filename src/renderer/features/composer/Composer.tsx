@@ -146,7 +146,7 @@ export function Composer() {
         <div className="composer-tools">
           <IconButton label={t('savedReplyPicker.open')} text={t('savedReplyPicker.open')} icon={MessageSquareText} shortcut={SAVED_REPLY_SHORTCUT} onPress={savedReplies.open} />
         </div>
-        <CharterLint workspaceId={workspaceId} text={text} />
+        <CharterLint workspaceId={workspaceId} />
         <ComposerOptions targets={targets} />
         <PlanningPanel />
         <TargetChecks targets={targets} />
