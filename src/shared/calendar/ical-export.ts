@@ -5,7 +5,7 @@
  */
 import type { PostSnapshot } from './snapshot';
 import { contentLine, escapeText, foldLine } from './ics-text';
-import { vtimezoneLines, wallTime } from './vtimezone';
+import { vtimezoneLines, wallTime, zoneTransitions } from './vtimezone';
 import { wallClockToInstant, zoneOffsetMinutes } from '../schedule/zoned-time';
 
 export const PRODID = '-//Tribune//Tribune calendar 1.0//EN';
@@ -34,17 +34,52 @@ export function summaryOf(text: string): string {
   return chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : first;
 }
 
+/** A zone's offset changes over a span, so that most DTSTARTs need no probing. */
+interface ZoneSpan {
+  from: number;
+  to: number;
+  changes: number[];
+  /** "DTSTART;TZID=<zone>:" */
+  head: string;
+}
+type ZoneSpans = Map<string, ZoneSpan>;
+
+function zoneSpans(zones: Iterable<string>, from: number, to: number): ZoneSpans {
+  const spans: ZoneSpans = new Map();
+  for (const zone of zones) {
+    const span = { from: from - 3 * DAY, to: to + 3 * DAY };
+    spans.set(zone, { ...span, changes: zoneTransitions(zone, span.from, span.to).map((t) => t.at), head: contentLine('DTSTART', '', { TZID: zone }) });
+  }
+  return spans;
+}
+
+/** No offset change within two days of `at`: its wall time is unique and exists. */
+function steady(span: ZoneSpan | undefined, at: number): span is ZoneSpan {
+  if (!span || at - 2 * DAY < span.from || at + 2 * DAY > span.to) return false;
+  const { changes } = span;
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid]! < at - 2 * DAY) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === changes.length || changes[lo]! > at + 2 * DAY;
+}
+
 /**
  * DTSTART in the post's zone; a local time the zone shows twice (the fall-back hour) or never
  * (the spring-forward gap) goes in UTC instead, which every reader takes the same way.
  */
-function dtstart(at: number, zone: string): string {
+function dtstart(at: number, zone: string, spans?: ZoneSpans): string {
+  const span = spans?.get(zone);
+  if (steady(span, at)) return span.head + wallTime(at, zoneOffsetMinutes(at, zone));
   const offset = zoneOffsetMinutes(at, zone);
   const minute = at - (at % MINUTE);
   const wall = minute + offset * MINUTE;
   // wallClockToInstant gives `minute` back whenever the offsets it reads around `wall` are all `offset` (its only candidate): skip its work then.
-  const steady = zoneOffsetMinutes(wall - DAY, zone) === offset && zoneOffsetMinutes(wall, zone) === offset && zoneOffsetMinutes(wall + DAY, zone) === offset;
-  const roundTrips = steady || wallClockToInstant(wall, zone) === minute;
+  const steadyOffset = zoneOffsetMinutes(wall - DAY, zone) === offset && zoneOffsetMinutes(wall, zone) === offset && zoneOffsetMinutes(wall + DAY, zone) === offset;
+  const roundTrips = steadyOffset || wallClockToInstant(wall, zone) === minute;
   // The same wall minute an hour later or earlier: the fall-back hour.
   const ambiguous = zoneOffsetMinutes(at + HOUR, zone) === offset - 60 || zoneOffsetMinutes(at - HOUR, zone) === offset + 60;
   if (roundTrips && !ambiguous) return contentLine('DTSTART', wallTime(at, offset), { TZID: zone });
@@ -53,7 +88,7 @@ function dtstart(at: number, zone: string): string {
 
 const json = (value: unknown) => escapeText(JSON.stringify(value));
 
-function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string): string[] {
+function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string, spans?: ZoneSpans): string[] {
   const zone = s.timeZone ?? fallbackZone;
   const at = Date.parse(s.at!);
   const categories = [...(s.campaign ? [s.campaign.name] : []), ...s.labels.map((l) => l.name)];
@@ -62,7 +97,7 @@ function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string): strin
     'BEGIN:VEVENT',
     contentLine('UID', escapeText(s.uid)),
     `DTSTAMP:${stamp}`,
-    dtstart(at, zone),
+    dtstart(at, zone, spans),
     `DURATION:${DURATION}`,
     contentLine('SUMMARY', escapeText(summaryOf(s.text) || (s.kind === 'idea' ? 'Idea' : 'Post'))),
     contentLine('DESCRIPTION', text),
@@ -124,7 +159,8 @@ export function exportCalendar(header: CalendarHeader, snapshots: readonly PostS
   for (const zone of [...zones].sort()) lines.push(...vtimezoneLines(zone, from, to));
   let out = '';
   for (const line of lines) out += `${foldLine(line)}\r\n`;
-  for (const s of dated) for (const line of eventLines(s, header.timeZone, stamp)) out += `${foldLine(line)}\r\n`;
+  const spans = zoneSpans(zones, from, to);
+  for (const s of dated) for (const line of eventLines(s, header.timeZone, stamp, spans)) out += `${foldLine(line)}\r\n`;
   return `${out}END:VCALENDAR\r\n`;
 }
 

@@ -127,6 +127,9 @@ export class Importer {
       const locals = this.exchange.allByUid(s.workspaceId);
       const bases = this.exchange.bases(s.workspaceId);
       const applied = new Map<string, PostSnapshot | 'delete' | null>();
+      // Ids a new post cannot keep (used by a post, maybe in another workspace), read once; the import's own new posts join them.
+      const asked = new Set(s.items.flatMap((i) => (i.theirs && !locals.has(i.uid) ? [i.theirs.id] : [])));
+      const taken = this.exchange.takenIds([...asked]);
       this.history.addBatch({ id: batchId, workspaceId: s.workspaceId, source: s.source, fileName: s.fileName, now, summary: { created: 0, updated: 0, deleted: 0 } });
       for (const i of s.items) {
         const local = locals.get(i.uid);
@@ -153,7 +156,9 @@ export class Importer {
           if (current) result.updated++;
           else result.created++;
         } else {
-          const id = this.exchange.idFree(outcome.id) ? outcome.id : randomUUID();
+          const free = asked.has(outcome.id) ? !taken.has(outcome.id) : this.exchange.idFree(outcome.id);
+          const id = free ? outcome.id : randomUUID();
+          taken.add(id);
           this.history.add({ draftId: id, workspaceId: s.workspaceId, batchId, action: 'import_created', author, snapshot: { post: null, base: oldBase }, now });
           this.exchange.write(s.workspaceId, id, outcome, now, true);
           result.created++;

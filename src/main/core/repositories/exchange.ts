@@ -1,11 +1,28 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/database';
-import { canonical, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
+import { canonical, fieldValue, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
 import { readBase, SnapshotReader, type LocalPost } from './exchange-snapshots';
 
 export { defaultUid, type LocalPost } from './exchange-snapshots';
 
-export const snapshotHash = (s: PostSnapshot) => createHash('sha256').update(snapshotKey(s)).digest('hex');
+/** The digest rows written before version 2 carry: the merge key (canonical JSON). */
+const legacyHash = (s: PostSnapshot) => createHash('sha256').update(snapshotKey(s)).digest('hex');
+const HASH_V2 = '2:';
+/**
+ * A digest of what a merge compares, stored when a post is exported or imported so that the
+ * next export bumps SEQUENCE only when it changed. The post's JSON in its own key order (the
+ * content as stored), labels and comments sorted: cheaper than the canonical merge key, and
+ * only ever compared with digests made the same way.
+ */
+export function snapshotHash(s: PostSnapshot, contentJson: string | null = s.content === null ? null : JSON.stringify(s.content)): string {
+  const key = `${JSON.stringify(s.text)}\u0001${contentJson}\u0001${JSON.stringify(s.at)}\u0001${JSON.stringify(s.timeZone)}\u0001${s.reviewState}\u0001${JSON.stringify(s.campaign)}\u0001${JSON.stringify(fieldValue(s, 'labels'))}\u0001${JSON.stringify(fieldValue(s, 'comments'))}\u0001${s.kind}`;
+  return HASH_V2 + createHash('sha256').update(key).digest('hex');
+}
+/** Whether a stored digest (either version) still describes the post. */
+function sameHash(stored: string | null, s: PostSnapshot, current: string): boolean {
+  if (stored === null) return false;
+  return stored.startsWith(HASH_V2) ? stored === current : stored === legacyHash(s);
+}
 
 /** Posts as exchange snapshots (one query), writing snapshots back, and the last exchanged version per UID. */
 export class ExchangeRepository {
@@ -27,6 +44,7 @@ export class ExchangeRepository {
       ),
       deleteBase: db.prepare('DELETE FROM exchange_base WHERE workspace_id = ? AND uid = ?'),
       draftWorkspace: db.prepare<[string], { workspace_id: string }>('SELECT workspace_id FROM drafts WHERE id = ?'),
+      takenIds: db.prepare<[string], { id: string }>('SELECT id FROM drafts WHERE id IN (SELECT value FROM json_each(?))'),
       insertDraft: db.prepare(
         `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at, content, kind, planned_at, time_zone, review_state, ical_uid, ical_sequence, ical_hash, campaign_id)
          VALUES (?, ?, ?, ?, ?, 1, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -65,12 +83,15 @@ export class ExchangeRepository {
   forExport(workspaceId: string, fromMs: number, toMs: number): PostSnapshot[] {
     return this.db.transaction(() =>
       this.reader.read(workspaceId, { fromMs, toMs }).map(({ row: r, local }) => {
-        const hash = snapshotHash(local.snapshot);
+        // The content as stored is the JSON its digest was made from (an unreadable one reads as none).
+        const hash = snapshotHash(local.snapshot, local.snapshot.content === null ? null : r.content);
         let out = local.snapshot;
         if (local.hash !== hash) {
-          const sequence = local.hash === null ? local.snapshot.sequence : local.snapshot.sequence + 1;
+          const same = sameHash(local.hash, local.snapshot, hash);
+          // A digest of the first version is replaced by this one, without a new SEQUENCE.
+          const sequence = local.hash === null || same ? local.snapshot.sequence : local.snapshot.sequence + 1;
           this.s.setSequence.run(sequence, hash, r.id);
-          out = { ...local.snapshot, sequence };
+          if (sequence !== local.snapshot.sequence) out = { ...local.snapshot, sequence };
         }
         if (r.base !== null) this.readBases.set(out, r.base);
         return out;
@@ -103,12 +124,18 @@ export class ExchangeRepository {
     return this.s.draftWorkspace.get(id) === undefined;
   }
 
+  /** The ids among `ids` already used by a post (any workspace), in one query. */
+  takenIds(ids: readonly string[]): Set<string> {
+    if (ids.length === 0) return new Set();
+    return new Set(this.s.takenIds.all(JSON.stringify(ids)).map((r) => r.id));
+  }
+
   /** Writes a snapshot as post `draftId` (created when `create`), with its campaign, labels and comments. Caller's transaction. */
   write(workspaceId: string, draftId: string, s: PostSnapshot, now: number, create: boolean): void {
     const campaignId = s.campaign ? this.campaignId(workspaceId, s.campaign, now) : null;
     const at = s.at === null ? null : Date.parse(s.at);
     const content = s.content ? JSON.stringify(s.content) : null;
-    const hash = snapshotHash(s);
+    const hash = snapshotHash(s, content);
     if (create) {
       this.s.insertDraft.run(draftId, workspaceId, s.text, Date.parse(s.createdAt), now, content, s.kind, at, s.timeZone, s.reviewState, s.uid, s.sequence, hash, campaignId);
     } else {
