@@ -12,6 +12,7 @@ import { useToasts } from '../../stores/toasts';
 import { useWorkspaces } from '../../stores/workspaces';
 import { describeZone, timeZoneOptions } from '../publishing/scheduleTime';
 import { addTime, defaultRows, removeTime, rowsToSlots, slotsToRows, toggleDay, weeklyCount, WEEKDAYS, type SlotRow } from './slotModel';
+import { FormError } from '../../components/FormError';
 
 /** Weekday names in the UI's language (2024-01-01 was a Monday). */
 export function weekdayName(weekday: number, language: string, width: 'long' | 'short'): string {
@@ -201,11 +202,7 @@ export function SlotsDialog({ accountId, onClose }: { accountId: string; onClose
           <p className="field-hint" role="status">
             {t('slots.count', { count: weeklyCount(rows) })}
           </p>
-          {saveError ? (
-            <p className="form-error" role="alert">
-              {t('slots.saveFailed', { reason: saveError })}
-            </p>
-          ) : null}
+          <FormError message={saveError ? t('slots.saveFailed', { reason: saveError }) : null} />
           <div className="form-actions">
             <Button className="btn btn-ghost" onPress={onClose}>
               {t('common.cancel')}

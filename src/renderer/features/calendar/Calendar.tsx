@@ -22,6 +22,7 @@ import { ListView } from './ListView';
 import { MonthView } from './MonthView';
 import { TimeGridView } from './TimeGridView';
 import { useKeyboardMove } from './useKeyboardMove';
+import { FormError } from '../../components/FormError';
 
 const SLOT_MINUTES = 30;
 const EMPTY_ACCOUNTS: Account[] = [];
@@ -197,11 +198,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
     <CalendarContext.Provider value={value}>
       <div className="cal-screen" onKeyDown={onKeyDown} data-view={view} aria-busy={loading ? true : undefined}>
         <CalendarToolbar workspace={workspace} title={title} onStep={step} onToday={goToday} />
-        {error ? (
-          <p className="form-error" role="alert">
-            {t('calendar.loadFailed', { reason: errorText(error) })}
-          </p>
-        ) : null}
+        <FormError message={error ? t('calendar.loadFailed', { reason: errorText(error) }) : null} />
         {data && data.items.length === 0 && !loading ? <p className="cal-empty-range">{t(`calendar.emptyRange.${view}`)}</p> : null}
         <CalendarDnd
           view={view}

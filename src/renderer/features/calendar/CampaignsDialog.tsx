@@ -10,6 +10,7 @@ import { getClient, type ClientResult } from '../../client';
 import { errorText } from '../../i18n';
 import { useCalendar } from '../../stores/calendar';
 import { useCampaigns } from '../../stores/campaigns';
+import { FormError } from '../../components/FormError';
 
 const NO_CAMPAIGNS: Campaign[] = [];
 const NO_LABELS: Label[] = [];
@@ -75,11 +76,7 @@ function CampaignForm({ workspaceId, value, onChange, onDone }: { workspaceId: s
         <span className="field-label">{t('calendar.manageDialog.goal')}</span>
         <textarea className="input" rows={2} maxLength={2000} {...field('goal')} />
       </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="form-actions">
         {value.id ? (
           <Button className="btn btn-ghost" onPress={onDone}>
@@ -121,11 +118,7 @@ function LabelForm({ workspaceId, value, onChange, onDone }: { workspaceId: stri
           <input className="input color-input" type="color" value={value.color} onChange={(e) => onChange({ ...value, color: e.target.value })} />
         </label>
       </div>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="form-actions">
         {value.id ? (
           <Button className="btn btn-ghost" onPress={onDone}>
@@ -156,11 +149,7 @@ export function CampaignsDialog({ workspaceId, onClose }: { workspaceId: string;
 
   return (
     <AppDialog title={t('calendar.manageDialog.title')} onClose={onClose} size="large">
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <div className="manage-grid">
         <section aria-labelledby="campaigns-title">
           <h3 id="campaigns-title" className="planning-title">

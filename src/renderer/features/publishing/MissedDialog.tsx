@@ -14,6 +14,7 @@ import { useToasts } from '../../stores/toasts';
 import { useWorkspaces } from '../../stores/workspaces';
 import { findTargets, postPreview } from '../../model/postModel';
 import { formatInZone } from './scheduleTime';
+import { FormError } from '../../components/FormError';
 
 const NO_POSTS: PostView[] = [];
 
@@ -87,11 +88,7 @@ export function MissedDialog({ batch }: { batch: MissedBatch }) {
         ))}
         {unknown.length > 0 ? <li className="missed-item field-hint">{t('missed.unknown', { count: unknown.length })}</li> : null}
       </ul>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       {batch.targetIds.length > 1 ? (
         <div className="form-actions">
           <Button className="btn btn-ghost" isDisabled={busy} onPress={() => void decide(batch.targetIds, 'skip')}>

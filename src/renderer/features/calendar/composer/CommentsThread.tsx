@@ -6,6 +6,7 @@ import { RelativeTime } from '../../../components/RelativeTime';
 import { errorText } from '../../../i18n';
 import { useApp } from '../../../stores/app';
 import { usePlanning } from '../../../stores/planning';
+import { FormError } from '../../../components/FormError';
 
 /** The post's comments (author and time) and a field to add one, signed with the local profile's name. */
 export function CommentsThread() {
@@ -67,11 +68,7 @@ export function CommentsThread() {
         <p id="comment-author" className="field-hint">
           {profileName ? t('calendar.comments.as', { name: profileName }) : t('calendar.comments.noProfile')}
         </p>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <Button type="submit" className="btn btn-ghost" isDisabled={!text.trim()} isPending={busy}>
           {t('calendar.comments.add')}
         </Button>

@@ -12,6 +12,7 @@ import { useWorkspaces } from '../../../stores/workspaces';
 import { announceImport } from './importUndo';
 import { mergeChoices, type Choices } from '../../../model/calendar/importChoices';
 import { ImportPreviewView } from './ImportPreviewView';
+import { FormError } from '../../../components/FormError';
 
 /** The last failure's code as a sentence (errors.caldav_*), or the code itself for one this UI does not know. */
 const failureText = (code: string) => (i18n.exists(`errors.${code}`) ? i18n.t(`errors.${code}`) : code);
@@ -151,11 +152,7 @@ export function CalDavDialog({ workspaceId, onClose }: { workspaceId: string; on
             </Button>
           </section>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         {conflicts ? (
           <section aria-labelledby="caldav-conflicts">
             <h3 id="caldav-conflicts" className="planning-title">

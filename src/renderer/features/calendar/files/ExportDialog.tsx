@@ -12,6 +12,7 @@ import { useToasts } from '../../../stores/toasts';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { describeZone } from '../../publishing/scheduleTime';
 import { downloadFile } from '../../../lib/download';
+import { FormError } from '../../../components/FormError';
 
 const FORMATS: ExportFormat[] = ['ics', 'csv', 'bundle'];
 
@@ -74,11 +75,7 @@ export function ExportDialog({ workspaceId, onClose }: { workspaceId: string; on
             {t('calendar.export.working')}
           </p>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="form-actions">
           <Button className="btn btn-ghost" onPress={onClose}>
             {t('common.cancel')}

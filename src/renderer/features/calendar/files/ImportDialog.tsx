@@ -13,6 +13,7 @@ import { announceImport, undoImport } from './importUndo';
 import { mergeChoices, type Choices } from '../../../model/calendar/importChoices';
 import { ImportPreviewView } from './ImportPreviewView';
 import { previewFile } from './uploadFile';
+import { FormError } from '../../../components/FormError';
 
 /**
  * Import a calendar (Tribune's or another app's), a bundle or a Hootsuite-layout CSV: a preview
@@ -123,11 +124,7 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
             <span>{t('calendar.import.reading')}</span>
           </div>
         ) : null}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         {result ? (
           <div className="import-result" role="status">
             <p>{t('calendar.import.applied', { created: result.created, updated: result.updated, deleted: result.deleted })}</p>
