@@ -1,6 +1,6 @@
 import { format, formatDistanceToNow } from 'date-fns';
 import { enUS, fr } from 'date-fns/locale';
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const locales = { fr, en: enUS } as const;
@@ -9,14 +9,30 @@ export function dateLocale(language: string) {
   return language.startsWith('fr') ? locales.fr : locales.en;
 }
 
+const TICK_MS = 30_000;
+const listeners = new Set<() => void>();
+let tick = 0;
+let timer: number | undefined;
+
+/** One clock for every time shown (a board mounts and unmounts cards by the hundred while scrolling). */
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  timer ??= window.setInterval(() => {
+    tick++;
+    for (const l of listeners) l();
+  }, TICK_MS);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0 && timer !== undefined) {
+      window.clearInterval(timer);
+      timer = undefined;
+    }
+  };
+}
+
 /** Re-renders every 30 s so "il y a 2 minutes" stays true. */
-function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
+function useNow(): number {
+  return useSyncExternalStore(subscribe, () => tick);
 }
 
 /** "il y a 3 minutes" / "3 minutes ago", with the full date as its tooltip. */

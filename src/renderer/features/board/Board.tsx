@@ -2,6 +2,7 @@ import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, TabPanel, Tabs } from 'react-aria-components';
 import { RotateCw } from 'lucide-react';
+import { useShallow } from 'zustand/react/shallow';
 import { isNetworkColumn, type Board as BoardModel, type Column } from '../../../shared/board/schemas';
 import type { Account, Workspace } from '../../../shared/domain';
 import { errorText } from '../../i18n';
@@ -12,7 +13,7 @@ import { useAccounts } from '../../stores/accounts';
 import { useApp } from '../../stores/app';
 import { selectedBoard, useBoards } from '../../stores/boards';
 import { usePanel } from '../../stores/panel';
-import { useStreams } from '../../stores/streams';
+import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { selectCurrentWorkspace, useWorkspaces } from '../../stores/workspaces';
 import { DraftsColumn } from '../drafts/DraftsColumn';
 import { PostsColumn } from '../posts/PostsColumn';
@@ -58,6 +59,21 @@ const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
   }
 };
 
+function unreadByColumn(s: { feeds: Record<string, ColumnFeed> }): Record<string, number> {
+  const unread: Record<string, number> = {};
+  for (const [id, feed] of Object.entries(s.feeds)) if (feed.status) unread[id] = feed.unread;
+  return unread;
+}
+
+function latestRefresh(s: { feeds: Record<string, ColumnFeed> }): string | null {
+  let last: string | null = null;
+  for (const feed of Object.values(s.feeds)) {
+    const at = feed.status?.lastRefreshAt ?? null;
+    if (at && (!last || at > last)) last = at;
+  }
+  return last;
+}
+
 function useColumnName() {
   const { t } = useTranslation();
   return (column: Column, accounts: readonly Account[]) => {
@@ -96,7 +112,9 @@ export function Board() {
   const boardError = useBoards((s) => (workspace ? s.errors[workspace.id] : undefined));
   const selectedId = useBoards((s) => (workspace ? s.selected[workspace.id] : undefined));
   const accounts = useAccounts((s) => (workspace ? (s.byWorkspace[workspace.id] ?? NO_ACCOUNTS) : NO_ACCOUNTS));
-  const feeds = useStreams((s) => s.feeds);
+  // Only what the tabs and the banner show: a page read further down a column re-renders nothing here.
+  const unread = useStreams(useShallow(unreadByColumn));
+  const lastRefreshAt = useStreams(latestRefresh);
   const panelOpen = usePanel((s) => s.target !== null);
   const width = useApp((s) => s.settings.columnWidth);
   const current = selectedBoard(boards, selectedId);
@@ -104,14 +122,6 @@ export function Board() {
   useEffect(() => {
     if (workspace && !boards) void useBoards.getState().load(workspace.id);
   }, [workspace, boards]);
-
-  const unread: Record<string, number> = {};
-  let lastRefreshAt: string | null = null;
-  for (const [id, feed] of Object.entries(feeds)) {
-    if (feed.status) unread[id] = feed.unread;
-    const at = feed.status?.lastRefreshAt ?? null;
-    if (at && (!lastRefreshAt || at > lastRefreshAt)) lastRefreshAt = at;
-  }
 
   return (
     <main id="board" tabIndex={-1} className={`board ${panelOpen ? 'with-panel' : ''}`} aria-label={t('board.title')} data-column-width={width}>

@@ -1,9 +1,8 @@
 /** What the inbox's keys and buttons do: states with an undo toast, replies, moderation (the charter's suggestion in one key). */
-import i18n from 'i18next';
 import type { InboxEntry, InboxState } from '../../../shared/inbox/schemas';
 import type { ModerationAction } from '../../../shared/inbox/moderation';
 import { atHandle } from '../../components/AccountAvatar';
-import { errorText } from '../../i18n';
+import { errorText, t } from '../../i18n';
 import { contextValues, fillReply } from '../../../shared/inbox/saved-replies';
 import { suggestedAction, type ModerationRequest, type ModerationSubject } from '../../model/moderation/choices';
 import { askModeration } from '../moderation/moderate';
@@ -18,8 +17,8 @@ export async function changeState(ids: string[], state: InboxState, snoozedUntil
   const result = await useInbox.getState().setState(ids, state, snoozedUntil?.toISOString());
   if ('error' in result) return void toast(errorText(result.error), 'error');
   useToasts.getState().show({
-    message: i18n.t(`inbox.moved.${state}`, { count: ids.length }),
-    action: { label: i18n.t('inbox.undo'), isUndo: true, run: () => void useInbox.getState().restore(result.previous) },
+    message: t(`inbox.moved.${state}`, { count: ids.length }),
+    action: { label: t('inbox.undo'), isUndo: true, run: () => void useInbox.getState().restore(result.previous) },
   });
 }
 

@@ -14,12 +14,28 @@ import { openProfile, openTag, type CardActor } from './itemActions';
 
 const NAME_MAX = 80;
 
+/** Avatars that failed to load in this window: a card scrolled back into view shows the initial at once instead of asking again. */
+const brokenAvatars = new Set<string>();
+
 function ActorAvatar({ actor }: { actor: Actor }) {
   const src = sameOrigin(actor.avatar);
-  const [broken, setBroken] = useState(false);
+  const [broken, setBroken] = useState(() => src !== null && brokenAvatars.has(src));
+  // Not loading="lazy": only cards near the view are mounted, and lazy images cost an intersection check each frame.
   return (
     <span className="item-avatar" aria-hidden>
-      {src && !broken ? <img src={src} alt="" loading="lazy" onError={() => setBroken(true)} /> : <span>{Array.from(actor.displayName || actor.handle)[0]?.toUpperCase() ?? '?'}</span>}
+      {src && !broken ? (
+        <img
+          src={src}
+          alt=""
+          decoding="async"
+          onError={() => {
+            brokenAvatars.add(src);
+            setBroken(true);
+          }}
+        />
+      ) : (
+        <span>{Array.from(actor.displayName || actor.handle)[0]?.toUpperCase() ?? '?'}</span>
+      )}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import type { BoardItem, Column as BoardColumn, ColumnEntry } from '../../../sha
 import type { Account, Workspace } from '../../../shared/domain';
 import { Column } from '../../components/Column';
 import { EmptyState } from '../../components/EmptyState';
+import { TipScope } from '../../components/TipScope';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
 import { errorText } from '../../i18n';
 import { navigateBoard } from '../../lib/boardNavigation';
@@ -225,20 +226,22 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
         </div>
       ) : null}
       {entries.length > 0 ? (
-        <VirtualList
-          handle={list}
-          items={entries}
-          getKey={(e) => e.key}
-          label={[title, subtitle].filter(Boolean).join(' ')}
-          activeKey={entries[activeIndex]?.key ?? null}
-          onKeyDown={onKeyDown}
-          onEndReached={onEndReached}
-          onFirstShownChange={onFirstShownChange}
-          newLabel={(count) => t('board.newItems', { count })}
-          estimateSize={150}
-          renderItem={renderEntry}
-          testId={`feed-${column.id}`}
-        />
+        <TipScope>
+          <VirtualList
+            handle={list}
+            items={entries}
+            getKey={(e) => e.key}
+            label={[title, subtitle].filter(Boolean).join(' ')}
+            activeKey={entries[activeIndex]?.key ?? null}
+            onKeyDown={onKeyDown}
+            onEndReached={onEndReached}
+            onFirstShownChange={onFirstShownChange}
+            newLabel={(count) => t('board.newItems', { count })}
+            estimateSize={150}
+            renderItem={renderEntry}
+            testId={`feed-${column.id}`}
+          />
+        </TipScope>
       ) : null}
       {feed.loadingMore ? <p className="column-loading">{t('common.loading')}</p> : null}
     </Column>

@@ -4,6 +4,7 @@ import { Button } from 'react-aria-components';
 import { Columns3, X } from 'lucide-react';
 import type { BoardItem, ColumnEntry } from '../../../shared/board/schemas';
 import type { Account, Workspace } from '../../../shared/domain';
+import { TipScope } from '../../components/TipScope';
 import { IconButton } from '../../components/IconButton';
 import { errorText } from '../../i18n';
 import { usePanel } from '../../stores/panel';
@@ -72,26 +73,28 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
         </p>
       ) : null}
       {target.kind === 'conversation' ? null : (
-        <ul className="side-panel-list" aria-label={title}>
-          {rows.map((row) => (
-            <li
-              key={row.key}
-              className={`thread-row ${thread && row.item?.id === thread.focus.id ? 'is-focus' : ''}`}
-              style={{ paddingInlineStart: `${Math.min(row.depth, 6) * 12}px` }}
-              aria-current={thread && row.item?.id === thread.focus.id ? 'true' : undefined}
-            >
-              <ItemCard
-                entry={row}
-                actor={actor}
-                accounts={sameNetwork}
-                active={(activeKey ?? thread?.focus.id ?? rows[0]?.key) === row.key}
-                onFocus={() => setActiveKey(row.key)}
-                onActAs={() => undefined}
-                onOpen={(item) => void usePanel.getState().show({ kind: 'thread', itemId: item.id, asAccountId: account.id })}
-              />
-            </li>
-          ))}
-        </ul>
+        <TipScope>
+          <ul className="side-panel-list" aria-label={title}>
+            {rows.map((row) => (
+              <li
+                key={row.key}
+                className={`thread-row ${thread && row.item?.id === thread.focus.id ? 'is-focus' : ''}`}
+                style={{ paddingInlineStart: `${Math.min(row.depth, 6) * 12}px` }}
+                aria-current={thread && row.item?.id === thread.focus.id ? 'true' : undefined}
+              >
+                <ItemCard
+                  entry={row}
+                  actor={actor}
+                  accounts={sameNetwork}
+                  active={(activeKey ?? thread?.focus.id ?? rows[0]?.key) === row.key}
+                  onFocus={() => setActiveKey(row.key)}
+                  onActAs={() => undefined}
+                  onOpen={(item) => void usePanel.getState().show({ kind: 'thread', itemId: item.id, asAccountId: account.id })}
+                />
+              </li>
+            ))}
+          </ul>
+        </TipScope>
       )}
     </aside>
   );
