@@ -92,7 +92,12 @@ export async function benchCalendarExchange() {
       const file = timed('export', () => source.files.exportFile(source.ws, FROM, TO, 'ics'));
       bytes = file.data.length;
       const target = await database(dir, `target${run}`);
-      const staged = timed('preview', () => target.files.stage(target.ws, 'plan.ics', file.data));
+      // What calendar.importPreview does: read and classify the file, then the preview it returns.
+      const staged = timed('preview', () => {
+        const s = target.files.stage(target.ws, 'plan.ics', file.data);
+        Importer.preview(s);
+        return s;
+      });
       const result = timed('apply', () => target.importer.apply(staged, [], true, 'bench'));
       if (result.created !== POSTS) throw new Error(`imported ${result.created} posts`);
       target.db.close();

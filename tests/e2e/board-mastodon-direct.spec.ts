@@ -2,7 +2,8 @@
  * A Mastodon direct message answered from the board end to end, against the stand-in: r on
  * the card of a Direct messages column opens the composer with the answer kept private
  * (visibility "mentioned people only"), its participant named at the start of the text and the
- * reply context saying who receives it; what goes out is a direct status in reply to it.
+ * reply context saying who receives it; what goes out is a direct status in reply to it, and
+ * the conversation (the status's context) opens beside the board.
  */
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
@@ -46,4 +47,11 @@ test('a Mastodon direct message is answered privately, naming its author, in rep
     visibility: 'direct',
     inReplyToId: question.id,
   });
+
+  // o on the message opens its conversation beside the board: the question and the answer.
+  await card.locator('[data-roving-item]').focus();
+  await page.keyboard.press('o');
+  const panel = page.getByTestId('side-panel');
+  await expect(panel.getByRole('heading', { name: 'Conversation' })).toBeVisible();
+  await expect(panel.locator('.thread-row')).toHaveText([/Les chiens sont-ils admis au musée/, /Oui, tenus en laisse/]);
 });

@@ -76,6 +76,8 @@ test('a rule of any kind is written, tested, saved, switched off, changed and de
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('status')).toHaveText('Règle « Cris » enregistrée : les éléments en cache ont été revérifiés.');
   expect((await rules()).map((r) => [r.name, r.match])).toEqual([['Cris', { kind: 'all_caps', minLetters: 20, ratio: 0.9 }]]);
+  // The focus goes back to the button that opened the editor.
+  await expect(dialog.getByRole('button', { name: 'Nouvelle règle' })).toBeFocused();
 
   // Off with the switch (Space), without losing it.
   const toggle = dialog.getByRole('switch', { name: 'Règle Cris active' });
@@ -105,6 +107,7 @@ test('a rule of any kind is written, tested, saved, switched off, changed and de
   await dialog.getByRole('button', { name: 'Enregistrer la règle' }).focus();
   await page.keyboard.press('Enter');
   await expect(dialog.getByRole('status')).toHaveText('Règle « Cris » enregistrée : les éléments en cache ont été revérifiés.');
+  await expect(dialog.getByRole('button', { name: 'Modifier Cris' })).toBeFocused();
   const [changed] = await rules();
   expect(changed).toMatchObject({ name: 'Cris', severity: 'critical', action: 'hide', automatic: true, enabled: false, match: { kind: 'all_caps', minLetters: 20, ratio: 0.8 } });
 
@@ -139,4 +142,5 @@ test('a rule of any kind is written, tested, saved, switched off, changed and de
   await expect(dialog.getByRole('status')).toHaveText('Règle « Cris » supprimée.');
   await expect(dialog.getByText('Aucune règle pour l’instant')).toBeVisible();
   expect(await rules()).toEqual([]);
+  await expect(dialog.getByRole('button', { name: 'Nouvelle règle' })).toBeFocused();
 });

@@ -3,12 +3,14 @@
  * flagged by the charter (badge with the rule and the matched words, on the board's card and in
  * the inbox), marked done with one key
  * and the audit log says so; another mention is answered with a saved reply whose variables
- * are filled; axe finds nothing serious.
+ * are filled; axe finds nothing serious. A report made from an inbox item's menu with the
+ * keyboard only names the server's rules (the stand-in checks the rule and status ids).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { InboxPage } from './pages/inbox';
 
 let server: MastodonStandIn;
 
@@ -89,4 +91,69 @@ test('a flagged mention is done in one key and logged; another is answered with 
   await expect(tribune.composer.getByRole('status').filter({ hasText: 'Charte' })).toContainText('Insultes : « incapables »');
   await tribune.composer.getByRole('textbox').first().fill('Merci Alice pour votre message !');
   await expect(tribune.composer.getByRole('listitem').filter({ hasText: 'Insultes' })).toHaveCount(0);
+});
+
+test('a report from the inbox names the server’s rules, from the keyboard only', async ({ tribune, host, page }) => {
+  // A server of its own: only this test's community talks there.
+  const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+  test.info().attach('stand-in', { body: server.url });
+  const rpc = await connectRpc(host.current);
+  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
+  await fetch(begin.authorizeUrl);
+  const account = await completing;
+  const spammer = server.act.addAccount('promo', 'Promo');
+  const status = server.act.post(spammer, '@tribune 1000 abonnés pas chers, écrivez-moi', { mentionsMe: true });
+  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
+  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
+  await rpc.value('column.refresh', { columnId: column.id });
+  await page.reload();
+  await expect(tribune.connection).toHaveText(/Connecté/);
+
+  const inbox = new InboxPage(page);
+  await page.keyboard.press('i');
+  await expect(inbox.rows).toHaveCount(1);
+  await expect(inbox.rows.first()).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(inbox.menuButton(inbox.rows.first())).toBeFocused();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  // Mastodon: no hiding, but a follower can be removed.
+  const promo = `@promo@${new URL(server.url).host}`;
+  await expect(menu.getByRole('menuitem')).toHaveText(['Masquer le fil', `Masquer ${promo}`, `Bloquer ${promo}…`, `Retirer ${promo} des abonnés…`, 'Signaler…']);
+  await page.keyboard.press('End');
+  await expect(menu.getByRole('menuitem', { name: 'Signaler…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+
+  const dialog = page.getByRole('dialog', { name: `Signaler le message de ${promo}` });
+  const reason = dialog.getByRole('combobox', { name: 'Motif' });
+  await expect(reason).toBeFocused();
+  // Typing selects the reason; a violation offers the server's own rules.
+  await page.keyboard.type('Enfreint');
+  await expect(reason).toHaveValue('violation');
+  const rules = dialog.getByRole('group', { name: 'Règles du serveur enfreintes' });
+  await expect(rules.getByRole('checkbox')).toHaveCount(2);
+  expect(await inbox.axeProblems()).toEqual([]);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(rules.getByRole('checkbox', { name: 'Pas de spam ni de publicité' })).not.toBeFocused();
+  await expect(rules.getByRole('checkbox', { name: 'Respect : pas d’insultes ni de harcèlement' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Space');
+  await expect(rules.getByRole('checkbox', { name: 'Pas de spam ni de publicité' })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Vente d’abonnés');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: 'Envoyer le signalement' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(tribune.toasts).toContainText('Signalement envoyé');
+  expect(server.moderation.reports).toEqual([{ id: expect.any(String), accountId: spammer.id, category: 'violation', ruleIds: ['1'], statusIds: [status.id], comment: 'Vente d’abonnés', forward: false }]);
+  // Reported: the item is handled.
+  await expect(inbox.rows).toHaveCount(0);
+  await server.close();
+  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
 });

@@ -4,49 +4,20 @@
  * delete and status.update are applied; a stream that dies or goes quiet falls back to polling
  * with nothing lost (a gap row when too much was missed) and comes back with backoff; a server
  * without streaming is polled. The core's clock is frozen and moved by hand: no sleeps.
+ * (Where streams open, List streams and continuity after a reconnect: board-mastodon-streams.test.ts.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import { LIVE_INTERVAL_MS } from '../../src/main/core/streams/poller';
 import { QUIET_MS } from '../../src/main/core/streams/live';
-import type { Board, Column, ColumnPage, ColumnStatus } from '../../src/shared/board/schemas';
-import { startMastodonStandIn } from '../helpers/mastodon';
-import { tempDir } from '../helpers/temp';
-import { value, workspaceWithMastodon } from '../helpers/core';
-
-/** Waits for what arrives through a socket: generous, the machine may be loaded. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 50 });
+import type { ColumnPage } from '../../src/shared/board/schemas';
+import { value } from '../helpers/core';
+import { liveSetup, poll, texts } from '../helpers/board/mastodon-live';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0)) await fn();
 });
-
-
-async function setup(options: Parameters<typeof startMastodonStandIn>[0] = {}) {
-  const server = await startMastodonStandIn({ mediaProcessingPolls: 0, streaming: true, ...options });
-  const clock = { t: Date.now(), now: () => clock.t };
-  const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false }, clock });
-  cleanup.push(async () => {
-    await core.close();
-    await server.close();
-  });
-  const { ws, account } = await workspaceWithMastodon(core, server.url);
-  const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
-  const add = (type: string, query?: object) => value<Column>(core, 'column.add', { boardId: board.id, type, accountId: account.id, ...(query ? { query } : {}) });
-  const page = (column: Column) => value<ColumnPage>(core, 'column.page', { columnId: column.id, limit: 200 });
-  const status = async (column: Column): Promise<ColumnStatus> => (await value<Board[]>(core, 'board.list', { workspaceId: ws.id })).flatMap((b) => b.columns).find((c) => c.id === column.id)!.status;
-  /** Live, and the catch-up refresh done when the stream opened (the next poll is the safety net's). */
-  const settledLive = (column: Column) =>
-    poll(async () => {
-      const s = await status(column);
-      return s.streaming && s.state === 'ok' && Date.parse(s.retryAt!) >= clock.t + LIVE_INTERVAL_MS;
-    }).toBe(true);
-  return { server, core, clock, add, page, status, settledLive };
-}
-
-const texts = (p: ColumnPage) => p.entries.flatMap((e) => (e.kind === 'item' ? [e.item.text] : e.kind === 'notification' ? [`${e.type}:${e.item?.text ?? ''}`] : ['[gap]']));
+const setup = (options: Parameters<typeof liveSetup>[1] = {}) => liveSetup((fn) => cleanup.push(fn), options);
 
 describe('live columns on the Mastodon streaming API', () => {
   it('receives updates, notifications and conversations without polling, and applies delete and status.update', async () => {
@@ -111,79 +82,6 @@ describe('live columns on the Mastodon streaming API', () => {
     expect(server.streaming.accepted()).toBe(2);
     server.act.post(alice, 'De retour en direct');
     await poll(async () => texts(await page(home))[0]).toBe('De retour en direct');
-    server.assertNoViolations();
-  }, 60_000);
-
-  it('after a reconnect, an item streamed before the catch-up does not hide what the stream missed (read on, then a gap row)', async () => {
-    const { server, core, clock, add, page, status, settledLive } = await setup();
-    const alice = server.act.addAccount('alice');
-    server.act.post(alice, 'Avant la coupure');
-    const home = await add('home');
-    await settledLive(home);
-
-    // The stream dies and the fallback polls fail: 130 posts are missed.
-    server.injectFault('GET /api/v1/timelines/home', { kind: 'error', status: 503, times: 1_000 });
-    server.streaming.kill();
-    await poll(async () => (await status(home)).state).toBe('failing');
-    for (let i = 0; i < 130; i++) server.act.post(alice, `Manqué ${i}`);
-    // The stream comes back first; its catch-up refresh still fails; a new post is streamed.
-    clock.t += 31_000;
-    core.wake('resume');
-    await poll(async () => (await status(home)).streaming).toBe(true);
-    server.act.post(alice, 'En direct');
-    await poll(async () => texts(await page(home))).toEqual(['En direct', 'Avant la coupure']);
-
-    // The server answers again: the refresh reads past the streamed post, three pages, then a gap row.
-    server.clearFaults();
-    await poll(async () => {
-      await value(core, 'column.refresh', { columnId: home.id });
-      return (await page(home)).entries.length;
-    }).toBe(122);
-    const entries = (await page(home)).entries;
-    const gap = entries.find((e) => e.kind === 'gap') as { gapId: string } | undefined;
-    expect(gap).toBeDefined();
-    await value(core, 'column.fillGap', { columnId: home.id, gapId: gap!.gapId });
-    const all = texts(await page(home));
-    expect(all.filter((t) => t.startsWith('Manqué'))).toHaveLength(130);
-    expect(all).not.toContain('[gap]');
-    expect(all[0]).toBe('En direct');
-    server.assertNoViolations();
-  }, 60_000);
-
-  for (const [label, options] of [['v2 configuration.urls.streaming', {}], ['v1 urls.streaming_api', { noV2Instance: true }]] as const) {
-    it(`streams from the address the server announces (${label}), another port and path than the API`, async () => {
-      const { server, add, page, settledLive } = await setup({ streamingApart: true, ...options });
-      const alice = server.act.addAccount('alice');
-      const home = await add('home');
-      await settledLive(home);
-      expect(server.streaming.connections().map((c) => c.stream)).toEqual(['user']);
-      server.act.post(alice, 'Par le relais');
-      await poll(async () => texts(await page(home))).toEqual(['Par le relais']);
-      // Nothing asked the API server for streaming (its health answers 404 there; an upgrade would be a violation).
-      expect(server.requestsFor('GET /api/v1/streaming/health')).toEqual([]);
-      server.assertNoViolations();
-    }, 60_000);
-  }
-
-  it('follows a List column on its list stream: an update of a member and a delete, without polling', async () => {
-    const { server, add, page, settledLive } = await setup();
-    const alice = server.act.addAccount('alice');
-    const bob = server.act.addAccount('bob');
-    const list = server.act.addList('Partenaires', [alice]);
-    server.act.post(alice, 'Déjà dans la liste');
-    const column = await add('list', { listId: list.id });
-    await settledLive(column);
-    expect(server.streaming.connections()).toEqual([{ stream: 'list', list: list.id }]);
-    const polled = server.requestsFor('GET /api/v1/timelines/list/{list_id}').length;
-
-    server.act.post(bob, 'Hors de la liste');
-    const fresh = server.act.post(alice, 'Nouvelle du partenaire');
-    await poll(async () => texts(await page(column))).toEqual(['Nouvelle du partenaire', 'Déjà dans la liste']);
-    server.act.deleteStatus(fresh.id);
-    await poll(async () => (await page(column)).entries.find((e) => e.kind === 'item' && e.item.uri.endsWith(`/${fresh.id}`))).toMatchObject({ item: { deleted: true } });
-
-    expect(server.requestsFor('GET /api/v1/timelines/list/{list_id}').length).toBe(polled);
-    expect(server.streaming.sent.filter((s) => s.stream === `list:${list.id}`).map((s) => s.event)).toEqual(['update', 'delete']);
     server.assertNoViolations();
   }, 60_000);
 

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '../schedule/zoned-time';
-import { CalendarFileError, unescapeText, type ContentLine } from './ics-text';
+import { CalendarFileError, unescapeText } from './ics-text';
+import type { ContentLine } from './ics-lines';
 import { PostSnapshot, SnapshotCampaign, SnapshotComment, SnapshotLabel, SnapshotMedia, SnapshotTarget } from './snapshot';
 import { DraftContent } from '../publishing';
 

@@ -6,7 +6,8 @@
  */
 import ICAL from 'ical.js';
 import { isValidTimeZone, wallClockToInstant } from '../schedule/zoned-time';
-import { CalendarFileError, tokenize, unescapeText, type ContentLine } from './ics-text';
+import { CalendarFileError, unescapeText } from './ics-text';
+import { tokenize, type ContentLine } from './ics-lines';
 import { eventProps, readEvent, type Comp, type ImportContext, type ParsedEvent, type ZoneReader } from './ical-event';
 
 export type { ImportContext, ParsedEvent } from './ical-event';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/database';
-import { canonical, fieldValue, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
+import { fieldValue, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
 import { readBase, SnapshotReader, type LocalPost } from './exchange-snapshots';
 
 export { defaultUid, type LocalPost } from './exchange-snapshots';
@@ -148,7 +148,7 @@ export class ExchangeRepository {
   }
 
   private campaignId(workspaceId: string, c: NonNullable<PostSnapshot['campaign']>, now: number): string {
-    const cacheKey = `${workspaceId}\u0000${canonical(c)}`;
+    const cacheKey = `${workspaceId}\u0000${JSON.stringify([c.name, c.color, c.startsOn, c.endsOn, c.goal])}`;
     const cached = this.written.get(cacheKey);
     if (cached) return cached;
     let id = this.s.campaignByName.get(workspaceId, c.name)?.id;

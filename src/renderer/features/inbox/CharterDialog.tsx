@@ -1,4 +1,4 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { Download, Plus, Upload } from 'lucide-react';
@@ -24,6 +24,16 @@ export function CharterDialog({ workspaceId, onClose }: { workspaceId: string; o
   const [imported, setImported] = useState<CharterRule[] | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
   const [message, setMessage] = useState<string | null>(null);
+  /** Where the focus goes back when the editor or a confirmation closes: the button that opened it. */
+  const focusBack = useRef<string | null>(null);
+  const body = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const back = focusBack.current;
+    if (editing || !back) return;
+    const button = back === 'new' ? null : body.current?.querySelector<HTMLElement>(`[data-rule-edit="${CSS.escape(back)}"]`);
+    (button ?? body.current?.querySelector<HTMLElement>('[data-charter-new]'))?.focus();
+    focusBack.current = null;
+  }, [editing, rules]);
   const load = () => void getClient().invoke('charter.get', { workspaceId }).then((r) => r.ok && setRules(r.value.rules));
   useEffect(load, [workspaceId]);
 
@@ -37,14 +47,22 @@ export function CharterDialog({ workspaceId, onClose }: { workspaceId: string; o
   };
   const saveRule = async (rule: CharterRule) => {
     const refused = await apply(getClient().invoke('charter.saveRule', { workspaceId, rule }), t('charterEditor.ruleSaved', { name: rule.name }));
-    if (!refused) setEditing(null);
+    if (!refused) closeEditor();
     return refused;
   };
   const toggle = async (rule: CharterRule, enabled: boolean) => {
     const refused = await apply(getClient().invoke('charter.setRuleEnabled', { workspaceId, ruleId: rule.id, enabled }), t(enabled ? 'charterEditor.ruleOn' : 'charterEditor.ruleOff', { name: rule.name }));
     if (refused) setMessage(refused);
   };
-  const remove = (rule: CharterRule) => apply(getClient().invoke('charter.deleteRule', { workspaceId, ruleId: rule.id }), t('charterEditor.ruleDeleted', { name: rule.name }));
+  const remove = async (rule: CharterRule) => {
+    const refused = await apply(getClient().invoke('charter.deleteRule', { workspaceId, ruleId: rule.id }), t('charterEditor.ruleDeleted', { name: rule.name }));
+    if (!refused) focusBack.current = 'new';
+    return refused;
+  };
+  const closeEditor = () => {
+    focusBack.current = editing?.rule?.id ?? 'new';
+    setEditing(null);
+  };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -69,35 +87,37 @@ export function CharterDialog({ workspaceId, onClose }: { workspaceId: string; o
 
   return (
     <AppDialog title={t('inbox.charter.title')} onClose={onClose} size="large">
-      {imported ? <p className="dialog-note">{t('charterEditor.importPending')}</p> : null}
-      <RuleList rules={imported ?? rules} readOnly={!!imported || editing !== null} onEdit={(rule) => setEditing({ rule })} onToggle={toggle} onDelete={remove} />
-      {editing ? (
-        <RuleEditor key={editing.rule?.id ?? 'new'} workspaceId={workspaceId} editing={editing.rule} onSave={saveRule} onCancel={() => setEditing(null)} />
-      ) : null}
-      {message ? <p role="status">{message}</p> : null}
-      <div className="dialog-actions">
-        {!editing && !imported ? (
-          <Button className="btn btn-primary" onPress={() => setEditing({ rule: null })}>
-            <Plus size={14} aria-hidden /> {t('inbox.charter.newRule')}
+      <div ref={body} className="charter-body">
+        {imported ? <p className="dialog-note">{t('charterEditor.importPending')}</p> : null}
+        <RuleList rules={imported ?? rules} readOnly={!!imported || editing !== null} onEdit={(rule) => setEditing({ rule })} onToggle={toggle} onDelete={remove} />
+        {editing ? (
+          <RuleEditor key={editing.rule?.id ?? 'new'} workspaceId={workspaceId} editing={editing.rule} onSave={saveRule} onCancel={closeEditor} />
+        ) : null}
+        {message ? <p role="status">{message}</p> : null}
+        <div className="dialog-actions">
+          {!editing && !imported ? (
+            <Button className="btn btn-primary" data-charter-new onPress={() => setEditing({ rule: null })}>
+              <Plus size={14} aria-hidden /> {t('inbox.charter.newRule')}
+            </Button>
+          ) : null}
+          {imported ? (
+            <>
+              <Button className="btn btn-ghost" onPress={() => setImported(null)}>
+                {t('charterEditor.dropImport')}
+              </Button>
+              <Button className="btn btn-primary" onPress={() => void saveImported()}>
+                {t('inbox.charter.saveAll')}
+              </Button>
+            </>
+          ) : null}
+          <Button className="btn btn-ghost" onPress={() => void exportFile()}>
+            <Download size={14} aria-hidden /> {t('inbox.charter.export')}
           </Button>
-        ) : null}
-        {imported ? (
-          <>
-            <Button className="btn btn-ghost" onPress={() => setImported(null)}>
-              {t('charterEditor.dropImport')}
-            </Button>
-            <Button className="btn btn-primary" onPress={() => void saveImported()}>
-              {t('inbox.charter.saveAll')}
-            </Button>
-          </>
-        ) : null}
-        <Button className="btn btn-ghost" onPress={() => void exportFile()}>
-          <Download size={14} aria-hidden /> {t('inbox.charter.export')}
-        </Button>
-        <label className="btn btn-ghost">
-          <Upload size={14} aria-hidden /> {t('inbox.charter.import')}
-          <input type="file" accept=".json,application/json" className="sr-only" onChange={(e) => void importFile(e)} />
-        </label>
+          <label className="btn btn-ghost">
+            <Upload size={14} aria-hidden /> {t('inbox.charter.import')}
+            <input type="file" accept=".json,application/json" className="sr-only" onChange={(e) => void importFile(e)} />
+          </label>
+        </div>
       </div>
     </AppDialog>
   );

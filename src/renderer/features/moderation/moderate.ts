@@ -3,11 +3,10 @@
  * (block, remove a follower, report) ask first in a dialog; the others go at once. The answer
  * is a toast (the server's words when it refuses), with an undo where the network allows it.
  */
-import i18n from 'i18next';
 import type { ReportDetails } from '../../../shared/inbox/moderation';
 import { CONFIRMED } from '../../../shared/inbox/moderation';
 import { getClient } from '../../client';
-import { errorText } from '../../i18n';
+import { errorText, t } from '../../i18n';
 import type { ModerationRequest } from '../../model/moderation/choices';
 import { useInbox } from '../../stores/inbox';
 import { useToasts } from '../../stores/toasts';
@@ -19,7 +18,7 @@ export type ModerationOutcome = { ok: true } | { ok: false; message: string };
 export async function moderate(req: ModerationRequest, report?: ReportDetails): Promise<ModerationOutcome> {
   const result = await getClient().invoke('moderation.act', {
     workspaceId: req.workspaceId,
-    itemId: req.itemId,
+    ...(req.itemId ? { itemId: req.itemId } : { actorId: req.actorId }),
     asAccountId: req.accountId,
     action: req.action,
     ...(req.ruleId ? { ruleId: req.ruleId } : {}),
@@ -32,8 +31,8 @@ export async function moderate(req: ModerationRequest, report?: ReportDetails): 
   }
   const undo = result.value.undo;
   useToasts.getState().show({
-    message: result.value.queued ? i18n.t('moderation.queued', { action: i18n.t(`moderation.done.${req.action}`, { handle: req.authorHandle }) }) : i18n.t(`moderation.done.${req.action}`, { handle: req.authorHandle }),
-    ...(undo ? { action: { label: i18n.t('inbox.undo'), isUndo: true, run: () => void moderate({ ...req, action: undo, ruleId: undefined }) } } : {}),
+    message: result.value.queued ? t('moderation.queued', { action: t(`moderation.done.${req.action}`, { handle: req.authorHandle }) }) : t(`moderation.done.${req.action}`, { handle: req.authorHandle }),
+    ...(undo ? { action: { label: t('inbox.undo'), isUndo: true, run: () => void moderate({ ...req, action: undo, ruleId: undefined }) } } : {}),
   });
   void useInbox.getState().load(req.workspaceId);
   return { ok: true };

@@ -39,8 +39,9 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
   if (!account) return null;
   const actor: CardActor = { workspaceId: workspace.id, account };
   const sameNetwork = accounts.filter((a) => a.network === account.network);
+  // A private (direct) Mastodon post's thread is its conversation.
   const title =
-    target.kind === 'conversation' ? t('chat.conversationTitle') : target.kind === 'thread' ? t('board.threadTitle') : target.type === 'profile' ? `@${target.query.handle ?? ''}` : target.query.tag ? `#${target.query.tag}` : (target.query.q ?? '');
+    target.kind === 'conversation' || (target.kind === 'thread' && thread?.focus.direct) ? t('chat.conversationTitle') : target.kind === 'thread' ? t('board.threadTitle') : target.type === 'profile' ? `@${target.query.handle ?? ''}` : target.query.tag ? `#${target.query.tag}` : (target.query.q ?? '');
   const rows: (Exclude<ColumnEntry, { kind: 'gap' }> & { depth: number })[] =
     target.kind === 'thread'
       ? thread

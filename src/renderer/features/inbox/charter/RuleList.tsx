@@ -69,7 +69,7 @@ export function RuleList({ rules, readOnly, onEdit, onToggle, onDelete }: RuleLi
                 />
                 <span aria-hidden>{rule.enabled ? t('charterEditor.on') : t('charterEditor.off')}</span>
               </label>
-              <Button className="btn btn-ghost" isDisabled={readOnly} onPress={() => onEdit(rule)}>
+              <Button className="btn btn-ghost" data-rule-edit={rule.id} isDisabled={readOnly} onPress={() => onEdit(rule)}>
                 {t('charterEditor.edit', { name: rule.name })}
               </Button>
               <Button className="btn btn-ghost" isDisabled={readOnly} onPress={() => setConfirming(rule.id)}>

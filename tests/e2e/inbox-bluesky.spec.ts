@@ -1,0 +1,105 @@
+/**
+ * Moderation end to end on a real local Bluesky network (PLC, PDS, AppView): a community
+ * account's rude reply under the town's post arrives, the starter charter (the sandbox's) flags
+ * it in the inbox, one key — "a", the charter's suggestion — hides it through the town's
+ * threadgate, the AppView's thread view marks it hidden, and the audit log names the rule.
+ * The row's moderation menu is reached from the keyboard; axe finds nothing serious.
+ */
+import { AtpAgent } from '@atproto/api';
+import { STARTER_CHARTER } from '../../sandbox/moderation';
+import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
+import { connectRpc } from '../helpers/host';
+import { hostFixture, test as base, expect } from './fixtures';
+import { InboxPage } from './pages/inbox';
+
+let network: BlueskyNetwork;
+const people: Record<string, BlueskyAccount & { agent: AtpAgent }> = {};
+let townPost: { uri: string; cid: string };
+let appPassword = '';
+
+const test = base.extend({ host: hostFixture(() => ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl]) });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  network = await startBlueskyNetwork();
+  for (const handle of ['mairie.test', 'bob.test', 'alice.test']) {
+    const account = await network.createAccount(handle);
+    const agent = new AtpAgent({ service: network.pdsUrl });
+    await agent.login({ identifier: handle, password: account.password });
+    people[handle] = { ...account, agent };
+  }
+  appPassword = await network.createAppPassword(people['mairie.test']!, 'tribune');
+  townPost = await people['mairie.test']!.agent.post({ text: 'Le marché de Noël ouvre samedi place du Port', createdAt: new Date().toISOString() });
+  await network.processAll();
+});
+
+test.afterAll(async () => {
+  await network?.close();
+});
+
+test('a rude reply is flagged by the starter charter, hidden in one key, marked hidden by the AppView and logged', async ({ tribune, host, page }) => {
+  test.setTimeout(240_000);
+  const rpc = await connectRpc(host.current);
+  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Port-Lumière' });
+  const account = await rpc.value<{ id: string }>('account.connectBluesky', { workspaceId: workspace.id, identifier: 'mairie.test', appPassword, serviceUrl: network.pdsUrl });
+  await rpc.value('charter.save', { workspaceId: workspace.id, charter: STARTER_CHARTER });
+  const rude = await people['bob.test']!.agent.post({ text: 'Encore une bande d’incapables à la mairie', reply: { root: townPost, parent: townPost }, createdAt: new Date().toISOString() });
+  await people['alice.test']!.agent.post({ text: 'Super, on viendra en famille !', reply: { root: townPost, parent: townPost }, createdAt: new Date().toISOString() });
+  await network.processAll();
+  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
+  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
+  await rpc.value('column.refresh', { columnId: column.id });
+  await page.reload();
+  await expect(tribune.connection).toHaveText(/Connecté/);
+
+  const inbox = new InboxPage(page);
+  await page.keyboard.press('i');
+  await expect(inbox.rows).toHaveCount(2);
+  const rudeRow = inbox.row('bande d’incapables');
+  await expect(inbox.flags(rudeRow)).toHaveText('Insultes et dénigrement : « incapables »');
+  await expect(inbox.flags(inbox.row('en famille'))).toHaveCount(0);
+  expect(await inbox.axeProblems()).toEqual([]);
+
+  // Keyboard only: j/k to the rude reply; its menu is the next Tab stop and offers Bluesky's actions.
+  await expect(inbox.rows.first()).toBeFocused();
+  const rudeIndex = (await inbox.rows.allTextContents()).findIndex((text) => text.includes('bande d’incapables'));
+  for (let i = 0; i < rudeIndex; i++) await page.keyboard.press('j');
+  await expect(rudeRow).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(inbox.menuButton(rudeRow)).toBeFocused();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem')).toHaveText(['Masquer la réponse', 'Masquer le fil', 'Masquer @bob.test', 'Bloquer @bob.test…', 'Signaler…']);
+  expect(await inbox.axeProblems()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(inbox.menuButton(rudeRow)).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(rudeRow).toBeFocused();
+
+  // One key: the charter's suggestion (hide) in the rule's name.
+  await page.keyboard.press('a');
+  await expect(tribune.toasts).toContainText('Réponse masquée');
+  await expect(inbox.rows).toHaveCount(1);
+  await expect(inbox.tab(/Traité/)).toContainText('1');
+
+  // The AppView's thread view marks it hidden by the town's threadgate.
+  await expect
+    .poll(
+      async () => {
+        await network.processAll();
+        const other = await people['alice.test']!.agent.app.bsky.unspecced.getPostThreadOtherV2({ anchor: townPost.uri });
+        return other.data.thread.map((t) => [t.uri, (t.value as { hiddenByThreadgate?: boolean }).hiddenByThreadgate]);
+      },
+      { timeout: 60_000 },
+    )
+    .toEqual([[rude.uri, true]]);
+
+  const log = await inbox.openAudit();
+  const line = log.getByRole('row').filter({ hasText: 'Réponse masquée' });
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText('Règle insultes');
+  await expect(line).toContainText('Fait');
+  await expect(line).toContainText('@bob.test');
+  expect(await inbox.axeProblems()).toEqual([]);
+});
