@@ -4,7 +4,8 @@
  * reporting it sends the category, the instance's rule ids and the status; mute and block
  * (and undoing them) reach the server; a report the server refuses leaves the item as it was
  * with the server's words, and the audit log says so; Bluesky-only actions are refused. Muting
- * a thread (and unmuting it) and removing a follower reach the server and are logged.
+ * a thread (and unmuting it) and removing a follower — from their post, or from the "new
+ * follower" item itself — reach the server and are logged.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCore } from '../../src/main/core/app';
@@ -105,8 +106,22 @@ describe('moderation on the Mastodon stand-in', () => {
     expect(await act('remove_follower')).toMatchObject({ action: 'remove_follower', undo: null });
     expect(server.moderation.removedFollowers).toEqual([pest.id]);
 
+    // A new follower (no post of theirs) is removed from the follow item itself, which is then handled.
+    await value(core, 'inbox.setSettings', { workspaceId: ws.id, includeFollows: true });
+    const fan = server.act.addAccount('faux-fan', 'Faux fan');
+    server.act.notify('follow', fan);
+    await value(core, 'column.refresh', { columnId: column.id });
+    const follow = (await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' })).entries.find((e) => e.kind === 'follow')!;
+    expect(follow).toMatchObject({ item: null, actor: { handle: expect.stringMatching(/^faux-fan@/) } });
+    const removed = await value(core, 'moderation.act', { workspaceId: ws.id, actorId: follow.actor.id, asAccountId: account.id, action: 'remove_follower' });
+    expect(removed).toEqual({ action: 'remove_follower', undo: null, inboxItemId: follow.id });
+    expect(server.moderation.removedFollowers).toEqual([pest.id, fan.id]);
+    // A person takes only the actions about a person.
+    expect(await refusal(core, 'moderation.act', { workspaceId: ws.id, actorId: follow.actor.id, asAccountId: account.id, action: 'report' })).toMatchObject({ code: 'moderation_unsupported' });
+    expect((await refusal(core, 'moderation.act', { workspaceId: ws.id, actorId: follow.actor.id, itemId: entry!.item!.id, asAccountId: account.id, action: 'mute' })).code).toBe('invalid_input');
+
     const audit = await value<AuditEntry[]>(core, 'audit.list', { workspaceId: ws.id });
-    expect(audit.map((a) => `${a.action}:${a.outcome}`).reverse()).toEqual(['mute_thread:done', 'unmute_thread:done', 'remove_follower:done']);
+    expect(audit.map((a) => `${a.action}:${a.outcome}:${a.actorHandle?.split('@')[0]}`).reverse()).toEqual(['mute_thread:done:relou', 'unmute_thread:done:relou', 'remove_follower:done:relou', 'remove_follower:done:faux-fan']);
     server.assertNoViolations();
   }, 60_000);
 });

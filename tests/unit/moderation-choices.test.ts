@@ -15,6 +15,11 @@ describe('moderation choices', () => {
     expect(moderationChoices({ network: 'bluesky', own: true, isReply: true, quotes: true })).toEqual([]);
   });
 
+  it('offers a new follower (no post) only what is done to a person', () => {
+    expect(moderationChoices({ network: 'mastodon', own: false, isReply: false, quotes: false, person: true })).toEqual(['mute', 'block', 'remove_follower']);
+    expect(moderationChoices({ network: 'bluesky', own: false, isReply: false, quotes: false, person: true })).toEqual(['mute', 'block']);
+  });
+
   it('turns the charter’s suggestion into the network’s action', () => {
     expect(suggestedAction('hide', { network: 'bluesky', ...reply })).toBe('hide_reply');
     expect(suggestedAction('hide', { network: 'mastodon', ...reply })).toBe('mute');

@@ -235,7 +235,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     },
     changed: (workspaceId, itemId) => {
       inbox.changed(workspaceId);
-      emit('items.changed', { workspaceId, itemIds: [itemId] });
+      if (itemId) emit('items.changed', { workspaceId, itemIds: [itemId] });
     },
   });
   listeners.add((event, payload) => {

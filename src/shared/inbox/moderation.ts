@@ -68,17 +68,23 @@ export const ReportDetails = z
   .strict();
 export type ReportDetails = z.infer<typeof ReportDetails>;
 
+/** What can be done to a person without a post of theirs (a new follower in the inbox). */
+export const PERSON_ACTIONS: readonly ModerationAction[] = ['mute', 'unmute', 'block', 'unblock', 'remove_follower'];
+
 export const ModerationInput = z
   .object({
     workspaceId: Id,
-    itemId: Id,
+    /** The post acted on; or, for a person without a post (a follower), `actorId`. */
+    itemId: Id.optional(),
+    actorId: Id.optional(),
     asAccountId: Id,
     action: ModerationAction,
     /** The charter rule whose suggestion this follows (null: by hand). */
     ruleId: z.string().max(64).optional(),
     report: ReportDetails.optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.itemId === undefined) !== (v.actorId === undefined), { message: 'Give either itemId or actorId.', path: ['itemId'] });
 
 export const ModerationResult = z.object({
   action: ModerationAction,

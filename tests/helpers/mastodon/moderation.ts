@@ -3,7 +3,8 @@
  * reports (category, rule ids, statuses; a rule id the instance lacks or a status of someone
  * else is refused with 422, as Mastodon does), mutes and blocks of community accounts with
  * their relationship, muted conversations (statuses/:id/mute, the status answered with
- * `muted`) and followers removed (accounts/:id/remove_from_followers). Tests read what arrived in `state`.
+ * `muted`) and followers removed (accounts/:id/remove_from_followers); accounts/lookup finds a
+ * community account by its address. Tests read what arrived in `state`.
  */
 import type { Community, CommunityAccount } from './community';
 
@@ -13,6 +14,7 @@ interface Reply {
 }
 interface Ctx {
   pathParams: Record<string, string>;
+  query: Record<string, unknown>;
   body: Record<string, unknown>;
   now: number;
 }
@@ -120,6 +122,14 @@ export function moderationApi(c: Community, renderOther: (a: CommunityAccount) =
         return { status: 200, json: { ...host.statusById(id), muted: verb === 'mute' } };
       },
     ]),
+    [
+      'GET /api/v1/accounts/lookup',
+      (ctx) => {
+        const acct = String(ctx.query.acct ?? '');
+        const found = c.accounts.find((a) => a.username === acct.replace(/^@/, '').split('@')[0]);
+        return found ? { status: 200, json: renderOther(found) } : notFound;
+      },
+    ],
     [
       'POST /api/v1/accounts/{id}/remove_from_followers',
       (ctx) => {

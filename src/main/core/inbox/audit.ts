@@ -18,6 +18,8 @@ export interface AuditRecord {
   action: string;
   outcome: AuditEntry['outcome'];
   message?: string | null;
+  /** The person acted on when there is no item (a new follower). */
+  actorId?: string | null;
 }
 
 interface Row {
@@ -53,8 +55,8 @@ export class AuditLog {
     this.s = {
       insert: db.prepare(
         `INSERT INTO audit_log (id, workspace_id, at, account_id, item_id, actor_id, item_uri, actor_handle, rule_id, action, outcome, message)
-         SELECT @id, @workspaceId, @at, @accountId, @itemId, i.author_id, i.uri, a.handle, @ruleId, @action, @outcome, @message
-         FROM (SELECT 1) LEFT JOIN items i ON i.id = @itemId LEFT JOIN actors a ON a.id = i.author_id`,
+         SELECT @id, @workspaceId, @at, @accountId, @itemId, a.id, i.uri, a.handle, @ruleId, @action, @outcome, @message
+         FROM (SELECT 1) LEFT JOIN items i ON i.id = @itemId LEFT JOIN actors a ON a.id = coalesce(i.author_id, @actorId)`,
       ),
       page: db.prepare<{ workspaceId: string; before: number | null; limit: number }, Row>(
         `SELECT * FROM audit_log WHERE workspace_id = @workspaceId AND (@before IS NULL OR at < @before) ORDER BY at DESC, rowid DESC LIMIT @limit`,
@@ -64,7 +66,7 @@ export class AuditLog {
   }
 
   record(r: AuditRecord): void {
-    this.s.insert.run({ id: randomUUID(), ...r, message: r.message ?? null });
+    this.s.insert.run({ id: randomUUID(), ...r, message: r.message ?? null, actorId: r.actorId ?? null });
   }
 
   list(workspaceId: string, before: number | null, limit: number): AuditEntry[] {

@@ -1,6 +1,7 @@
 /** Moderation in the core: the service and its one command. */
 import { defineHandlers } from '../handler-types';
-import { ModerationService, type ModerationDeps } from './service';
+import type { ModerationDeps } from './deps';
+import { ModerationService } from './service';
 
 export function createModerationCore(d: ModerationDeps) {
   const service = new ModerationService(d);

@@ -9,23 +9,13 @@
  */
 import { UNDO_OF, canModerate, type ModerationAction, type ModerationResult, type ReportDetails, type ServerRule } from '../../../shared/inbox/moderation';
 import { AppFailure } from '../../../shared/result';
-import type { Clock } from '../clock';
-import { ModerationNotAllowed, type ModerationTarget, type Moderator } from '../connectors/moderation';
+import { ModerationNotAllowed, type ModerationTarget } from '../connectors/moderation';
 import { ReadError } from '../connectors/reader';
-import type { AuditLog } from '../inbox/audit';
-import type { AccountRepository } from '../repositories/accounts';
-import type { Db } from '../store/database';
+import type { ModerationDeps } from './deps';
 import { backoff } from '../streams/status';
+import { createPersonModeration } from './person';
 import { ModerationQueue, type QueuedModeration } from './queue';
 
-export interface ModerationDeps {
-  db: Db;
-  clock: Clock;
-  accounts: AccountRepository;
-  audit: AuditLog;
-  moderatorFor(accountId: string): Moderator | null;
-  changed(workspaceId: string, itemId: string): void;
-}
 
 const SETTLES: readonly ModerationAction[] = ['hide_reply', 'detach_quote', 'block', 'report'];
 
@@ -47,10 +37,12 @@ export class ModerationService {
   readonly queue: ModerationQueue;
   private draining: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private readonly person: ReturnType<typeof createPersonModeration>;
   private stopped = false;
 
   constructor(private readonly d: ModerationDeps) {
     this.queue = new ModerationQueue(d.db);
+    this.person = createPersonModeration(d);
     this.s = {
       target: d.db.prepare<{ itemId: string; accountId: string }, TargetRow>(
         `SELECT i.uri, i.network, i.body, a.remote_id AS author, v.remote_id, coalesce(v.cid, (SELECT cid FROM item_views w WHERE w.item_id = i.id AND w.cid IS NOT NULL LIMIT 1)) AS cid
@@ -78,7 +70,15 @@ export class ModerationService {
     }
   }
 
-  async act(input: { workspaceId: string; itemId: string; asAccountId: string; action: ModerationAction; ruleId?: string | undefined; report?: ReportDetails | undefined }): Promise<ModerationResult> {
+  async act(input: { workspaceId: string; itemId?: string | undefined; actorId?: string | undefined; asAccountId: string; action: ModerationAction; ruleId?: string | undefined; report?: ReportDetails | undefined }): Promise<ModerationResult> {
+    if (input.itemId === undefined) {
+      if (input.actorId === undefined) throw new AppFailure('item_not_found', 'Nothing to moderate.');
+      return this.person({ workspaceId: input.workspaceId, actorId: input.actorId, asAccountId: input.asAccountId, action: input.action });
+    }
+    return this.actOnItem({ ...input, itemId: input.itemId });
+  }
+
+  private async actOnItem(input: { workspaceId: string; itemId: string; asAccountId: string; action: ModerationAction; ruleId?: string | undefined; report?: ReportDetails | undefined }): Promise<ModerationResult> {
     const account = this.d.accounts.get(input.asAccountId);
     if (!account || account.removed || account.workspaceId !== input.workspaceId) throw new AppFailure('account_not_found', 'This account is not connected to this workspace.');
     const row = this.s.target.get({ itemId: input.itemId, accountId: account.id });

@@ -7,10 +7,10 @@ import { moderationChoices } from '../../model/moderation/choices';
 import { ModerationSection, moderationKey } from '../moderation/ModerationSection';
 import { moderateEntry, moderationSubject } from './inboxActions';
 
-/** An inbox item's menu: the moderation its network allows, as the item's account. */
+/** An inbox item's menu: the moderation its network allows, as the item's account (for a new follower, what is done to a person). */
 export function InboxItemMenu({ workspaceId, entry, focused }: { workspaceId: string; entry: InboxEntry; focused: boolean }) {
   const { t } = useTranslation();
-  const choices = entry.item ? moderationChoices(moderationSubject(entry)) : [];
+  const choices = moderationChoices(moderationSubject(entry));
   if (choices.length === 0) return null;
   const handle = atHandle(entry.actor.handle);
   return (

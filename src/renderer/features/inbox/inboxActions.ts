@@ -29,19 +29,24 @@ export async function reply(workspaceId: string, entry: InboxEntry, saved?: { te
   if (saved) useComposer.getState().setText(fillReply(saved.text, contextValues({ authorName: entry.actor.displayName, authorHandle: entry.actor.handle, accountHandle: saved.accountHandle })));
 }
 
-/** A moderation request for an inbox item, as its account (null for a follow, which has no post). */
-export function moderationRequest(workspaceId: string, entry: InboxEntry, action: ModerationAction, ruleId?: string): ModerationRequest | null {
-  if (!entry.item) return null;
-  return { workspaceId, itemId: entry.item.id, accountId: entry.accountId, network: entry.network, action, authorHandle: atHandle(entry.actor.handle), ...(ruleId ? { ruleId } : {}) };
+/** A moderation request for an inbox item, as its account: its post, or the person for a new follower (no post). */
+export function moderationRequest(workspaceId: string, entry: InboxEntry, action: ModerationAction, ruleId?: string): ModerationRequest {
+  const on = entry.item ? { itemId: entry.item.id } : { actorId: entry.actor.id };
+  return { workspaceId, ...on, accountId: entry.accountId, network: entry.network, action, authorHandle: atHandle(entry.actor.handle), ...(ruleId ? { ruleId } : {}) };
 }
 
 /** The subject of the moderation menu and of the charter's suggestion. */
-export const moderationSubject = (entry: InboxEntry): ModerationSubject => ({ network: entry.network, own: entry.item?.own ?? false, isReply: entry.item?.replyTo != null, quotes: entry.item?.quote != null });
+export const moderationSubject = (entry: InboxEntry): ModerationSubject => ({
+  network: entry.network,
+  own: entry.item?.own ?? false,
+  isReply: entry.item?.replyTo != null,
+  quotes: entry.item?.quote != null,
+  person: entry.item === null,
+});
 
 /** Hides, mutes, reports... as the item's account (block, remove and report ask first). */
 export function moderateEntry(workspaceId: string, entry: InboxEntry, action: ModerationAction, ruleId?: string): void {
-  const request = moderationRequest(workspaceId, entry, action, ruleId);
-  if (request) askModeration(request);
+  askModeration(moderationRequest(workspaceId, entry, action, ruleId));
 }
 
 /** Acts on the charter's suggestion for a flagged item (hide, report), naming the rule in the audit log; false when there is none. */

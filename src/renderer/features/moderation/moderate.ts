@@ -18,7 +18,7 @@ export type ModerationOutcome = { ok: true } | { ok: false; message: string };
 export async function moderate(req: ModerationRequest, report?: ReportDetails): Promise<ModerationOutcome> {
   const result = await getClient().invoke('moderation.act', {
     workspaceId: req.workspaceId,
-    itemId: req.itemId,
+    ...(req.itemId ? { itemId: req.itemId } : { actorId: req.actorId }),
     asAccountId: req.accountId,
     action: req.action,
     ...(req.ruleId ? { ruleId: req.ruleId } : {}),

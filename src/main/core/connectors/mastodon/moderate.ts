@@ -30,6 +30,14 @@ export function createMastodonModerator(d: MastodonModeratorDeps): Moderator {
       throw toReadError(err);
     }
   };
+  /** A person without a post (a follower): their account id on this server, from their address (accounts/lookup). */
+  const lookup = async (acct: string): Promise<string> => {
+    const found = (await call('GET', `/api/v1/accounts/lookup?${new URLSearchParams({ acct }).toString()}`)).body as { id?: unknown } | null;
+    if (typeof found?.id !== 'string') throw new ReadError('not_found', 'This person cannot be found from this account’s server.', 404);
+    return found.id;
+  };
+  /** The author's account id on this server: from the post, or from their address when there is none. */
+  const authorId = async (target: { uri: string; remoteId: string | null; authorRemoteId: string }): Promise<string> => (target.uri ? (await resolve(target)).accountId : lookup(target.authorRemoteId));
   /** The status id on this server, and its author's account id. */
   const resolve = async (target: { uri: string; remoteId: string | null }): Promise<{ statusId: string; accountId: string }> => {
     let status = target.remoteId ? ((await call('GET', `/api/v1/statuses/${encodeURIComponent(target.remoteId)}`)).body as { id?: unknown; account?: { id?: unknown } } | null) : null;
@@ -56,7 +64,7 @@ export function createMastodonModerator(d: MastodonModeratorDeps): Moderator {
         case 'unmute':
         case 'block':
         case 'unblock': {
-          const { accountId } = await resolve(target);
+          const accountId = await authorId(target);
           await call('POST', `/api/v1/accounts/${encodeURIComponent(accountId)}/${action}`);
           return;
         }
@@ -67,7 +75,7 @@ export function createMastodonModerator(d: MastodonModeratorDeps): Moderator {
           return;
         }
         case 'remove_follower': {
-          const { accountId } = await resolve(target);
+          const accountId = await authorId(target);
           await call('POST', `/api/v1/accounts/${encodeURIComponent(accountId)}/remove_from_followers`);
           return;
         }
