@@ -35,7 +35,11 @@ const COLUMNS = 10;
 const ITEMS = 5_000;
 const PAGE = 40;
 const RUNS = 3;
-const STEP_PX = 400;
+/**
+ * Pixels scrolled per frame: 400 by default (a fling, ~24,000 px/s at 60 fps; the figures of
+ * earlier notes use it); BENCH_SCROLL_STEP=100 measures a wheel notch per frame (~6,000 px/s).
+ */
+const STEP_PX = Number(process.env.BENCH_SCROLL_STEP ?? 400);
 /** A column that takes longer stops there (its figures say how far it got). */
 const COLUMN_LIMIT_MS = 120_000;
 const progress = (text: string) => process.stderr.write(`  ${text}\n`);
