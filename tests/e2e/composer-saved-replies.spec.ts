@@ -30,7 +30,6 @@ test('a saved reply is inserted at the cursor from the composer with its variabl
   const save = (name: string, language: 'fr' | 'en', text: string) => rpc.value('reply.save', { id: crypto.randomUUID(), workspaceId: workspace.id, name, language, text });
   await save('Remerciement', 'fr', 'merci {name} pour votre message !');
   await save('Rappel', 'fr', 'Nous vous rappelons le {date}.');
-  await save('Thanks', 'en', 'Thank you {name}!');
   const alice = server.act.addAccount('alice', 'Alice');
   server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
   const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
@@ -44,6 +43,19 @@ test('a saved reply is inserted at the cursor from the composer with its variabl
   const inbox = page.getByRole('main', { name: 'Boîte de réception' });
   await expect(inbox.getByTestId('inbox-row')).toHaveCount(1);
   await expect(inbox.getByTestId('inbox-row').first()).toBeFocused();
+  // A reply in English, written from a French interface: its language is chosen.
+  await inbox.getByRole('button', { name: 'Réponses enregistrées' }).focus();
+  await page.keyboard.press('Enter');
+  const replies = page.getByRole('dialog', { name: 'Réponses enregistrées' });
+  await replies.getByRole('textbox', { name: 'Nom' }).fill('Thanks');
+  await replies.getByRole('combobox', { name: 'Langue' }).selectOption({ label: 'Anglais' });
+  await replies.getByRole('textbox', { name: /^Texte/ }).fill('Thank you {name}!');
+  await replies.getByRole('button', { name: 'Enregistrer la réponse' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(replies.getByRole('listitem').filter({ hasText: 'Thanks' })).toContainText('EN');
+  await page.keyboard.press('Escape');
+  await expect(replies).toBeHidden();
+  await inbox.getByTestId('inbox-row').first().focus();
   await page.keyboard.press('r');
   const text = tribune.composer.getByRole('textbox').first();
   await expect(text).toBeFocused();

@@ -15,13 +15,14 @@ export function SavedRepliesDialog({ workspaceId, entry, onClose }: { workspaceI
   const [replies, setReplies] = useState<SavedReply[]>([]);
   const [name, setName] = useState('');
   const [text, setText] = useState('');
+  const [language, setLanguage] = useState<SavedReply['language']>(i18n.language.startsWith('en') ? 'en' : 'fr');
   const [error, setError] = useState<string | null>(null);
   const accounts = useAccounts((s) => s.byWorkspace[workspaceId]);
   const reload = () => void getClient().invoke('reply.list', { workspaceId }).then((r) => r.ok && setReplies(r.value));
   useEffect(reload, [workspaceId]);
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const r = await getClient().invoke('reply.save', { id: crypto.randomUUID(), workspaceId, name, language: i18n.language.startsWith('fr') ? 'fr' : 'en', text });
+    const r = await getClient().invoke('reply.save', { id: crypto.randomUUID(), workspaceId, name, language, text });
     if (!r.ok) return setError(errorText(r.error));
     setName('');
     setText('');
@@ -56,6 +57,18 @@ export function SavedRepliesDialog({ workspaceId, entry, onClose }: { workspaceI
           <Label>{t('inbox.replies.name')}</Label>
           <Input />
         </TextField>
+        <div className="field">
+          <label className="field-label" htmlFor="saved-reply-language">
+            {t('savedReplyPicker.language')}
+          </label>
+          <select id="saved-reply-language" className="input" value={language} onChange={(e) => setLanguage(e.target.value as SavedReply['language'])}>
+            {(['fr', 'en'] as const).map((l) => (
+              <option key={l} value={l}>
+                {t(`savedReplyPicker.languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <TextField className="field" value={text} onChange={setText} isRequired maxLength={5000}>
           <Label>{t('inbox.replies.text')}</Label>
           <TextArea rows={3} />
