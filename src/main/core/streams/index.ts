@@ -7,7 +7,7 @@ import type { Network } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/result';
 import type { StreamsPort } from '../board/ports';
 import type { Clock } from '../clock';
-import { ReadError, type Reader } from '../connectors/reader';
+import { ReadError, type Reader, type ResponseInfo } from '../connectors/reader';
 import type { Logger } from '../log';
 import type { AccountRepository } from '../repositories/accounts';
 import type { BoardRepository } from '../repositories/boards';
@@ -232,53 +232,33 @@ export class Streams implements StreamsPort {
     return { actionId, state: state?.state === 'done' ? ('done' as const) : ('queued' as const), item };
   }
 
-  /** A post published by this account (its network id) as a board item, with its thread cached. */
-  itemOfRemote(accountId: string, target: { uri: string; remoteId: string | null }): Promise<string> {
+  /** What a read for a person needs: the account's network, its reader, and its request budget. */
+  private readsAs(accountId: string) {
     const account = this.d.accounts.get(accountId)!;
     const budget = this.engine.budgets.for(accountId, account.network);
-    return itemOfRemote(
-      { db: this.d.db, cache: this.cache, readModel: this.d.readModel, now: () => this.d.clock.now() },
-      { accountId, network: account.network, reader: this.d.readerFor(accountId), ctx: { onResponse: (i) => budget.record(i) }, ...target },
-    );
+    return { accountId, network: account.network, reader: this.d.readerFor(accountId), ctx: { onResponse: (i: ResponseInfo) => budget.record(i) } };
+  }
+  private get cached() {
+    return { db: this.d.db, cache: this.cache, readModel: this.d.readModel, now: () => this.d.clock.now(), log: this.d.log };
+  }
+
+  /** A post published by this account (its network id) as a board item, with its thread cached. */
+  itemOfRemote(accountId: string, target: { uri: string; remoteId: string | null }): Promise<string> {
+    return itemOfRemote(this.cached, { ...this.readsAs(accountId), ...target });
   }
 
   /** Answers a direct message (Bluesky chat) in its conversation. */
   sendMessage(itemId: string, asAccountId: string, text: string): Promise<void> {
-    return sendMessage(
-      {
-        db: this.d.db,
-        boards: this.d.boards,
-        readerFor: this.d.readerFor,
-        ctxFor: (accountId) => {
-          const account = this.d.accounts.get(accountId)!;
-          const budget = this.engine.budgets.for(accountId, account.network);
-          return { onResponse: (i) => budget.record(i) };
-        },
-        refresh: (columnId) => this.engine.refresh(columnId),
-      },
-      itemId,
-      asAccountId,
-      text,
-    );
+    const deps = { db: this.d.db, boards: this.d.boards, readerFor: this.d.readerFor, ctxFor: (id: string) => this.readsAs(id).ctx, refresh: (columnId: string) => this.engine.refresh(columnId) };
+    return sendMessage(deps, itemId, asAccountId, text);
   }
 
   /** A direct conversation's messages, a page older than `before` (conversations.ts). */
   conversation(itemId: string, asAccountId: string, workspaceId: string, before: string | null) {
-    const account = this.d.accounts.get(asAccountId)!;
-    const budget = this.engine.budgets.for(asAccountId, account.network);
-    return loadConversation(
-      { db: this.d.db, cache: this.cache, readModel: this.d.readModel, now: () => this.d.clock.now(), log: this.d.log },
-      { itemId, accountId: asAccountId, network: account.network, workspaceId, reader: this.d.readerFor(asAccountId), ctx: { onResponse: (i) => budget.record(i) }, before },
-    );
+    return loadConversation(this.cached, { ...this.readsAs(asAccountId), itemId, workspaceId, before });
   }
 
   thread(itemId: string, asAccountId: string, workspaceId: string) {
-    const account = this.d.accounts.get(asAccountId)!;
-    const reader = this.d.readerFor(asAccountId);
-    const budget = this.engine.budgets.for(asAccountId, account.network);
-    return loadThread(
-      { db: this.d.db, cache: this.cache, readModel: this.d.readModel, now: () => this.d.clock.now() },
-      { itemId, accountId: asAccountId, network: account.network, workspaceId, reader, ctx: { onResponse: (i) => budget.record(i) } },
-    );
+    return loadThread(this.cached, { ...this.readsAs(asAccountId), itemId, workspaceId });
   }
 }

@@ -7,16 +7,16 @@
  * for QUIET_MS), its columns poll at once (catching up, leaving a gap row when too much was
  * missed) and the stream is tried again with backoff; a server without streaming, hourly.
  */
-import type { ColumnQuery, ColumnType } from '../../../shared/board/schemas';
 import type { Network } from '../../../shared/domain';
 import type { Clock } from '../clock';
-import { ReadError, type LiveEvent, type LiveSpec, type LiveStream, type Reader, type RemoteEntry } from '../connectors/reader';
+import { ReadError, type LiveEvent, type LiveSpec, type LiveStream, type Reader } from '../connectors/reader';
 import type { Logger } from '../log';
 import type { AccountRepository } from '../repositories/accounts';
 import { parseQuery, type BoardRepository } from '../repositories/boards';
 import type { Db } from '../store/database';
 import type { StreamCache } from './cache';
 import { backoff } from './status';
+import { accepts, type LiveColumn } from './live-filter';
 
 /** A stream with no message nor heartbeat for this long is taken for dead (Mastodon pings every 30 s). */
 export const QUIET_MS = 90_000;
@@ -25,11 +25,6 @@ export const NO_STREAMING_RETRY_MS = 60 * 60_000;
 /** How often the sources are checked (quiet ones dropped, due ones connected). */
 export const CHECK_EVERY_MS = 15_000;
 
-interface LiveColumn {
-  id: string;
-  type: ColumnType;
-  query: ColumnQuery;
-}
 
 interface Source {
   key: string;
@@ -61,24 +56,6 @@ export interface LiveDeps {
   setLive(columnIds: string[], live: boolean): void;
   /** Desktop notifications for a column's entries above `since` (its newest before; notify.ts). */
   announce?(columnId: string, since: string | null): void;
-}
-
-/** Does a streamed entry belong in this column (the same filters as the column's polled reads)? */
-function accepts(c: LiveColumn, e: RemoteEntry): boolean {
-  const q = c.query;
-  switch (c.type) {
-    case 'notifications':
-      return e.kind === 'notification' && (!q.kinds?.length || q.kinds.includes(e.type));
-    case 'mentions':
-      return e.kind === 'notification' && (e.type === 'mention' || e.type === 'reply');
-    case 'search': {
-      if (e.kind !== 'item') return false;
-      const text = e.item.text.toLowerCase();
-      return !(q.exclude ?? []).some((w) => text.includes(w.toLowerCase())) && (!q.lang || !e.item.language || e.item.language.startsWith(q.lang));
-    }
-    default:
-      return e.kind === 'item';
-  }
 }
 
 export class LiveStreams {
