@@ -3,13 +3,15 @@
  * account's rude reply under the town's post arrives, the starter charter (the sandbox's) flags
  * it in the inbox, one key — "a", the charter's suggestion — hides it through the town's
  * threadgate, the AppView's thread view marks it hidden, and the audit log names the rule.
- * The row's moderation menu is reached from the keyboard; axe finds nothing serious.
+ * The row's moderation menu is reached from the keyboard; a board card's menu mutes a thread
+ * (the AppView says so); axe finds nothing serious.
  */
 import { AtpAgent } from '@atproto/api';
 import { STARTER_CHARTER } from '../../sandbox/moderation';
 import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
 import { connectRpc } from '../helpers/host';
 import { hostFixture, test as base, expect } from './fixtures';
+import { BoardPage } from './pages/board';
 import { InboxPage } from './pages/inbox';
 
 let network: BlueskyNetwork;
@@ -94,6 +96,22 @@ test('a rude reply is flagged by the starter charter, hidden in one key, marked 
       { timeout: 60_000 },
     )
     .toEqual([[rude.uri, true]]);
+
+  // From the board, a card's "more" menu mutes the other reply's thread: the AppView says so on its root.
+  await tribune.rail.getByRole('button', { name: 'Tableau' }).click();
+  const boardPage = new BoardPage(page);
+  const card = boardPage.card(boardPage.column(/^Notifications/), 'en famille');
+  await card.getByRole('button', { name: "Plus d'actions" }).click();
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Masquer le fil' }).click();
+  await expect(tribune.toasts).toContainText('Fil masqué');
+  await expect
+    .poll(async () => {
+      await network.processAll();
+      const thread = await people['mairie.test']!.agent.getPostThread({ uri: townPost.uri, depth: 0 });
+      return (thread.data.thread as { post?: { viewer?: { threadMuted?: boolean } } }).post?.viewer?.threadMuted;
+    }, { timeout: 60_000 })
+    .toBe(true);
+  await page.keyboard.press('i');
 
   const log = await inbox.openAudit();
   const line = log.getByRole('row').filter({ hasText: 'Réponse masquée' });

@@ -93,7 +93,7 @@ describe('the charter editor', () => {
     expect(await matched({ kind: 'spam_wave', minAuthors: 3, windowMinutes: 60 }, wave)).toEqual(['spam_wave:3']);
     expect(await matched({ kind: 'spam_wave', minAuthors: 4, windowMinutes: 60 }, wave)).toEqual([]);
     // An account rule reads the sample's author.
-    expect(await matched({ kind: 'new_account', maxAgeDays: 7, emptyProfile: false }, 'Bonjour', { ageDays: 2 })).toEqual(['new_account']);
+    expect(await matched({ kind: 'new_account', maxAgeDays: 7, emptyProfile: false }, 'Bonjour', { ageDays: 2 })).toEqual(['new_account:2']);
     expect(await matched({ kind: 'new_account', maxAgeDays: 7, emptyProfile: false }, 'Bonjour', { ageDays: 30 })).toEqual([]);
     expect(await matched({ kind: 'new_account', maxAgeDays: 7, emptyProfile: true }, 'Bonjour', { ageDays: 30, emptyProfile: true })).toEqual(['empty_account']);
 

@@ -68,8 +68,29 @@ describe('structural rules', () => {
     const empty = item('bonjour', { author: { createdAt: NOW - 400 * 86_400_000, hasAvatar: false, hasBio: false, postsCount: 0 } });
     const settled = item('bonjour', { author: { createdAt: NOW - 400 * 86_400_000, hasAvatar: true, hasBio: false, postsCount: 0 } });
     expect(flagged(engine, [mass, caps, short, young, empty, settled]).sort()).toEqual(
-      [`${mass.id}:mentions:mentions:5`, `${caps.id}:caps:all_caps`, `${young.id}:newbie:new_account`, `${empty.id}:newbie:empty_account`].sort(),
+      [`${mass.id}:mentions:mentions:5`, `${caps.id}:caps:all_caps`, `${young.id}:newbie:new_account:2`, `${empty.id}:newbie:empty_account`].sort(),
     );
+  });
+
+  it('account rules match on known facts only: an unknown age, bio, avatar or posts count never matches', () => {
+    const engine = new CharterEngine(charter(rule('newbie', { kind: 'new_account', maxAgeDays: 3, emptyProfile: true })));
+    const agedOnly = new CharterEngine(charter(rule('aged', { kind: 'new_account', maxAgeDays: 3, emptyProfile: false })));
+    const day = 86_400_000;
+    const today = item('salut', { author: { createdAt: NOW - 5 * 60_000, hasAvatar: null, hasBio: null, postsCount: null } });
+    const edge = item('salut', { author: { createdAt: NOW - 3 * day, hasAvatar: true, hasBio: true, postsCount: 9 } });
+    const older = item('salut', { author: { createdAt: NOW - 3 * day - 1, hasAvatar: true, hasBio: true, postsCount: 9 } });
+    const noAge = item('salut', { author: { createdAt: null, hasAvatar: true, hasBio: true, postsCount: 0 } });
+    const noAuthor = item('salut');
+    const emptyUnknownPosts = item('salut', { author: { createdAt: null, hasAvatar: false, hasBio: false, postsCount: null } });
+    const emptyUnknownBio = item('salut', { author: { createdAt: null, hasAvatar: false, hasBio: null, postsCount: 0 } });
+    const emptyOldOnePost = item('salut', { author: { createdAt: NOW - 900 * day, hasAvatar: false, hasBio: false, postsCount: 1 } });
+    const notEmptyPosts = item('salut', { author: { createdAt: null, hasAvatar: false, hasBio: false, postsCount: 2 } });
+    const all = [today, edge, older, noAge, noAuthor, emptyUnknownPosts, emptyUnknownBio, emptyOldOnePost, notEmptyPosts];
+    expect(flagged(engine, all).sort()).toEqual(
+      [`${today.id}:newbie:new_account:0`, `${edge.id}:newbie:new_account:3`, `${emptyOldOnePost.id}:newbie:empty_account`].sort(),
+    );
+    // Without the empty-profile part, only the age counts.
+    expect(flagged(agedOnly, all).sort()).toEqual([`${today.id}:aged:new_account:0`, `${edge.id}:aged:new_account:3`].sort());
   });
 
   it('spam waves: the same text from several authors within the window, across batches', () => {

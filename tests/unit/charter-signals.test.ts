@@ -46,6 +46,8 @@ describe('charter signals', () => {
     const inEnglish = flags.map((f) => matchedText(instance.getFixedT('en'), f.matched));
     expect(inFrench).toEqual(expect.arrayContaining(['3 auteurs, même message', 'tout en majuscules', '3 mentions', 'arnaque']));
     expect(inEnglish).toEqual(expect.arrayContaining(['3 authors, same message', 'all capitals', '3 mentions', 'arnaque']));
+    expect(matchedText(instance.getFixedT('fr'), 'new_account:2')).toBe('compte créé il y a 2 jours');
+    expect(matchedText(instance.getFixedT('en'), 'new_account:1')).toBe('account created 1 day ago');
     for (const code of ['new_account', 'empty_account']) {
       expect(matchedText(instance.getFixedT('fr'), code)).not.toBe(code);
       expect(matchedText(instance.getFixedT('en'), code)).not.toBe(code);

@@ -39,7 +39,7 @@ function seed(db: Database.Database, version: number, after = 0) {
     // The board: a board with a Home column on the old account, one cached item shown in it, read by that account.
     db.prepare("INSERT INTO boards VALUES ('88888888-8888-4888-8888-888888888888', '11111111-1111-4111-8111-111111111111', 'Accueil', 0, 1)").run();
     db.prepare("INSERT INTO board_columns (id, board_id, workspace_id, position, type, account_id, created_at) VALUES ('99999999-9999-4999-8999-999999999999', '88888888-8888-4888-8888-888888888888', '11111111-1111-4111-8111-111111111111', 0, 'home', '33333333-3333-4333-8333-333333333333', 1)").run();
-    db.prepare("INSERT INTO actors VALUES ('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'bluesky', 'did:plc:x', 'x.test', 'X', NULL, NULL, 1)").run();
+    db.prepare("INSERT INTO actors (id, network, remote_id, handle, display_name, avatar_url, url, updated_at) VALUES ('aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'bluesky', 'did:plc:x', 'x.test', 'X', NULL, NULL, 1)").run();
     db.prepare("INSERT INTO items (id, network, uri, author_id, created_at, body, fetched_at) VALUES ('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'bluesky', 'at://did:plc:x/app.bsky.feed.post/1', 'aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 1, '{}', 1)").run();
     db.prepare("INSERT INTO item_views (item_id, account_id, remote_id) VALUES ('bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', '33333333-3333-4333-8333-333333333333', 'at://did:plc:x/app.bsky.feed.post/1')").run();
     db.prepare("INSERT INTO column_entries (column_id, sort_key, kind, item_id, remote_key, at) VALUES ('99999999-9999-4999-8999-999999999999', 'k1', 'item', 'bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'at://did:plc:x/app.bsky.feed.post/1', 1)").run();
@@ -247,6 +247,23 @@ describe('database migrations', () => {
     expect(() => insert('maybe')).toThrow(/CHECK/);
     db.prepare('DELETE FROM workspaces').run();
     expect(db.prepare('SELECT count(*) AS n FROM moderation_queue').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('upgrades version 11: cached authors keep their row with unknown account facts, which take known values and refuse others', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 11), 0);
+    seed(old, 11);
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(db.prepare('SELECT handle, account_created_at, posts_count, has_bio, has_avatar FROM actors').all()).toEqual([
+      { handle: 'x.test', account_created_at: null, posts_count: null, has_bio: null, has_avatar: null },
+    ]);
+    db.prepare("UPDATE actors SET account_created_at = 5, posts_count = 0, has_bio = 0 WHERE handle = 'x.test'").run();
+    expect(db.prepare('SELECT account_created_at, posts_count, has_bio FROM actors').get()).toEqual({ account_created_at: 5, posts_count: 0, has_bio: 0 });
+    expect(() => db.prepare("UPDATE actors SET has_bio = 2 WHERE handle = 'x.test'").run()).toThrow(/CHECK/);
     db.close();
   });
 

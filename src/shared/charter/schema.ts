@@ -52,7 +52,8 @@ export interface CharterItem {
   at: number;
   links?: string[];
   mentions?: number;
-  author?: { createdAt?: number | null; postsCount?: number | null; hasAvatar?: boolean; hasBio?: boolean };
+  /** What the network said about the author (account rules); null or absent: unknown, never matched. */
+  author?: { createdAt?: number | null; postsCount?: number | null; hasAvatar?: boolean | null; hasBio?: boolean | null };
 }
 
 /** A rule's verdict on an item: which rule, and the text that made it match. */

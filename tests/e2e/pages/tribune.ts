@@ -45,7 +45,7 @@ export class TribunePage {
     return this.composer.getByTestId('save-status');
   }
   get toasts() {
-    return this.page.getByRole('region', { name: 'Notifications' });
+    return this.page.getByRole('region', { name: 'Notifications', exact: true });
   }
 
   async createWorkspace(name: string) {

@@ -12,6 +12,16 @@ export interface CommunityAccount {
   id: string;
   username: string;
   displayName: string;
+  /** What its Account entity says unlike the default one (account rules of the charter). */
+  profile?: CommunityProfile;
+}
+
+/** created_at (Mastodon: midnight of the day), the note (HTML, '' for none), statuses_count, a picture of its own. */
+export interface CommunityProfile {
+  createdAt?: string;
+  note?: string;
+  statusesCount?: number;
+  avatar?: boolean;
 }
 
 export interface CommunityStatus extends StatusRecord {
@@ -84,7 +94,16 @@ export function communityApi(c: Community, host: CommunityHost) {
   const account = (id: string) => c.accounts.find((a) => a.id === id)!;
   const renderOther = (a: CommunityAccount) => {
     const ctx = host.renderContext();
-    return renderAccount({ ...ctx, account: { ...ctx.account, id: a.id, username: a.username, displayName: a.displayName }, statusesCount: c.statuses.filter((s) => s.authorId === a.id).length, lastStatusAt: null });
+    const drawn = renderAccount({ ...ctx, account: { ...ctx.account, id: a.id, username: a.username, displayName: a.displayName }, statusesCount: c.statuses.filter((s) => s.authorId === a.id).length, lastStatusAt: null });
+    const p = a.profile ?? {};
+    const picture = `${ctx.baseUrl}/avatars/original/${a.id}.png`;
+    return {
+      ...drawn,
+      ...(p.createdAt !== undefined ? { created_at: p.createdAt } : {}),
+      ...(p.note !== undefined ? { note: p.note } : {}),
+      ...(p.statusesCount !== undefined ? { statuses_count: p.statusesCount } : {}),
+      ...(p.avatar ? { avatar: picture, avatar_static: picture } : {}),
+    };
   };
   const all = (): (StatusRecord & Partial<CommunityStatus>)[] => [...host.ownStatuses().filter((s) => !s.deletedAt), ...c.statuses.filter((s) => !s.deletedAt)];
   const find = (id: string) => all().find((s) => s.id === id);
@@ -229,8 +248,8 @@ export function communityApi(c: Community, host: CommunityHost) {
 
   /** Test-side helpers: the community acts. */
   const helpers = {
-    addAccount(username: string, displayName = username): CommunityAccount {
-      const a = { id: host.newId(), username, displayName };
+    addAccount(username: string, displayName = username, profile?: CommunityProfile): CommunityAccount {
+      const a: CommunityAccount = { id: host.newId(), username, displayName, ...(profile ? { profile } : {}) };
       c.accounts.push(a);
       return a;
     },

@@ -45,6 +45,21 @@ const flagOf = (item: CharterItem, rule: CharterRule, matched: string): CharterF
   matched,
 });
 
+/**
+ * An account rule on an item's author, on what the network said only (an unknown fact never
+ * matches): `new_account:<days>` when the account is at most maxAgeDays old, else
+ * `empty_account` when it is known to have no avatar, no bio and at most this one post.
+ */
+function accountSignal(item: CharterItem, maxAgeDays: number, emptyProfile: boolean, now: number): string | null {
+  const a = item.author;
+  if (!a) return null;
+  if (typeof a.createdAt === 'number' && Number.isFinite(a.createdAt) && now - a.createdAt <= maxAgeDays * DAY_MS) {
+    return `new_account:${Math.max(0, Math.floor((now - a.createdAt) / DAY_MS))}`;
+  }
+  const empty = a.hasAvatar === false && a.hasBio === false && typeof a.postsCount === 'number' && a.postsCount <= 1;
+  return emptyProfile && empty ? 'empty_account' : null;
+}
+
 export class CharterEngine {
   private readonly rules: CharterRule[];
   private readonly byFirstWord = new Map<string, Phrase[]>();
@@ -124,11 +139,8 @@ export class CharterEngine {
           break;
         case 'new_account':
           for (const item of items) {
-            const a = item.author;
-            if (!a) continue;
-            const young = typeof a.createdAt === 'number' && now - a.createdAt <= m.maxAgeDays * DAY_MS;
-            const empty = m.emptyProfile && a.hasAvatar === false && a.hasBio === false && (a.postsCount ?? 0) <= 1;
-            if (young || empty) flags.push(flagOf(item, rule, young ? 'new_account' : 'empty_account'));
+            const matched = accountSignal(item, m.maxAgeDays, m.emptyProfile, now);
+            if (matched) flags.push(flagOf(item, rule, matched));
           }
           break;
       }

@@ -12,6 +12,11 @@ export interface RemoteActor {
   displayName: string;
   avatarUrl: string | null;
   url: string | null;
+  /** Facts about the account, for the charter's account rules; null or absent: the network did not say (never guessed). */
+  createdAt?: number | null;
+  postsCount?: number | null;
+  hasAvatar?: boolean | null;
+  hasBio?: boolean | null;
 }
 
 export interface RemoteMedia {

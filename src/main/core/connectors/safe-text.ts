@@ -41,6 +41,15 @@ export function safeUrl(value: unknown): string | null {
   }
 }
 
+/** An instant the network may omit: null when absent or not a date (never the clock's now). */
+export const optionalTime = (value: unknown): number | null => {
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  return Number.isFinite(ms) ? ms : null;
+};
+
+/** A count the network may omit: null when absent or not a number. */
+export const optionalCount = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? safeCount(value) : null);
+
 export const safeCount = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.min(Math.floor(value), 1_000_000_000) : 0);
 
 export const safeTime = (value: unknown, fallback: number): number => {

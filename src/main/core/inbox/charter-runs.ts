@@ -12,13 +12,17 @@ import type { Db } from '../store/database';
 /** How many of the newest cached items a charter change or a rule test looks at. */
 export const CACHED_SCAN = 5000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const bool = (v: number | null): boolean | null => (v === null ? null : v === 1);
 
 interface Row {
   id: string;
   body: string;
   created_at: number;
   author: string;
-  avatar_url: string | null;
+  account_created_at: number | null;
+  posts_count: number | null;
+  has_bio: number | null;
+  has_avatar: number | null;
 }
 
 export class CharterRuns {
@@ -27,7 +31,7 @@ export class CharterRuns {
   constructor(private readonly db: Db) {
     this.s = {
       cached: db.prepare<{ ws: string; limit: number }, Row>(
-        `SELECT i.id, i.body, i.created_at, a.remote_id AS author, a.avatar_url FROM items i JOIN actors a ON a.id = i.author_id
+        `SELECT i.id, i.body, i.created_at, a.remote_id AS author, a.account_created_at, a.posts_count, a.has_bio, a.has_avatar FROM items i JOIN actors a ON a.id = i.author_id
          WHERE i.id IN (SELECT e.item_id FROM column_entries e JOIN board_columns c ON c.id = e.column_id WHERE c.workspace_id = @ws AND e.item_id IS NOT NULL
                         UNION SELECT item_id FROM inbox_items WHERE workspace_id = @ws AND item_id IS NOT NULL)
            AND NOT EXISTS (SELECT 1 FROM accounts o WHERE o.workspace_id = @ws AND o.removed_at IS NULL AND o.network = a.network AND (o.remote_id = a.remote_id OR lower(o.handle) = lower(a.handle)))
@@ -58,7 +62,7 @@ export class CharterRuns {
         at: r.created_at,
         links: spans.flatMap((s) => (s.type === 'link' ? [s.url] : [])),
         mentions: spans.filter((s) => s.type === 'mention').length,
-        author: { hasAvatar: r.avatar_url !== null },
+        author: { hasAvatar: bool(r.has_avatar), createdAt: r.account_created_at, postsCount: r.posts_count, hasBio: bool(r.has_bio) },
       };
     });
   }

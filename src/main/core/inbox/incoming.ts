@@ -28,6 +28,14 @@ export interface IncomingDeps {
   automatic?(workspaceId: string, accountId: string, itemId: string, ruleId: string, action: 'hide' | 'report'): void;
 }
 
+/** What the reader said about an author, for account rules (null: unknown). */
+export const authorFacts = (a: RemoteActor): NonNullable<CharterItem['author']> => ({
+  hasAvatar: a.hasAvatar ?? null,
+  createdAt: a.createdAt ?? null,
+  postsCount: a.postsCount ?? null,
+  hasBio: a.hasBio ?? null,
+});
+
 export const charterItemOf = (id: string, item: RemoteItem): CharterItem => ({
   id,
   text: item.text,
@@ -35,7 +43,7 @@ export const charterItemOf = (id: string, item: RemoteItem): CharterItem => ({
   at: item.createdAt,
   links: item.spans.flatMap((s) => (s.type === 'link' ? [s.url] : [])),
   mentions: item.spans.filter((s) => s.type === 'mention').length,
-  author: { hasAvatar: item.author.avatarUrl !== null },
+  author: authorFacts(item.author),
 });
 
 function inboxKind(columnType: string, entry: RemoteEntry): InboxKind | null {

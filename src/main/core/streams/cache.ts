@@ -50,6 +50,8 @@ export interface IngestedPage {
 }
 export type IngestHook = (page: IngestedPage) => void;
 
+const bit = (v: boolean | null | undefined): number | null => (v === undefined || v === null ? null : v ? 1 : 0);
+
 export class StreamCache {
   private readonly s;
 
@@ -58,10 +60,15 @@ export class StreamCache {
     private readonly onIngest: IngestHook | null = null,
   ) {
     this.s = {
-      actor: db.prepare<[string, string, string, string, string, string | null, string | null, number], { id: string }>(
-        `INSERT INTO actors (id, network, remote_id, handle, display_name, avatar_url, url, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      // Account facts a view did not carry (null) keep what another view said.
+      actor: db.prepare<[string, string, string, string, string, string | null, string | null, number, number | null, number | null, number | null, number | null], { id: string }>(
+        `INSERT INTO actors (id, network, remote_id, handle, display_name, avatar_url, url, updated_at, account_created_at, posts_count, has_bio, has_avatar)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (network, remote_id) DO UPDATE SET handle = excluded.handle, display_name = excluded.display_name,
-           avatar_url = excluded.avatar_url, url = excluded.url, updated_at = excluded.updated_at
+           avatar_url = excluded.avatar_url, url = excluded.url, updated_at = excluded.updated_at,
+           account_created_at = coalesce(excluded.account_created_at, actors.account_created_at),
+           posts_count = coalesce(excluded.posts_count, actors.posts_count), has_bio = coalesce(excluded.has_bio, actors.has_bio),
+           has_avatar = coalesce(excluded.has_avatar, actors.has_avatar)
          RETURNING id`,
       ),
       item: db.prepare<[string, string, string, string, number, string, number], { id: string }>(
@@ -143,7 +150,7 @@ export class StreamCache {
   private putActor(a: RemoteActor, network: Network, now: number, seen: Map<string, string>): string {
     const cached = seen.get(a.remoteId);
     if (cached) return cached;
-    const id = this.s.actor.get(randomUUID(), network, a.remoteId, a.handle, a.displayName, a.avatarUrl, a.url, now)!.id;
+    const id = this.s.actor.get(randomUUID(), network, a.remoteId, a.handle, a.displayName, a.avatarUrl, a.url, now, a.createdAt ?? null, a.postsCount ?? null, bit(a.hasBio), bit(a.hasAvatar))!.id;
     if (a.avatarUrl) this.s.image.run(imageKey(a.avatarUrl), a.avatarUrl, now);
     seen.set(a.remoteId, id);
     return id;

@@ -5,7 +5,7 @@
  */
 import type { ItemMedia } from '../../../../shared/board/schemas';
 import type { RemoteActor, RemoteItem, RemoteMedia, RemoteQuote } from '../reader';
-import { MAX_ALT, MAX_HANDLE, bounded, boundedName, safeCount, safeTime, safeUrl, spansText } from '../safe-text';
+import { MAX_ALT, MAX_HANDLE, bounded, boundedName, optionalCount, optionalTime, safeCount, safeTime, safeUrl, spansText } from '../safe-text';
 import { facetsToSpans } from './facets';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- network JSON, read field by field */
@@ -24,6 +24,11 @@ export function mapActor(a: Json): RemoteActor | null {
     displayName: boundedName(a.displayName) || handle,
     avatarUrl: safeUrl(a.avatar),
     url: safeUrl(`https://bsky.app/profile/${handle === 'handle.invalid' ? did : handle}`),
+    createdAt: optionalTime(a.createdAt),
+    hasAvatar: typeof a.avatar === 'string' && a.avatar.length > 0,
+    // Only profileViewDetailed counts posts and profileView describes (profileViewBasic: unknown).
+    postsCount: optionalCount(a.postsCount),
+    hasBio: typeof a.description === 'string' ? a.description.trim().length > 0 : null,
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { NotificationKind } from '../../../../shared/board/schemas';
 import type { RemoteActor, RemoteEntry, RemoteItem, RemoteMedia } from '../reader';
-import { MAX_ALT, MAX_HANDLE, bounded, boundedName, safeCount, safeTime, safeUrl, spansText } from '../safe-text';
+import { MAX_ALT, MAX_HANDLE, bounded, boundedName, optionalCount, optionalTime, safeCount, safeTime, safeUrl, spansText } from '../safe-text';
 import { htmlToSpans } from './html-spans';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- network JSON, read field by field */
@@ -25,7 +25,19 @@ export function fullAcct(a: Json): string | null {
 export function mapAccount(a: Json): RemoteActor | null {
   const handle = fullAcct(a);
   if (!handle) return null;
-  return { remoteId: handle, handle, displayName: boundedName(a.display_name) || handle, avatarUrl: safeUrl(a.avatar_static ?? a.avatar), url: safeUrl(a.url) };
+  return {
+    remoteId: handle,
+    handle,
+    displayName: boundedName(a.display_name) || handle,
+    avatarUrl: safeUrl(a.avatar_static ?? a.avatar),
+    url: safeUrl(a.url),
+    createdAt: optionalTime(a.created_at),
+    // Mastodon serves a default picture (…/missing.png) to accounts without one.
+    hasAvatar: typeof (a.avatar_static ?? a.avatar) === 'string' ? !/\/missing\.png$/.test(a.avatar_static ?? a.avatar) : null,
+    postsCount: optionalCount(a.statuses_count),
+    // The note is HTML: an empty one (or only tags and spaces) is no bio.
+    hasBio: typeof a.note === 'string' ? a.note.replace(/<[^>]*>/g, '').trim().length > 0 : null,
+  };
 }
 
 const MEDIA_KINDS: readonly string[] = ['image', 'video', 'gifv', 'audio'];
