@@ -5,27 +5,18 @@
  * reply context saying who receives it; what goes out is a direct status in reply to it, and
  * the conversation (the status's context) opens beside the board.
  */
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
 import { BoardPage } from './pages/board';
+import { useMastodonStandIn } from './support/mastodon';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  server?.assertNoViolations();
-});
+const mastodon = useMastodonStandIn();
 
 test('a Mastodon direct message is answered privately, naming its author, in reply to it', async ({ tribune, page }) => {
   test.setTimeout(120_000);
   await tribune.createWorkspace('Musée du Port');
-  await tribune.connectMastodon(server.url);
-  const alice = server.act.addAccount('alice', 'Alice');
-  const question = server.act.directMessage(alice, 'Les chiens sont-ils admis au musée ?');
+  await tribune.connectMastodon(mastodon.server.url);
+  const alice = mastodon.server.act.addAccount('alice', 'Alice');
+  const question = mastodon.server.act.directMessage(alice, 'Les chiens sont-ils admis au musée ?');
   const board = new BoardPage(page);
   await board.addColumn({ type: 'Messages privés' });
   const direct = board.column(/^Messages privés/);
@@ -36,13 +27,13 @@ test('a Mastodon direct message is answered privately, naming its author, in rep
   await page.keyboard.press('r');
   await expect(tribune.composer.getByTestId('reply-context')).toContainText('Réponse privée');
   await expect(tribune.composer.getByRole('combobox', { name: 'Visibilité' })).toHaveValue('direct');
-  const handle = `alice@${new URL(server.url).host}`;
+  const handle = `alice@${new URL(mastodon.server.url).host}`;
   await expect(tribune.composerText).toHaveValue(`@${handle} `);
   await tribune.composerText.press('End');
   await tribune.composerText.pressSequentially('Oui, tenus en laisse.');
   await tribune.waitSaved();
   await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
-  await expect.poll(() => server.state.statuses.find((s) => s.text.endsWith('Oui, tenus en laisse.')), { timeout: 40_000 }).toMatchObject({
+  await expect.poll(() => mastodon.server.state.statuses.find((s) => s.text.endsWith('Oui, tenus en laisse.')), { timeout: 40_000 }).toMatchObject({
     text: `@${handle} Oui, tenus en laisse.`,
     visibility: 'direct',
     inReplyToId: question.id,

@@ -7,19 +7,10 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn } from './support/mastodon';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
-});
+const mastodon = useMastodonStandIn();
 
 interface Rule {
   id: string;
@@ -34,13 +25,13 @@ interface Rule {
 test('a rule of any kind is written, tested, saved, switched off, changed and deleted by keyboard', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
   const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Mairie' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
   const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
   await fetch(begin.authorizeUrl);
   const account = await completing;
-  const bob = server.act.addAccount('bob', 'Bob');
-  server.act.post(bob, '@tribune C’EST UN SCANDALE INCROYABLE, RÉPONDEZ ENFIN À MES NOMBREUX MESSAGES DEPUIS TROIS SEMAINES', { mentionsMe: true });
-  server.act.post(bob, '@tribune merci pour le marché de dimanche', { mentionsMe: true });
+  const bob = mastodon.server.act.addAccount('bob', 'Bob');
+  mastodon.server.act.post(bob, '@tribune C’EST UN SCANDALE INCROYABLE, RÉPONDEZ ENFIN À MES NOMBREUX MESSAGES DEPUIS TROIS SEMAINES', { mentionsMe: true });
+  mastodon.server.act.post(bob, '@tribune merci pour le marché de dimanche', { mentionsMe: true });
   const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
   const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
   await rpc.value('column.refresh', { columnId: column.id });

@@ -4,23 +4,15 @@
  * other's warning. Against the Mastodon stand-in (the account the version is adapted for).
  */
 import { connectRpc } from '../helpers/host';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn } from './support/mastodon';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-});
+const mastodon = useMastodonStandIn();
 
 test('every thread part and every adapted version is linted, each named where it matched', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
   const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Mairie' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
   const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
   await fetch(begin.authorizeUrl);
   const account = await completing;

@@ -6,32 +6,23 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn } from './support/mastodon';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
-});
+const mastodon = useMastodonStandIn();
 
 test('a saved reply is inserted at the cursor from the composer with its variables filled', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
   const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Mairie' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
   const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
   await fetch(begin.authorizeUrl);
   const account = await completing;
   const save = (name: string, language: 'fr' | 'en', text: string) => rpc.value('reply.save', { id: crypto.randomUUID(), workspaceId: workspace.id, name, language, text });
   await save('Remerciement', 'fr', 'merci {name} pour votre message !');
   await save('Rappel', 'fr', 'Nous vous rappelons le {date}.');
-  const alice = server.act.addAccount('alice', 'Alice');
-  server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
+  const alice = mastodon.server.act.addAccount('alice', 'Alice');
+  mastodon.server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
   const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
   const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
   await rpc.value('column.refresh', { columnId: column.id });

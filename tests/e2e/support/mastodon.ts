@@ -3,14 +3,14 @@
  * spec file, and after the file's tests every request and answer it saw must have matched the
  * Mastodon OpenAPI description.
  */
-import { startMastodonStandIn, type MastodonStandIn } from '../../helpers/mastodon';
+import { startMastodonStandIn, type MastodonStandIn, type MastodonStandInOptions } from '../../helpers/mastodon';
 import { test } from '../fixtures';
 
 /** The stand-in, started before the file's tests (`.server` is set in beforeAll). */
-export function useMastodonStandIn(): { server: MastodonStandIn } {
+export function useMastodonStandIn(options: MastodonStandInOptions = {}): { server: MastodonStandIn } {
   const holder = {} as { server: MastodonStandIn };
   test.beforeAll(async () => {
-    holder.server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+    holder.server = await startMastodonStandIn({ mediaProcessingPolls: 0, ...options });
   });
   test.afterAll(async () => {
     await holder.server?.close();
