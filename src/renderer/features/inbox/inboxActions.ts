@@ -58,5 +58,7 @@ export function applySuggestion(workspaceId: string, entry: InboxEntry): boolean
       return true;
     }
   }
+  // Every rule that flagged it only flags: say so rather than leave the key without an answer.
+  toast(t('inbox.noSuggestion'));
   return false;
 }
