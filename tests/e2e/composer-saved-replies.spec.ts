@@ -124,3 +124,37 @@ test('a saved reply is inserted at the cursor from the composer with its variabl
   const sheet = page.getByRole('dialog', { name: 'Raccourcis clavier' });
   await expect(sheet.getByRole('row', { name: /insérer une réponse enregistrée/ })).toContainText('Ctrl+Shift+S');
 });
+
+test('a rule that answers with a saved reply: a on its item opens the reply with the saved replies to pick from', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office' });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
+  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
+  await fetch(begin.authorizeUrl);
+  const account = await completing;
+  await rpc.value('charter.save', {
+    workspaceId: workspace.id,
+    charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'horaires', name: 'Horaires', severity: 'info', action: 'reply', match: { kind: 'words', terms: ['horaires'] } }] },
+  });
+  await rpc.value('reply.save', { id: crypto.randomUUID(), workspaceId: workspace.id, name: 'Horaires', language: 'fr', text: 'Bonjour {name}, nos horaires sont sur le site.' });
+  const bruno = mastodon.server.act.addAccount('bruno', 'Bruno');
+  mastodon.server.act.post(bruno, '@tribune quels sont vos horaires ?', { mentionsMe: true });
+  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
+  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
+  await rpc.value('column.refresh', { columnId: column.id });
+  await page.reload();
+  await expect(tribune.connection).toHaveText(/Connecté/);
+
+  await page.keyboard.press('i');
+  const inbox = page.getByRole('main', { name: 'Boîte de réception' });
+  const asking = inbox.getByTestId('inbox-row').filter({ hasText: 'quels sont vos horaires' });
+  await expect(asking.getByRole('list', { name: 'Signalements de la charte' })).toContainText('Horaires');
+  await asking.focus();
+  await page.keyboard.press('a');
+  const picker = page.getByRole('dialog', { name: 'Insérer une réponse enregistrée' });
+  await expect(picker.getByRole('searchbox', { name: /Chercher une réponse/ })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect(tribune.composer.getByRole('textbox').first()).toHaveValue('Bonjour Bruno, nos horaires sont sur le site.');
+  await expect(tribune.composer).toContainText('Réponse à Bruno');
+});

@@ -44,6 +44,9 @@ interface UiStore {
   /** A scheduled or sent post's card that should take the focus once rendered (after scheduling). */
   focusPostId: string | null;
   vaultBannerDismissed: boolean;
+  /** The composer opens its saved replies' picker once it shows (the charter's "answer with a saved reply"). */
+  savedReplyAsked: boolean;
+  askSavedReply(asked: boolean): void;
   openDialog(dialog: DialogState): void;
   closeDialog(): void;
   focusDraft(id: string | null): void;
@@ -63,6 +66,8 @@ export const useUi = create<UiStore>((set, get) => ({
   focusBoardRequest: 0,
   focusPostId: null,
   vaultBannerDismissed: false,
+  savedReplyAsked: false,
+  askSavedReply: (asked) => set({ savedReplyAsked: asked }),
   openDialog: (dialog) => set({ dialog }),
   closeDialog: () => set({ dialog: null }),
   focusDraft: (id) => set({ focusDraftId: id }),

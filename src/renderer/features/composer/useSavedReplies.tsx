@@ -5,6 +5,7 @@ import { contextValues } from '../../../shared/inbox/saved-replies';
 import { hasPrimaryModifier } from '../../lib/keys';
 import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
+import { useUi } from '../../stores/ui';
 import { insertPointOf, insertSnippet, type InsertPoint } from './savedReplyInsert';
 import { SavedReplyPicker } from './SavedReplyPicker';
 
@@ -49,6 +50,17 @@ export function useSavedReplies(): {
     const target = at ?? insertPointOf(fallback);
     if (target) setPoint(target);
   };
+
+  // Asked from outside (the inbox's suggestion key on a rule that answers with a saved reply): once, when the composer shows.
+  const asked = useUi((s) => s.savedReplyAsked);
+  const shown = workspaceId !== null;
+  useEffect(() => {
+    if (!asked || !shown) return;
+    useUi.getState().askSavedReply(false);
+    // After the composer's text areas are laid out (the picker inserts at the main text's cursor).
+    // (Not cancelled on cleanup: clearing the request re-runs this effect before the frame.)
+    requestAnimationFrame(() => openAt(null));
+  }, [asked, shown]);
 
   const accountId = point?.accountId ?? firstTarget;
   const handle = accounts?.find((a) => a.id === accountId)?.handle ?? null;

@@ -9,6 +9,7 @@ import { askModeration } from '../moderation/moderate';
 import { useComposer } from '../../stores/composer';
 import { useInbox } from '../../stores/inbox';
 import { useToasts } from '../../stores/toasts';
+import { useUi } from '../../stores/ui';
 
 const toast = (message: string, tone: 'info' | 'error' = 'info') => useToasts.getState().show({ message, tone });
 
@@ -49,8 +50,14 @@ export function moderateEntry(workspaceId: string, entry: InboxEntry, action: Mo
   askModeration(moderationRequest(workspaceId, entry, action, ruleId));
 }
 
-/** Acts on the charter's suggestion for a flagged item (hide, report), naming the rule in the audit log; false when there is none. */
+/** Acts on the charter's suggestion for a flagged item (hide, report, answer with a saved reply), naming the rule in the audit log; false when there is none. */
 export function applySuggestion(workspaceId: string, entry: InboxEntry): boolean {
+  // A rule that answers with a saved reply: the reply opens with the saved replies' picker.
+  if (entry.item && !entry.item.own && entry.flags.some((f) => f.action === 'reply')) {
+    useUi.getState().askSavedReply(true);
+    void reply(workspaceId, entry);
+    return true;
+  }
   for (const flag of entry.flags) {
     const action = suggestedAction(flag.action, moderationSubject(entry));
     if (action) {
