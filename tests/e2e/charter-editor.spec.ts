@@ -8,7 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
-import { useMastodonStandIn } from './support/mastodon';
+import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
 
 const mastodon = useMastodonStandIn();
 
@@ -24,11 +24,7 @@ interface Rule {
 
 test('a rule of any kind is written, tested, saved, switched off, changed and deleted by keyboard', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Mairie' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
+  const { workspace, account } = await workspaceWithMastodon(rpc, mastodon.server.url, 'Mairie');
   const bob = mastodon.server.act.addAccount('bob', 'Bob');
   mastodon.server.act.post(bob, '@tribune C’EST UN SCANDALE INCROYABLE, RÉPONDEZ ENFIN À MES NOMBREUX MESSAGES DEPUIS TROIS SEMAINES', { mentionsMe: true });
   mastodon.server.act.post(bob, '@tribune merci pour le marché de dimanche', { mentionsMe: true });

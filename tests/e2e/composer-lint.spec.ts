@@ -5,17 +5,13 @@
  */
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
-import { useMastodonStandIn } from './support/mastodon';
+import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
 
 const mastodon = useMastodonStandIn();
 
 test('every thread part and every adapted version is linted, each named where it matched', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Mairie' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
+  const { workspace, account } = await workspaceWithMastodon(rpc, mastodon.server.url, 'Mairie');
   await rpc.value('charter.save', {
     workspaceId: workspace.id,
     charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'insultes', name: 'Insultes', severity: 'warning', action: 'hide', match: { kind: 'words', terms: ['incapables'] } }] },

@@ -7,17 +7,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
-import { useMastodonStandIn } from './support/mastodon';
+import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
 
 const mastodon = useMastodonStandIn();
 
 test('a saved reply is inserted at the cursor from the composer with its variables filled', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Mairie' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
+  const { workspace, account } = await workspaceWithMastodon(rpc, mastodon.server.url, 'Mairie');
   const save = (name: string, language: 'fr' | 'en', text: string) => rpc.value('reply.save', { id: crypto.randomUUID(), workspaceId: workspace.id, name, language, text });
   await save('Remerciement', 'fr', 'merci {name} pour votre message !');
   await save('Rappel', 'fr', 'Nous vous rappelons le {date}.');
@@ -129,11 +125,7 @@ test('a saved reply is inserted at the cursor from the composer with its variabl
 
 test('a rule that answers with a saved reply: a on its item opens the reply with the saved replies to pick from', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: mastodon.server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
+  const { workspace, account } = await workspaceWithMastodon(rpc, mastodon.server.url, 'Office');
   await rpc.value('charter.save', {
     workspaceId: workspace.id,
     charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'horaires', name: 'Horaires', severity: 'info', action: 'reply', match: { kind: 'words', terms: ['horaires'] } }] },

@@ -4,6 +4,7 @@
  * Mastodon OpenAPI description.
  */
 import { startMastodonStandIn, type MastodonStandIn, type MastodonStandInOptions } from '../../helpers/mastodon';
+import type { RpcClient } from '../../helpers/host';
 import { test } from '../fixtures';
 
 /** The stand-in, started before the file's tests (`.server` is set in beforeAll). */
@@ -17,4 +18,13 @@ export function useMastodonStandIn(options: MastodonStandInOptions = {}): { serv
     holder.server?.assertNoViolations();
   });
   return holder;
+}
+
+/** A workspace with the stand-in's account connected through the contract, as the UI's OAuth flow does it. */
+export async function workspaceWithMastodon(rpc: RpcClient, instance: string, name: string): Promise<{ workspace: { id: string }; account: { id: string } }> {
+  const workspace = await rpc.value<{ id: string }>('workspace.create', { name });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance });
+  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
+  await fetch(begin.authorizeUrl); // The instance approves at once and sends the browser back to Tribune's listener.
+  return { workspace, account: await completing };
 }
