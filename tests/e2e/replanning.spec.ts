@@ -80,7 +80,7 @@ test('an account taken out of a scheduled post does not publish, and the one kep
 });
 
 test('"Publish now" waits its delay with a countdown, and Ctrl+Z takes it back before it goes', async ({ tribune, page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const [halle] = local.accounts as [LocalAccount];
   await tribune.createWorkspace('Marché couvert');
   await tribune.connectBluesky(halle.handle, halle.appPassword, local.network.pdsUrl);
@@ -107,5 +107,5 @@ test('"Publish now" waits its delay with a countdown, and Ctrl+Z takes it back b
   await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: new RegExp(`@${halle.handle}`) }).click();
   await tribune.waitSaved();
   await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
-  await expect.poll(async () => (await texts(halle.did)).sort(), { timeout: 60_000 }).toEqual([...before, 'Marché maintenu samedi'].sort());
+  await expect.poll(async () => (await texts(halle.did)).sort(), { timeout: 90_000 }).toEqual([...before, 'Marché maintenu samedi'].sort());
 });
