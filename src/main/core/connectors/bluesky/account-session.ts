@@ -27,7 +27,8 @@ export interface BlueskySessionOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-function withTimeout(fetchImpl: typeof globalThis.fetch, timeoutMs: number): typeof globalThis.fetch {
+/** Every request of a session (and of a login) ends after `timeoutMs`, or when its own signal aborts. */
+export function withTimeout(fetchImpl: typeof globalThis.fetch, timeoutMs: number): typeof globalThis.fetch {
   return (input, init) => {
     const signals = [AbortSignal.timeout(timeoutMs)];
     if (input instanceof Request) signals.push(input.signal);
