@@ -5,93 +5,63 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
+import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/types';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { PostView } from '../../src/shared/publishing';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
-import { tempDir } from '../helpers/temp';
+import type { MastodonStandIn } from '../helpers/mastodon';
+import { value } from '../helpers/core';
+import { mastodonCore } from '../helpers/mastodon-core';
 
 const VERIFY = 'GET /api/v1/accounts/verify_credentials';
-let cores: Core[] = [];
-let server: MastodonStandIn | undefined;
-
-afterEach(async () => {
-  for (const core of cores) await core.close();
-  await server?.close();
-  server?.assertNoViolations();
-  cores = [];
-  server = undefined;
-});
-
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
-const keychain = new MemoryKeychain();
-const open = async (dataDir: string) => {
-  const core = await openCore({ dataDir, host: 'web', keychain, network: { linkCards: false } });
-  cores.push(core);
-  return core;
-};
 
 /** A core with one Mastodon account connected through the browser, and a post planned in an hour. */
 async function setup() {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-  const dataDir = tempDir();
-  const core = await open(dataDir);
-  const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Brasserie du Port' });
-  const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>(core, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
-  const completing = value<{ id: string }>(core, 'account.completeMastodon', { attemptId });
-  await fetch(authorizeUrl);
-  const account = await completing;
+  const setup = await mastodonCore({ workspace: 'Brasserie du Port' });
+  const { core, ws, account } = setup;
   const draftId = randomUUID();
   const content = { targets: [{ accountId: account.id, variant: null }], media: [], contentWarning: null, language: null, visibility: null, poll: null, threadParts: null };
   await value(core, 'draft.save', { id: draftId, workspaceId: ws.id, text: 'Concert sur le quai samedi', content });
   const at = new Date(Date.now() + 3_600_000).toISOString();
   await value(core, 'post.schedule', { draftId, at, timeZone: 'Europe/Paris' });
-  return { core, dataDir, ws, account, draftId };
+  return { ...setup, draftId };
 }
 
 const healthOf = async (core: Core, workspaceId: string) => (await value<{ health: string }[]>(core, 'account.list', { workspaceId }))[0]?.health;
-const revokeEveryToken = () => server!.state.tokens.forEach((t) => (t.revoked = true));
+const revokeEveryToken = (server: MastodonStandIn) => server.state.tokens.forEach((t) => (t.revoked = true));
 
 describe('account health', () => {
   it('at start, an account whose token was revoked shows "reconnect needed" before its post is due', async () => {
-    const { core, dataDir, ws } = await setup();
+    const { server, core, ws, reopen } = await setup();
     await core.close();
-    revokeEveryToken();
-    const verifiesBefore = server!.requestsFor(VERIFY).length;
+    revokeEveryToken(server);
+    const verifiesBefore = server.requestsFor(VERIFY).length;
 
-    const reopened = await open(dataDir);
+    const reopened = await reopen();
     const events: string[] = [];
     reopened.subscribe((event) => events.push(event));
     await expect.poll(() => healthOf(reopened, ws.id), { timeout: 5_000 }).toBe('reconnect_needed');
     expect(events).toContain('accounts.changed');
-    expect(server!.requestsFor(VERIFY).length).toBeGreaterThan(verifiesBefore);
+    expect(server.requestsFor(VERIFY).length).toBeGreaterThan(verifiesBefore);
     // The post was not tried: it is an hour away.
-    expect(server!.requestsFor('POST /api/v1/statuses')).toHaveLength(0);
+    expect(server.requestsFor('POST /api/v1/statuses')).toHaveLength(0);
   });
 
   it('on wake (the computer resumed), the sessions are checked again', async () => {
-    const { core, ws } = await setup();
+    const { server, core, ws } = await setup();
     expect(await healthOf(core, ws.id)).toBe('ok');
-    const verifiesBefore = server!.requestsFor(VERIFY).length;
-    revokeEveryToken();
+    const verifiesBefore = server.requestsFor(VERIFY).length;
+    revokeEveryToken(server);
     const events: string[] = [];
     core.subscribe((event) => events.push(event));
     core.wake('resume');
     await expect.poll(() => healthOf(core, ws.id), { timeout: 5_000 }).toBe('reconnect_needed');
     expect(events).toContain('accounts.changed');
-    expect(server!.requestsFor(VERIFY).length).toBe(verifiesBefore + 1);
+    expect(server.requestsFor(VERIFY).length).toBe(verifiesBefore + 1);
   });
 
   it('a check that cannot reach the server changes nothing', async () => {
-    const { core, ws } = await setup();
-    await server!.close();
+    const { server, core, ws } = await setup();
+    await server.close();
     core.wake('resume');
     await new Promise((r) => setTimeout(r, 500));
     expect(await healthOf(core, ws.id)).toBe('ok');
@@ -100,7 +70,7 @@ describe('account health', () => {
 
 describe('the host reports the network back', () => {
   it('app.networkChanged { online: true } sends the posts that waited for the connection at once', async () => {
-    const { core, dataDir, draftId } = await setup();
+    const { server, core, dataDir, draftId } = await setup();
     // The post is parked because the computer was offline (as the runner parks it on ENOTFOUND).
     const db = new Database(path.join(dataDir, 'tribune.sqlite3'));
     db.prepare("UPDATE post_targets SET status = 'held', hold_reason = 'offline', last_error = 'offline' WHERE draft_id = ?").run(draftId);
@@ -118,7 +88,7 @@ describe('the host reports the network back', () => {
     expect(await core.handle('app.networkChanged', { online: true })).toEqual({ ok: true, value: { done: true } });
     await expect.poll(status, { timeout: 5_000, interval: 50 }).toBe('sent');
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect(server!.state.statuses.map((s) => s.text)).toEqual(['Concert sur le quai samedi']);
+    expect(server.state.statuses.map((s) => s.text)).toEqual(['Concert sur le quai samedi']);
   });
 
   it('refuses a malformed report', async () => {

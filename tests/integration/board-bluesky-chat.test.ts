@@ -10,19 +10,12 @@
  */
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
 import type { Core } from '../../src/main/core/types';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { Account } from '../../src/shared/domain';
 import type { Board, Column, ColumnPage, ColumnStatus } from '../../src/shared/board/schemas';
 import { startBlueskyNetwork, startChatStandIn, type BlueskyAccount, type BlueskyNetwork, type ChatStandIn } from '../helpers/bluesky';
-import { tempDir } from '../helpers/temp';
-
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+import { coreOnBluesky } from '../helpers/bluesky-core';
+import { value } from '../helpers/core';
 
 const texts = (page: ColumnPage) => page.entries.flatMap((e) => (e.kind === 'item' ? [`${e.item.author.handle}: ${e.item.text}`] : []));
 
@@ -54,8 +47,7 @@ describe('Bluesky direct messages through the PDS proxy', () => {
     bsky = await startBlueskyNetwork();
     chat = await startChatStandIn({ plcUrl: bsky.plcUrl });
     [mairie, alice, bob, carole] = await Promise.all([bsky.createAccount('mairie.test'), bsky.createAccount('alice.test'), bsky.createAccount('bob.test'), bsky.createAccount('carole.test')]);
-    core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, plcUrl: bsky.plcUrl, appviewUrl: bsky.appviewUrl, chatDid: chat.did } });
-    workspaceId = (await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' })).id;
+    ({ core, workspaceId } = await coreOnBluesky(bsky, { chatDid: chat.did }));
     board = (await value<Board[]>(core, 'board.list', { workspaceId }))[0]!;
   }, 300_000);
 

@@ -7,18 +7,11 @@
  */
 import { AtpAgent, RichText } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
 import type { Core } from '../../src/main/core/types';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { Board, Column, ColumnEntry, ColumnPage, ThreadView } from '../../src/shared/board/schemas';
 import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
-import { tempDir } from '../helpers/temp';
-
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+import { agentsOf, blueskyCore } from '../helpers/bluesky-core';
+import { value } from '../helpers/core';
 
 const items = (page: ColumnPage) => page.entries.flatMap((e) => (e.kind === 'item' ? [e.item] : e.kind === 'notification' && e.item ? [e.item] : []));
 const texts = (page: ColumnPage) => items(page).map((i) => i.text);
@@ -52,16 +45,11 @@ describe('the board on a local Bluesky network', () => {
   beforeAll(async () => {
     bsky = await startBlueskyNetwork();
     [mairie, alice, bob] = await Promise.all([bsky.createAccount('mairie.test'), bsky.createAccount('alice.test'), bsky.createAccount('bob.test')]);
-    for (const a of [mairie, alice, bob]) {
-      agents[a.handle] = new AtpAgent({ service: bsky.pdsUrl });
-      await agents[a.handle]!.login({ identifier: a.handle, password: a.password });
-    }
-    core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, plcUrl: bsky.plcUrl, appviewUrl: bsky.appviewUrl } });
+    Object.assign(agents, await agentsOf(bsky, [mairie, alice, bob]));
+    let workspaceId: string;
+    ({ core, workspaceId, accountId } = await blueskyCore(bsky, mairie));
     core.subscribe((event, payload) => events.push({ event, payload }));
-    const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' });
-    const appPassword = await bsky.createAppPassword(mairie, 'tribune');
-    accountId = (await value<{ id: string }>(core, 'account.connectBluesky', { workspaceId: ws.id, identifier: 'mairie.test', appPassword, serviceUrl: bsky.pdsUrl })).id;
-    board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
+    board = (await value<Board[]>(core, 'board.list', { workspaceId }))[0]!;
 
     // The community: the town follows Alice; Alice mentions the town; Bob follows it and answers its post.
     await agents['mairie.test']!.follow(alice.did);

@@ -5,36 +5,21 @@
  * conversation is a new entry (its last status), and the panel shows the conversation's
  * statuses (context).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
-import type { Board, BoardItem, Column, ColumnPage, ThreadView } from '../../src/shared/board/schemas';
+import { describe, expect, it } from 'vitest';
+import type { BoardItem, ThreadView } from '../../src/shared/board/schemas';
 import type { Account } from '../../src/shared/domain';
 import { directReplyText } from '../../src/renderer/model/board/directReply';
-import { startMastodonStandIn } from '../helpers/mastodon';
-import { tempDir } from '../helpers/temp';
-import { value, workspaceWithMastodon } from '../helpers/core';
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) await fn();
-});
+import { value } from '../helpers/core';
+import { mastodonBoard } from '../helpers/mastodon-core';
 
 describe('Mastodon direct conversations', () => {
   it('answers privately, in reply to the last status and naming its participants; the panel shows the conversation', async () => {
-    const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
-    cleanup.push(async () => {
-      await core.close();
-      await server.close();
-    });
-    const { ws, account } = await workspaceWithMastodon(core, server.url);
+    const { server, core, ws, account, add, refresh, page } = await mastodonBoard();
     const me = (await value<Account[]>(core, 'account.list', { workspaceId: ws.id })).find((a) => a.id === account.id)!;
-    const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
-    const direct = await value<Column>(core, 'column.add', { boardId: board.id, type: 'direct', accountId: account.id });
+    const direct = await add('direct');
     const newest = async (): Promise<BoardItem> => {
-      await value(core, 'column.refresh', { columnId: direct.id });
-      const entry = (await value<ColumnPage>(core, 'column.page', { columnId: direct.id })).entries[0]!;
+      await refresh(direct);
+      const entry = (await page(direct)).entries[0]!;
       return (entry as { item: BoardItem }).item;
     };
 

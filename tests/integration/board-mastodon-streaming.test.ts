@@ -6,22 +6,17 @@
  * without streaming is polled. The core's clock is frozen and moved by hand: no sleeps.
  * (Where streams open, List streams and continuity after a reconnect: board-mastodon-streams.test.ts.)
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LIVE_INTERVAL_MS } from '../../src/main/core/streams/poller';
 import { QUIET_MS } from '../../src/main/core/streams/live';
 import type { ColumnPage } from '../../src/shared/board/schemas';
 import { value } from '../helpers/core';
 import { liveSetup, poll, texts } from '../helpers/board/mastodon-live';
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) await fn();
-});
-const setup = (options: Parameters<typeof liveSetup>[1] = {}) => liveSetup((fn) => cleanup.push(fn), options);
 
 describe('live columns on the Mastodon streaming API', () => {
   it('receives updates, notifications and conversations without polling, and applies delete and status.update', async () => {
-    const { server, add, page, settledLive } = await setup();
+    const { server, add, page, settledLive } = await liveSetup();
     const alice = server.act.addAccount('alice', 'Alice');
     server.act.post(alice, 'Déjà là');
     const home = await add('home');
@@ -54,7 +49,7 @@ describe('live columns on the Mastodon streaming API', () => {
   }, 60_000);
 
   it('falls back to polling when the stream dies, loses nothing (gap row past three pages), and reconnects with backoff', async () => {
-    const { server, core, clock, add, page, status, settledLive } = await setup();
+    const { server, core, clock, add, page, status, settledLive } = await liveSetup();
     const alice = server.act.addAccount('alice');
     server.act.post(alice, 'Avant la coupure');
     const home = await add('home');
@@ -86,7 +81,7 @@ describe('live columns on the Mastodon streaming API', () => {
   }, 60_000);
 
   it('drops a stream that went quiet and polls instead', async () => {
-    const { server, core, clock, add, page, status, settledLive } = await setup();
+    const { server, core, clock, add, page, status, settledLive } = await liveSetup();
     const alice = server.act.addAccount('alice');
     const home = await add('home');
     await settledLive(home);
@@ -101,7 +96,7 @@ describe('live columns on the Mastodon streaming API', () => {
   }, 60_000);
 
   it('polls a server without streaming (home, direct conversations), and asks its health again only much later', async () => {
-    const { server, add, page, status } = await setup({ streaming: false });
+    const { server, add, page, status } = await liveSetup({ streaming: false });
     const alice = server.act.addAccount('alice');
     server.act.post(alice, 'Sans flux');
     const home = await add('home');

@@ -5,19 +5,14 @@
  * what the stream missed, while a stream open since a refresh carries the column on (no false
  * gap row). The core's clock is frozen and moved by hand: no sleeps.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { value } from '../helpers/core';
 import { liveSetup, poll, texts } from '../helpers/board/mastodon-live';
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) await fn();
-});
-const setup = (options: Parameters<typeof liveSetup>[1] = {}) => liveSetup((fn) => cleanup.push(fn), options);
 
 describe('live Mastodon columns: where streams open, lists, continuity', () => {
   it('after a reconnect, an item streamed before the catch-up does not hide what the stream missed (read on, then a gap row)', async () => {
-    const { server, core, clock, add, page, status, settledLive } = await setup();
+    const { server, core, clock, add, page, status, settledLive } = await liveSetup();
     const alice = server.act.addAccount('alice');
     server.act.post(alice, 'Avant la coupure');
     const home = await add('home');
@@ -53,7 +48,7 @@ describe('live Mastodon columns: where streams open, lists, continuity', () => {
   }, 60_000);
 
   it('a stream open since the last refresh carries the column on: its safety-net poll meets the newest streamed post (no false gap row)', async () => {
-    const { server, core, add, page, settledLive } = await setup();
+    const { server, core, add, page, settledLive } = await liveSetup();
     const alice = server.act.addAccount('alice');
     server.act.post(alice, 'Avant le direct');
     const home = await add('home');
@@ -71,7 +66,7 @@ describe('live Mastodon columns: where streams open, lists, continuity', () => {
 
   for (const [label, options] of [['v2 configuration.urls.streaming', {}], ['v1 urls.streaming_api', { noV2Instance: true }]] as const) {
     it(`streams from the address the server announces (${label}), another port and path than the API`, async () => {
-      const { server, add, page, settledLive } = await setup({ streamingApart: true, ...options });
+      const { server, add, page, settledLive } = await liveSetup({ streamingApart: true, ...options });
       const alice = server.act.addAccount('alice');
       const home = await add('home');
       await settledLive(home);
@@ -85,7 +80,7 @@ describe('live Mastodon columns: where streams open, lists, continuity', () => {
   }
 
   it('follows a List column on its list stream: an update of a member and a delete, without polling', async () => {
-    const { server, add, page, settledLive } = await setup();
+    const { server, add, page, settledLive } = await liveSetup();
     const alice = server.act.addAccount('alice');
     const bob = server.act.addAccount('bob');
     const list = server.act.addList('Partenaires', [alice]);

@@ -5,41 +5,17 @@
  * safe spans; a server that answers 500, 429 or slowly: the column says so and recovers,
  * nothing cached is lost; actions taken offline go exactly once when it is back.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
-import type { Board, Column, ColumnPage, ColumnStatus, ThreadView } from '../../src/shared/board/schemas';
-import { startMastodonStandIn } from '../helpers/mastodon';
+import { describe, expect, it } from 'vitest';
+import type { ColumnPage, ThreadView } from '../../src/shared/board/schemas';
 import { HOSTILE_HTML } from '../fixtures/board/hostile';
-import { tempDir } from '../helpers/temp';
-import { value, workspaceWithMastodon } from '../helpers/core';
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) await fn();
-});
-
-
-async function setup(options: Parameters<typeof startMastodonStandIn>[0] = {}) {
-  const server = await startMastodonStandIn({ mediaProcessingPolls: 0, ...options });
-  const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
-  cleanup.push(async () => {
-    await core.close();
-    await server.close();
-  });
-  const { ws, account } = await workspaceWithMastodon(core, server.url);
-  const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
-  const add = (type: string, query?: object) => value<Column>(core, 'column.add', { boardId: board.id, type, accountId: account.id, ...(query ? { query } : {}) });
-  const refresh = (column: Column) => value<ColumnStatus>(core, 'column.refresh', { columnId: column.id });
-  const page = (column: Column, before?: string) => value<ColumnPage>(core, 'column.page', { columnId: column.id, limit: 200, ...(before ? { before } : {}) });
-  return { server, core, ws, account, board, add, refresh, page };
-}
+import { value } from '../helpers/core';
+import { mastodonBoard } from '../helpers/mastodon-core';
 
 const texts = (p: ColumnPage) => p.entries.flatMap((e) => (e.kind === 'item' ? [e.item.text] : e.kind === 'notification' ? [`${e.type}:${e.actor.handle}:${e.item?.text ?? ''}`] : ['[gap]']));
 
 describe('the board on the Mastodon stand-in', () => {
   it('reads home (Link pagination), notifications, search v2 and a hashtag timeline, validated against the spec', async () => {
-    const { server, add, refresh, page } = await setup();
+    const { server, add, refresh, page } = await mastodonBoard();
     const alice = server.act.addAccount('alice', 'Alice');
     for (let i = 0; i < 45; i++) server.act.post(alice, `Billet ${i} #PortLumiere`);
     const mention = server.act.post(alice, 'Bonjour @tribune, le marché est ouvert ?', { mentionsMe: true });
@@ -70,7 +46,7 @@ describe('the board on the Mastodon stand-in', () => {
   }, 60_000);
 
   it('favourites, reblogs and bookmarks from the board; opens the context; sends the markers', async () => {
-    const { server, core, account, add, refresh, page } = await setup();
+    const { server, core, account, add, refresh, page } = await mastodonBoard();
     const alice = server.act.addAccount('alice', 'Alice');
     const root = server.act.post(alice, 'Question sur la fête du port');
     const reply = server.act.post(alice, 'Précision : samedi soir', { inReplyToId: root.id });
@@ -97,7 +73,7 @@ describe('the board on the Mastodon stand-in', () => {
   }, 60_000);
 
   it('stores hostile HTML as safe spans and skips unknown notification types', async () => {
-    const { server, add, refresh, page } = await setup();
+    const { server, add, refresh, page } = await mastodonBoard();
     const mallory = server.act.addAccount('mallory', 'M'.repeat(10_000));
     for (const html of HOSTILE_HTML) server.act.post(mallory, 'hostile', { html });
     const home = await add('home');
@@ -114,7 +90,7 @@ describe('the board on the Mastodon stand-in', () => {
   }, 60_000);
 
   it('says when the server fails, throttles or is slow, recovers on its own, and loses nothing cached', async () => {
-    const { server, core, add, refresh, page } = await setup();
+    const { server, core, add, refresh, page } = await mastodonBoard();
     const alice = server.act.addAccount('alice');
     server.act.post(alice, 'Avant la panne');
     const home = await add('home');
@@ -140,7 +116,7 @@ describe('the board on the Mastodon stand-in', () => {
   }, 60_000);
 
   it('recovers after a slow answer, and sends an action taken offline exactly once when the network is back', async () => {
-    const { server, core, account, add, refresh, page } = await setup();
+    const { server, core, account, add, refresh, page } = await mastodonBoard();
     const alice = server.act.addAccount('alice');
     const status = server.act.post(alice, 'Un billet à aimer');
     const home = await add('home');

@@ -5,18 +5,11 @@
  */
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
 import type { Core } from '../../src/main/core/types';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { ThreadView } from '../../src/shared/board/schemas';
 import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
-import { tempDir } from '../helpers/temp';
-
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+import { blueskyCore } from '../helpers/bluesky-core';
+import { value } from '../helpers/core';
 
 describe('View the post: a sent post in the thread panel', () => {
   let bsky: BlueskyNetwork;
@@ -29,10 +22,7 @@ describe('View the post: a sent post in the thread panel', () => {
   beforeAll(async () => {
     bsky = await startBlueskyNetwork();
     [mairie, alice] = await Promise.all([bsky.createAccount('mairie.test'), bsky.createAccount('alice.test')]);
-    core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, plcUrl: bsky.plcUrl, appviewUrl: bsky.appviewUrl } });
-    workspaceId = (await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' })).id;
-    const appPassword = await bsky.createAppPassword(mairie, 'tribune');
-    accountId = (await value<{ id: string }>(core, 'account.connectBluesky', { workspaceId, identifier: 'mairie.test', appPassword, serviceUrl: bsky.pdsUrl })).id;
+    ({ core, workspaceId, accountId } = await blueskyCore(bsky, mairie));
   }, 300_000);
 
   afterAll(async () => {

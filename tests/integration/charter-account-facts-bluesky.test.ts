@@ -4,16 +4,13 @@
  * flagged as a brand-new account (the AppView's createdAt on the author's view, from the profile
  * record written at sign-up), with its age.
  */
-import { AtpAgent } from '@atproto/api';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
 import type { Core } from '../../src/main/core/types';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { Board, Column } from '../../src/shared/board/schemas';
 import type { InboxPage } from '../../src/shared/inbox/schemas';
 import { startBlueskyNetwork, type BlueskyNetwork } from '../helpers/bluesky';
 import { value } from '../helpers/core';
-import { tempDir } from '../helpers/temp';
+import { agentsOf, blueskyCore } from '../helpers/bluesky-core';
 
 let bsky: BlueskyNetwork | undefined;
 let core: Core | undefined;
@@ -26,32 +23,25 @@ describe('account rules on a local Bluesky network', () => {
   it('flags a reply from a freshly created account as a new account, with its age in days', async () => {
     bsky = await startBlueskyNetwork();
     const [mairie, newcomer] = await Promise.all([bsky.createAccount('mairie.test'), bsky.createAccount('newcomer.test')]);
-    const agents = await Promise.all(
-      [mairie, newcomer].map(async (a) => {
-        const agent = new AtpAgent({ service: bsky!.pdsUrl });
-        await agent.login({ identifier: a.handle, password: a.password });
-        return agent;
-      }),
-    );
-    core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, plcUrl: bsky.plcUrl, appviewUrl: bsky.appviewUrl } });
-    const workspaceId = (await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' })).id;
-    const appPassword = await bsky.createAppPassword(mairie, 'tribune');
-    const accountId = (await value<{ id: string }>(core, 'account.connectBluesky', { workspaceId, identifier: 'mairie.test', appPassword, serviceUrl: bsky.pdsUrl })).id;
+    const agents = await agentsOf(bsky, [mairie, newcomer]);
+    const opened = await blueskyCore(bsky, mairie);
+    core = opened.core;
+    const { workspaceId, accountId } = opened;
     await value(core, 'charter.save', {
       workspaceId,
       charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'recent', name: 'Compte récent', severity: 'info', action: 'flag', match: { kind: 'new_account', maxAgeDays: 7, emptyProfile: false } }] },
     });
 
     // Signing up in the Bluesky app writes the profile record with its creation date (the AppView's createdAt).
-    await agents[1]!.com.atproto.repo.putRecord({
+    await agents['newcomer.test']!.com.atproto.repo.putRecord({
       repo: newcomer.did,
       collection: 'app.bsky.actor.profile',
       rkey: 'self',
       record: { $type: 'app.bsky.actor.profile', displayName: 'Nouvelle voisine', createdAt: new Date().toISOString() },
     });
-    const town = await agents[0]!.post({ text: 'Marché de Noël samedi', createdAt: new Date().toISOString() });
+    const town = await agents['mairie.test']!.post({ text: 'Marché de Noël samedi', createdAt: new Date().toISOString() });
     await bsky.processAll();
-    await agents[1]!.post({ text: 'Il ouvre à quelle heure ?', reply: { root: town, parent: town }, createdAt: new Date().toISOString() });
+    await agents['newcomer.test']!.post({ text: 'Il ouvre à quelle heure ?', reply: { root: town, parent: town }, createdAt: new Date().toISOString() });
     await bsky.processAll();
 
     const board = (await value<Board[]>(core, 'board.list', { workspaceId }))[0]!;

@@ -6,33 +6,18 @@
  * account is not. The facts are kept in the cache, so a charter saved later flags the same items.
  * Bluesky's views map to the same facts (an unknown one stays unknown).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
+import { describe, expect, it } from 'vitest';
 import { mapActor } from '../../src/main/core/connectors/bluesky/map';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
-import type { Board, Column } from '../../src/shared/board/schemas';
 import type { InboxPage } from '../../src/shared/inbox/schemas';
-import { startMastodonStandIn } from '../helpers/mastodon';
-import { tempDir } from '../helpers/temp';
-import { value, workspaceWithMastodon } from '../helpers/core';
+import { value } from '../helpers/core';
+import { mastodonBoard } from '../helpers/mastodon-core';
 
 const DAY = 24 * 60 * 60 * 1000;
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) await fn();
-});
-
 const accountRule = { id: 'recent', name: 'Compte récent', severity: 'info', action: 'flag', match: { kind: 'new_account', maxAgeDays: 7, emptyProfile: true } };
 
 describe('account rules on what the networks say about authors', () => {
   it('flags a Mastodon account created yesterday and an empty one, not a settled one, from the board and from the cache', async () => {
-    const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
-    cleanup.push(async () => {
-      await core.close();
-      await server.close();
-    });
-    const { ws, account } = await workspaceWithMastodon(core, server.url);
+    const { server, core, ws, add, refresh } = await mastodonBoard();
     await value(core, 'charter.save', { workspaceId: ws.id, charter: { format: 'tribune-charter', version: 1, rules: [accountRule] } });
 
     const newbie = server.act.addAccount('newbie', 'Newbie', { createdAt: new Date(Date.now() - DAY).toISOString(), note: '', statusesCount: 0, avatar: true });
@@ -42,9 +27,8 @@ describe('account rules on what the networks say about authors', () => {
     server.act.post(empty, '@tribune bonjour', { mentionsMe: true });
     server.act.post(settled, '@tribune merci pour la visite', { mentionsMe: true });
 
-    const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
-    const column = await value<Column>(core, 'column.add', { boardId: board.id, type: 'notifications', accountId: account.id });
-    await value(core, 'column.refresh', { columnId: column.id });
+    const column = await add('notifications');
+    await refresh(column);
     const flagsByAuthor = async () => {
       const inbox = await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' });
       return Object.fromEntries(inbox.entries.map((e) => [e.actor.handle.split('@')[0], (e.flags ?? []).map((f) => `${f.ruleId}:${f.matched}`)]));

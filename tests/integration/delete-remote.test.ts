@@ -12,26 +12,17 @@ import type { Core } from '../../src/main/core/types';
 import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { PostView } from '../../src/shared/publishing';
 import { startBlueskyNetwork, type BlueskyNetwork } from '../helpers/bluesky';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { value } from '../helpers/core';
+import { mastodonCore } from '../helpers/mastodon-core';
 import { tempDir } from '../helpers/temp';
 
 const DELETE = 'DELETE /api/v1/statuses/{id}';
 let cores: Core[] = [];
-let mastodon: MastodonStandIn | undefined;
 
 afterEach(async () => {
   for (const core of cores) await core.close();
   cores = [];
-  await mastodon?.close();
-  mastodon?.assertNoViolations();
-  mastodon = undefined;
 });
-
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 async function newCore(network: Parameters<typeof openCore>[0]['network'] = {}) {
   const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, ...network } });
@@ -52,20 +43,8 @@ async function publish(core: Core, workspaceId: string, accountId: string, text:
   return (await value<{ post: PostView }>(core, 'draft.content', { id: draftId })).post;
 }
 
-async function connectMastodon(core: Core, workspaceId: string, server: MastodonStandIn) {
-  const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>(core, 'account.beginMastodon', { workspaceId, instance: server.url });
-  const completing = value<{ id: string }>(core, 'account.completeMastodon', { attemptId });
-  await fetch(authorizeUrl);
-  return completing;
-}
-
 describe('delete from the network: Mastodon', () => {
-  async function setup() {
-    mastodon = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-    const { core, ws } = await newCore();
-    const account = await connectMastodon(core, ws.id, mastodon);
-    return { core, ws, account, server: mastodon };
-  }
+  const setup = () => mastodonCore({ workspace: 'Théâtre du Port', publishAtOnce: true });
 
   it('deletes every part of a thread, last first, and the target says it was deleted', async () => {
     const { core, ws, account, server } = await setup();

@@ -4,29 +4,14 @@
  * of the inbox, once, even when the notifications (which Mastodon also sends as a mention) were
  * read first; the charter flags it like any item, and a public mention stays a mention.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
-import type { Board, Column } from '../../src/shared/board/schemas';
+import { describe, expect, it } from 'vitest';
 import type { InboxPage } from '../../src/shared/inbox/schemas';
-import { startMastodonStandIn } from '../helpers/mastodon';
-import { tempDir } from '../helpers/temp';
-import { value, workspaceWithMastodon } from '../helpers/core';
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) await fn();
-});
+import { value } from '../helpers/core';
+import { mastodonBoard } from '../helpers/mastodon-core';
 
 describe('Mastodon conversations in the inbox', () => {
   it('makes each direct conversation a direct item, once, flagged by the charter', async () => {
-    const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
-    cleanup.push(async () => {
-      await core.close();
-      await server.close();
-    });
-    const { ws, account } = await workspaceWithMastodon(core, server.url);
+    const { server, core, ws, add, refresh } = await mastodonBoard();
     await value(core, 'charter.save', {
       workspaceId: ws.id,
       charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'arnaque', name: 'Arnaque', severity: 'critical', action: 'report', match: { kind: 'words', terms: ['virement'] } }] },
@@ -37,12 +22,11 @@ describe('Mastodon conversations in the inbox', () => {
     server.act.directMessage(scam, 'Gagnez 1000 € : faites un virement de 10 €');
     server.act.post(alice, '@tribune merci pour l’expo !', { mentionsMe: true });
 
-    const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
     // The notifications first: Mastodon sends the private messages there too, as mentions.
-    const notifications = await value<Column>(core, 'column.add', { boardId: board.id, type: 'notifications', accountId: account.id });
-    await value(core, 'column.refresh', { columnId: notifications.id });
-    const direct = await value<Column>(core, 'column.add', { boardId: board.id, type: 'direct', accountId: account.id });
-    await value(core, 'column.refresh', { columnId: direct.id });
+    const notifications = await add('notifications');
+    await refresh(notifications);
+    const direct = await add('direct');
+    await refresh(direct);
 
     const inbox = await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' });
     expect(inbox.entries.map((e) => [e.kind, e.actor.handle.split('@')[0], e.item?.text, e.flags.map((f) => f.ruleName)]).sort()).toEqual([
@@ -52,8 +36,8 @@ describe('Mastodon conversations in the inbox', () => {
     ]);
     expect(inbox.counts.toHandle).toBe(3);
     // Read again: nothing doubles.
-    await value(core, 'column.refresh', { columnId: direct.id });
-    await value(core, 'column.refresh', { columnId: notifications.id });
+    await refresh(direct);
+    await refresh(notifications);
     expect((await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' })).entries).toHaveLength(3);
     expect(server.requestsFor('GET /api/v1/conversations').length).toBeGreaterThan(0);
     server.assertNoViolations();

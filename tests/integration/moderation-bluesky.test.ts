@@ -8,19 +8,12 @@
  */
 import { AtpAgent } from '@atproto/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
 import type { Core } from '../../src/main/core/types';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import type { Board, Column } from '../../src/shared/board/schemas';
 import type { AuditEntry, InboxEntry, InboxPage } from '../../src/shared/inbox/schemas';
 import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
-import { tempDir } from '../helpers/temp';
-
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+import { agentsOf, blueskyCore } from '../helpers/bluesky-core';
+import { value } from '../helpers/core';
 
 describe('moderation on a local Bluesky network', () => {
   let bsky: BlueskyNetwork;
@@ -46,14 +39,8 @@ describe('moderation on a local Bluesky network', () => {
     bsky = await startBlueskyNetwork();
     let alice: BlueskyAccount;
     [mairie, alice, bob] = await Promise.all([bsky.createAccount('mairie.test'), bsky.createAccount('alice.test'), bsky.createAccount('bob.test')]);
-    for (const a of [mairie, alice, bob]) {
-      agents[a.handle] = new AtpAgent({ service: bsky.pdsUrl });
-      await agents[a.handle]!.login({ identifier: a.handle, password: a.password });
-    }
-    core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false, plcUrl: bsky.plcUrl, appviewUrl: bsky.appviewUrl } });
-    workspaceId = (await value<{ id: string }>(core, 'workspace.create', { name: 'Port-Lumière' })).id;
-    const appPassword = await bsky.createAppPassword(mairie, 'tribune');
-    accountId = (await value<{ id: string }>(core, 'account.connectBluesky', { workspaceId, identifier: 'mairie.test', appPassword, serviceUrl: bsky.pdsUrl })).id;
+    Object.assign(agents, await agentsOf(bsky, [mairie, alice, bob]));
+    ({ core, workspaceId, accountId } = await blueskyCore(bsky, mairie));
     await value(core, 'charter.save', {
       workspaceId,
       charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'insultes', name: 'Insultes', severity: 'warning', action: 'hide', match: { kind: 'words', terms: ['incompétents'] } }] },

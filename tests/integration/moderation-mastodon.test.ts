@@ -7,30 +7,14 @@
  * a thread (and unmuting it) and removing a follower — from their post, or from the "new
  * follower" item itself — reach the server and are logged.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
-import type { Board, Column } from '../../src/shared/board/schemas';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry, InboxPage } from '../../src/shared/inbox/schemas';
-import { startMastodonStandIn } from '../helpers/mastodon';
-import { tempDir } from '../helpers/temp';
-import { refusal, value, workspaceWithMastodon } from '../helpers/core';
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) await fn();
-});
-
+import { refusal, value } from '../helpers/core';
+import { mastodonBoard } from '../helpers/mastodon-core';
 
 describe('moderation on the Mastodon stand-in', () => {
   it('reports with category, rule ids and the status; mutes and blocks and undoes them; a refusal changes nothing and is logged', async () => {
-    const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
-    cleanup.push(async () => {
-      await core.close();
-      await server.close();
-    });
-    const { ws, account } = await workspaceWithMastodon(core, server.url);
+    const { server, core, ws, account, add, refresh } = await mastodonBoard();
     await value(core, 'charter.save', {
       workspaceId: ws.id,
       charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'insultes', name: 'Insultes', severity: 'warning', action: 'report', match: { kind: 'words', terms: ['incompétents'] } }] },
@@ -38,9 +22,8 @@ describe('moderation on the Mastodon stand-in', () => {
 
     const troll = server.act.addAccount('troll', 'Troll');
     const rude = server.act.post(troll, '@tribune bande d’INCOMPÉTENTS', { mentionsMe: true });
-    const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
-    const column = await value<Column>(core, 'column.add', { boardId: board.id, type: 'notifications', accountId: account.id });
-    await value(core, 'column.refresh', { columnId: column.id });
+    const column = await add('notifications');
+    await refresh(column);
     const inbox = await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle', filter: { flagged: true } });
     expect(inbox.entries).toHaveLength(1);
     const entry = inbox.entries[0]!;
@@ -83,18 +66,11 @@ describe('moderation on the Mastodon stand-in', () => {
   }, 60_000);
 
   it('mutes a thread and unmutes it, removes a follower; each is logged', async () => {
-    const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
-    cleanup.push(async () => {
-      await core.close();
-      await server.close();
-    });
-    const { ws, account } = await workspaceWithMastodon(core, server.url);
+    const { server, core, ws, account, add, refresh } = await mastodonBoard();
     const pest = server.act.addAccount('relou', 'Relou');
     const status = server.act.post(pest, '@tribune alors, ce marché ?', { mentionsMe: true });
-    const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
-    const column = await value<Column>(core, 'column.add', { boardId: board.id, type: 'notifications', accountId: account.id });
-    await value(core, 'column.refresh', { columnId: column.id });
+    const column = await add('notifications');
+    await refresh(column);
     const [entry] = (await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' })).entries;
     const act = (action: string) => value<{ undo: string | null }>(core, 'moderation.act', { workspaceId: ws.id, itemId: entry!.item!.id, asAccountId: account.id, action });
 
@@ -110,7 +86,7 @@ describe('moderation on the Mastodon stand-in', () => {
     await value(core, 'inbox.setSettings', { workspaceId: ws.id, includeFollows: true });
     const fan = server.act.addAccount('faux-fan', 'Faux fan');
     server.act.notify('follow', fan);
-    await value(core, 'column.refresh', { columnId: column.id });
+    await refresh(column);
     const follow = (await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' })).entries.find((e) => e.kind === 'follow')!;
     expect(follow).toMatchObject({ item: null, actor: { handle: expect.stringMatching(/^faux-fan@/) } });
     const removed = await value(core, 'moderation.act', { workspaceId: ws.id, actorId: follow.actor.id, asAccountId: account.id, action: 'remove_follower' });

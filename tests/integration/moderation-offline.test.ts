@@ -4,37 +4,19 @@
  * undo is still offered — taken before the action went, neither goes —, and when the host
  * reports the connection back, what waits goes exactly once, in order.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
-import type { Board, Column } from '../../src/shared/board/schemas';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry, InboxPage } from '../../src/shared/inbox/schemas';
-import { startMastodonStandIn } from '../helpers/mastodon';
 import { startNetworkCut } from '../helpers/network-cut';
-import { tempDir } from '../helpers/temp';
-import { value, workspaceWithMastodon } from '../helpers/core';
-
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0)) await fn();
-});
+import { value } from '../helpers/core';
+import { mastodonBoard } from '../helpers/mastodon-core';
 
 describe('moderation offline', () => {
   it('queues actions taken while the server is down and sends each exactly once when the connection is back', async () => {
-    const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-    const cable = await startNetworkCut(server.url);
-    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
-    cleanup.push(async () => {
-      await core.close();
-      await cable.close();
-      await server.close();
-    });
-    const { ws, account } = await workspaceWithMastodon(core, cable.url);
+    const { server, relay: cable, core, ws, account, add, refresh } = await mastodonBoard({ via: startNetworkCut });
     const pest = server.act.addAccount('relou', 'Relou');
     const status = server.act.post(pest, '@tribune vous répondez quand ?', { mentionsMe: true });
-    const board = (await value<Board[]>(core, 'board.list', { workspaceId: ws.id }))[0]!;
-    const column = await value<Column>(core, 'column.add', { boardId: board.id, type: 'notifications', accountId: account.id });
-    await value(core, 'column.refresh', { columnId: column.id });
+    const column = await add('notifications');
+    await refresh(column);
     const [entry] = (await value<InboxPage>(core, 'inbox.list', { workspaceId: ws.id, state: 'to_handle' })).entries;
     const act = (action: string) => value<{ undo: string | null; queued?: boolean }>(core, 'moderation.act', { workspaceId: ws.id, itemId: entry!.item!.id, asAccountId: account.id, action });
     const log = async () => (await value<AuditEntry[]>(core, 'audit.list', { workspaceId: ws.id })).map((a) => `${a.action}:${a.outcome}`).reverse();

@@ -8,30 +8,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
-import type { Core } from '../../src/main/core/types';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
+import { describe, expect, it } from 'vitest';
 import type { Media, PostView } from '../../src/shared/publishing';
 import { GPS_LATITUDE, readExif } from '../helpers/exif';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
-import { tempDir } from '../helpers/temp';
-
-let core: Core | undefined;
-let server: MastodonStandIn | undefined;
-afterEach(async () => {
-  await core?.close();
-  await server?.close();
-  server?.assertNoViolations();
-  core = undefined;
-  server = undefined;
-});
-
-async function value<T>(c: Core, command: string, input: unknown): Promise<T> {
-  const result = await c.handle(command, input);
-  if (!result.ok) throw new Error(`${command}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+import { value } from '../helpers/core';
+import { mastodonCore } from '../helpers/mastodon-core';
 
 /** Stored landscape 320x200 with orientation 6 (shown as a 200x320 portrait), a camera and a GPS position. */
 function phonePhoto(): Promise<Buffer> {
@@ -50,21 +31,11 @@ function phonePhoto(): Promise<Buffer> {
 
 describe('photo metadata in published copies', () => {
   it('drops EXIF and GPS by default (upright), keeps them byte for byte when the workspace says so', async () => {
-    server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-    const dataDir = tempDir();
-    core = await openCore({ dataDir, host: 'web', keychain: new MemoryKeychain(), network: { linkCards: false } });
-    const c = core;
-    // "Publish now" goes at once here (its undo delay is tested in publishing-replan.test.ts).
-    await value(c, 'settings.update', { publishUndoSeconds: 0 });
-    const ws = await value<{ id: string }>(c, 'workspace.create', { name: 'Office de Tourisme' });
-    const begun = await value<{ attemptId: string; authorizeUrl: string }>(c, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
-    const completing = value<{ id: string }>(c, 'account.completeMastodon', { attemptId: begun.attemptId });
-    await fetch(begun.authorizeUrl);
-    const account = await completing;
+    const { server, core, dataDir, ws, account } = await mastodonCore({ workspace: 'Office de Tourisme', publishAtOnce: true });
 
     const photo = await phonePhoto();
     expect(readExif((await sharp(photo).metadata()).exif)?.gps).toContain(GPS_LATITUDE);
-    const media = await value<Media>(c, 'media.import', { workspaceId: ws.id, fileName: 'IMG_2041.jpg', mime: 'image/jpeg', dataBase64: photo.toString('base64') });
+    const media = await value<Media>(core, 'media.import', { workspaceId: ws.id, fileName: 'IMG_2041.jpg', mime: 'image/jpeg', dataBase64: photo.toString('base64') });
     const original = path.join(dataDir, 'media', `${media.id}.jpg`);
     const originalSha = createHash('sha256').update(fs.readFileSync(original)).digest('hex');
 
@@ -79,16 +50,16 @@ describe('photo metadata in published copies', () => {
         poll: null,
         threadParts: null,
       };
-      await value(c, 'draft.save', { id, workspaceId: ws.id, text, content });
-      await value(c, 'post.publishNow', { draftId: id });
+      await value(core, 'draft.save', { id, workspaceId: ws.id, text, content });
+      await value(core, 'post.publishNow', { draftId: id });
       await expect
-        .poll(async () => (await value<{ post: PostView }>(c, 'draft.content', { id })).post.targets.map((t) => t.status), { timeout: 20_000 })
+        .poll(async () => (await value<{ post: PostView }>(core, 'draft.content', { id })).post.targets.map((t) => t.status), { timeout: 20_000 })
         .toEqual(['sent']);
-      return server!.state.media.at(-1)!;
+      return server.state.media.at(-1)!;
     };
 
     // Default: off.
-    expect(await value(c, 'workspace.getPublishing', { id: ws.id })).toMatchObject({ keepPhotoMetadata: false });
+    expect(await value(core, 'workspace.getPublishing', { id: ws.id })).toMatchObject({ keepPhotoMetadata: false });
     const stripped = await publish('Le port ce matin');
     const sent = await sharp(stripped.data).metadata();
     expect(sent.exif).toBeUndefined();
@@ -97,7 +68,7 @@ describe('photo metadata in published copies', () => {
     expect(stripped.description).toBe('Le port au lever du jour');
 
     // Kept: the very bytes of the original.
-    expect(await value(c, 'workspace.setPublishing', { id: ws.id, keepPhotoMetadata: true })).toMatchObject({ keepPhotoMetadata: true });
+    expect(await value(core, 'workspace.setPublishing', { id: ws.id, keepPhotoMetadata: true })).toMatchObject({ keepPhotoMetadata: true });
     const kept = await publish('Le port ce soir');
     expect(Buffer.from(kept.data).equals(photo)).toBe(true);
     expect(readExif((await sharp(kept.data).metadata()).exif)).toMatchObject({ make: 'PhoneCo', gps: expect.arrayContaining([GPS_LATITUDE]) });

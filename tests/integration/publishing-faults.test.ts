@@ -3,52 +3,21 @@
  * each ends in success or in a clear failure the person sees, nothing lost, nothing silent.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../src/main/core/app';
-import type { Core } from '../../src/main/core/types';
-import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
+import { describe, expect, it } from 'vitest';
 import type { PostView } from '../../src/shared/publishing';
-import { startMastodonStandIn, type Fault, type MastodonStandIn } from '../helpers/mastodon';
-import { tempDir } from '../helpers/temp';
+import type { Fault, MastodonStandIn } from '../helpers/mastodon';
+import { value } from '../helpers/core';
+import { mastodonCore } from '../helpers/mastodon-core';
 
 const STATUSES = 'POST /api/v1/statuses';
-let cores: Core[] = [];
-let servers: MastodonStandIn[] = [];
-
-afterEach(async () => {
-  for (const core of cores) await core.close();
-  for (const server of servers) await server.close();
-  for (const server of servers) server.assertNoViolations();
-  cores = [];
-  servers = [];
-});
-
-async function value<T>(core: Core, command: string, input: unknown): Promise<T> {
-  const result = await core.handle(command, input);
-  if (!result.ok) throw new Error(`${command}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 /** A core (real SQLite, real connectors) with one Mastodon account connected through OAuth, and short retry delays. */
 async function setup(faults: Fault[] = [], limits?: { maxCharacters: number }) {
-  const server = await startMastodonStandIn({ mediaProcessingPolls: 0, ...(limits ? { limits } : {}) });
-  servers.push(server);
-  // An in-memory keychain double: the real Secret Service is covered in vault-keychain.test.ts.
-  const core = await openCore({
-    dataDir: tempDir(),
-    host: 'web',
-    keychain: new MemoryKeychain(),
-    network: { linkCards: false },
-    publishing: { retry: { baseMs: 200, maxMs: 1000 }, maxAttempts: 3, publishTimeoutMs: 1500 },
+  const { server, core, ws, account } = await mastodonCore({
+    standIn: limits ? { limits } : {},
+    core: { publishing: { retry: { baseMs: 200, maxMs: 1000 }, maxAttempts: 3, publishTimeoutMs: 1500 } },
+    workspace: 'Brasserie du Port',
+    publishAtOnce: true,
   });
-  cores.push(core);
-  // "Publish now" goes at once here (its undo delay is tested in publishing-replan.test.ts and the e2e suite).
-  await value(core, 'settings.update', { publishUndoSeconds: 0 });
-  const ws = await value<{ id: string }>(core, 'workspace.create', { name: 'Brasserie du Port' });
-  const { attemptId, authorizeUrl } = await value<{ attemptId: string; authorizeUrl: string }>(core, 'account.beginMastodon', { workspaceId: ws.id, instance: server.url });
-  const completing = value<{ id: string }>(core, 'account.completeMastodon', { attemptId });
-  await fetch(authorizeUrl);
-  const account = await completing;
   for (const fault of faults) server.injectFault(STATUSES, fault);
   const publish = async (text: string) => {
     const id = randomUUID();

@@ -29,7 +29,7 @@ import {
   toggleTarget,
   unadaptTarget,
 } from '../../src/renderer/model/content';
-import { isBlankDraft, snapshotOf } from '../../src/renderer/stores/composer';
+import { isBlankDraft, snapshotOf } from '../../src/renderer/model/draftSnapshot';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';

@@ -18,7 +18,7 @@ import {
   toggleTarget,
 } from '../../src/renderer/model/content';
 import { problemMessage } from '../../src/renderer/i18n/problems';
-import { snapshotOf } from '../../src/renderer/stores/composer';
+import { snapshotOf } from '../../src/renderer/model/draftSnapshot';
 import en from '../../src/renderer/i18n/en.json';
 import fr from '../../src/renderer/i18n/fr.json';
 

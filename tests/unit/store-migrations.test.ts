@@ -267,12 +267,12 @@ describe('database migrations', () => {
     db.close();
   });
 
-  it('upgrades version 12: exchange bases keep their snapshot, with no digest nor extras until an exchange writes them again', async () => {
+  it('upgrades version 13: exchange bases keep their snapshot, with no digest nor extras until an exchange writes them again', async () => {
     const dir = tempDir();
     const file = path.join(dir, 't.sqlite3');
     const old = new Database(file);
-    applyMigrations(old, MIGRATIONS.slice(0, 12), 0);
-    seed(old, 12);
+    applyMigrations(old, MIGRATIONS.slice(0, 13), 0);
+    seed(old, 13);
     old.close();
     const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
     expect(db.prepare('SELECT uid, snapshot, digest, extras FROM exchange_base').all()).toEqual([{ uid: 'uid-1', snapshot: '{}', digest: null, extras: null }]);

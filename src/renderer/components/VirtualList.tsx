@@ -77,8 +77,9 @@ export function VirtualList<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateSize,
     getItemKey: (index) => keys[index] ?? index,
-    // Rows drawn beyond the view: enough for a fast scroll, few enough for 10 columns to paint at once.
-    overscan: 3,
+    // Rows drawn beyond the view: one each side. Rows are rendered in the scroll event, before the
+    // frame is painted, so more only adds cards that every frame of every column paints.
+    overscan: 1,
     rangeExtractor,
     // Rows arriving at the top keep the first shown row where it is (no jump).
     anchorTo: 'end',

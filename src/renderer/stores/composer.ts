@@ -1,170 +1,25 @@
+/**
+ * The composer's store: opening a new draft, a reply or a stored draft (the previous one saved
+ * first), edits, and closing. Its state is described in composerSession.ts; its saves and the
+ * core's checks in composerSaving.ts.
+ */
 import { create } from 'zustand';
-import type { BoardItem } from '../../shared/board/schemas';
-import type { Draft } from '../../shared/domain';
-import { EMPTY_DRAFT_CONTENT, type DraftContent, type PostView, type TargetProblem } from '../../shared/publishing';
-import { getClient, type ClientError } from '../client';
-import { createAutosaver, type Autosaver, type AutosaveState } from '../model/autosave';
+import { EMPTY_DRAFT_CONTENT, type DraftContent } from '../../shared/publishing';
+import { getClient } from '../client';
 import { savableContent } from '../model/content';
-import { createDraftBackup } from '../model/draftBackup';
+import { isBlankDraft, snapshotOf } from '../model/draftSnapshot';
 import { directReplyText } from '../model/board/directReply';
 import { useAccounts } from './accounts';
+import { composerSaving } from './composerSaving';
+import { draftBackup, session, type ComposerStore } from './composerSession';
 import { useDrafts } from './drafts';
 import { useUi } from './ui';
 
-const sessionStore = (): Storage | null => {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-};
-
-/** Unacknowledged text, kept in sessionStorage until the core has it. */
-export const draftBackup = createDraftBackup(sessionStore());
-
-/**
- * loading: draft.content has not answered yet; error: it failed (the text can still be written
- * and saved, the targets cannot be changed until it is read); ready: content can be edited.
- */
-export type ContentStatus = 'ready' | 'loading' | 'error';
-
-interface ComposerStore {
-  open: boolean;
-  /** Null until the first character is typed: only then does the draft exist. */
-  draftId: string | null;
-  workspaceId: string | null;
-  text: string;
-  /** Targets, adapted versions, images, thread parts… saved with the text. */
-  content: DraftContent;
-  contentStatus: ContentStatus;
-  contentError: ClientError | null;
-  /** The draft's post once it was scheduled or sent (draft.content); null for a plain draft. */
-  post: PostView | null;
-  /** The tab shown: the main version (null) or an adapted target's (its account id). */
-  scope: string | null;
-  /** The core's reasons (post.validate) for what was last saved; null while edits are unsaved. */
-  problems: TargetProblem[] | null;
-  /** The draft was created in this session (an emptied one is removed on close). */
-  createdHere: boolean;
-  save: AutosaveState;
-  /** Bumped when the text area should take the focus. */
-  focusRequest: number;
-  /** A reply or quote started from a board card: the post shown above the text. */
-  context: { mode: 'reply' | 'quote'; item: BoardItem } | null;
-  openNew(workspaceId: string): Promise<boolean>;
-  /** A reply or quote from the board, as that account (chosen as the only target). */
-  openReply(workspaceId: string, accountId: string, mode: 'reply' | 'quote', item: BoardItem): Promise<boolean>;
-  /** `post`: the draft is a planned post (opened from its card); it then never shows in the Drafts column. */
-  openDraft(draft: Draft, post?: PostView | null): Promise<boolean>;
-  setText(text: string): void;
-  /** Changes the content (and the main text with it, for thread mode); saved like the text. */
-  edit(change: (state: { text: string; content: DraftContent }) => { text?: string; content: DraftContent }): void;
-  setScope(scope: string | null): void;
-  reloadContent(): Promise<void>;
-  setPost(post: PostView | null): void;
-  flush(): Promise<boolean>;
-  retry(): Promise<boolean>;
-  /** Saves what is left, then closes; stays open (error shown) if the save fails. */
-  close(restoreFocus?: boolean): Promise<boolean>;
-  /** The open draft is being deleted: save what is left and close without more saves. */
-  detach(draftId: string): Promise<boolean>;
-}
-
-let saver: Autosaver | null = null;
-let validateTimer: ReturnType<typeof setTimeout> | null = null;
-
-const idleSave: AutosaveState = { status: 'idle', error: null };
-
-type Session = Pick<
-  ComposerStore,
-  'open' | 'draftId' | 'workspaceId' | 'text' | 'content' | 'contentStatus' | 'contentError' | 'post' | 'scope' | 'problems' | 'createdHere' | 'save' | 'context'
->;
-
-/** The state of one composing session; closed by default, opened with what differs. */
-const session = (changes: Partial<Session> = {}): Session => ({
-  open: false,
-  draftId: null,
-  workspaceId: null,
-  text: '',
-  content: EMPTY_DRAFT_CONTENT,
-  contentStatus: 'ready',
-  contentError: null,
-  post: null,
-  scope: null,
-  problems: null,
-  createdHere: false,
-  save: idleSave,
-  context: null,
-  ...changes,
-});
-export const VALIDATE_DELAY_MS = 500;
-
-/** What one save sends: the text, and the content once it is known (never a guess over the stored one). */
-export const snapshotOf = (text: string, content: DraftContent | null): string =>
-  JSON.stringify(content ? { text, content: savableContent(content) } : { text });
-const readSnapshot = (snapshot: string): { text: string; content?: DraftContent } => JSON.parse(snapshot) as { text: string; content?: DraftContent };
-
-/** Nothing worth keeping: no text anywhere and no image. */
-export function isBlankDraft(text: string, content: DraftContent): boolean {
-  const blank = (s: string) => s.trim() === '';
-  return (
-    blank(text) &&
-    content.media.length === 0 &&
-    (content.threadParts ?? []).every(blank) &&
-    content.targets.every((t) => !t.variant || t.variant.parts.every((p) => blank(p.text) && p.media.length === 0))
-  );
-}
-
 export const useComposer = create<ComposerStore>((set, get) => {
-  const currentSnapshot = () => {
-    const { text, content, contentStatus } = get();
-    return snapshotOf(text, contentStatus === 'ready' ? content : null);
-  };
-
-  const validateSoon = (draftId: string) => {
-    if (validateTimer) clearTimeout(validateTimer);
-    validateTimer = setTimeout(() => {
-      validateTimer = null;
-      const asked = currentSnapshot();
-      void getClient()
-        .invoke('post.validate', { draftId })
-        .then((result) => {
-          // Only an answer about what is on screen (and saved) is worth showing.
-          if (!result.ok || get().draftId !== draftId || currentSnapshot() !== asked) return;
-          set({ problems: result.value });
-        });
-    }, VALIDATE_DELAY_MS);
-  };
-
-  const startSaver = (draftId: string, workspaceId: string, savedSnapshot: string | null) => {
-    saver?.dispose();
-    const mine = createAutosaver({
-      savedText: savedSnapshot,
-      onState: (state) => {
-        if (saver === mine) set({ save: state });
-      },
-      save: async (snapshot) => {
-        const { text, content } = readSnapshot(snapshot);
-        const result = await getClient().invoke('draft.save', content ? { id: draftId, workspaceId, text, content } : { id: draftId, workspaceId, text });
-        if (result.ok) {
-          draftBackup.acknowledge(draftId, text, content);
-          // A planned post being edited keeps its one card in its column (posts.changed refreshes it).
-          if (!get().post) useDrafts.getState().upsert(result.value);
-          if (saver === mine && content && content.targets.length > 0) validateSoon(draftId);
-        }
-        return result;
-      },
-    });
-    saver = mine;
-    set({ save: mine.state() });
-    return mine;
-  };
+  const { currentSnapshot, validateSoon, startSaver, stop, current } = composerSaving(set, get);
 
   const reset = () => {
-    saver?.dispose();
-    saver = null;
-    if (validateTimer) clearTimeout(validateTimer);
-    validateTimer = null;
+    stop();
     set(session());
   };
 
@@ -188,7 +43,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
     }
     set({ problems: null });
     draftBackup.keep(contentStatus === 'ready' ? { id: draftId, workspaceId, text, content: savableContent(content) } : { id: draftId, workspaceId, text });
-    saver?.update(currentSnapshot());
+    current()?.update(currentSnapshot());
   };
 
   const loadContent = async (draftId: string, preferred?: DraftContent) => {
@@ -205,6 +60,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
     set({ content, contentStatus: 'ready', contentError: null, post });
     const snapshot = currentSnapshot();
     const workspaceId = get().workspaceId;
+    const saver = current();
     if (saver && saver.isSaved() && content === stored && workspaceId) {
       // What is on disk now includes the content: later saves carry it.
       startSaver(draftId, workspaceId, snapshot);
@@ -287,14 +143,14 @@ export const useComposer = create<ComposerStore>((set, get) => {
 
     setPost: (post) => set({ post }),
 
-    flush: async () => (saver ? saver.flush() : true),
-    retry: async () => (saver ? saver.retry() : true),
+    flush: async () => current()?.flush() ?? true,
+    retry: async () => current()?.retry() ?? true,
 
     async close(restoreFocus = true) {
       if (!get().open) return true;
-      const closing = saver;
+      const closing = current();
       if (closing && !(await closing.flush())) return false;
-      if (saver !== closing) return true; // Another session took over meanwhile.
+      if (current() !== closing) return true; // Another session took over meanwhile.
       const { draftId, workspaceId, text, content, createdHere, post } = get();
       const blank = createdHere && !post && isBlankDraft(text, content);
       if (draftId && workspaceId && blank) {
@@ -311,14 +167,10 @@ export const useComposer = create<ComposerStore>((set, get) => {
 
     async detach(draftId) {
       if (!get().open || get().draftId !== draftId) return true;
+      const saver = current();
       if (saver && !(await saver.flush())) return false;
       reset();
       return true;
     },
   };
 });
-
-/** After a reconnection: retry a save that failed while the core was unreachable. */
-export function retryComposerIfFailed(): void {
-  if (saver && saver.state().status === 'error') void saver.retry();
-}

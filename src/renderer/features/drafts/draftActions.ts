@@ -1,7 +1,8 @@
 import type { Draft } from '../../../shared/domain';
 import { getClient, type ClientError } from '../../client';
 import { errorText, t } from '../../i18n';
-import { draftBackup, useComposer } from '../../stores/composer';
+import { useComposer } from '../../stores/composer';
+import { draftBackup } from '../../stores/composerSession';
 import { useDrafts } from '../../stores/drafts';
 import { useToasts } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
