@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ReadPage, Reader, RemoteEntry } from '../../src/main/core/connectors/reader';
+import { UNREAD_SQL } from '../../src/main/core/streams/read-model';
 import { workspaceUnread } from '../../src/renderer/stores/unread';
 import type { NotificationKind } from '../../src/shared/board/schemas';
 import { actor, entry, item } from '../helpers/board/fixtures';
@@ -76,5 +77,15 @@ describe('unread counts per workspace', () => {
     expect(events.at(-1)).toMatchObject({ event: 'column.changed', payload: { columnId: office.column.id, unread: 0 } });
     expect((await h['board.unreadAll']({})).workspaces.find((w) => w.workspaceId === office.ws.id)?.total).toBe(0);
     board.stop();
+  });
+
+  it('counts from the narrow unread index, never by reading the entries themselves (a cache filled offline holds thousands per column)', async () => {
+    const { db } = await boardStore(manualClock(T0));
+    for (const [name, sql] of Object.entries(UNREAD_SQL)) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(name === 'all' ? [] : ['a-column'])) as { detail: string }[]).map((r) => r.detail);
+      const entries = plan.filter((d) => / e\b/.test(d));
+      expect(entries, `${name}: ${plan.join(' / ')}`).toEqual([expect.stringMatching(/^SEARCH e USING COVERING INDEX column_entries_unread \(column_id=\? AND sort_key>\?\)/)]);
+    }
+    db.close();
   });
 });

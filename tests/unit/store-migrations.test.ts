@@ -31,7 +31,7 @@ function seed(db: Database.Database, version: number, after = 0) {
     db.prepare("INSERT INTO post_labels VALUES ('22222222-2222-4222-8222-222222222222', '66666666-6666-4666-8666-666666666666')").run();
     db.prepare("UPDATE drafts SET campaign_id = '55555555-5555-4555-8555-555555555555', planned_at = 10, review_state = 'in_review'").run();
     db.prepare("INSERT INTO post_comments VALUES ('77777777-7777-4777-8777-777777777777', '22222222-2222-4222-8222-222222222222', 'Camille', 'OK', 1)").run();
-    db.prepare("INSERT INTO exchange_base VALUES ('11111111-1111-4111-8111-111111111111', 'uid-1', 0, 1, '{}')").run();
+    db.prepare("INSERT INTO exchange_base (workspace_id, uid, sequence, last_modified, snapshot) VALUES ('11111111-1111-4111-8111-111111111111', 'uid-1', 0, 1, '{}')").run();
     const row = db.prepare('SELECT kind, review_state, ical_sequence FROM drafts').get();
     if (JSON.stringify(row) !== JSON.stringify({ kind: 'post', review_state: 'in_review', ical_sequence: 0 })) throw new Error(`unexpected defaults ${JSON.stringify(row)}`);
   }
@@ -264,6 +264,18 @@ describe('database migrations', () => {
     db.prepare("UPDATE actors SET account_created_at = 5, posts_count = 0, has_bio = 0 WHERE handle = 'x.test'").run();
     expect(db.prepare('SELECT account_created_at, posts_count, has_bio FROM actors').get()).toEqual({ account_created_at: 5, posts_count: 0, has_bio: 0 });
     expect(() => db.prepare("UPDATE actors SET has_bio = 2 WHERE handle = 'x.test'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('upgrades version 13: exchange bases keep their snapshot, with no digest nor extras until an exchange writes them again', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 't.sqlite3');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 13), 0);
+    seed(old, 13);
+    old.close();
+    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
+    expect(db.prepare('SELECT uid, snapshot, digest, extras FROM exchange_base').all()).toEqual([{ uid: 'uid-1', snapshot: '{}', digest: null, extras: null }]);
     db.close();
   });
 

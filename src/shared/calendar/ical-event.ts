@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { isValidTimeZone } from '../schedule/zoned-time';
+import { isoString } from '../schedule/iso-time';
 import { CalendarFileError, unescapeText } from './ics-text';
 import type { ContentLine } from './ics-lines';
 import { PostSnapshot, SnapshotCampaign, SnapshotComment, SnapshotLabel, SnapshotMedia, SnapshotTarget } from './snapshot';
@@ -127,7 +128,7 @@ function readStamp(p: ContentLine | undefined, fallback: string): string {
     return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
   }
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as number[];
-  return new Date(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!)).toISOString();
+  return isoString(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
 }
 
 /** JSON of an X-TRIBUNE-* property; its schema is checked once for the whole post (badPropLine finds the line). */
@@ -183,7 +184,7 @@ export function readEvent(c: Comp, e: EventProps, ctx: ImportContext, zones: Zon
       line: c.line,
       tribune: false,
       snapshot: {
-        uid, id: ctx.newId(), kind: 'idea', text: text.slice(0, 100_000), content: null, at: new Date(start.at).toISOString(), timeZone: start.zone,
+        uid, id: ctx.newId(), kind: 'idea', text: text.slice(0, 100_000), content: null, at: isoString(start.at), timeZone: start.zone,
         status: 'idea', reviewState: 'draft', campaign: null, labels: [], comments: [], media: [], targets: [],
         sequence, lastModified, createdAt,
       },
@@ -192,11 +193,11 @@ export function readEvent(c: Comp, e: EventProps, ctx: ImportContext, zones: Zon
 
   const tribuneAt = e.at;
   // Another client may have moved the event: DTSTART wins when it no longer says the same second.
-  let at = new Date(start.at).toISOString();
+  let at = isoString(start.at);
   if (tribuneAt) {
     const exact = Date.parse(tribuneAt.value.trim());
     if (!Number.isFinite(exact)) throw new CalendarFileError('calendar_bad_tribune_data', { line: tribuneAt.line });
-    if (Math.floor(exact / 1000) === Math.floor(start.at / 1000)) at = new Date(exact).toISOString();
+    if (Math.floor(exact / 1000) === Math.floor(start.at / 1000)) at = isoString(exact);
   }
   const text = description ? unescapeText(description.value) : e.text ? unescapeText(e.text.value) : summary;
   const candidate = {

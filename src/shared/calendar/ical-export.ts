@@ -4,8 +4,8 @@
  * SEQUENCE, LAST-MODIFIED, and X-TRIBUNE-* properties carrying the whole post. Pure.
  */
 import type { PostSnapshot } from './snapshot';
-import { contentLine, escapeText, foldLine } from './ics-text';
-import { vtimezoneLines, wallTime, zoneTransitions } from './vtimezone';
+import { contentLine, escapeText, foldedLine, foldLine } from './ics-text';
+import { steadyOffset, vtimezoneLines, wallTime, zoneSpan, type ZoneSpan } from './vtimezone';
 import { wallClockToInstant, zoneOffsetMinutes } from '../schedule/zoned-time';
 
 export const PRODID = '-//Tribune//Tribune calendar 1.0//EN';
@@ -29,42 +29,26 @@ export function icalStatus(s: PostSnapshot): 'TENTATIVE' | 'CONFIRMED' {
 
 /** The first line of the text, cut at 80 characters. */
 export function summaryOf(text: string): string {
-  const first = text.split('\n').find((l) => l.trim().length > 0)?.trim() ?? '';
+  let nl = text.indexOf('\n');
+  let first = (nl < 0 ? text : text.slice(0, nl)).trim();
+  while (first.length === 0 && nl >= 0) {
+    const from = nl + 1;
+    nl = text.indexOf('\n', from);
+    first = (nl < 0 ? text.slice(from) : text.slice(from, nl)).trim();
+  }
+  // Code points never outnumber code units: 80 units or fewer need no counting.
+  if (first.length <= 80) return first;
   const chars = Array.from(first);
   return chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : first;
 }
 
-/** A zone's offset changes over a span, so that most DTSTARTs need no probing. */
-interface ZoneSpan {
-  from: number;
-  to: number;
-  changes: number[];
-  /** "DTSTART;TZID=<zone>:" */
-  head: string;
-}
-type ZoneSpans = Map<string, ZoneSpan>;
+/** A zone's offsets over the file's span with its DTSTART head, so that most DTSTARTs need no probing. */
+type ZoneSpans = Map<string, ZoneSpan & { head: string }>;
 
 function zoneSpans(zones: Iterable<string>, from: number, to: number): ZoneSpans {
   const spans: ZoneSpans = new Map();
-  for (const zone of zones) {
-    const span = { from: from - 3 * DAY, to: to + 3 * DAY };
-    spans.set(zone, { ...span, changes: zoneTransitions(zone, span.from, span.to).map((t) => t.at), head: contentLine('DTSTART', '', { TZID: zone }) });
-  }
+  for (const zone of zones) spans.set(zone, { ...zoneSpan(zone, from - 3 * DAY, to + 3 * DAY), head: contentLine('DTSTART', '', { TZID: zone }) });
   return spans;
-}
-
-/** No offset change within two days of `at`: its wall time is unique and exists. */
-function steady(span: ZoneSpan | undefined, at: number): span is ZoneSpan {
-  if (!span || at - 2 * DAY < span.from || at + 2 * DAY > span.to) return false;
-  const { changes } = span;
-  let lo = 0;
-  let hi = changes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (changes[mid]! < at - 2 * DAY) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === changes.length || changes[lo]! > at + 2 * DAY;
 }
 
 /**
@@ -73,57 +57,50 @@ function steady(span: ZoneSpan | undefined, at: number): span is ZoneSpan {
  */
 function dtstart(at: number, zone: string, spans?: ZoneSpans): string {
   const span = spans?.get(zone);
-  if (steady(span, at)) return span.head + wallTime(at, zoneOffsetMinutes(at, zone));
+  const steady = steadyOffset(span, at);
+  if (steady !== null) return span!.head + wallTime(at, steady);
   const offset = zoneOffsetMinutes(at, zone);
   const minute = at - (at % MINUTE);
   const wall = minute + offset * MINUTE;
   // wallClockToInstant gives `minute` back whenever the offsets it reads around `wall` are all `offset` (its only candidate): skip its work then.
-  const steadyOffset = zoneOffsetMinutes(wall - DAY, zone) === offset && zoneOffsetMinutes(wall, zone) === offset && zoneOffsetMinutes(wall + DAY, zone) === offset;
-  const roundTrips = steadyOffset || wallClockToInstant(wall, zone) === minute;
+  const steadyAround = zoneOffsetMinutes(wall - DAY, zone) === offset && zoneOffsetMinutes(wall, zone) === offset && zoneOffsetMinutes(wall + DAY, zone) === offset;
+  const roundTrips = steadyAround || wallClockToInstant(wall, zone) === minute;
   // The same wall minute an hour later or earlier: the fall-back hour.
   const ambiguous = zoneOffsetMinutes(at + HOUR, zone) === offset - 60 || zoneOffsetMinutes(at - HOUR, zone) === offset + 60;
   if (roundTrips && !ambiguous) return contentLine('DTSTART', wallTime(at, offset), { TZID: zone });
   return `DTSTART:${utcStamp(new Date(at - (at % 1000)).toISOString())}`;
 }
 
-const json = (value: unknown) => escapeText(JSON.stringify(value));
+/** The JSON text of a post's content, when the caller has it already (as stored). */
+export type ContentJson = (content: object) => string | undefined;
 
-function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string, spans?: ZoneSpans): string[] {
+/** One VEVENT, folded, each line ending in CRLF. */
+function eventText(s: PostSnapshot, fallbackZone: string, stamp: string, spans?: ZoneSpans, contentJson?: ContentJson): string {
   const zone = s.timeZone ?? fallbackZone;
   const at = Date.parse(s.at!);
-  const categories = [...(s.campaign ? [s.campaign.name] : []), ...s.labels.map((l) => l.name)];
-  const text = escapeText(s.text);
-  const lines = [
-    'BEGIN:VEVENT',
-    contentLine('UID', escapeText(s.uid)),
-    `DTSTAMP:${stamp}`,
-    dtstart(at, zone, spans),
-    `DURATION:${DURATION}`,
-    contentLine('SUMMARY', escapeText(summaryOf(s.text) || (s.kind === 'idea' ? 'Idea' : 'Post'))),
-    contentLine('DESCRIPTION', text),
-  ];
-  if (categories.length > 0) lines.push(contentLine('CATEGORIES', categories.map(escapeText).join(',')));
-  lines.push(
-    `STATUS:${icalStatus(s)}`,
-    `SEQUENCE:${s.sequence}`,
-    `CREATED:${utcStamp(s.createdAt)}`,
-    `LAST-MODIFIED:${utcStamp(s.lastModified)}`,
-    contentLine('X-TRIBUNE-ID', s.id),
-    contentLine('X-TRIBUNE-KIND', s.kind),
-    contentLine('X-TRIBUNE-STATUS', s.status),
-    contentLine('X-TRIBUNE-REVIEW', s.reviewState),
-    contentLine('X-TRIBUNE-AT', s.at!),
-    contentLine('X-TRIBUNE-TEXT', text),
-  );
-  if (s.timeZone) lines.push(contentLine('X-TRIBUNE-ZONE', s.timeZone));
-  if (s.content) lines.push(contentLine('X-TRIBUNE-CONTENT', json(s.content)));
-  if (s.campaign) lines.push(contentLine('X-TRIBUNE-CAMPAIGN', json(s.campaign)));
-  for (const label of s.labels) lines.push(contentLine('X-TRIBUNE-LABEL', json(label)));
-  for (const target of s.targets) lines.push(contentLine('X-TRIBUNE-TARGET', json(target)));
-  for (const media of s.media) lines.push(contentLine('X-TRIBUNE-MEDIA', json(media)));
-  for (const comment of s.comments) lines.push(contentLine('X-TRIBUNE-COMMENT', json(comment)));
-  lines.push('END:VEVENT');
-  return lines;
+  const summary = summaryOf(s.text) || (s.kind === 'idea' ? 'Idea' : 'Post');
+  let out = `BEGIN:VEVENT\r\n${foldedLine('UID:', s.uid, true)}\r\nDTSTAMP:${stamp}\r\n${foldLine(dtstart(at, zone, spans))}\r\nDURATION:${DURATION}\r\n`;
+  out += `${foldedLine('SUMMARY:', summary, true)}\r\n${foldedLine('DESCRIPTION:', s.text, true)}\r\n`;
+  if (s.campaign || s.labels.length > 0) {
+    let categories = s.campaign ? escapeText(s.campaign.name) : '';
+    let first = !s.campaign;
+    for (const l of s.labels) {
+      categories += (first ? '' : ',') + escapeText(l.name);
+      first = false;
+    }
+    out += `${foldedLine('CATEGORIES:', categories, false)}\r\n`;
+  }
+  out += `STATUS:${icalStatus(s)}\r\nSEQUENCE:${s.sequence}\r\nCREATED:${utcStamp(s.createdAt)}\r\nLAST-MODIFIED:${utcStamp(s.lastModified)}\r\n`;
+  out += `${foldedLine('X-TRIBUNE-ID:', s.id, false)}\r\n${foldedLine('X-TRIBUNE-KIND:', s.kind, false)}\r\n${foldedLine('X-TRIBUNE-STATUS:', s.status, false)}\r\n`;
+  out += `${foldedLine('X-TRIBUNE-REVIEW:', s.reviewState, false)}\r\n${foldedLine('X-TRIBUNE-AT:', s.at!, false)}\r\n${foldedLine('X-TRIBUNE-TEXT:', s.text, true)}\r\n`;
+  if (s.timeZone) out += `${foldedLine('X-TRIBUNE-ZONE:', s.timeZone, false)}\r\n`;
+  if (s.content) out += `${foldedLine('X-TRIBUNE-CONTENT:', contentJson?.(s.content) ?? JSON.stringify(s.content), true)}\r\n`;
+  if (s.campaign) out += `${foldedLine('X-TRIBUNE-CAMPAIGN:', JSON.stringify(s.campaign), true)}\r\n`;
+  for (const label of s.labels) out += `${foldedLine('X-TRIBUNE-LABEL:', JSON.stringify(label), true)}\r\n`;
+  for (const target of s.targets) out += `${foldedLine('X-TRIBUNE-TARGET:', JSON.stringify(target), true)}\r\n`;
+  for (const media of s.media) out += `${foldedLine('X-TRIBUNE-MEDIA:', JSON.stringify(media), true)}\r\n`;
+  for (const comment of s.comments) out += `${foldedLine('X-TRIBUNE-COMMENT:', JSON.stringify(comment), true)}\r\n`;
+  return `${out}END:VEVENT\r\n`;
 }
 
 export interface CalendarHeader {
@@ -137,13 +114,18 @@ export interface CalendarHeader {
   now: string;
 }
 
-/** The whole file, CRLF line ends, every line folded at 75 octets. Snapshots without a date are left out. */
-export function exportCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[]): string {
+/** Writes the whole file in pieces (one per event), CRLF line ends, every line folded at 75 octets. Snapshots without a date are left out. */
+export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], write: (piece: string) => void, contentJson?: ContentJson): void {
   const dated = snapshots.filter((s) => s.at !== null);
-  const zones = new Set<string>([header.timeZone, ...dated.map((s) => s.timeZone ?? header.timeZone)]);
-  const times = dated.map((s) => Date.parse(s.at!));
-  const from = Math.min(Date.parse(header.from), ...times);
-  const to = Math.max(Date.parse(header.to), ...times);
+  const zones = new Set<string>([header.timeZone]);
+  let from = Date.parse(header.from);
+  let to = Date.parse(header.to);
+  for (const s of dated) {
+    zones.add(s.timeZone ?? header.timeZone);
+    const at = Date.parse(s.at!);
+    if (at < from) from = at;
+    if (at > to) to = at;
+  }
   const stamp = utcStamp(header.now);
   const lines = [
     'BEGIN:VCALENDAR',
@@ -157,11 +139,17 @@ export function exportCalendar(header: CalendarHeader, snapshots: readonly PostS
     contentLine('X-TRIBUNE-RANGE', `${header.from}/${header.to}`),
   ];
   for (const zone of [...zones].sort()) lines.push(...vtimezoneLines(zone, from, to));
-  let out = '';
-  for (const line of lines) out += `${foldLine(line)}\r\n`;
+  write(`${lines.map(foldLine).join('\r\n')}\r\n`);
   const spans = zoneSpans(zones, from, to);
-  for (const s of dated) for (const line of eventLines(s, header.timeZone, stamp, spans)) out += `${foldLine(line)}\r\n`;
-  return `${out}END:VCALENDAR\r\n`;
+  for (const s of dated) write(eventText(s, header.timeZone, stamp, spans, contentJson));
+  write('END:VCALENDAR\r\n');
+}
+
+/** The whole file as text. */
+export function exportCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], contentJson?: ContentJson): string {
+  const pieces: string[] = [];
+  writeCalendar(header, snapshots, (piece) => pieces.push(piece), contentJson);
+  return pieces.join('');
 }
 
 /** One post as a calendar object of its own (CalDAV stores one event per resource). */
@@ -175,8 +163,6 @@ export function exportEvent(header: Omit<CalendarHeader, 'from' | 'to'>, s: Post
     contentLine('X-TRIBUNE-FORMAT', TRIBUNE_FORMAT),
     contentLine('X-TRIBUNE-WORKSPACE', header.workspaceId),
     ...vtimezoneLines(zone, at, at),
-    ...eventLines(s, header.timeZone, utcStamp(header.now)),
-    'END:VCALENDAR',
   ];
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+  return `${lines.map(foldLine).join('\r\n')}\r\n${eventText(s, header.timeZone, utcStamp(header.now))}END:VCALENDAR\r\n`;
 }

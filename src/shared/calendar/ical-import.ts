@@ -8,6 +8,7 @@ import ICAL from 'ical.js';
 import { isValidTimeZone, wallClockToInstant } from '../schedule/zoned-time';
 import { CalendarFileError, unescapeText } from './ics-text';
 import { tokenize, type ContentLine } from './ics-lines';
+import { steadyOffset, zoneSpan, type ZoneSpan } from './vtimezone';
 import { eventProps, readEvent, type Comp, type ImportContext, type ParsedEvent, type ZoneReader } from './ical-event';
 
 export type { ImportContext, ParsedEvent } from './ical-event';
@@ -37,14 +38,35 @@ function tree(lines: ContentLine[]): Comp {
   return root.children[0]!;
 }
 
+const DAY = 86_400_000;
+/** The stretch of time a zone's offsets are scanned over at once. */
+const SPAN_MS = 128 * DAY;
+
 /** The first property of that name (the calendar's own and its zones'). */
 const prop = (c: Comp, name: string): ContentLine | undefined => c.props.find((p) => p.name === name);
 
 function zoneReader(text: string, root: Comp): ZoneReader {
   const defined = new Set(root.children.filter((c) => c.name === 'VTIMEZONE').map((c) => unescapeText(prop(c, 'TZID')?.value ?? '')));
   let zones: Map<string, ICAL.Timezone> | null = null;
+  // IANA zones: their offsets scanned once per stretch of time, so a wall time far from any change reads without probing.
+  const spans = new Map<string, ZoneSpan>();
+  const steady = (tzid: string, wall: number): number | null => {
+    const bucket = Math.floor(wall / SPAN_MS);
+    const key = `${bucket}\u0000${tzid}`;
+    let span = spans.get(key);
+    if (!span) {
+      span = zoneSpan(tzid, bucket * SPAN_MS - 3 * DAY, (bucket + 1) * SPAN_MS + 3 * DAY);
+      spans.set(key, span);
+    }
+    return steadyOffset(span, wall);
+  };
   return (tzid, w, line) => {
-    if (isValidTimeZone(tzid)) return wallClockToInstant(Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi), tzid) + w.s * 1000;
+    if (isValidTimeZone(tzid)) {
+      const wall = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi);
+      const offset = steady(tzid, wall);
+      // The instant wallClockToInstant finds, read directly when no offset change is near.
+      return (offset === null ? wallClockToInstant(wall, tzid) : wall - offset * 60_000) + w.s * 1000;
+    }
     if (!defined.has(tzid)) throw new CalendarFileError('calendar_unknown_tzid', { tzid, line });
     if (!zones) {
       zones = new Map();

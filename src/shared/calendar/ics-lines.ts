@@ -17,6 +17,20 @@ export interface ContentLine {
 }
 
 const NAME = /^[A-Za-z0-9-]+$/;
+/**
+ * The names readers switch on, as the constants they are compared with: a name read from the
+ * file is replaced by its constant, so each comparison is one identity check instead of a walk
+ * along "X-TRIBUNE-..." text.
+ */
+const KNOWN_NAMES = new Map(
+  [
+    'BEGIN', 'END', 'VERSION', 'PRODID', 'CALSCALE', 'METHOD', 'TZID', 'DTSTART', 'TZOFFSETFROM', 'TZOFFSETTO', 'RRULE', 'TZNAME',
+    'UID', 'RECURRENCE-ID', 'SEQUENCE', 'LAST-MODIFIED', 'DTSTAMP', 'CREATED', 'SUMMARY', 'DESCRIPTION', 'CATEGORIES', 'STATUS', 'DURATION', 'DTEND',
+    'X-WR-CALNAME', 'X-WR-TIMEZONE', 'X-TRIBUNE-FORMAT', 'X-TRIBUNE-WORKSPACE', 'X-TRIBUNE-RANGE',
+    'X-TRIBUNE-ID', 'X-TRIBUNE-KIND', 'X-TRIBUNE-STATUS', 'X-TRIBUNE-REVIEW', 'X-TRIBUNE-AT', 'X-TRIBUNE-TEXT', 'X-TRIBUNE-ZONE',
+    'X-TRIBUNE-CONTENT', 'X-TRIBUNE-CAMPAIGN', 'X-TRIBUNE-LABEL', 'X-TRIBUNE-COMMENT', 'X-TRIBUNE-MEDIA', 'X-TRIBUNE-TARGET',
+  ].map((n) => [n, n]),
+);
 const NO_PARAMS: ParamMap = Object.freeze({}) as ParamMap;
 
 /** A name character (A-Z a-z 0-9 -): 1 uppercase or other, 2 lowercase, 0 not one. */
@@ -38,7 +52,8 @@ function parseContentLine(text: string, line: number): ContentLine | null {
   const stop = text.charCodeAt(i);
   if (i === 0 || (stop !== 0x3b && stop !== 0x3a)) return null;
   const raw = text.slice(0, i);
-  const name = lower ? raw.toUpperCase() : raw;
+  const upper = lower ? raw.toUpperCase() : raw;
+  const name = KNOWN_NAMES.get(upper) ?? upper;
   if (stop === 0x3a) return { name, params: NO_PARAMS, value: text.slice(i + 1), line };
   const params: ParamMap = {};
   while (text[i] === ';') {

@@ -41,6 +41,41 @@ export function zoneTransitions(zone: string, fromMs: number, toMs: number): Zon
   return out;
 }
 
+/** A zone's offsets over [from, to], from one scan: most instants then need no probing. */
+export interface ZoneSpan {
+  from: number;
+  to: number;
+  /** Instants the offset changes at, and the offset from each on. */
+  changes: number[];
+  offsets: number[];
+  /** The offset at `from`. */
+  initial: number;
+}
+
+export function zoneSpan(zone: string, from: number, to: number): ZoneSpan {
+  const transitions = zoneTransitions(zone, from, to);
+  return { from, to, changes: transitions.map((t) => t.at), offsets: transitions.map((t) => t.to), initial: zoneOffsetMinutes(from, zone) };
+}
+
+/**
+ * The offset at `at` when no change comes within two days of it (its wall time is then unique
+ * and exists, and any instant within a day of it has that offset); null otherwise, or outside the span.
+ */
+export function steadyOffset(span: ZoneSpan | undefined, at: number): number | null {
+  if (!span || at - 2 * DAY < span.from || at + 2 * DAY > span.to) return null;
+  const { changes } = span;
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid]! < at - 2 * DAY) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < changes.length && changes[lo]! <= at + 2 * DAY) return null;
+  // The last change before the window sets the offset.
+  return lo === 0 ? span.initial : span.offsets[lo - 1]!;
+}
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** "+0100", "-0500", "+0530". */

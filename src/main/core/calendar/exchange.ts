@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import { AppFailure } from '../../../shared/result';
-import { exportCalendar } from '../../../shared/calendar/ical-export';
+import { writeCalendar } from '../../../shared/calendar/ical-export';
 import { parseCalendar } from '../../../shared/calendar/ical-import';
 import { decodeUtf8 } from '../../../shared/calendar/ics-text';
 import { exportCsv } from '../../../shared/calendar/csv';
@@ -46,9 +46,9 @@ export class ExchangeService {
     const snapshots = this.d.exchange.forExport(ws.id, Date.parse(from), Date.parse(to));
     const base = `${safeName(ws.name)}-${from.slice(0, 10)}`;
     if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv', data: utf8(exportCsv(snapshots, ws.timeZone)), posts: snapshots.length };
-    const text = this.calendarText(ws, from, to, snapshots);
-    if (format === 'ics') return { fileName: `${base}.ics`, mime: 'text/calendar', data: utf8(text), posts: snapshots.length };
-    const files: Record<string, Uint8Array> = { 'calendar.ics': utf8(text) };
+    const calendar = this.calendarBytes(ws, from, to, snapshots);
+    if (format === 'ics') return { fileName: `${base}.ics`, mime: 'text/calendar', data: calendar, posts: snapshots.length };
+    const files: Record<string, Uint8Array> = { 'calendar.ics': calendar };
     for (const m of snapshots.flatMap((s) => s.media)) {
       const local = this.d.media?.get(m.id);
       if (local && fs.existsSync(local.path)) files[mediaName(m)] = fs.readFileSync(local.path);
@@ -56,13 +56,25 @@ export class ExchangeService {
     return { fileName: `${base}.tribune.zip`, mime: 'application/zip', data: zipSync(files, { level: 6 }), posts: snapshots.length };
   }
 
-  /** The iCalendar text; what it carries becomes the exchange base (the last version exchanged). */
-  calendarText(ws: Workspace, from: string, to: string, snapshots: PostSnapshot[]): string {
-    const text = exportCalendar({ workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, from, to, now: new Date(this.d.now()).toISOString() }, snapshots);
+  /** The iCalendar file (UTF-8); what it carries becomes the exchange base (the last version exchanged). */
+  calendarBytes(ws: Workspace, from: string, to: string, snapshots: PostSnapshot[]): Uint8Array {
+    const header = { workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, from, to, now: new Date(this.d.now()).toISOString() };
+    // Each event is encoded as it is written (native UTF-8 writes into one growing buffer).
+    let bytes = Buffer.allocUnsafe(65_536 + snapshots.length * 2048);
+    let length = 0;
+    const write = (piece: string) => {
+      if (length + piece.length * 3 > bytes.length) {
+        const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, length + piece.length * 3));
+        bytes.copy(grown, 0, 0, length);
+        bytes = grown;
+      }
+      length += bytes.write(piece, length, 'utf8');
+    };
+    writeCalendar(header, snapshots, write, (content) => this.d.exchange.storedContent(content));
     this.d.db.transaction(() => {
       for (const s of snapshots) this.d.exchange.putBase(ws.id, s);
     })();
-    return text;
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, length);
   }
 
   /** Reads the whole file and stages what importing it would do; nothing is written. */

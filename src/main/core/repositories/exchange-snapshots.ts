@@ -27,6 +27,9 @@ export interface SnapshotRow {
   deleted_at: number | null;
   at: number | null;
   campaign_id: string | null;
+  /** The exchange base's digest and extras (media and targets); `base` is its whole snapshot, read only for rows written before extras existed. */
+  base_digest: string | null;
+  base_extras: string | null;
   base: string | null;
 }
 
@@ -36,14 +39,16 @@ export interface LocalPost {
   hash: string | null;
 }
 
-const POSTS_SQL = `
-SELECT d.id, d.text, d.content, d.kind, d.state, d.review_state, d.time_zone, d.created_at, d.updated_at,
+const POST_COLUMNS = `d.id, d.workspace_id, d.text, d.content, d.kind, d.state, d.review_state, d.time_zone, d.created_at, d.updated_at,
   d.ical_uid, d.ical_sequence, d.ical_hash, d.deleted_at, d.campaign_id,
-  coalesce(d.scheduled_at, (SELECT min(t.due_at) FROM post_targets t WHERE t.draft_id = d.id AND t.status <> 'cancelled'), d.planned_at) AS at,
-  b.snapshot AS base
-FROM drafts d
-LEFT JOIN exchange_base b ON b.workspace_id = d.workspace_id AND b.uid = coalesce(d.ical_uid, d.id || '@tribune')
-WHERE d.workspace_id = ?`;
+  coalesce(d.scheduled_at, (SELECT min(t.due_at) FROM post_targets t WHERE t.draft_id = d.id AND t.status <> 'cancelled'), d.planned_at) AS at`;
+/** The post's exchange base: its digest and extras, and its whole snapshot only for a row written before extras existed. */
+const BASE_COLUMNS = 'b.digest AS base_digest, b.extras AS base_extras, CASE WHEN b.extras IS NULL THEN b.snapshot END AS base';
+const BASE_JOIN = "LEFT JOIN exchange_base b ON b.workspace_id = p.workspace_id AND b.uid = coalesce(p.ical_uid, p.id || '@tribune')";
+const ALL_SQL = `SELECT p.*, ${BASE_COLUMNS} FROM (SELECT ${POST_COLUMNS} FROM drafts d WHERE d.workspace_id = ?) p ${BASE_JOIN}`;
+// Materialized: the time (a correlated subquery) is worked out once per post, not once per use.
+const RANGE_SQL = `WITH p AS MATERIALIZED (SELECT ${POST_COLUMNS} FROM drafts d WHERE d.workspace_id = ? AND d.deleted_at IS NULL)
+SELECT p.*, ${BASE_COLUMNS} FROM p ${BASE_JOIN} WHERE p.at >= ? AND p.at < ? ORDER BY p.at, p.id`;
 
 /** The UID of a post that never had one from elsewhere. */
 export const defaultUid = (draftId: string) => `${draftId}@tribune`;
@@ -88,6 +93,16 @@ function baseExtras(json: string): Pick<PostSnapshot, 'media' | 'targets'> | nul
   return readBase(json);
 }
 
+/** A base's media and targets as putBase wrote them (a damaged row reads as none). */
+function readExtras(json: string): Pick<PostSnapshot, 'media' | 'targets'> | null {
+  try {
+    const value = JSON.parse(json) as Partial<PostSnapshot> | null;
+    return value && Array.isArray(value.media) && Array.isArray(value.targets) ? (value as Pick<PostSnapshot, 'media' | 'targets'>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Media ids a post's content refers to (the post's images and each version's). */
 function mediaIds(content: DraftContent | null, into: string[]): void {
   if (!content) return;
@@ -111,8 +126,8 @@ export class SnapshotReader {
 
   constructor(db: Db) {
     this.s = {
-      all: db.prepare<[string], SnapshotRow>(POSTS_SQL),
-      range: db.prepare<[string, number, number], SnapshotRow>(`SELECT * FROM (${POSTS_SQL}) WHERE deleted_at IS NULL AND at >= ? AND at < ? ORDER BY at, id`),
+      all: db.prepare<[string], SnapshotRow>(ALL_SQL),
+      range: db.prepare<[string, number, number], SnapshotRow>(RANGE_SQL),
       labels: db.prepare<[string], { draft_id: string; name: string; color: string }>(
         'SELECT pl.draft_id, l.name, l.color FROM post_labels pl JOIN labels l ON l.id = pl.label_id JOIN drafts d ON d.id = pl.draft_id WHERE d.workspace_id = ?',
       ),
@@ -176,7 +191,7 @@ export class SnapshotReader {
           else missing.add(t.accountId);
         }
       }
-      const extras = missing.size > 0 && r.base ? baseExtras(r.base) : null;
+      const extras = missing.size === 0 ? null : r.base_extras ? readExtras(r.base_extras) : r.base ? baseExtras(r.base) : null;
       for (const m of extras?.media ?? []) if (missing.has(m.id) && !postMedia.some((p) => p.id === m.id)) postMedia.push(m);
       for (const t of extras?.targets ?? []) if (missing.has(t.accountId) && !postTargets.some((p) => p.accountId === t.accountId)) postTargets.push(t);
       const snapshot: PostSnapshot = {

@@ -18,6 +18,15 @@ export function snapshotHash(s: PostSnapshot, contentJson: string | null = s.con
   const key = `${JSON.stringify(s.text)}\u0001${contentJson}\u0001${JSON.stringify(s.at)}\u0001${JSON.stringify(s.timeZone)}\u0001${s.reviewState}\u0001${JSON.stringify(s.campaign)}\u0001${JSON.stringify(fieldValue(s, 'labels'))}\u0001${JSON.stringify(fieldValue(s, 'comments'))}\u0001${s.kind}`;
   return HASH_V2 + createHash('sha256').update(key).digest('hex');
 }
+/**
+ * A digest of a whole snapshot as a base row holds it: the merge digest above plus every other
+ * field. Equal digests: the row already holds this snapshot (labels and comments compared as
+ * sorted lists, as merges read them).
+ */
+export function baseDigest(s: PostSnapshot, hash: string): string {
+  return `${hash}\u0001${s.sequence}\u0001${s.uid}\u0001${s.id}\u0001${s.status}\u0001${s.lastModified}\u0001${s.createdAt}\u0001${JSON.stringify(s.media)}\u0001${JSON.stringify(s.targets)}`;
+}
+
 /** Whether a stored digest (either version) still describes the post. */
 function sameHash(stored: string | null, s: PostSnapshot, current: string): boolean {
   if (stored === null) return false;
@@ -28,8 +37,12 @@ function sameHash(stored: string | null, s: PostSnapshot, current: string): bool
 export class ExchangeRepository {
   private readonly s;
   private readonly written = new Map<string, string>();
-  /** The base row each snapshot read for an export had (so an unchanged base is not written again). */
-  private readonly readBases = new WeakMap<PostSnapshot, string>();
+  /** Snapshots read for an export whose base row already holds them (not written again). */
+  private readonly currentBases = new WeakSet<PostSnapshot>();
+  /** The merge digest of snapshots this repository digested (read for an export, or written), so a base is digested once. */
+  private readonly hashes = new WeakMap<PostSnapshot, string>();
+  /** The JSON each content read for an export was stored as (the file carries it as it is). */
+  private readonly contents = new WeakMap<object, string>();
 
   private readonly reader: SnapshotReader;
 
@@ -39,8 +52,9 @@ export class ExchangeRepository {
       setSequence: db.prepare('UPDATE drafts SET ical_sequence = ?, ical_hash = ? WHERE id = ?'),
       base: db.prepare<[string], { uid: string; snapshot: string }>('SELECT uid, snapshot FROM exchange_base WHERE workspace_id = ?'),
       putBase: db.prepare(
-        `INSERT INTO exchange_base (workspace_id, uid, sequence, last_modified, snapshot) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (workspace_id, uid) DO UPDATE SET sequence = excluded.sequence, last_modified = excluded.last_modified, snapshot = excluded.snapshot`,
+        `INSERT INTO exchange_base (workspace_id, uid, sequence, last_modified, snapshot, digest, extras) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (workspace_id, uid) DO UPDATE SET sequence = excluded.sequence, last_modified = excluded.last_modified, snapshot = excluded.snapshot,
+           digest = excluded.digest, extras = excluded.extras`,
       ),
       deleteBase: db.prepare('DELETE FROM exchange_base WHERE workspace_id = ? AND uid = ?'),
       draftWorkspace: db.prepare<[string], { workspace_id: string }>('SELECT workspace_id FROM drafts WHERE id = ?'),
@@ -93,10 +107,17 @@ export class ExchangeRepository {
           this.s.setSequence.run(sequence, hash, r.id);
           if (sequence !== local.snapshot.sequence) out = { ...local.snapshot, sequence };
         }
-        if (r.base !== null) this.readBases.set(out, r.base);
+        this.hashes.set(out, hash);
+        if (local.snapshot.content !== null && r.content !== null) this.contents.set(local.snapshot.content, r.content);
+        if (r.base_digest !== null && r.base_digest === baseDigest(out, hash)) this.currentBases.add(out);
         return out;
       }),
     )();
+  }
+
+  /** The stored JSON of a content read by forExport. */
+  storedContent(content: object): string | undefined {
+    return this.contents.get(content);
   }
 
   bases(workspaceId: string): Map<string, PostSnapshot> {
@@ -109,10 +130,11 @@ export class ExchangeRepository {
   }
 
   putBase(workspaceId: string, s: PostSnapshot): void {
-    const json = JSON.stringify(s);
     // Exporting again what was last exchanged rewrites nothing.
-    if (this.readBases.get(s) === json) return;
-    this.s.putBase.run(workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), json);
+    if (this.currentBases.has(s)) return;
+    const digest = baseDigest(s, this.hashes.get(s) ?? snapshotHash(s));
+    const extras = `{"media":${JSON.stringify(s.media)},"targets":${JSON.stringify(s.targets)}}`;
+    this.s.putBase.run(workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), JSON.stringify(s), digest, extras);
   }
 
   deleteBase(workspaceId: string, uid: string): void {
@@ -136,6 +158,7 @@ export class ExchangeRepository {
     const at = s.at === null ? null : Date.parse(s.at);
     const content = s.content ? JSON.stringify(s.content) : null;
     const hash = snapshotHash(s, content);
+    this.hashes.set(s, hash);
     if (create) {
       this.s.insertDraft.run(draftId, workspaceId, s.text, Date.parse(s.createdAt), now, content, s.kind, at, s.timeZone, s.reviewState, s.uid, s.sequence, hash, campaignId);
     } else {

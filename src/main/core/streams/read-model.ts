@@ -32,6 +32,21 @@ type Row = Record<string, string | number | null>;
 const FOLLOWS_FILTER = `(e.kind != 'notification' OR coalesce(json_array_length(c.query, '$.kinds'), 0) = 0
   OR e.reason IN (SELECT value FROM json_each(c.query, '$.kinds')))`;
 
+/**
+ * Unread counts: the entries above a column's read position, read from the narrow index
+ * column_entries_unread (migration 13) rather than the wide entries (5,000 per column offline).
+ */
+export const UNREAD_SQL = {
+  byColumn: `SELECT c.id, count(e.sort_key) AS unread FROM board_columns c
+     LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}
+     WHERE c.workspace_id = ? AND c.account_id IS NOT NULL GROUP BY c.id`,
+  all: `SELECT c.id, c.workspace_id, count(e.sort_key) AS unread FROM board_columns c
+     LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}
+     WHERE c.account_id IS NOT NULL GROUP BY c.id`,
+  column: `SELECT count(*) AS unread FROM column_entries e JOIN board_columns c ON c.id = e.column_id
+     WHERE e.column_id = ? AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}`,
+};
+
 export const rowActor = (r: Row, p: string): Actor | null =>
   r[`${p}_id`] === null || r[`${p}_id`] === undefined
     ? null
@@ -75,20 +90,9 @@ export class BoardReadModel {
          WHERE i.id IN (SELECT value FROM json_each(@ids))`,
       ),
       actors: db.prepare<[string], Row>(`SELECT ${ACTOR_COLUMNS('a')} FROM actors a WHERE a.id IN (SELECT value FROM json_each(?))`),
-      unread: db.prepare<[string], { id: string; unread: number }>(
-        `SELECT c.id, count(e.sort_key) AS unread FROM board_columns c
-         LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}
-         WHERE c.workspace_id = ? AND c.account_id IS NOT NULL GROUP BY c.id`,
-      ),
-      unreadAll: db.prepare<[], { id: string; workspace_id: string; unread: number }>(
-        `SELECT c.id, c.workspace_id, count(e.sort_key) AS unread FROM board_columns c
-         LEFT JOIN column_entries e ON e.column_id = c.id AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}
-         WHERE c.account_id IS NOT NULL GROUP BY c.id`,
-      ),
-      columnUnread: db.prepare<[string], { unread: number }>(
-        `SELECT count(*) AS unread FROM column_entries e JOIN board_columns c ON c.id = e.column_id
-         WHERE e.column_id = ? AND e.kind != 'gap' AND e.sort_key > coalesce(c.read_key, '') AND ${FOLLOWS_FILTER}`,
-      ),
+      unread: db.prepare<[string], { id: string; unread: number }>(UNREAD_SQL.byColumn),
+      unreadAll: db.prepare<[], { id: string; workspace_id: string; unread: number }>(UNREAD_SQL.all),
+      columnUnread: db.prepare<[string], { unread: number }>(UNREAD_SQL.column),
       newest: db.prepare<[string], { sort_key: string }>(
         `SELECT e.sort_key FROM column_entries e JOIN board_columns c ON c.id = e.column_id
          WHERE e.column_id = ? AND e.kind != 'gap' AND ${FOLLOWS_FILTER} ORDER BY e.sort_key DESC LIMIT 1`,

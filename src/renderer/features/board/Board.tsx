@@ -2,7 +2,6 @@ import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, TabPanel, Tabs } from 'react-aria-components';
 import { RotateCw } from 'lucide-react';
-import { useShallow } from 'zustand/react/shallow';
 import { isNetworkColumn, type Board as BoardModel, type Column } from '../../../shared/board/schemas';
 import type { Account, Workspace } from '../../../shared/domain';
 import { errorText } from '../../i18n';
@@ -13,7 +12,6 @@ import { useAccounts } from '../../stores/accounts';
 import { useApp } from '../../stores/app';
 import { selectedBoard, useBoards } from '../../stores/boards';
 import { usePanel } from '../../stores/panel';
-import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { selectCurrentWorkspace, useWorkspaces } from '../../stores/workspaces';
 import { DraftsColumn } from '../drafts/DraftsColumn';
 import { PostsColumn } from '../posts/PostsColumn';
@@ -59,21 +57,6 @@ const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
   }
 };
 
-function unreadByColumn(s: { feeds: Record<string, ColumnFeed> }): Record<string, number> {
-  const unread: Record<string, number> = {};
-  for (const [id, feed] of Object.entries(s.feeds)) if (feed.status) unread[id] = feed.unread;
-  return unread;
-}
-
-function latestRefresh(s: { feeds: Record<string, ColumnFeed> }): string | null {
-  let last: string | null = null;
-  for (const feed of Object.values(s.feeds)) {
-    const at = feed.status?.lastRefreshAt ?? null;
-    if (at && (!last || at > last)) last = at;
-  }
-  return last;
-}
-
 function useColumnName() {
   const { t } = useTranslation();
   return (column: Column, accounts: readonly Account[]) => {
@@ -112,9 +95,6 @@ export function Board() {
   const boardError = useBoards((s) => (workspace ? s.errors[workspace.id] : undefined));
   const selectedId = useBoards((s) => (workspace ? s.selected[workspace.id] : undefined));
   const accounts = useAccounts((s) => (workspace ? (s.byWorkspace[workspace.id] ?? NO_ACCOUNTS) : NO_ACCOUNTS));
-  // Only what the tabs and the banner show: a page read further down a column re-renders nothing here.
-  const unread = useStreams(useShallow(unreadByColumn));
-  const lastRefreshAt = useStreams(latestRefresh);
   const panelOpen = usePanel((s) => s.target !== null);
   const width = useApp((s) => s.settings.columnWidth);
   const current = selectedBoard(boards, selectedId);
@@ -138,8 +118,8 @@ export function Board() {
       ) : null}
       {workspace && boards && current ? (
         <Tabs className="board-tabs-root" selectedKey={current.id} onSelectionChange={(key) => useBoards.getState().select(workspace.id, String(key))}>
-          <BoardTabs workspaceId={workspace.id} boards={boards} current={current} unread={unread} />
-          <OfflineBanner lastRefreshAt={lastRefreshAt} />
+          <BoardTabs workspaceId={workspace.id} boards={boards} current={current} />
+          <OfflineBanner />
           <div className="board-area">
             {boards.map((b) => (
               <TabPanel key={b.id} id={b.id} className="board-scroll">

@@ -3,11 +3,25 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover, Tab, TabList } from 'reac
 import { Columns3, Ellipsis, Pencil, Plus, Trash2 } from 'lucide-react';
 import type { Board } from '../../../shared/board/schemas';
 import { Tip } from '../../components/Tip';
+import { useShallow } from 'zustand/react/shallow';
+import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { useUi } from '../../stores/ui';
 
-/** The workspace's boards as tabs ("Accueil", "Veille"…), with add and the current board's menu. */
-export function BoardTabs({ workspaceId, boards, current, unread }: { workspaceId: string; boards: readonly Board[]; current: Board; unread: Record<string, number> }) {
+function unreadByColumn(s: { feeds: Record<string, ColumnFeed> }): Record<string, number> {
+  const unread: Record<string, number> = {};
+  for (const [id, feed] of Object.entries(s.feeds)) if (feed.status) unread[id] = feed.unread;
+  return unread;
+}
+
+/**
+ * The workspace's boards as tabs ("Accueil", "Veille"…), with add and the current board's menu.
+ * The tabs read the columns' counts themselves: a column's page coming in re-renders the tabs,
+ * not the board and its other columns (ten columns painting at start would re-render it ten times).
+ */
+export function BoardTabs({ workspaceId, boards, current }: { workspaceId: string; boards: readonly Board[]; current: Board }) {
   const { t } = useTranslation();
+  // Only the counts: a page read further down a column re-renders nothing here.
+  const unread = useStreams(useShallow(unreadByColumn));
   const openDialog = useUi((s) => s.openDialog);
   return (
     <div className="board-tabs">

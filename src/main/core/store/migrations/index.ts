@@ -10,9 +10,11 @@ import { migration009 } from './009-inbox';
 import { migration010 } from './010-column-continuity';
 import { migration011 } from './011-moderation-queue';
 import { migration012 } from './012-actor-facts';
+import { migration013 } from './013-unread-index';
+import { migration014 } from './014-exchange-base-digest';
 import type { Migration } from './types';
 
 /** Append-only: add the next numbered file at the end. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 export type { Migration };
