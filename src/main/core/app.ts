@@ -369,7 +369,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       await publishing.stop();
       await backupInFlight;
       listeners.clear();
-      db.close();
+      store.close();
     },
   };
 }
