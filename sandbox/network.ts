@@ -22,6 +22,11 @@
  *   (`/.well-known/atproto-did` with the handle as Host header), never through DNS.
  * - TMPDIR points at a per-run folder from start until close (the PDS keeps its account
  *   databases and blobs under the temp dir); the folder is removed on close.
+ * - "TimeoutNegativeWarning: -N is a negative number" in a run's output comes from the PDS,
+ *   not from Tribune or a test: its login pads every createSession to 350 ms
+ *   (@atproto/pds account-manager.js: `wait(350 - elapsed)`), and on a loaded machine the
+ *   password check alone takes longer; Node then waits 1 ms. Harmless; left as it is rather
+ *   than patching the reference server or the process's timers.
  *
  * Measured on the 2-core dev machine: see tests/integration/bluesky-network.test.ts.
  */

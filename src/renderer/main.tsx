@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/board.css';
 import './styles/stream.css';
+import './styles/card-icons.css';
 import './styles/conversation.css';
 import './styles/overlays.css';
 import './styles/publishing.css';

@@ -18,7 +18,8 @@ test('boards are tabs, columns reorder by keyboard and menu, and the board comes
   // Picked up (dnd-kit marks the handle pressed), then one step, then dropped.
   await expect(board.handleOf('Brouillons')).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowRight');
-  await page.waitForTimeout(300);
+  // Dropped once dnd-kit has it over the next place (it says so).
+  await expect(board.dragAnnouncement('Brouillons est maintenant en position 2 sur 3.')).toHaveCount(1);
   await page.keyboard.press('Space');
   await expect.poll(() => board.columnNames()).toEqual(['Programmés', 'Brouillons', 'Publiés / Échecs']);
 

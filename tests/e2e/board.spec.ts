@@ -181,7 +181,8 @@ test('a four-column board: answer a mention, like as another account, reorder, r
   // Picked up (dnd-kit marks the handle pressed), then one step, then dropped.
   await expect(board.handleOf(mentions)).toHaveAttribute('aria-pressed', 'true');
   await page.keyboard.press('ArrowLeft');
-  await page.waitForTimeout(300);
+  // Dropped once dnd-kit has it over the first place (it says so).
+  await expect(board.dragAnnouncement(`${mentions} est maintenant en position 1 sur 4.`)).toHaveCount(1);
   await page.keyboard.press('Space');
   await expect.poll(() => board.columnNames()).toEqual([mentions, home, search, 'Programmés']);
   const from = await board.handleOf('Programmés').boundingBox();

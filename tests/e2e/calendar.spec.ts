@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { PostView } from '../../src/shared/publishing';
 import { connectRpc, startHost, type RpcClient } from '../helpers/host';
 import { test, expect } from './fixtures';
 import { useMastodonStandIn } from './support/mastodon';
@@ -308,8 +309,10 @@ test('a post still in review is held at its time and goes once approved', async 
   await expect(calendar.item(id)).toHaveAttribute('data-review', 'in_review');
   await expect(calendar.item(id)).toContainText('À valider');
 
-  // Its time comes and goes: nothing reaches the instance, the post still waits for approval.
-  await page.waitForTimeout(Math.max(0, at.getTime() - Date.now()) + 8_000);
+  // Its time comes: the scheduler holds it for approval, nothing reaches the instance.
+  await expect
+    .poll(async () => (await rpc.value<{ post: PostView }>('draft.content', { id })).post.targets.map((t) => [t.status, t.heldReason]), { timeout: 150_000 })
+    .toEqual([['held', 'awaiting_approval']]);
   expect(mastodon.server.state.statuses.filter((s) => s.text === text)).toHaveLength(0);
   await expect(calendar.item(id)).toHaveAttribute('data-review', 'in_review');
   await expect(calendar.item(id)).not.toHaveAttribute('data-status', 'published');

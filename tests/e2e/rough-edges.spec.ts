@@ -14,17 +14,7 @@ const mastodon = useMastodonStandIn();
 
 /** Connects the stand-in's account through OAuth, as a person does (see mastodon.spec.ts). */
 async function connectMastodon(tribune: TribunePage) {
-  const page = tribune.page;
-  await tribune.rail.getByRole('button', { name: /Ajouter un compte/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Ajouter un compte' });
-  await dialog.getByRole('tab', { name: 'Mastodon' }).click();
-  await dialog.getByRole('textbox', { name: 'Instance' }).fill(mastodon.server.url);
-  await dialog.getByRole('button', { name: 'Continuer' }).click();
-  const authorize = dialog.getByRole('link', { name: "Ouvrir la page d'autorisation" });
-  const page2 = await page.context().newPage();
-  await page2.goto((await authorize.getAttribute('href'))!);
-  await page2.close();
-  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  await tribune.connectMastodon(mastodon.server.url);
   await expect(tribune.rail).toContainText('tribune@');
 }
 
@@ -75,8 +65,11 @@ test('scheduling: a past time is said once, and the focus goes to the scheduled 
   const scheduled = page.getByRole('region', { name: 'Programmés' });
   const card = scheduled.locator('[data-roving-item]').filter({ hasText: 'Moules-frites ce midi' });
   await expect(card).toBeFocused();
-  // It stays there (nothing later moves it to the page).
-  await page.waitForTimeout(1500);
+  // It stays there: once the draft has left Drafts and every refresh the scheduling caused has
+  // come back and been drawn, nothing moved it to the page.
+  await expect(tribune.card('Moules-frites ce midi')).toHaveCount(0);
+  await expect.poll(() => tribune.rpc.settled()).toBe(true);
+  await tribune.nextFrames();
   await expect(card).toBeFocused();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
 });
@@ -126,7 +119,7 @@ test('outside the sandbox, the server field stays empty', async ({ tribune, page
   await expect(dialog.getByRole('textbox', { name: 'Serveur (PDS) auto-hébergé' })).toHaveValue('');
 });
 
-test('after the text is replaced, the old text\'s red reason goes at once and does not come back', async ({ tribune, page }) => {
+test('after the text is replaced, the old text\'s red reason goes at once and does not come back', async ({ tribune }) => {
   await tribune.createWorkspace('Brasserie du Port');
   await connectMastodon(tribune);
   await tribune.writeDraft('Menu');
@@ -134,21 +127,27 @@ test('after the text is replaced, the old text\'s red reason goes at once and do
   const check = tribune.composer.getByTestId('target-check');
   const blocked = check.locator('.reason-block');
 
+  // The core's check (post.validate, asked after a save) of the text saved last has answered.
+  const checkedAfterSaving = (text: string) => () => tribune.rpc.answeredAfter('post.validate', (e) => e.command === 'draft.save' && (e.input as { text?: string }).text === text);
+
   // Over the stand-in's 500 characters: blocked, and the core's answer for it arrives too.
-  await tribune.composerText.fill('Moules-frites, '.repeat(40));
+  const long = 'Moules-frites, '.repeat(40);
+  await tribune.composerText.fill(long);
   await expect(blocked).toHaveCount(1);
   await tribune.waitSaved();
-  await page.waitForTimeout(1500);
+  await expect.poll(checkedAfterSaving(long)).toBe(true);
+  await tribune.nextFrames();
   await expect(blocked).toHaveCount(1);
 
   // Replaced by a short text: the reason goes with the next frame, not after a save and a round trip.
   await tribune.composerText.fill('Moules-frites ce midi');
   await expect(blocked).toHaveCount(0, { timeout: 400 });
   await expect(check).toHaveClass(/is-ready/);
-  // Neither the save nor a late answer about the old text brings it back.
+  // Neither the save nor a late answer about the old text brings it back: every check asked has
+  // answered, the last one about the new text, and the page has drawn them.
   await tribune.waitSaved();
-  for (let i = 0; i < 6; i++) {
-    await page.waitForTimeout(250);
-    await expect(blocked).toHaveCount(0);
-  }
+  await expect.poll(checkedAfterSaving('Moules-frites ce midi')).toBe(true);
+  await expect.poll(() => tribune.rpc.settled('post.validate')).toBe(true);
+  await tribune.nextFrames();
+  await expect(blocked).toHaveCount(0);
 });

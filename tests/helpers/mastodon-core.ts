@@ -70,3 +70,13 @@ export async function mastodonBoard<R extends Relay | null = null>(options: Mast
   const status = async (column: Column): Promise<ColumnStatus> => (await value<Board[]>(core, 'board.list', { workspaceId: ws.id })).flatMap((b) => b.columns).find((c) => c.id === column.id)!.status;
   return { ...setup, board, add, refresh, page, status };
 }
+
+/** The stand-in alone (the connector's own tests), closed when the test finishes, then checked for violations. */
+export async function standIn(options: MastodonStandInOptions = {}) {
+  const server = await startMastodonStandIn(options);
+  onTestFinished(async () => {
+    await server.close();
+    server.assertNoViolations();
+  });
+  return server;
+}

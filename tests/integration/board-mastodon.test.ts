@@ -6,7 +6,7 @@
  * nothing cached is lost; actions taken offline go exactly once when it is back.
  */
 import { describe, expect, it } from 'vitest';
-import type { ColumnPage, ThreadView } from '../../src/shared/board/schemas';
+import type { Board, ColumnEntry, ColumnPage, ThreadView } from '../../src/shared/board/schemas';
 import { HOSTILE_HTML } from '../fixtures/board/hostile';
 import { value } from '../helpers/core';
 import { mastodonBoard } from '../helpers/mastodon-core';
@@ -144,4 +144,18 @@ describe('the board on the Mastodon stand-in', () => {
     expect((await page(home)).entries[0]).toMatchObject({ item: { viewer: { reposted: false } } });
     server.assertNoViolations();
   }, 60_000);
+
+  it('previews a column before it is added: its posts read from the server, no column stored; a previewed post can be liked', async () => {
+    const { server, core, ws, account, board } = await mastodonBoard();
+    const alice = server.act.addAccount('alice', 'Alice');
+    server.act.post(alice, 'Criée ouverte #PortLumiere');
+    server.act.post(alice, 'Rien à voir');
+    const preview = await value<{ entries: ColumnEntry[] }>(core, 'column.preview', { workspaceId: ws.id, type: 'search', accountId: account.id, query: { tag: 'PortLumiere' } });
+    expect(preview.entries.map((e) => (e.kind === 'item' ? e.item.text : e.kind))).toEqual(['Criée ouverte #PortLumiere']);
+    expect((await value<Board[]>(core, 'board.list', { workspaceId: ws.id })).find((b) => b.id === board.id)!.columns.filter((c) => c.accountId)).toEqual([]);
+    const item = (preview.entries[0] as { item: { id: string } }).item;
+    expect(await value(core, 'item.act', { itemId: item.id, asAccountId: account.id, action: 'like' })).toMatchObject({ state: 'done' });
+    expect(server.requestsFor('POST /api/v1/statuses/{id}/favourite')).toHaveLength(1);
+    server.assertNoViolations();
+  });
 });

@@ -6,9 +6,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { startMastodonStandIn, type MastodonStandIn, type MastodonStandInOptions } from '../helpers/mastodon';
+import type { MastodonStandIn } from '../helpers/mastodon';
+import { standIn } from '../helpers/mastodon-core';
 import {
   MastodonAuthorizationError,
   createMastodonConnector,
@@ -25,19 +26,7 @@ import {
 import { PublishError, type MediaFile, type PublishInput, type RemotePart, type SecretsPort } from '../../src/main/core/connectors/types';
 import { classifyFailure } from '../../src/shared/schedule/retry';
 
-const servers: MastodonStandIn[] = [];
-
-async function start(options: MastodonStandInOptions = {}): Promise<MastodonStandIn> {
-  const server = await startMastodonStandIn(options);
-  servers.push(server);
-  return server;
-}
-
-afterEach(async () => {
-  const current = servers.splice(0, servers.length);
-  for (const server of current) await server.close();
-  for (const server of current) server.assertNoViolations();
-});
+const start = standIn;
 
 let dir = '';
 let redPng = '';

@@ -4,8 +4,9 @@
  * host, a refusal sent back without its state, blank parts, and 422s that carry a bare code.
  */
 import { randomUUID } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startMastodonStandIn, type MastodonStandIn, type MastodonStandInOptions } from '../helpers/mastodon';
+import { describe, expect, it } from 'vitest';
+import type { MastodonStandIn, MastodonStandInOptions } from '../helpers/mastodon';
+import { standIn } from '../helpers/mastodon-core';
 import {
   createMastodonConnector,
   MastodonAuthorizationError,
@@ -19,17 +20,7 @@ import {
 import { PublishError, type PublishInput } from '../../src/main/core/connectors/types';
 import { classifyFailure } from '../../src/shared/schedule/retry';
 
-const servers: MastodonStandIn[] = [];
-async function start(options: MastodonStandInOptions = {}): Promise<MastodonStandIn> {
-  const server = await startMastodonStandIn({ mediaProcessingPolls: 0, ...options });
-  servers.push(server);
-  return server;
-}
-afterEach(async () => {
-  const current = servers.splice(0, servers.length);
-  for (const server of current) await server.close();
-  for (const server of current) server.assertNoViolations();
-});
+const start = (options: MastodonStandInOptions = {}) => standIn({ mediaProcessingPolls: 0, ...options });
 
 function memoryCache(): AppCachePort {
   const entries = new Map<string, RegisteredApp>();

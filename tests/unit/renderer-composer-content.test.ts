@@ -4,31 +4,33 @@ import { BLUESKY_LIMITS, countText, MASTODON_DEFAULT_LIMITS } from '../../src/sh
 import {
   adaptTarget,
   addMedia,
-  addThreadPart,
   addVariantPart,
-  enterThreadMode,
   isAdapted,
-  joinThreadParts,
-  leaveThreadMode,
   mainPostContent,
   mediaOf,
-  mergeThreadPart,
   mergeVariantPart,
   moveMedia,
   pruneTargets,
   removeMedia,
-  renumber,
-  resplitThread,
   setAlt,
-  setThreadPart,
   setVariantPart,
   setVariantThread,
-  stripThreadNumbering,
   targetIds,
   targetPostContent,
   toggleTarget,
   unadaptTarget,
 } from '../../src/renderer/model/content';
+import {
+  addThreadPart,
+  enterThreadMode,
+  joinThreadParts,
+  leaveThreadMode,
+  mergeThreadPart,
+  renumber,
+  resplitThread,
+  setThreadPart,
+  stripThreadNumbering,
+} from '../../src/renderer/model/threadParts';
 import { isBlankDraft, snapshotOf } from '../../src/renderer/model/draftSnapshot';
 
 const A = '00000000-0000-4000-8000-00000000000a';

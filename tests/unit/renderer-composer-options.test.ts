@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DraftContent as DraftContentSchema, EMPTY_DRAFT_CONTENT, type DraftContent, type PostContent } from '../../src/shared/publishing';
 import { checkTarget, defaultCapabilities } from '../../src/shared/rules';
+import { adaptTarget, addMedia, mainPostContent, targetPostContent, toggleTarget } from '../../src/renderer/model/content';
 import {
-  adaptTarget,
-  addMedia,
   addPollOption,
   DEFAULT_POLL_DURATION,
-  mainPostContent,
   removePollOption,
   savableContent,
   setPollDuration,
@@ -14,9 +12,7 @@ import {
   setPollMultiple,
   setPollOption,
   setVisibility,
-  targetPostContent,
-  toggleTarget,
-} from '../../src/renderer/model/content';
+} from '../../src/renderer/model/pollContent';
 import { problemMessage } from '../../src/renderer/i18n/problems';
 import { snapshotOf } from '../../src/renderer/model/draftSnapshot';
 import en from '../../src/renderer/i18n/en.json';

@@ -1,11 +1,13 @@
 /**
  * The composer's content beyond the main text (DraftContent), as pure functions: targets,
- * per-target versions ("Adapter pour ce compte"), images with their alt text, thread parts.
+ * per-target versions ("Adapter pour ce compte"), images with their alt text (thread mode of the
+ * main version: threadParts.ts; its visibility and poll: pollContent.ts).
  * Every function returns a new object; the store saves what they return.
  */
-import type { DraftContent, DraftTarget, MediaRef, Poll, PostContent, PostPart, Visibility } from '../../shared/publishing';
+import type { DraftContent, DraftTarget, MediaRef, PostContent, PostPart } from '../../shared/publishing';
 import { splitThread, type TextLimits } from '../../shared/text';
 import { contentForTarget, mainPostContent } from '../../shared/rules/content';
+import { insertPart, joinThreadParts, mergePart } from './threadParts';
 
 /** Which version of the post an edit applies to: the main one (null) or an adapted target's. */
 export type ContentScope = string | null;
@@ -159,160 +161,4 @@ export function moveMedia(content: DraftContent, scope: ContentScope, mediaId: s
   };
   if (scope === null || !isAdapted(content, scope)) return { ...content, media: move(content.media) };
   return updateVariant(content, scope, (v) => mapVariantMedia(v, (media, i) => (i === 0 ? move(media) : media)));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Thread mode (main version)
-
-const SUFFIX = /(?:^|[ \u00A0])(\d{1,4})\/(\d{1,4})$/u;
-
-/**
- * The " 2/5" that thread mode appended, taken off every part. Only a suffix whose total is the
- * thread's (read on the first or last part) counts, so a text ending in "du 12/2024" keeps it.
- */
-export function stripThreadNumbering(parts: readonly string[]): string[] {
-  const first = SUFFIX.exec(parts[0] ?? '');
-  const last = SUFFIX.exec(parts[parts.length - 1] ?? '');
-  const total = last && last[1] === last[2] ? last[2] : first && first[1] === '1' ? first[2] : null;
-  if (!total) return [...parts];
-  return parts.map((part) => {
-    const m = SUFFIX.exec(part);
-    return m && m[2] === total && Number(m[1]) >= 1 && Number(m[1]) <= Number(total) ? part.slice(0, m.index) : part;
-  });
-}
-
-/** Puts " i/N" at the end of every part (replacing an older numbering); a single part stays bare. */
-export function renumber(parts: readonly string[]): string[] {
-  const bare = stripThreadNumbering(parts);
-  if (bare.length <= 1) return bare;
-  return bare.map((text, i) => {
-    const body = text.replace(/\s+$/u, '');
-    return body ? `${body} ${i + 1}/${bare.length}` : `${i + 1}/${bare.length}`;
-  });
-}
-
-/** The thread as one text again (what the drafts list shows and what leaving thread mode gives back). */
-export function joinThreadParts(parts: readonly string[]): string {
-  return stripThreadNumbering(parts)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .join('\n\n');
-}
-
-function insertPart(parts: readonly string[], after: number): string[] {
-  const next = stripThreadNumbering(parts);
-  next.splice(Math.min(Math.max(after + 1, 0), next.length), 0, '');
-  return renumber(next);
-}
-
-/** Joins part `index` to the one before it (nothing typed is lost); the first part cannot be merged. */
-function mergePart(parts: readonly string[], index: number): string[] {
-  if (parts.length <= 1 || index < 1 || index >= parts.length) return [...parts];
-  const bare = stripThreadNumbering(parts);
-  const merged = [bare[index - 1]!.trim(), bare[index]!.trim()].filter((p) => p.length > 0).join('\n\n');
-  return renumber([...bare.slice(0, index - 1), merged, ...bare.slice(index + 1)]);
-}
-
-/** Turns thread mode on: the text is cut for the strictest target; returns the parts to keep. */
-export function enterThreadMode(content: DraftContent, text: string, limits: TextLimits): DraftContent {
-  const parts = splitThread(text, limits);
-  return { ...content, threadParts: parts.length > 0 ? parts : [text] };
-}
-
-/** Turns thread mode off: the parts become one text again. */
-export function leaveThreadMode(content: DraftContent): { content: DraftContent; text: string } {
-  return { content: { ...content, threadParts: null }, text: joinThreadParts(content.threadParts ?? []) };
-}
-
-/** Cuts the thread again from its whole text (after the targets changed, say). */
-export function resplitThread(content: DraftContent, limits: TextLimits): DraftContent {
-  const text = joinThreadParts(content.threadParts ?? []);
-  const parts = splitThread(text, limits);
-  return { ...content, threadParts: parts.length > 0 ? parts : [''] };
-}
-
-export function setThreadPart(content: DraftContent, index: number, text: string): DraftContent {
-  if (!content.threadParts) return content;
-  return { ...content, threadParts: content.threadParts.map((p, i) => (i === index ? text : p)) };
-}
-
-export function addThreadPart(content: DraftContent, after: number): DraftContent {
-  return { ...content, threadParts: insertPart(content.threadParts ?? [], after) };
-}
-
-/** Merges a part into the one before it. */
-export function mergeThreadPart(content: DraftContent, index: number): DraftContent {
-  if (!content.threadParts) return content;
-  return { ...content, threadParts: mergePart(content.threadParts, index) };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Visibility and poll (main version, Mastodon)
-
-export function setVisibility(content: DraftContent, visibility: Visibility | null): DraftContent {
-  return { ...content, visibility };
-}
-
-export const MIN_POLL_OPTIONS = 2;
-/** Choices offered when the account's instance has not said its own maximum. */
-export const DEFAULT_MAX_POLL_OPTIONS = 4;
-/** The durations offered, in seconds: 5 min, 30 min, 1 h, 6 h, 1 day, 3 days, 7 days. */
-export const POLL_DURATIONS = [300, 1800, 3600, 21_600, 86_400, 259_200, 604_800] as const;
-export const DEFAULT_POLL_DURATION = 86_400;
-
-const clampMax = (max: number) => Math.min(Math.max(Math.floor(max), MIN_POLL_OPTIONS), 10);
-
-/** Adds a poll with two empty choices, or takes it off (null). */
-export function setPollEnabled(content: DraftContent, on: boolean): DraftContent {
-  if (!on) return content.poll ? { ...content, poll: null } : content;
-  if (content.poll) return content;
-  return { ...content, poll: { options: ['', ''], expiresInSeconds: DEFAULT_POLL_DURATION, multiple: false } };
-}
-
-const updatePoll = (content: DraftContent, update: (poll: Poll) => Poll): DraftContent =>
-  content.poll ? { ...content, poll: update(content.poll) } : content;
-
-export function setPollOption(content: DraftContent, index: number, text: string): DraftContent {
-  return updatePoll(content, (p) => (index < 0 || index >= p.options.length ? p : { ...p, options: p.options.map((o, i) => (i === index ? text : o)) }));
-}
-
-/** One more empty choice, up to `max` (the instance's maximum). */
-export function addPollOption(content: DraftContent, max: number = DEFAULT_MAX_POLL_OPTIONS): DraftContent {
-  return updatePoll(content, (p) => (p.options.length >= clampMax(max) ? p : { ...p, options: [...p.options, ''] }));
-}
-
-/** Takes a choice out; a poll keeps at least two. */
-export function removePollOption(content: DraftContent, index: number): DraftContent {
-  return updatePoll(content, (p) =>
-    p.options.length <= MIN_POLL_OPTIONS || index < 0 || index >= p.options.length ? p : { ...p, options: p.options.filter((_, i) => i !== index) },
-  );
-}
-
-export function setPollDuration(content: DraftContent, expiresInSeconds: number): DraftContent {
-  return updatePoll(content, (p) => ({ ...p, expiresInSeconds }));
-}
-
-export function setPollMultiple(content: DraftContent, multiple: boolean): DraftContent {
-  return updatePoll(content, (p) => ({ ...p, multiple }));
-}
-
-/** True when every choice of the poll has text. */
-export const pollComplete = (poll: Poll): boolean => poll.options.every((o) => o.trim() !== '');
-
-/** A poll as it can be saved: choices still blank are left out; with fewer than two left, none is saved yet. */
-function savablePoll(poll: Poll | null): Poll | null {
-  if (!poll || pollComplete(poll)) return poll;
-  const options = poll.options.filter((o) => o.trim() !== '');
-  return options.length >= MIN_POLL_OPTIONS ? { ...poll, options } : null;
-}
-
-/** The content as draft.save takes it (a poll being written may still have blank choices). */
-export function savableContent(content: DraftContent): DraftContent {
-  const blank = (p: Poll | null) => !!p && !pollComplete(p);
-  if (!blank(content.poll) && !content.targets.some((t) => blank(t.variant?.poll ?? null))) return content;
-  return {
-    ...content,
-    poll: savablePoll(content.poll),
-    targets: content.targets.map((t) => (t.variant && blank(t.variant.poll) ? { ...t, variant: { ...t.variant, poll: savablePoll(t.variant.poll) } } : t)),
-  };
 }

@@ -3,7 +3,7 @@
  * acknowledged), and what counts as an empty draft.
  */
 import type { DraftContent } from '../../shared/publishing';
-import { savableContent } from './content';
+import { savableContent } from './pollContent';
 
 /** What one save sends: the text, and the content once it is known (never a guess over the stored one). */
 export const snapshotOf = (text: string, content: DraftContent | null): string =>

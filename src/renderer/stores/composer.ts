@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import { EMPTY_DRAFT_CONTENT, type DraftContent } from '../../shared/publishing';
 import { getClient } from '../client';
-import { savableContent } from '../model/content';
+import { savableContent } from '../model/pollContent';
 import { isBlankDraft, snapshotOf } from '../model/draftSnapshot';
 import { directReplyText } from '../model/board/directReply';
 import { useAccounts } from './accounts';

@@ -55,6 +55,11 @@ export class BoardPage {
     await expect(this.tab(name)).toHaveAttribute('aria-selected', 'true');
   }
 
+  /** dnd-kit's announcement (its live region) while a column is moved, once it says `text`. */
+  dragAnnouncement(text: string) {
+    return this.page.locator('[id^="DndLiveRegion"]').filter({ hasText: text });
+  }
+
   menuOf(columnName: string) {
     return this.main.getByRole('button', { name: new RegExp(`^(Menu de la colonne|Column menu) : ${columnName}|^(Menu de la colonne|Column menu): ${columnName}`) });
   }

@@ -1,8 +1,14 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { RpcLog } from './rpc-log';
 
 /** Page model of Tribune's window (French UI unless switched). Selectors are documented in src/renderer/App.tsx. */
 export class TribunePage {
-  constructor(readonly page: Page) {}
+  /** What the page asked the core, and what was answered (the spec waits on it, never on time). */
+  readonly rpc: RpcLog;
+
+  constructor(readonly page: Page) {
+    this.rpc = new RpcLog(page);
+  }
 
   async open(url: string) {
     // A URL that differs only by its #token would be a same-document navigation: load a blank page first.
@@ -121,6 +127,11 @@ export class TribunePage {
 
   async waitSaved() {
     await expect(this.saveStatus).toHaveText(/^(Enregistré|Saved)/);
+  }
+
+  /** Two frames drawn: what the page received before now has been handled and shown. */
+  async nextFrames() {
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   }
 
   async closeComposer() {

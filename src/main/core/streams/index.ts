@@ -4,10 +4,9 @@
  */
 import type { ColumnEntry, ColumnQuery, ColumnType, ItemAction } from '../../../shared/board/schemas';
 import type { Network } from '../../../shared/domain';
-import { AppFailure } from '../../../shared/result';
 import type { StreamsPort } from '../board/ports';
 import type { Clock } from '../clock';
-import { ReadError, type Reader, type ResponseInfo } from '../connectors/reader';
+import type { Reader, ResponseInfo } from '../connectors/reader';
 import type { Logger } from '../log';
 import type { AccountRepository } from '../repositories/accounts';
 import type { BoardRepository } from '../repositories/boards';
@@ -22,6 +21,7 @@ import { seenPosition } from './seen';
 import { itemOfRemote, loadThread } from './threads';
 import { loadConversation } from './conversations';
 import { ImageCache } from './images';
+import { actOnItem, previewColumn } from './item-access';
 import { pruneCache } from './retention';
 import { ColumnNotifier } from './notify';
 import type { ColumnNotice } from '../../../shared/board/notice';
@@ -197,48 +197,18 @@ export class Streams implements StreamsPort {
     void reader.markSeen(position.kind, { key: position.key, itemRemoteId: position.itemRemoteId, at }).catch((err: unknown) => this.d.log.info(`read position not sent: ${String(err)}`));
   }
 
-  async preview(accountId: string, type: ColumnType, query: ColumnQuery, workspaceId: string): Promise<ColumnEntry[]> {
-    const account = this.d.accounts.get(accountId);
-    const reader = this.d.readerFor(accountId);
-    if (!account || !reader) throw new AppFailure('account_not_found', 'This account is no longer connected.');
-    if (!reader.supports(type)) throw new AppFailure('column_unsupported', `${account.network} cannot show this column.`, { network: account.network, type });
-    try {
-      const page = await reader.read({ type, query }, null, 20);
-      const ids = this.cache.putItems(page.entries.flatMap((e) => (e.item ? [e.item] : [])), accountId, account.network, this.d.clock.now());
-      const items = this.d.readModel.items([...ids.values()], accountId, workspaceId);
-      return page.entries.flatMap((e): ColumnEntry[] => {
-        const item = e.item ? (items.get(ids.get(e.item.uri)!) ?? null) : null;
-        // A preview shows the posts (a notification's post too); actors of notifications wait for the column.
-        return item ? [{ kind: 'item', key: e.key, cursor: e.key, item, repostedBy: null }] : [];
-      });
-    } catch (err) {
-      if (err instanceof ReadError) throw new AppFailure(err.kind === 'unreachable' ? 'network_unreachable' : 'network_refused', err.message);
-      throw err;
-    }
+  /** A column's first posts before it is added (item-access.ts). */
+  preview(accountId: string, type: ColumnType, query: ColumnQuery, workspaceId: string): Promise<ColumnEntry[]> {
+    return previewColumn(this.itemDeps, accountId, type, query, workspaceId);
   }
 
-  async act(itemId: string, asAccountId: string, action: ItemAction, workspaceId: string) {
-    const account = this.d.accounts.get(asAccountId)!;
-    const own = this.d.db
-      .prepare<[string], { network: string; remote_id: string; uri: string }>('SELECT i.network, i.uri, a.remote_id FROM items i JOIN actors a ON a.id = i.author_id WHERE i.id = ?')
-      .get(itemId);
-    if (!own) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
-    if (own.network !== account.network) throw new AppFailure('action_unsupported', 'This account is on another network.', { action, network: account.network });
-    if (own.uri.startsWith('chat:')) throw new AppFailure('action_unsupported', 'A direct message is answered in its conversation.', { action, network: account.network });
-    if (action === 'delete' && own.remote_id !== account.remoteId && !own.remote_id.toLowerCase().startsWith(account.handle.toLowerCase())) {
-      throw new AppFailure('action_not_allowed', 'Only the author can delete a post.', { action });
-    }
-    if ((action === 'bookmark' || action === 'unbookmark') && account.network === 'bluesky') {
-      throw new AppFailure('action_unsupported', 'Bluesky has no bookmarks here.', { action, network: account.network });
-    }
-    const { actionId, cancelled } = this.actions.enqueue(itemId, asAccountId, action);
-    this.d.emitItems(workspaceId, [itemId]);
-    if (!cancelled) await this.actions.drain();
-    const state = cancelled ? { state: 'done', error_code: null, error_message: null } : this.actions.state(actionId);
-    if (state?.state === 'failed') throw new AppFailure('action_refused', state.error_message ?? 'The network refused this action.', { action });
-    const item = this.d.readModel.items([itemId], asAccountId, workspaceId).get(itemId);
-    if (!item) throw new AppFailure('item_not_found', 'This post is no longer in the cache.');
-    return { actionId, state: state?.state === 'done' ? ('done' as const) : ('queued' as const), item };
+  /** Likes, reposts, bookmarks, deletes… as an account, through the action queue (item-access.ts). */
+  act(itemId: string, asAccountId: string, action: ItemAction, workspaceId: string) {
+    return actOnItem({ ...this.itemDeps, actions: this.actions, emitItems: this.d.emitItems }, itemId, asAccountId, action, workspaceId);
+  }
+
+  private get itemDeps() {
+    return { db: this.d.db, clock: this.d.clock, accounts: this.d.accounts, readerFor: this.d.readerFor, cache: this.cache, readModel: this.d.readModel };
   }
 
   /** What a read for a person needs: the account's network, its reader, and its request budget. */

@@ -16,7 +16,7 @@ import {
   setPollMultiple,
   setPollOption,
   setVisibility,
-} from '../../model/content';
+} from '../../model/pollContent';
 import type { ComposerTarget } from './useTargets';
 
 const VISIBILITIES: { value: Visibility; key: string }[] = [

@@ -7,19 +7,8 @@ import type { TextCount, TextLimits } from '../../../shared/text';
 import { atHandle } from '../../components/AccountAvatar';
 import { useComposer } from '../../stores/composer';
 import { counterText, counterTone, countPart } from '../../../shared/rules';
-import {
-  addThreadPart,
-  addVariantPart,
-  enterThreadMode,
-  leaveThreadMode,
-  mergeThreadPart,
-  mergeVariantPart,
-  setThreadPart,
-  setVariantContentWarning,
-  setVariantPart,
-  setVariantThread,
-  unadaptTarget,
-} from '../../model/content';
+import { addVariantPart, mergeVariantPart, setVariantContentWarning, setVariantPart, setVariantThread, unadaptTarget } from '../../model/content';
+import { addThreadPart, enterThreadMode, leaveThreadMode, mergeThreadPart, setThreadPart } from '../../model/threadParts';
 import { MediaStrip } from './MediaStrip';
 import type { ComposerTarget } from './useTargets';
 

@@ -4,7 +4,8 @@
  * edits as typing, so it is saved and counted per target like any text.
  */
 import { insertAt } from '../../../shared/inbox/saved-replies';
-import { leaveThreadMode, setThreadPart, setVariantPart } from '../../model/content';
+import { setVariantPart } from '../../model/content';
+import { leaveThreadMode, setThreadPart } from '../../model/threadParts';
 import { useComposer } from '../../stores/composer';
 
 /** The composer's text area and its selection when the picker opened. */

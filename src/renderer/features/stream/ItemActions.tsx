@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Heart, MessageSquare, Repeat2 } from 'lucide-react';
 import type { BoardItem } from '../../../shared/board/schemas';
 import type { Account } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
@@ -17,7 +16,8 @@ interface ItemActionsProps {
 
 interface CountButtonProps {
   label: string;
-  icon: typeof Heart;
+  /** Its icon, drawn by card-icons.css (no inline SVG: cards are mounted at every scrolled frame). */
+  icon: 'reply' | 'repost' | 'like';
   count: number;
   shortcut: string;
   on?: boolean;
@@ -31,7 +31,7 @@ interface CountButtonProps {
  * An action with its count: the name says both ("Like as @brand, 3"). A plain button: its tooltip
  * (label and shortcut) is the column's one shared tooltip (`TipScope`), read from data-tip.
  */
-function CountButton({ label, icon: Icon, count, shortcut, on, className, isDisabled, tabIndex, onPress }: CountButtonProps) {
+function CountButton({ label, icon, count, shortcut, on, className, isDisabled, tabIndex, onPress }: CountButtonProps) {
   return (
     <button
       type="button"
@@ -45,7 +45,7 @@ function CountButton({ label, icon: Icon, count, shortcut, on, className, isDisa
       tabIndex={tabIndex}
       onClick={onPress}
     >
-      <Icon size={15} aria-hidden />
+      <span className={`card-icon card-icon-${icon}`} aria-hidden />
       <span aria-hidden>{count}</span>
     </button>
   );
@@ -60,10 +60,10 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
   const tabIndex = excludeFromTabOrder ? -1 : undefined;
   return (
     <div className="item-actions">
-      <CountButton label={t('board.replyAs', { handle: as })} icon={MessageSquare} count={item.counts.replies} shortcut="R" tabIndex={tabIndex} onPress={() => reply(item, actor)} />
+      <CountButton label={t('board.replyAs', { handle: as })} icon="reply" count={item.counts.replies} shortcut="R" tabIndex={tabIndex} onPress={() => reply(item, actor)} />
       <CountButton
         label={t('board.repostAs', { handle: as })}
-        icon={Repeat2}
+        icon="repost"
         count={item.counts.reposts}
         shortcut="T"
         on={mine ? item.viewer.reposted : undefined}
@@ -73,7 +73,7 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
       />
       <CountButton
         label={t('board.likeAs', { handle: as })}
-        icon={Heart}
+        icon="like"
         count={item.counts.likes}
         shortcut="F"
         on={mine ? item.viewer.liked : undefined}

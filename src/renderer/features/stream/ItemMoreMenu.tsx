@@ -1,7 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header, Menu, MenuItem, Popover, Section } from 'react-aria-components';
-import { Bookmark, Ellipsis, ExternalLink, Link2, MessagesSquare, Quote, Trash2, UserCheck, UserPlus } from 'lucide-react';
+import { Bookmark, ExternalLink, Link2, MessagesSquare, Quote, Trash2, UserCheck, UserPlus } from 'lucide-react';
 import type { BoardItem } from '../../../shared/board/schemas';
 import type { Account } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
@@ -67,7 +67,7 @@ export function ItemMoreMenu({ item, actor, others, onActAs, tabIndex }: ItemMor
         onClick={() => setOpen(true)}
         onKeyDown={onKeyDown}
       >
-        <Ellipsis size={16} aria-hidden />
+        <span className="card-icon card-icon-more" aria-hidden />
       </button>
       {open ? (
         <Popover className="popover" placement="bottom end" triggerRef={button} isOpen onOpenChange={setOpen}>

@@ -2,6 +2,7 @@
 import { Agent, CredentialSession, XRPCError, type AtpSessionData } from '@atproto/api';
 import { IdentityError, isDid, resolvePds, type IdentityResolverOptions } from './identity';
 import { normalizeServiceUrl, serializeSession } from './session';
+import { withTimeout } from './account-session';
 
 /** Where accounts whose server cannot be found from the identifier (an email) sign in. */
 export const DEFAULT_SERVICE = 'https://bsky.social';
@@ -38,15 +39,6 @@ export interface BlueskyLoginResult {
 
 const APP_PASSWORD_HINT =
   'Use an app password (Bluesky: Settings → Privacy and security → App passwords) rather than your main password.';
-
-function withTimeout(fetchImpl: typeof globalThis.fetch, timeoutMs: number): typeof globalThis.fetch {
-  return (input, init) => {
-    const signals = [AbortSignal.timeout(timeoutMs)];
-    if (input instanceof Request) signals.push(input.signal);
-    if (init?.signal) signals.push(init.signal);
-    return fetchImpl(input, { ...init, signal: AbortSignal.any(signals) });
-  };
-}
 
 function loginErrorMessage(err: unknown, service: string): string {
   if (err instanceof XRPCError) {

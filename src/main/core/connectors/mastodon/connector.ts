@@ -14,7 +14,7 @@ import { readInstance, type InstanceInfo } from './capabilities';
 import { DEFAULT_TIMEOUT_MS, MastodonHttp } from './http';
 import { normalizeInstanceUrl } from './instance-url';
 import { prepareImage, uploadImage } from './media';
-import { checkToken, revokeToken } from './oauth';
+import { checkToken, revokeToken } from './tokens';
 import { createMastodonModerator } from './moderate';
 import { createMastodonReader } from './read';
 

@@ -9,7 +9,9 @@ import type { DriverContext, LinkedAccount, NetworkDriver } from '../types';
 import { MASTODON_DEFAULT_CAPABILITIES } from './capabilities';
 import { createMastodonConnector } from './connector';
 import { normalizeInstanceUrl } from './instance-url';
-import { MastodonAuthorizationError, startLoopbackAuthorization, startOutOfBandAuthorization, verifyAccount, type AppCachePort, type AuthorizationResult } from './oauth';
+import { MastodonAuthorizationError, startOutOfBandAuthorization, type AppCachePort, type AuthorizationResult } from './oauth';
+import { startLoopbackAuthorization } from './oauth-loopback';
+import { verifyAccount } from './tokens';
 
 /** Registered apps are app-wide secrets (their client secret is one): one entry per instance and redirect URI. */
 function appCache(appSecrets: DriverContext['appSecrets']): AppCachePort {

@@ -3,7 +3,9 @@
  * its driver (driver.ts, registered in connectors/index.ts); these are the pieces the tests
  * drive directly.
  */
-export { registerApp, startLoopbackAuthorization, startOutOfBandAuthorization, verifyAccount, MastodonAuthorizationError } from './oauth';
+export { registerApp, startOutOfBandAuthorization, MastodonAuthorizationError } from './oauth';
+export { startLoopbackAuthorization } from './oauth-loopback';
+export { verifyAccount } from './tokens';
 export type { AppCachePort, RegisteredApp, AuthorizationResult } from './oauth';
 export { readCapabilities, readInstance, MASTODON_DEFAULT_CAPABILITIES } from './capabilities';
 export { createMastodonConnector } from './connector';
