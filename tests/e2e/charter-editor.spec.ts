@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
 import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
+import { showNotifications } from './support/notifications';
 
 const mastodon = useMastodonStandIn();
 
@@ -28,12 +29,8 @@ test('a rule of any kind is written, tested, saved, switched off, changed and de
   const bob = mastodon.server.act.addAccount('bob', 'Bob');
   mastodon.server.act.post(bob, '@tribune C’EST UN SCANDALE INCROYABLE, RÉPONDEZ ENFIN À MES NOMBREUX MESSAGES DEPUIS TROIS SEMAINES', { mentionsMe: true });
   mastodon.server.act.post(bob, '@tribune merci pour le marché de dimanche', { mentionsMe: true });
-  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
-  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
-  await rpc.value('column.refresh', { columnId: column.id });
+  await showNotifications(rpc, tribune, workspace.id, account.id);
   const rules = async () => (await rpc.value<{ rules: Rule[] }>('charter.get', { workspaceId: workspace.id })).rules;
-  await page.reload();
-  await expect(tribune.connection).toHaveText(/Connecté/);
 
   await page.keyboard.press('i');
   const inbox = page.getByRole('main', { name: 'Boîte de réception' });

@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
 import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
+import { showNotifications } from './support/notifications';
 
 const mastodon = useMastodonStandIn();
 
@@ -19,11 +20,7 @@ test('a saved reply is inserted at the cursor from the composer with its variabl
   await save('Rappel', 'fr', 'Nous vous rappelons le {date}.');
   const alice = mastodon.server.act.addAccount('alice', 'Alice');
   mastodon.server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
-  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
-  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
-  await rpc.value('column.refresh', { columnId: column.id });
-  await page.reload();
-  await expect(tribune.connection).toHaveText(/Connecté/);
+  await showNotifications(rpc, tribune, workspace.id, account.id);
 
   // The inbox by keyboard: i, then r answers the focused mention; the composer takes the focus.
   await page.keyboard.press('i');
@@ -133,11 +130,7 @@ test('a rule that answers with a saved reply: a on its item opens the reply with
   await rpc.value('reply.save', { id: crypto.randomUUID(), workspaceId: workspace.id, name: 'Horaires', language: 'fr', text: 'Bonjour {name}, nos horaires sont sur le site.' });
   const bruno = mastodon.server.act.addAccount('bruno', 'Bruno');
   mastodon.server.act.post(bruno, '@tribune quels sont vos horaires ?', { mentionsMe: true });
-  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
-  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
-  await rpc.value('column.refresh', { columnId: column.id });
-  await page.reload();
-  await expect(tribune.connection).toHaveText(/Connecté/);
+  await showNotifications(rpc, tribune, workspace.id, account.id);
 
   await page.keyboard.press('i');
   const inbox = page.getByRole('main', { name: 'Boîte de réception' });

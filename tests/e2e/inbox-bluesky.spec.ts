@@ -12,6 +12,7 @@ import { expect } from './fixtures';
 import { useBlueskyCommunity } from './support/local-bluesky';
 import { BoardPage } from './pages/board';
 import { InboxPage } from './pages/inbox';
+import { showNotifications } from './support/notifications';
 
 const { test, community } = useBlueskyCommunity(['mairie.test', 'bob.test', 'alice.test'], 'Le marché de Noël ouvre samedi place du Port');
 const { people } = community;
@@ -25,11 +26,7 @@ test('a rude reply is flagged by the starter charter, hidden in one key, marked 
   const rude = await people['bob.test']!.agent.post({ text: 'Encore une bande d’incapables à la mairie', reply: { root: community.brandPost, parent: community.brandPost }, createdAt: new Date().toISOString() });
   await people['alice.test']!.agent.post({ text: 'Super, on viendra en famille !', reply: { root: community.brandPost, parent: community.brandPost }, createdAt: new Date().toISOString() });
   await community.network.processAll();
-  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
-  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
-  await rpc.value('column.refresh', { columnId: column.id });
-  await page.reload();
-  await expect(tribune.connection).toHaveText(/Connecté/);
+  await showNotifications(rpc, tribune, workspace.id, account.id);
 
   const inbox = new InboxPage(page);
   await page.keyboard.press('i');

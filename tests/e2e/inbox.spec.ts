@@ -11,6 +11,7 @@ import { connectRpc } from '../helpers/host';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
 import { InboxPage } from './pages/inbox';
+import { showNotifications } from './support/notifications';
 
 let server: MastodonStandIn;
 
@@ -40,11 +41,7 @@ test('a flagged mention is done in one key and logged; another is answered with 
   const alice = server.act.addAccount('alice', 'Alice');
   server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
   server.act.post(troll, '@tribune bande d’incapables', { mentionsMe: true });
-  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
-  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
-  await rpc.value('column.refresh', { columnId: column.id });
-  await page.reload();
-  await expect(tribune.connection).toHaveText(/Connecté/);
+  await showNotifications(rpc, tribune, workspace.id, account.id);
 
   // The board's card carries the charter's badge too.
   await expect(tribune.board.getByRole('list', { name: 'Signalements de la charte' })).toHaveText('Insultes : « incapables »');
@@ -105,11 +102,7 @@ test('a report from the inbox names the server’s rules, from the keyboard only
   const account = await completing;
   const spammer = server.act.addAccount('promo', 'Promo');
   const status = server.act.post(spammer, '@tribune 1000 abonnés pas chers, écrivez-moi', { mentionsMe: true });
-  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
-  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
-  await rpc.value('column.refresh', { columnId: column.id });
-  await page.reload();
-  await expect(tribune.connection).toHaveText(/Connecté/);
+  await showNotifications(rpc, tribune, workspace.id, account.id);
 
   const inbox = new InboxPage(page);
   await page.keyboard.press('i');

@@ -7,38 +7,22 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
+import { showNotifications } from './support/notifications';
 
-let server: MastodonStandIn;
 /** The stand-in's clock runs this far behind while the mentions are written. */
 let behind = 0;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0, now: () => Date.now() - behind });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
-});
+const mastodon = useMastodonStandIn({ now: () => Date.now() - behind });
 
 test('the response-time figures and the target that ages the inbox', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Mairie' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
+  const { workspace, account } = await workspaceWithMastodon(rpc, mastodon.server.url, 'Mairie');
   behind = 3 * 60 * 60_000;
-  server.act.post(server.act.addAccount('alice', 'Alice'), '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
-  server.act.post(server.act.addAccount('bob', 'Bob'), '@tribune merci pour la fête du port', { mentionsMe: true });
+  mastodon.server.act.post(mastodon.server.act.addAccount('alice', 'Alice'), '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
+  mastodon.server.act.post(mastodon.server.act.addAccount('bob', 'Bob'), '@tribune merci pour la fête du port', { mentionsMe: true });
   behind = 0;
-  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
-  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
-  await rpc.value('column.refresh', { columnId: column.id });
-  await page.reload();
-  await expect(tribune.connection).toHaveText(/Connecté/);
+  await showNotifications(rpc, tribune, workspace.id, account.id);
 
   await page.keyboard.press('i');
   const inbox = page.getByRole('main', { name: 'Boîte de réception' });
