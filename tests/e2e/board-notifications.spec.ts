@@ -4,44 +4,19 @@
  * reply on its own (no manual refresh: an empty column polls again within seconds), and the
  * reply opens in the side panel from the keyboard.
  */
-import { AtpAgent } from '@atproto/api';
-import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
-import { hostFixture, test as base, expect } from './fixtures';
+import { expect } from './fixtures';
+import { useBlueskyCommunity } from './support/local-bluesky';
 import { BoardPage } from './pages/board';
 
-let network: BlueskyNetwork;
-const people: Record<string, BlueskyAccount & { agent: AtpAgent }> = {};
-let townPost: { uri: string; cid: string };
-let appPassword = '';
-
-/** The host reads this private network (its PLC and AppView), like the sandbox does. */
-const test = base.extend({ host: hostFixture(() => ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl]) });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  network = await startBlueskyNetwork();
-  for (const handle of ['office.test', 'alice.test', 'bob.test']) {
-    const account = await network.createAccount(handle);
-    const agent = new AtpAgent({ service: network.pdsUrl });
-    await agent.login({ identifier: handle, password: account.password });
-    people[handle] = { ...account, agent };
-  }
-  appPassword = await network.createAppPassword(people['office.test']!, 'tribune');
-  const made = await people['office.test']!.agent.post({ text: 'Travaux sur le quai des Brumes lundi', createdAt: new Date().toISOString() });
-  townPost = { uri: made.uri, cid: made.cid };
-  await network.processAll();
-});
-
-test.afterAll(async () => {
-  await network?.close();
-});
+const { test, community } = useBlueskyCommunity(['office.test', 'alice.test', 'bob.test'], 'Travaux sur le quai des Brumes lundi');
+const { people } = community;
 
 test('a Notifications column shows a like, a follow and a reply as they come', async ({ tribune, page }) => {
   test.setTimeout(240_000);
   const board = new BoardPage(page);
   const office = people['office.test']!;
   await tribune.createWorkspace('Office de Tourisme');
-  await tribune.connectBluesky(office.handle, appPassword, network.pdsUrl);
+  await tribune.connectBluesky(office.handle, community.appPassword, community.network.pdsUrl);
 
   await board.addColumn({ type: 'Notifications', account: office.handle });
   const name = `Notifications — @${office.handle}`;
@@ -50,14 +25,14 @@ test('a Notifications column shows a like, a follow and a reply as they come', a
   await expect(column.getByText("Rien pour l'instant")).toBeVisible({ timeout: 30_000 });
 
   // The community acts after the column was added.
-  await people['alice.test']!.agent.like(townPost.uri, townPost.cid);
+  await people['alice.test']!.agent.like(community.brandPost.uri, community.brandPost.cid);
   await people['bob.test']!.agent.follow(office.did);
   await people['alice.test']!.agent.post({
     text: 'Combien de temps durent les travaux ?',
-    reply: { root: townPost, parent: townPost },
+    reply: { root: community.brandPost, parent: community.brandPost },
     createdAt: new Date().toISOString(),
   });
-  await network.processAll();
+  await community.network.processAll();
 
   // No refresh asked: the column polls again on its own and shows each kind of notification.
   const like = board.card(column, 'a aimé votre publication');

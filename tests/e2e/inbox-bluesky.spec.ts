@@ -6,48 +6,25 @@
  * The row's moderation menu is reached from the keyboard; a board card's menu mutes a thread
  * (the AppView says so); axe finds nothing serious.
  */
-import { AtpAgent } from '@atproto/api';
 import { STARTER_CHARTER } from '../../sandbox/moderation';
-import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../helpers/bluesky';
 import { connectRpc } from '../helpers/host';
-import { hostFixture, test as base, expect } from './fixtures';
+import { expect } from './fixtures';
+import { useBlueskyCommunity } from './support/local-bluesky';
 import { BoardPage } from './pages/board';
 import { InboxPage } from './pages/inbox';
 
-let network: BlueskyNetwork;
-const people: Record<string, BlueskyAccount & { agent: AtpAgent }> = {};
-let townPost: { uri: string; cid: string };
-let appPassword = '';
-
-const test = base.extend({ host: hostFixture(() => ['--plc-url', network.plcUrl, '--appview-url', network.appviewUrl]) });
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  network = await startBlueskyNetwork();
-  for (const handle of ['mairie.test', 'bob.test', 'alice.test']) {
-    const account = await network.createAccount(handle);
-    const agent = new AtpAgent({ service: network.pdsUrl });
-    await agent.login({ identifier: handle, password: account.password });
-    people[handle] = { ...account, agent };
-  }
-  appPassword = await network.createAppPassword(people['mairie.test']!, 'tribune');
-  townPost = await people['mairie.test']!.agent.post({ text: 'Le marché de Noël ouvre samedi place du Port', createdAt: new Date().toISOString() });
-  await network.processAll();
-});
-
-test.afterAll(async () => {
-  await network?.close();
-});
+const { test, community } = useBlueskyCommunity(['mairie.test', 'bob.test', 'alice.test'], 'Le marché de Noël ouvre samedi place du Port');
+const { people } = community;
 
 test('a rude reply is flagged by the starter charter, hidden in one key, marked hidden by the AppView and logged', async ({ tribune, host, page }) => {
   test.setTimeout(240_000);
   const rpc = await connectRpc(host.current);
   const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Port-Lumière' });
-  const account = await rpc.value<{ id: string }>('account.connectBluesky', { workspaceId: workspace.id, identifier: 'mairie.test', appPassword, serviceUrl: network.pdsUrl });
+  const account = await rpc.value<{ id: string }>('account.connectBluesky', { workspaceId: workspace.id, identifier: 'mairie.test', appPassword: community.appPassword, serviceUrl: community.network.pdsUrl });
   await rpc.value('charter.save', { workspaceId: workspace.id, charter: STARTER_CHARTER });
-  const rude = await people['bob.test']!.agent.post({ text: 'Encore une bande d’incapables à la mairie', reply: { root: townPost, parent: townPost }, createdAt: new Date().toISOString() });
-  await people['alice.test']!.agent.post({ text: 'Super, on viendra en famille !', reply: { root: townPost, parent: townPost }, createdAt: new Date().toISOString() });
-  await network.processAll();
+  const rude = await people['bob.test']!.agent.post({ text: 'Encore une bande d’incapables à la mairie', reply: { root: community.brandPost, parent: community.brandPost }, createdAt: new Date().toISOString() });
+  await people['alice.test']!.agent.post({ text: 'Super, on viendra en famille !', reply: { root: community.brandPost, parent: community.brandPost }, createdAt: new Date().toISOString() });
+  await community.network.processAll();
   const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
   const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
   await rpc.value('column.refresh', { columnId: column.id });
@@ -89,8 +66,8 @@ test('a rude reply is flagged by the starter charter, hidden in one key, marked 
   await expect
     .poll(
       async () => {
-        await network.processAll();
-        const other = await people['alice.test']!.agent.app.bsky.unspecced.getPostThreadOtherV2({ anchor: townPost.uri });
+        await community.network.processAll();
+        const other = await people['alice.test']!.agent.app.bsky.unspecced.getPostThreadOtherV2({ anchor: community.brandPost.uri });
         return other.data.thread.map((t) => [t.uri, (t.value as { hiddenByThreadgate?: boolean }).hiddenByThreadgate]);
       },
       { timeout: 60_000 },
@@ -106,8 +83,8 @@ test('a rude reply is flagged by the starter charter, hidden in one key, marked 
   await expect(tribune.toasts).toContainText('Fil masqué');
   await expect
     .poll(async () => {
-      await network.processAll();
-      const thread = await people['mairie.test']!.agent.getPostThread({ uri: townPost.uri, depth: 0 });
+      await community.network.processAll();
+      const thread = await people['mairie.test']!.agent.getPostThread({ uri: community.brandPost.uri, depth: 0 });
       return (thread.data.thread as { post?: { viewer?: { threadMuted?: boolean } } }).post?.viewer?.threadMuted;
     }, { timeout: 60_000 })
     .toBe(true);

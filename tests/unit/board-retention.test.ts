@@ -1,16 +1,18 @@
 /**
  * The cache's retention settings (real SQLite): saved limits survive a restart, saving prunes
  * at once with them (a column keeps its newest entries up to its cap), and limits outside the
- * contract's bounds are refused.
+ * contract's bounds are refused. Starting leaves the cache alone while the board paints its
+ * first pages, and applies the retention a minute later.
  */
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBoardCore } from '../../src/main/core/board';
 import { ReadError, type Reader } from '../../src/main/core/connectors/reader';
 import { AccountRepository } from '../../src/main/core/repositories/accounts';
 import { WorkspaceRepository } from '../../src/main/core/repositories/workspaces';
 import { openStore } from '../../src/main/core/store/database';
+import { PRUNE_AFTER_START_MS } from '../../src/main/core/streams';
 import { boardCommands } from '../../src/shared/board/contract';
 import { DEFAULT_RETENTION } from '../../src/shared/board/schemas';
 import { entry } from '../helpers/board/fixtures';
@@ -40,6 +42,36 @@ async function open(dir: string) {
 }
 
 describe('retention settings', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('are not applied while the board starts, but a minute after', async () => {
+    const dir = tempDir();
+    const { db, board, clock } = await open(dir);
+    const ws = new WorkspaceRepository(db).create({ id: randomUUID(), name: 'W', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: 0 });
+    const account = new AccountRepository(db).upsert({ id: randomUUID(), workspaceId: ws.id, network: 'bluesky', handle: 'mairie.test', displayName: 'Mairie', avatarUrl: null, serviceUrl: 'http://127.0.0.1:1', remoteId: 'did:plc:mairie', createdAt: 0 });
+    const [b] = await board.handlers['board.list']({ workspaceId: ws.id });
+    const column = await board.handlers['column.add']({ boardId: b!.id, type: 'home', accountId: account.id });
+    // Limits saved in an earlier session, and a cache holding more than they keep.
+    board.settings.setRetention({ maxItemsPerColumn: 100 });
+    board.streams!.cache.ingest(column.id, account.id, 'bluesky', Array.from({ length: 250 }, (_, i) => entry(i + 1)), clock.now());
+    const count = () => db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM column_entries WHERE column_id = ?').get(column.id)!.n;
+
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    board.start();
+    expect(count()).toBe(250);
+    vi.advanceTimersByTime(PRUNE_AFTER_START_MS - 1);
+    expect(count()).toBe(250);
+    vi.advanceTimersByTime(1);
+    expect(count()).toBe(100);
+    board.stop();
+    vi.useRealTimers();
+    // The start's pass over the action queue (queued after it) settles before the file closes.
+    await board.streams!.actions.drain();
+    db.close();
+  });
+
   it('are kept across restarts, and saving them prunes each column to its new cap at once', async () => {
     const dir = tempDir();
     const first = await open(dir);

@@ -17,6 +17,8 @@ export interface ContentLine {
 }
 
 const NAME = /^[A-Za-z0-9-]+$/;
+/** A line end and the space or tab of the continuation line after it. */
+const FOLDS = /(?:\r\n|\r|\n)[ \t]/g;
 /**
  * The names readers switch on, as the constants they are compared with: a name read from the
  * file is replaced by its constant, so each comparison is one identity check instead of a walk
@@ -96,10 +98,16 @@ function parseContentLine(text: string, line: number): ContentLine | null {
 export function tokenize(text: string): ContentLine[] {
   const out: ContentLine[] = [];
   const stack: { name: string; line: number }[] = [];
-  let pending: string | null = null;
+  // The pending content line: where its first physical line starts and its last one ends, and whether it was folded.
+  let pendingStart = -1;
+  let pendingEnd = 0;
+  let folded = false;
   let pendingLine = 0;
   const flush = () => {
-    if (pending === null) return;
+    if (pendingStart < 0) return;
+    const slice = text.slice(pendingStart, pendingEnd);
+    // Unfolding: every line end inside the span is followed by the space or tab that continues it.
+    const pending = folded ? slice.replace(FOLDS, '') : slice;
     const parsed = parseContentLine(pending, pendingLine);
     if (!parsed) {
       // A name followed by text but no colon, or a line that starts mid-word: a fold that lost its space.
@@ -116,22 +124,26 @@ export function tokenize(text: string): ContentLine[] {
       if (!open || open.name !== parsed.value.toUpperCase()) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
     } else if (stack.length === 0) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
     out.push(parsed);
-    pending = null;
+    pendingStart = -1;
   };
-  const physical = (raw: string, n: number) => {
-    if (raw.length === 0) {
+  /** The physical line text[start, end), number n. */
+  const physical = (start: number, end: number, n: number) => {
+    if (start === end) {
       // Blank lines are tolerated (many files end with one) but end the current line.
       flush();
       return;
     }
-    const first = raw.charCodeAt(0);
+    const first = text.charCodeAt(start);
     if (first === 0x20 || first === 0x09) {
-      if (pending === null) throw new CalendarFileError(out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', { line: n });
-      pending += raw.slice(1);
+      if (pendingStart < 0) throw new CalendarFileError(out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', { line: n });
+      pendingEnd = end;
+      folded = true;
       return;
     }
     flush();
-    pending = raw;
+    pendingStart = start;
+    pendingEnd = end;
+    folded = false;
     pendingLine = n;
   };
   let n = 0;
@@ -145,11 +157,11 @@ export function tokenize(text: string): ContentLine[] {
     const end = !last && nl > pos && text.charCodeAt(nl - 1) === 0x0d ? nl - 1 : nl;
     if (cr >= 0 && cr < pos) cr = text.indexOf('\r', pos);
     while (cr >= 0 && cr < end) {
-      physical(text.slice(pos, cr), ++n);
+      physical(pos, cr, ++n);
       pos = cr + 1;
       cr = text.indexOf('\r', pos);
     }
-    physical(text.slice(pos, end), ++n);
+    physical(pos, end, ++n);
     if (last) break;
     pos = nl + 1;
   }

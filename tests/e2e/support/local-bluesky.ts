@@ -1,10 +1,12 @@
 /**
- * Shared set-up of the end-to-end specs that publish to a real local Bluesky network: the
- * network and its accounts (each with an app password for Tribune) made once per spec file,
- * and the wall-clock helper that picks a whole minute to schedule a post at.
+ * Shared set-up of the end-to-end specs on a real local Bluesky network: the network and its
+ * accounts (each with an app password for Tribune) made once per spec file; a brand and its
+ * community that the host reads (its PLC and AppView); and the wall-clock helper that picks a
+ * whole minute to schedule a post at.
  */
-import { startBlueskyNetwork, type BlueskyNetwork } from '../../helpers/bluesky';
-import { test } from '../fixtures';
+import { AtpAgent } from '@atproto/api';
+import { startBlueskyNetwork, type BlueskyAccount, type BlueskyNetwork } from '../../helpers/bluesky';
+import { hostFixture, test } from '../fixtures';
 
 export interface LocalAccount {
   handle: string;
@@ -43,4 +45,43 @@ export function nextMinuteIn(zone: string, ahead: number): { date: string; time:
       .map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}`, at };
+}
+
+export interface BlueskyCommunity {
+  network: BlueskyNetwork;
+  /** Each account by handle, logged in with its own agent to act for it. */
+  people: Record<string, BlueskyAccount & { agent: AtpAgent }>;
+  /** The brand's (the first handle's) app password for Tribune. */
+  appPassword: string;
+  /** The brand's first post, indexed by the AppView. */
+  brandPost: { uri: string; cid: string };
+}
+
+/**
+ * A network made once for the spec file, with the brand (the first handle) and its community;
+ * the `test` returned gives each test a host that reads this network (its PLC and AppView), as
+ * the sandbox does. The values are filled in beforeAll.
+ */
+export function useBlueskyCommunity(handles: readonly string[], brandPostText: string) {
+  const community = { people: {} } as BlueskyCommunity;
+  const spec = test.extend({ host: hostFixture(() => ['--plc-url', community.network.plcUrl, '--appview-url', community.network.appviewUrl]) });
+  spec.beforeAll(async () => {
+    spec.setTimeout(240_000);
+    community.network = await startBlueskyNetwork();
+    for (const handle of handles) {
+      const account = await community.network.createAccount(handle);
+      const agent = new AtpAgent({ service: community.network.pdsUrl });
+      await agent.login({ identifier: handle, password: account.password });
+      community.people[handle] = { ...account, agent };
+    }
+    const brand = community.people[handles[0]!]!;
+    community.appPassword = await community.network.createAppPassword(brand, 'tribune');
+    const made = await brand.agent.post({ text: brandPostText, createdAt: new Date().toISOString() });
+    community.brandPost = { uri: made.uri, cid: made.cid };
+    await community.network.processAll();
+  });
+  spec.afterAll(async () => {
+    await community.network?.close();
+  });
+  return { test: spec, community };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { Db } from '../store/database';
 import { fieldValue, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
 import { readBase, SnapshotReader, type LocalPost } from './exchange-snapshots';
@@ -16,7 +16,7 @@ const HASH_V2 = '2:';
  */
 export function snapshotHash(s: PostSnapshot, contentJson: string | null = s.content === null ? null : JSON.stringify(s.content)): string {
   const key = `${JSON.stringify(s.text)}\u0001${contentJson}\u0001${JSON.stringify(s.at)}\u0001${JSON.stringify(s.timeZone)}\u0001${s.reviewState}\u0001${JSON.stringify(s.campaign)}\u0001${JSON.stringify(fieldValue(s, 'labels'))}\u0001${JSON.stringify(fieldValue(s, 'comments'))}\u0001${s.kind}`;
-  return HASH_V2 + createHash('sha256').update(key).digest('hex');
+  return HASH_V2 + oneShotHash('sha256', key, 'hex');
 }
 /**
  * A digest of a whole snapshot as a base row holds it: the merge digest above plus every other
@@ -26,6 +26,9 @@ export function snapshotHash(s: PostSnapshot, contentJson: string | null = s.con
 export function baseDigest(s: PostSnapshot, hash: string): string {
   return `${hash}\u0001${s.sequence}\u0001${s.uid}\u0001${s.id}\u0001${s.status}\u0001${s.lastModified}\u0001${s.createdAt}\u0001${JSON.stringify(s.media)}\u0001${JSON.stringify(s.targets)}`;
 }
+
+/** A value's JSON, null for a value JSON leaves out. */
+const j = (value: unknown): string => JSON.stringify(value) ?? 'null';
 
 /** Whether a stored digest (either version) still describes the post. */
 function sameHash(stored: string | null, s: PostSnapshot, current: string): boolean {
@@ -41,7 +44,7 @@ export class ExchangeRepository {
   private readonly currentBases = new WeakSet<PostSnapshot>();
   /** The merge digest of snapshots this repository digested (read for an export, or written), so a base is digested once. */
   private readonly hashes = new WeakMap<PostSnapshot, string>();
-  /** The JSON each content read for an export was stored as (the file carries it as it is). */
+  /** The JSON each content read for an export, or written, was stored as (the file and the base carry it as it is). */
   private readonly contents = new WeakMap<object, string>();
 
   private readonly reader: SnapshotReader;
@@ -132,9 +135,17 @@ export class ExchangeRepository {
   putBase(workspaceId: string, s: PostSnapshot): void {
     // Exporting again what was last exchanged rewrites nothing.
     if (this.currentBases.has(s)) return;
-    const digest = baseDigest(s, this.hashes.get(s) ?? snapshotHash(s));
-    const extras = `{"media":${JSON.stringify(s.media)},"targets":${JSON.stringify(s.targets)}}`;
-    this.s.putBase.run(workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), JSON.stringify(s), digest, extras);
+    const content = s.content === null ? 'null' : (this.contents.get(s.content) ?? JSON.stringify(s.content));
+    const digest = baseDigest(s, this.hashes.get(s) ?? snapshotHash(s, s.content === null ? null : content));
+    const media = JSON.stringify(s.media);
+    const targets = JSON.stringify(s.targets);
+    // The snapshot's JSON (PostSnapshot's keys, media and targets last), with the content as already written.
+    const json =
+      `{"uid":${j(s.uid)},"id":${j(s.id)},"kind":${j(s.kind)},"text":${j(s.text)},"content":${content},` +
+      `"at":${j(s.at)},"timeZone":${j(s.timeZone)},"status":${j(s.status)},"reviewState":${j(s.reviewState)},` +
+      `"campaign":${j(s.campaign)},"labels":${j(s.labels)},"comments":${j(s.comments)},"sequence":${j(s.sequence)},` +
+      `"lastModified":${j(s.lastModified)},"createdAt":${j(s.createdAt)},"media":${media},"targets":${targets}}`;
+    this.s.putBase.run(workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), json, digest, `{"media":${media},"targets":${targets}}`);
   }
 
   deleteBase(workspaceId: string, uid: string): void {
@@ -159,6 +170,7 @@ export class ExchangeRepository {
     const content = s.content ? JSON.stringify(s.content) : null;
     const hash = snapshotHash(s, content);
     this.hashes.set(s, hash);
+    if (s.content !== null && content !== null) this.contents.set(s.content, content);
     if (create) {
       this.s.insertDraft.run(draftId, workspaceId, s.text, Date.parse(s.createdAt), now, content, s.kind, at, s.timeZone, s.reviewState, s.uid, s.sequence, hash, campaignId);
     } else {
