@@ -139,9 +139,23 @@ test('after the text is replaced, the old text\'s red reason goes at once and do
   await tribune.nextFrames();
   await expect(blocked).toHaveCount(1);
 
-  // Replaced by a short text: the reason goes with the next frame, not after a save and a round trip.
+  // Replaced by a short text: the reason goes at once, from the page's own count, before the new
+  // text is even sent to be saved (the page notes which of the two comes first).
+  await tribune.page.evaluate(() => {
+    const order: string[] = ((window as unknown as { __order: string[] }).__order = []);
+    const send = WebSocket.prototype.send;
+    WebSocket.prototype.send = function (this: WebSocket, data: Parameters<WebSocket['send']>[0]) {
+      if (typeof data === 'string' && data.includes('"command":"draft.save"')) order.push('save sent');
+      send.call(this, data);
+    };
+    new MutationObserver(() => {
+      if (!order.includes('reason gone') && !document.querySelector('[data-testid="target-check"] .reason-block')) order.push('reason gone');
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
   await tribune.composerText.fill('Moules-frites ce midi');
-  await expect(blocked).toHaveCount(0, { timeout: 400 });
+  await expect(blocked).toHaveCount(0);
+  await expect.poll(() => tribune.page.evaluate(() => (window as unknown as { __order: string[] }).__order)).toContain('save sent');
+  expect(await tribune.page.evaluate(() => (window as unknown as { __order: string[] }).__order)).toEqual(['reason gone', 'save sent']);
   await expect(check).toHaveClass(/is-ready/);
   // Neither the save nor a late answer about the old text brings it back: every check asked has
   // answered, the last one about the new text, and the page has drawn them.
