@@ -20,6 +20,11 @@ describe('scroll anchor: items arriving above keep the view still', () => {
     expect(arrivedAbove(before, after, null)).toEqual([]);
   });
 
+  it('a page appended below brings nothing above, and a key replaced above still counts', () => {
+    expect(arrivedAbove(after, [...after, 'f', 'g'], { key: 'd', offset: 0 })).toEqual([]);
+    expect(arrivedAbove(after, ['a', 'x', 'c', 'd', 'e', 'f'], { key: 'd', offset: 0 })).toEqual(['x']);
+  });
+
   it('the pill counts unseen items still above the view and forgets those scrolled into view', () => {
     const unseen = new Set(['a', 'b']);
     expect(pendingAbove(after, unseen, 2)).toBe(2);

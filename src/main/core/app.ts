@@ -44,6 +44,8 @@ export const DATABASE_FILE = 'tribune.sqlite3';
 export const BACKUP_DIR = 'backups';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BIN_RETENTION_MS = 30 * DAY_MS;
+/** The daily backup is looked at this long after start (then hourly), not during it. */
+export const DAILY_BACKUP_AFTER_START_MS = 30_000;
 
 /** SQLite errors that mean "the disk said no", as opposed to a bug. */
 const storageMessage = (error: unknown): string | null => {
@@ -288,10 +290,15 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   // Closing waits for a backup in progress, so it never races the database handle.
   let backupInFlight: Promise<unknown> = Promise.resolve();
+  let backupLooked = false;
   const backupNow = () => {
+    backupLooked = true;
     backupInFlight = maybeDailyBackup(db, { backupDir, clock }).catch((error: unknown) => log.error('daily backup failed', error));
   };
-  backupNow();
+  // Not while the first screen paints (copying a 90 MB board cache competes with it): a little
+  // after start, then hourly; a session closed before that takes the day's backup as it closes.
+  const firstBackup = setTimeout(backupNow, DAILY_BACKUP_AFTER_START_MS);
+  firstBackup.unref();
   const backupTimer = setInterval(backupNow, 60 * 60 * 1000);
   backupTimer.unref();
 
@@ -360,6 +367,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(firstBackup);
       clearInterval(backupTimer);
       health.stop();
       caldavAuto.stop();
@@ -367,6 +375,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
       inbox.stop();
       await moderation.service.stop();
       await publishing.stop();
+      if (!backupLooked) backupNow();
       await backupInFlight;
       listeners.clear();
       store.close();

@@ -22,7 +22,7 @@ interface VirtualListProps<T> {
   activeKey: string | null;
   renderItem(item: T, index: number): ReactNode;
   onKeyDown?(event: KeyboardEvent<HTMLUListElement>): void;
-  /** Called when the last rows come into view (infinite paging down). */
+  /** Called when the rows near the end come into view (infinite paging down, asked ahead). */
   onEndReached?(): void;
   /** Called with the first shown row's key after scrolling settles. */
   onFirstShownChange?(key: string | null): void;
@@ -31,6 +31,9 @@ interface VirtualListProps<T> {
   handle?: Ref<VirtualListHandle>;
   testId?: string;
 }
+
+/** How many rows before the last one the next page is asked for (a fast scroll shows 2 or 3 a frame). */
+const END_AHEAD_ROWS = 20;
 
 const prefersReducedMotion = () => typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
 
@@ -70,13 +73,17 @@ export function VirtualList<T>({
     return indexes;
   }, []);
 
+  // A new getItemKey makes the virtualizer lay out every row again (all the thousands loaded):
+  // it changes only when the list does, not at each scrolled frame.
+  const getItemKey = useCallback((index: number) => keys[index] ?? index, [keys]);
+
   // The virtualizer keeps its own mutable state (the React compiler leaves this component alone).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateSize,
-    getItemKey: (index) => keys[index] ?? index,
+    getItemKey,
     // Rows drawn beyond the view: one each side. Rows are rendered in the scroll event, before the
     // frame is painted, so more only adds cards that every frame of every column paints.
     overscan: 1,
@@ -112,10 +119,10 @@ export function VirtualList<T>({
 
   const pending = pendingAbove(keys, unseen, firstShown);
 
-  // Infinite paging: the last rows are on screen.
+  // Infinite paging, asked ahead: the next page comes while the person still has rows to read.
   const lastIndex = virtualItems.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (onEndReached && items.length > 0 && lastIndex >= items.length - 3) onEndReached();
+    if (onEndReached && items.length > 0 && lastIndex >= items.length - END_AHEAD_ROWS) onEndReached();
   }, [lastIndex, items.length, onEndReached]);
 
   const firstKey = keys[firstShown] ?? null;

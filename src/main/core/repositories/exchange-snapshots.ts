@@ -129,7 +129,8 @@ export class SnapshotReader {
       all: db.prepare<[string], SnapshotRow>(ALL_SQL),
       range: db.prepare<[string, number, number], SnapshotRow>(RANGE_SQL),
       labels: db.prepare<[string], { draft_id: string; name: string; color: string }>(
-        'SELECT pl.draft_id, l.name, l.color FROM post_labels pl JOIN labels l ON l.id = pl.label_id JOIN drafts d ON d.id = pl.draft_id WHERE d.workspace_id = ?',
+        // From the workspace's labels through post_labels' label index (which holds the post): no per-row look-up of the post.
+        'SELECT pl.draft_id, l.name, l.color FROM labels l JOIN post_labels pl ON pl.label_id = l.id WHERE l.workspace_id = ?',
       ),
       comments: db.prepare<[string], { draft_id: string; id: string; author: string; text: string; created_at: number }>(
         'SELECT pc.draft_id, pc.id, pc.author, pc.text, pc.created_at FROM post_comments pc JOIN drafts d ON d.id = pc.draft_id WHERE d.workspace_id = ? ORDER BY pc.created_at, pc.rowid',

@@ -43,10 +43,8 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const list = useRef<VirtualListHandle>(null);
   const entries = feed.entries;
-  const activeIndex = Math.max(
-    entries.findIndex((e) => e.key === activeKey),
-    0,
-  );
+  // Once per list or focus change, not at every render (a column may hold thousands of entries).
+  const activeIndex = useMemo(() => Math.max(entries.findIndex((e) => e.key === activeKey), 0), [entries, activeKey]);
 
   useEffect(() => {
     void useStreams.getState().load(column.id);
@@ -243,7 +241,8 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
           />
         </TipScope>
       ) : null}
-      {feed.loadingMore ? <p className="column-loading">{t('common.loading')}</p> : null}
+      {/* Over the column's foot: a page coming in does not resize the list (and lay it out again). */}
+      {feed.loadingMore ? <p className="column-loading column-loading-more">{t('common.loading')}</p> : null}
     </Column>
   );
 }

@@ -18,8 +18,11 @@ export function mergeFirstPage(current: readonly ColumnEntry[], fresh: readonly 
 
 /** Older entries appended after the current ones, without duplicates. */
 export function appendPage(current: readonly ColumnEntry[], older: readonly ColumnEntry[]): ColumnEntry[] {
-  const keys = new Set(current.map((e) => e.key));
-  return [...current, ...older.filter((e) => !keys.has(e.key))];
+  // A set of the page's keys, not of the thousands already loaded (a page comes in while scrolling).
+  const incoming = new Set(older.map((e) => e.key));
+  const known = new Set<string>();
+  for (const e of current) if (incoming.has(e.key)) known.add(e.key);
+  return [...current, ...older.filter((e) => !known.has(e.key))];
 }
 
 export function entryItem(entry: ColumnEntry): BoardItem | null {

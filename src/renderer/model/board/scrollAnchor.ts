@@ -25,8 +25,16 @@ export function anchorIndex(keys: readonly string[], anchor: Anchor | null): num
 export function arrivedAbove(previous: readonly string[], next: readonly string[], anchor: Anchor | null): string[] {
   const at = anchorIndex(next, anchor);
   if (at === null || at === 0) return [];
+  // A page appended below (reading down a column of thousands): the same keys above the anchor,
+  // compared in place rather than through a set of every key.
+  if (at <= previous.length && sameStart(previous, next, at)) return [];
   const known = new Set(previous);
   return next.slice(0, at).filter((key) => !known.has(key));
+}
+
+function sameStart(a: readonly string[], b: readonly string[], length: number): boolean {
+  for (let i = 0; i < length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -34,6 +42,7 @@ export function arrivedAbove(previous: readonly string[], next: readonly string[
  * above since the person last saw the top; keys scrolled into view (index >= firstShown) are seen.
  */
 export function pendingAbove(keys: readonly string[], unseen: ReadonlySet<string>, firstShown: number): number {
+  if (unseen.size === 0) return 0;
   let count = 0;
   for (let i = 0; i < Math.min(firstShown, keys.length); i++) if (unseen.has(keys[i]!)) count++;
   return count;
