@@ -2,7 +2,8 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, unescapeText } from '../../src/shared/calendar/ics-text';
 import { canonical } from '../../src/shared/calendar/snapshot';
-import { exportEvent } from '../../src/shared/calendar/ical-export';
+import { exportCalendar, exportEvent } from '../../src/shared/calendar/ical-export';
+import { calendarFileBytes, IcsBytes } from '../../src/main/core/calendar/ics-bytes';
 import { parseCalendar } from '../../src/shared/calendar/ical-import';
 import type { PostSnapshot } from '../../src/shared/calendar/snapshot';
 
@@ -28,6 +29,28 @@ describe('calendar text (the fast paths keep the RFC 5545 rules)', () => {
     const physical = foldLine(line).split('\r\n');
     for (const p of physical) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(75);
     expect(physical.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+  });
+
+  it('folds in the bytes exactly as foldLine does in the text (emoji, accents, escapes, lone surrogates, long lines)', () => {
+    const pieces = ['a', 'é', '🎨', '\\,', '\\;', '\\n', '\ud800', '漢', ' ', 'x'.repeat(73)];
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const out = new IcsBytes(16);
+    let expected = '';
+    for (let i = 0; i < 2000; i++) {
+      let line = 'X-TRIBUNE-TEXT:';
+      const n = Math.floor(next() * 200);
+      for (let k = 0; k < n; k++) line += pieces[Math.floor(next() * pieces.length)];
+      out.line(line);
+      expected += `${foldLine(line)}\r\n`;
+    }
+    expect(Buffer.from(out.result()).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('writes a whole file as bytes identical to the text file', () => {
+    const posts = ['Bonjour', 'un, deux; trois\\ quatre\nfin 🎉'.repeat(9), 'é'.repeat(100)].map((text, i) => ({ ...post(`2027-06-0${i + 1}T07:00:00.000Z`, 'Europe/Paris'), uid: `p${i}@tribune`, text }));
+    const full = { ...header, workspaceName: 'Musée, été; 🎨', from: '2027-01-01T00:00:00.000Z', to: '2028-01-01T00:00:00.000Z' };
+    expect(Buffer.from(calendarFileBytes(full, posts)).toString('utf8')).toBe(exportCalendar(full, posts));
   });
 
   it('gives equal keys for equal values whatever the key order', () => {
