@@ -53,6 +53,20 @@ describe('calendar text (the fast paths keep the RFC 5545 rules)', () => {
     expect(Buffer.from(calendarFileBytes(full, posts)).toString('utf8')).toBe(exportCalendar(full, posts));
   });
 
+  it("reads an event whose zone is defined by the file's own VTIMEZONE further down, events kept in file order", () => {
+    const zone = ['BEGIN:VTIMEZONE', 'TZID:Paris (custom)', 'BEGIN:STANDARD', 'DTSTART:19701025T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+      'BEGIN:DAYLIGHT', 'DTSTART:19700329T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT', 'END:VTIMEZONE'];
+    const event = (uid: string, start: string) => ['BEGIN:VEVENT', `UID:${uid}`, start, 'SUMMARY:Vernissage', 'END:VEVENT'];
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...event('a@test', 'DTSTART:20270601T060000Z'), ...event('b@test', 'DTSTART;TZID="Paris (custom)":20270601T090000'),
+      ...event('c@test', 'DTSTART;TZID=America/New_York:20270601T090000'), ...zone, 'END:VCALENDAR', ''].join('\r\n');
+    const parsed = parseCalendar(text, { timeZone: 'Europe/Paris', newId: () => 'x', nowIso: header.now });
+    expect(parsed.events.map((e) => [e.snapshot.uid, e.snapshot.at])).toEqual([
+      ['a@test', '2027-06-01T06:00:00.000Z'],
+      ['b@test', '2027-06-01T07:00:00.000Z'],
+      ['c@test', '2027-06-01T13:00:00.000Z'],
+    ]);
+  });
+
   it('gives equal keys for equal values whatever the key order', () => {
     expect(canonical({ b: [1, { y: 2, x: null }], a: 'é', u: undefined })).toBe(canonical({ a: 'é', b: [1, { x: null, y: 2 }] }));
     expect(canonical({ a: 1 })).not.toBe(canonical({ a: '1' }));
