@@ -99,15 +99,14 @@ describe('a server whose handle domain is not its API host ("split domain")', ()
 describe('a refusal sent back without its state', () => {
   it('ends the authorization at once with "denied", not after the timeout', async () => {
     const server = await start({ denyAuthorization: 'withoutState' });
-    const started = Date.now();
-    const flow = await startLoopbackAuthorization(server.url, { cache: memoryCache(), openBrowser, timeoutMs: 60_000 });
+    // The wait outlasts the test: an answer means the refusal ended it (its reason says so too).
+    const flow = await startLoopbackAuthorization(server.url, { cache: memoryCache(), openBrowser, timeoutMs: 3_600_000 });
     const error = await flow.result.then(
       () => null,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(MastodonAuthorizationError);
     expect((error as MastodonAuthorizationError).reason).toBe('denied');
-    expect(Date.now() - started).toBeLessThan(10_000);
     expect(pages.at(-1)).toContain('not granted');
     // The listener is closed: nothing more is accepted.
     await expect(fetch(new URL(flow.authorizeUrl).searchParams.get('redirect_uri')!)).rejects.toThrow();
@@ -115,21 +114,18 @@ describe('a refusal sent back without its state', () => {
   });
 
   it('a state-less callback that is not a refusal still does not end the wait', async () => {
-    const server = await start({ autoApprove: false });
-    const flow = await startLoopbackAuthorization(server.url, { cache: memoryCache(), openBrowser: () => {}, timeoutMs: 60_000 });
+    const server = await start();
+    // The browser is opened by hand below, after the forged callbacks.
+    const flow = await startLoopbackAuthorization(server.url, { cache: memoryCache(), openBrowser: () => {}, timeoutMs: 3_600_000 });
     const callback = new URL(new URL(flow.authorizeUrl).searchParams.get('redirect_uri')!);
     callback.searchParams.set('code', 'forged');
     expect((await fetch(callback)).status).toBe(400);
     callback.search = '?error=server_error';
     expect((await fetch(callback)).status).toBe(400);
-    let settled = false;
-    flow.result.then(
-      () => (settled = true),
-      () => (settled = true),
-    );
-    await new Promise((r) => setTimeout(r, 50));
-    expect(settled).toBe(false);
-    flow.cancel();
+    // Still waiting: the person's real approval, coming after them, is what the flow ends with.
+    await openBrowser(flow.authorizeUrl);
+    const auth = await flow.result;
+    expect(server.state.tokens.map((t) => t.accessToken)).toEqual([auth.accessToken]);
   });
 });
 

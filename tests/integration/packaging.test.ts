@@ -289,18 +289,16 @@ describe('the fuse hook (scripts/after-pack.cjs)', () => {
 describe('npm start on a machine without the Electron binary', () => {
   it('prints one clear line pointing to the web version and exits 1, before building', () => {
     const empty = fs.mkdtempSync(path.join(tmp, 'no-electron-'));
-    const started = Date.now();
     const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs')], {
       cwd: root,
       env: { ...env, ELECTRON_OVERRIDE_DIST_PATH: empty },
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
+    // No build ran: a build says "Built … in … s" on stdout.
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toEqual([
       'The Electron binary is not installed on this machine (it could not be downloaded). Run `npm run web` to use Tribune in your browser.',
     ]);
-    // A build takes seconds; the answer must come at once.
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });

@@ -60,7 +60,8 @@ async function setup() {
   });
   const [b] = await board.handlers['board.list']({ workspaceId: ws.id });
   const column = await board.handlers['column.add']({ boardId: b!.id, type: 'home', accountId: account.id });
-  await new Promise((r) => setTimeout(r, 20)); // the first fill column.add started
+  // The first fill column.add started is over when the column says so.
+  await expect.poll(() => events.some((e) => e.event === 'column.changed' && (e.payload as { columnId: string }).columnId === column.id)).toBe(true);
   return { db, clock, state, board, column, events, dir };
 }
 

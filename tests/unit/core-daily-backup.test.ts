@@ -6,7 +6,8 @@
  */
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BACKUP_DIR, DAILY_BACKUP_AFTER_START_MS, openCore } from '../../src/main/core/app';
+import { BACKUP_DIR, openCore } from '../../src/main/core/app';
+import { DAILY_BACKUP_AFTER_START_MS } from '../../src/main/core/daily-backups';
 import { listBackups } from '../../src/main/core/store/backups';
 import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
 import { tempDir } from '../helpers/temp';

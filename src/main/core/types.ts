@@ -47,6 +47,12 @@ export interface CoreOptions {
   openBrowser?: (url: string) => void;
   /** Tests drive the CalDAV sync's timer (every five minutes otherwise). */
   caldavTimers?: import('./scheduler/ports').TimerPort;
-  /** Tests shorten the scheduler's delays. */
-  publishing?: { retry?: { baseMs: number; maxMs: number }; maxAttempts?: number; publishTimeoutMs?: number; concurrencyPerNetwork?: number };
+  /** Tests shorten the scheduler's delays, or hold its timers (the due timer, the offline probe). */
+  publishing?: {
+    retry?: { baseMs: number; maxMs: number };
+    maxAttempts?: number;
+    publishTimeoutMs?: number;
+    concurrencyPerNetwork?: number;
+    timers?: import('./scheduler/ports').TimerPort;
+  };
 }

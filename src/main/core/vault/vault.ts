@@ -3,21 +3,12 @@ import type { VaultMode, VaultStatus } from '../../../shared/domain';
 import { AppFailure } from '../../../shared/result';
 import type { Clock } from '../clock';
 import type { Db } from '../store/database';
-import {
-  DEFAULT_SCRYPT,
-  SALT_BYTES,
-  decodeKey,
-  deriveKey,
-  keyCheckValue,
-  keyMatchesCheck,
-  newDataKey,
-  openSecret,
-  sealSecret,
-} from './crypto';
-import { KEYCHAIN_SERVICE, NO_KEYCHAIN_PROBLEM, type KeychainPort } from './keychain';
-import { readKeyFile, writeKeyFile } from './key-file';
+import { DEFAULT_SCRYPT, SALT_BYTES, deriveKey, keyCheckValue, keyMatchesCheck, newDataKey, openSecret, sealSecret } from './crypto';
+import type { KeychainPort } from './keychain';
+import { writeKeyFile } from './key-file';
 import { vaultMessages as msg } from './messages';
 import { readMeta, writeMeta, type VaultMeta } from './meta';
+import { openKey } from './opening';
 import { SecretScrubber } from './scrub';
 
 export interface VaultOptions {
@@ -32,13 +23,11 @@ export interface VaultOptions {
 type State = VaultStatus['state'];
 const MIN_PASSPHRASE_LENGTH = 8;
 
-/** The keychain entry is named after this data folder's vault, so several folders (and tests) never share a key. */
-const keychainAccount = (vaultId: string) => `data-key:${vaultId}`;
-const detailOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Keeps account secrets encrypted (AES-256-GCM) in the `secrets` table under a random data
- * key held by the OS keychain, a passphrase, or (explicitly chosen) a key file. Secrets
+ * key held by the OS keychain, a passphrase, or (explicitly chosen) a key file (found at start
+ * by opening.ts). Secrets
  * never leave it except through readSecret, and every secret it sees is remembered by the
  * scrubber so it can be masked in error messages and logs.
  */
@@ -155,117 +144,12 @@ export class Vault {
     return () => this.listeners.delete(listener);
   }
 
+  /** Applies what the start found: a key, or the state to show without one. */
   private async start(meta: VaultMeta): Promise<VaultStatus> {
-    switch (meta.mode) {
-      case null:
-        return this.startFresh();
-      case 'keychain':
-        return this.startFromKeychain(meta);
-      case 'plaintext':
-        return this.startFromKeyFile(meta);
-      case 'passphrase':
-        return this.setState('locked', 'passphrase', null);
-      case 'unknown':
-        return this.setState('key_mismatch', null, msg.unknownMode);
-    }
-  }
-
-  private async startFresh(): Promise<VaultStatus> {
-    const keychain = this.options.keychain;
-    if (!keychain) {
-      return this.setState('needs_setup', null, this.options.keychainProblem ?? NO_KEYCHAIN_PROBLEM);
-    }
-    const key = newDataKey();
-    const vaultId = randomUUID();
-    try {
-      await this.putInKeychain(keychain, vaultId, key);
-    } catch (error) {
-      // A keychain that reads but refuses writes (locked collection) is no keychain for us.
-      this.keychainAvailable = false;
-      return this.setState('needs_setup', null, msg.keychainRefused(this.scrubbedDetail(error)));
-    }
-    writeMeta(this.options.db, { mode: 'keychain', vault_id: vaultId, key_check: keyCheckValue(key) });
-    return this.becomeReady(key, 'keychain', null);
-  }
-
-  private async startFromKeychain(meta: VaultMeta): Promise<VaultStatus> {
-    const keychain = this.options.keychain;
-    if (!keychain) {
-      // Never fall back silently: the secrets stay, waiting for the keychain to come back.
-      return this.setState('locked', 'keychain', msg.keychainUnreachable(this.options.keychainProblem ?? null));
-    }
-    const vaultId = meta.vaultId ?? randomUUID();
-    let stored: string | null;
-    try {
-      stored = meta.vaultId ? await keychain.getPassword(KEYCHAIN_SERVICE, keychainAccount(vaultId)) : null;
-    } catch (error) {
-      this.keychainAvailable = false;
-      return this.setState('locked', 'keychain', msg.keychainUnreachable(this.scrubbedDetail(error)));
-    }
-    const key = decodeKey(stored);
-    if (stored !== null) this.scrubber.remember(stored.trim());
-    if (key && keyMatchesCheck(key, meta.keyCheck)) return this.becomeReady(key, 'keychain', null);
-    return this.replaceLostKey('keychain', stored === null ? 'missing' : 'changed', vaultId, (fresh) =>
-      this.putInKeychain(keychain, vaultId, fresh),
-    );
-  }
-
-  private async startFromKeyFile(meta: VaultMeta): Promise<VaultStatus> {
-    let stored: string | null;
-    try {
-      stored = readKeyFile(this.options.dataDir);
-    } catch (error) {
-      return this.setState('locked', 'plaintext', msg.keyFileUnreadable(this.scrubbedDetail(error)));
-    }
-    const key = decodeKey(stored);
-    if (stored !== null) this.scrubber.remember(stored.trim());
-    if (key && keyMatchesCheck(key, meta.keyCheck)) return this.becomeReady(key, 'plaintext', null);
-    return this.replaceLostKey('file', stored === null ? 'missing' : 'changed', meta.vaultId ?? randomUUID(), async (fresh) =>
-      writeKeyFile(this.options.dataDir, fresh.toString('base64')),
-    );
-  }
-
-  /**
-   * The key is gone or different: the ciphertexts are unreadable for good. Store a new key
-   * first (if that fails, nothing is deleted), then drop the ciphertexts and mark their
-   * accounts 'reconnect_needed', leaving every other table alone.
-   */
-  private async replaceLostKey(
-    where: 'keychain' | 'file',
-    reason: 'missing' | 'changed',
-    vaultId: string,
-    persist: (key: Buffer) => Promise<void>,
-  ): Promise<VaultStatus> {
-    const mode: VaultMode = where === 'keychain' ? 'keychain' : 'plaintext';
-    const key = newDataKey();
-    this.scrubber.remember(key.toString('base64'));
-    try {
-      await persist(key);
-    } catch (error) {
-      return this.setState('key_mismatch', mode, msg.newKeyNotStored(this.scrubbedDetail(error)));
-    }
-    const db = this.options.db;
-    const affected = db.transaction(() => {
-      const marked = db
-        .prepare(
-          `UPDATE accounts SET health = 'reconnect_needed'
-           WHERE id IN (SELECT account_id FROM secrets WHERE account_id IS NOT NULL)`,
-        )
-        .run().changes;
-      db.prepare('DELETE FROM secrets').run();
-      writeMeta(db, { mode, vault_id: vaultId, key_check: keyCheckValue(key) });
-      return marked;
-    }).immediate();
-    return this.becomeReady(key, mode, msg.keyLost(where, reason, affected));
-  }
-
-  /** Writes the key and reads it back: a keychain that silently drops writes must not cost the person their tokens. */
-  private async putInKeychain(keychain: KeychainPort, vaultId: string, key: Buffer): Promise<void> {
-    const encoded = key.toString('base64');
-    this.scrubber.remember(encoded);
-    await keychain.setPassword(KEYCHAIN_SERVICE, keychainAccount(vaultId), encoded);
-    const readBack = await keychain.getPassword(KEYCHAIN_SERVICE, keychainAccount(vaultId));
-    if (readBack !== encoded) throw new Error('the key read back from the keychain differs from the one written');
+    const opening = await openKey({ ...this.options, scrubber: this.scrubber }, meta);
+    if (opening.keychainRefused) this.keychainAvailable = false;
+    if (opening.key) return this.becomeReady(opening.key, opening.mode, opening.problem);
+    return this.setState(opening.state, opening.mode, opening.problem);
   }
 
   private requireSetupPending(): void {
@@ -282,10 +166,6 @@ export class Vault {
       default:
         throw new AppFailure('vault_locked', this.mode === 'passphrase' ? msg.locked : msg.keychainLocked);
     }
-  }
-
-  private scrubbedDetail(error: unknown): string {
-    return this.scrubber.scrub(detailOf(error));
   }
 
   private becomeReady(key: Buffer, mode: VaultMode, problem: string | null): VaultStatus {
