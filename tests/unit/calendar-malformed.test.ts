@@ -21,6 +21,8 @@ const CALENDARS: [string, string | Buffer, string, number][] = [
   ['a date that does not exist', cal('BEGIN:VEVENT', 'UID:d@test', 'DTSTART:20271341T250000Z', 'END:VEVENT'), 'calendar_bad_date', 6],
   ['a cut file (END missing)', cal(...GOOD_EVENT).replace('END:VCALENDAR\r\n', ''), 'calendar_unbalanced', 9],
   ['END that closes the wrong component', cal('BEGIN:VEVENT', 'UID:e@test', 'DTSTART:20270310T090000Z', 'END:VTODO'), 'calendar_unbalanced', 7],
+  // Events are read as the file is, but a broken structure further down is still what the file is refused for.
+  ['an event without UID before a fold that lost its space', cal('BEGIN:VEVENT', 'DTSTART:20270311T090000Z', 'END:VEVENT', ...GOOD_EVENT.slice(0, 3), 'DESCRIPTION:folded', 'without the space', 'END:VEVENT'), 'calendar_bad_folding', 11],
   ['the same UID twice', cal(...GOOD_EVENT, ...GOOD_EVENT), 'calendar_duplicate_uid', 9],
   ['Tribune data that is not JSON', cal('BEGIN:VEVENT', 'UID:t@tribune', 'DTSTART:20270310T090000Z', 'X-TRIBUNE-ID:2b6e9a40-3f0c-4f43-9c1e-0d4d36f1e0a1', 'X-TRIBUNE-CONTENT:{not json', 'END:VEVENT'), 'calendar_bad_tribune_data', 8],
   ['Latin-1 bytes', Buffer.concat([Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', ...GOOD_EVENT.slice(0, 3), ''].join('\r\n')), Buffer.from('SUMMARY:Caf\xe9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', 'latin1')]), 'calendar_bad_line', 6],

@@ -2,7 +2,8 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, unescapeText } from '../../src/shared/calendar/ics-text';
 import { canonical } from '../../src/shared/calendar/snapshot';
-import { exportEvent } from '../../src/shared/calendar/ical-export';
+import { exportCalendar, exportEvent } from '../../src/shared/calendar/ical-export';
+import { calendarFileBytes, IcsBytes } from '../../src/main/core/calendar/ics-bytes';
 import { parseCalendar } from '../../src/shared/calendar/ical-import';
 import type { PostSnapshot } from '../../src/shared/calendar/snapshot';
 
@@ -28,6 +29,42 @@ describe('calendar text (the fast paths keep the RFC 5545 rules)', () => {
     const physical = foldLine(line).split('\r\n');
     for (const p of physical) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(75);
     expect(physical.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line);
+  });
+
+  it('folds in the bytes exactly as foldLine does in the text (emoji, accents, escapes, lone surrogates, long lines)', () => {
+    const pieces = ['a', 'é', '🎨', '\\,', '\\;', '\\n', '\ud800', '漢', ' ', 'x'.repeat(73)];
+    let state = 7;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const out = new IcsBytes(16);
+    let expected = '';
+    for (let i = 0; i < 2000; i++) {
+      let line = 'X-TRIBUNE-TEXT:';
+      const n = Math.floor(next() * 200);
+      for (let k = 0; k < n; k++) line += pieces[Math.floor(next() * pieces.length)];
+      out.line(line);
+      expected += `${foldLine(line)}\r\n`;
+    }
+    expect(Buffer.from(out.result()).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('writes a whole file as bytes identical to the text file', () => {
+    const posts = ['Bonjour', 'un, deux; trois\\ quatre\nfin 🎉'.repeat(9), 'é'.repeat(100)].map((text, i) => ({ ...post(`2027-06-0${i + 1}T07:00:00.000Z`, 'Europe/Paris'), uid: `p${i}@tribune`, text }));
+    const full = { ...header, workspaceName: 'Musée, été; 🎨', from: '2027-01-01T00:00:00.000Z', to: '2028-01-01T00:00:00.000Z' };
+    expect(Buffer.from(calendarFileBytes(full, posts)).toString('utf8')).toBe(exportCalendar(full, posts));
+  });
+
+  it("reads an event whose zone is defined by the file's own VTIMEZONE further down, events kept in file order", () => {
+    const zone = ['BEGIN:VTIMEZONE', 'TZID:Paris (custom)', 'BEGIN:STANDARD', 'DTSTART:19701025T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU', 'END:STANDARD',
+      'BEGIN:DAYLIGHT', 'DTSTART:19700329T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU', 'END:DAYLIGHT', 'END:VTIMEZONE'];
+    const event = (uid: string, start: string) => ['BEGIN:VEVENT', `UID:${uid}`, start, 'SUMMARY:Vernissage', 'END:VEVENT'];
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//test//EN', ...event('a@test', 'DTSTART:20270601T060000Z'), ...event('b@test', 'DTSTART;TZID="Paris (custom)":20270601T090000'),
+      ...event('c@test', 'DTSTART;TZID=America/New_York:20270601T090000'), ...zone, 'END:VCALENDAR', ''].join('\r\n');
+    const parsed = parseCalendar(text, { timeZone: 'Europe/Paris', newId: () => 'x', nowIso: header.now });
+    expect(parsed.events.map((e) => [e.snapshot.uid, e.snapshot.at])).toEqual([
+      ['a@test', '2027-06-01T06:00:00.000Z'],
+      ['b@test', '2027-06-01T07:00:00.000Z'],
+      ['c@test', '2027-06-01T13:00:00.000Z'],
+    ]);
   });
 
   it('gives equal keys for equal values whatever the key order', () => {

@@ -4,7 +4,7 @@
  * SEQUENCE, LAST-MODIFIED, and X-TRIBUNE-* properties carrying the whole post. Pure.
  */
 import type { PostSnapshot } from './snapshot';
-import { contentLine, escapeText, foldedLine, foldLine } from './ics-text';
+import { contentLine, escapeText, foldLine } from './ics-text';
 import { steadyOffset, vtimezoneLines, wallTime, zoneSpan, type ZoneSpan } from './vtimezone';
 import { wallClockToInstant, zoneOffsetMinutes } from '../schedule/zoned-time';
 
@@ -74,13 +74,22 @@ function dtstart(at: number, zone: string, spans?: ZoneSpans): string {
 /** The JSON text of a post's content, when the caller has it already (as stored). */
 export type ContentJson = (content: object) => string | undefined;
 
-/** One VEVENT, folded, each line ending in CRLF. */
-function eventText(s: PostSnapshot, fallbackZone: string, stamp: string, spans?: ZoneSpans, contentJson?: ContentJson): string {
+/** Where an event's content lines go: unfolded, values escaped; the sink folds them and ends each with CRLF. */
+export type LineSink = (line: string) => void;
+
+/** One VEVENT as content lines (BEGIN:VEVENT to END:VEVENT). */
+function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string, line: LineSink, spans?: ZoneSpans, contentJson?: ContentJson): void {
   const zone = s.timeZone ?? fallbackZone;
   const at = Date.parse(s.at!);
   const summary = summaryOf(s.text) || (s.kind === 'idea' ? 'Idea' : 'Post');
-  let out = `BEGIN:VEVENT\r\n${foldedLine('UID:', s.uid, true)}\r\nDTSTAMP:${stamp}\r\n${foldLine(dtstart(at, zone, spans))}\r\nDURATION:${DURATION}\r\n`;
-  out += `${foldedLine('SUMMARY:', summary, true)}\r\n${foldedLine('DESCRIPTION:', s.text, true)}\r\n`;
+  const text = escapeText(s.text);
+  line('BEGIN:VEVENT');
+  line(`UID:${escapeText(s.uid)}`);
+  line(`DTSTAMP:${stamp}`);
+  line(dtstart(at, zone, spans));
+  line(`DURATION:${DURATION}`);
+  line(`SUMMARY:${escapeText(summary)}`);
+  line(`DESCRIPTION:${text}`);
   if (s.campaign || s.labels.length > 0) {
     let categories = s.campaign ? escapeText(s.campaign.name) : '';
     let first = !s.campaign;
@@ -88,19 +97,35 @@ function eventText(s: PostSnapshot, fallbackZone: string, stamp: string, spans?:
       categories += (first ? '' : ',') + escapeText(l.name);
       first = false;
     }
-    out += `${foldedLine('CATEGORIES:', categories, false)}\r\n`;
+    line(`CATEGORIES:${categories}`);
   }
-  out += `STATUS:${icalStatus(s)}\r\nSEQUENCE:${s.sequence}\r\nCREATED:${utcStamp(s.createdAt)}\r\nLAST-MODIFIED:${utcStamp(s.lastModified)}\r\n`;
-  out += `${foldedLine('X-TRIBUNE-ID:', s.id, false)}\r\n${foldedLine('X-TRIBUNE-KIND:', s.kind, false)}\r\n${foldedLine('X-TRIBUNE-STATUS:', s.status, false)}\r\n`;
-  out += `${foldedLine('X-TRIBUNE-REVIEW:', s.reviewState, false)}\r\n${foldedLine('X-TRIBUNE-AT:', s.at!, false)}\r\n${foldedLine('X-TRIBUNE-TEXT:', s.text, true)}\r\n`;
-  if (s.timeZone) out += `${foldedLine('X-TRIBUNE-ZONE:', s.timeZone, false)}\r\n`;
-  if (s.content) out += `${foldedLine('X-TRIBUNE-CONTENT:', contentJson?.(s.content) ?? JSON.stringify(s.content), true)}\r\n`;
-  if (s.campaign) out += `${foldedLine('X-TRIBUNE-CAMPAIGN:', JSON.stringify(s.campaign), true)}\r\n`;
-  for (const label of s.labels) out += `${foldedLine('X-TRIBUNE-LABEL:', JSON.stringify(label), true)}\r\n`;
-  for (const target of s.targets) out += `${foldedLine('X-TRIBUNE-TARGET:', JSON.stringify(target), true)}\r\n`;
-  for (const media of s.media) out += `${foldedLine('X-TRIBUNE-MEDIA:', JSON.stringify(media), true)}\r\n`;
-  for (const comment of s.comments) out += `${foldedLine('X-TRIBUNE-COMMENT:', JSON.stringify(comment), true)}\r\n`;
-  return `${out}END:VEVENT\r\n`;
+  line(`STATUS:${icalStatus(s)}`);
+  line(`SEQUENCE:${s.sequence}`);
+  line(`CREATED:${utcStamp(s.createdAt)}`);
+  line(`LAST-MODIFIED:${utcStamp(s.lastModified)}`);
+  line(`X-TRIBUNE-ID:${s.id}`);
+  line(`X-TRIBUNE-KIND:${s.kind}`);
+  line(`X-TRIBUNE-STATUS:${s.status}`);
+  line(`X-TRIBUNE-REVIEW:${s.reviewState}`);
+  line(`X-TRIBUNE-AT:${s.at!}`);
+  line(`X-TRIBUNE-TEXT:${text}`);
+  if (s.timeZone) line(`X-TRIBUNE-ZONE:${s.timeZone}`);
+  if (s.content) line(`X-TRIBUNE-CONTENT:${escapeText(contentJson?.(s.content) ?? JSON.stringify(s.content))}`);
+  if (s.campaign) line(`X-TRIBUNE-CAMPAIGN:${escapeText(JSON.stringify(s.campaign))}`);
+  for (const label of s.labels) line(`X-TRIBUNE-LABEL:${escapeText(JSON.stringify(label))}`);
+  for (const target of s.targets) line(`X-TRIBUNE-TARGET:${escapeText(JSON.stringify(target))}`);
+  for (const media of s.media) line(`X-TRIBUNE-MEDIA:${escapeText(JSON.stringify(media))}`);
+  for (const comment of s.comments) line(`X-TRIBUNE-COMMENT:${escapeText(JSON.stringify(comment))}`);
+  line('END:VEVENT');
+}
+
+/** One VEVENT as text, folded, each line ending in CRLF. */
+function eventText(s: PostSnapshot, fallbackZone: string, stamp: string): string {
+  let out = '';
+  eventLines(s, fallbackZone, stamp, (l) => {
+    out += `${foldLine(l)}\r\n`;
+  });
+  return out;
 }
 
 export interface CalendarHeader {
@@ -114,8 +139,11 @@ export interface CalendarHeader {
   now: string;
 }
 
-/** Writes the whole file in pieces (one per event), CRLF line ends, every line folded at 75 octets. Snapshots without a date are left out. */
-export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], write: (piece: string) => void, contentJson?: ContentJson): void {
+/**
+ * Writes the whole file as content lines (unfolded, values escaped) to `line`, which folds
+ * them at 75 octets and ends each with CRLF. Snapshots without a date are left out.
+ */
+export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], line: LineSink, contentJson?: ContentJson): void {
   const dated = snapshots.filter((s) => s.at !== null);
   const zones = new Set<string>([header.timeZone]);
   let from = Date.parse(header.from);
@@ -139,17 +167,18 @@ export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSn
     contentLine('X-TRIBUNE-RANGE', `${header.from}/${header.to}`),
   ];
   for (const zone of [...zones].sort()) lines.push(...vtimezoneLines(zone, from, to));
-  write(`${lines.map(foldLine).join('\r\n')}\r\n`);
+  for (const l of lines) line(l);
   const spans = zoneSpans(zones, from, to);
-  for (const s of dated) write(eventText(s, header.timeZone, stamp, spans, contentJson));
-  write('END:VCALENDAR\r\n');
+  for (const s of dated) eventLines(s, header.timeZone, stamp, line, spans, contentJson);
+  line('END:VCALENDAR');
 }
 
 /** The whole file as text. */
 export function exportCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], contentJson?: ContentJson): string {
   const pieces: string[] = [];
-  writeCalendar(header, snapshots, (piece) => pieces.push(piece), contentJson);
-  return pieces.join('');
+  writeCalendar(header, snapshots, (l) => pieces.push(foldLine(l)), contentJson);
+  pieces.push('');
+  return pieces.join('\r\n');
 }
 
 /** One post as a calendar object of its own (CalDAV stores one event per resource). */

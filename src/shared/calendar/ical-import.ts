@@ -7,9 +7,9 @@
 import ICAL from 'ical.js';
 import { isValidTimeZone, wallClockToInstant } from '../schedule/zoned-time';
 import { CalendarFileError, unescapeText } from './ics-text';
-import { tokenize, type ContentLine } from './ics-lines';
+import { scanContentLines, type ContentLine } from './ics-lines';
 import { steadyOffset, zoneSpan, type ZoneSpan } from './vtimezone';
-import { eventProps, readEvent, type Comp, type ImportContext, type ParsedEvent, type ZoneReader } from './ical-event';
+import { eventProps, readEvent, type Comp, type EventProps, type ImportContext, type ParsedEvent, type ZoneReader } from './ical-event';
 
 export type { ImportContext, ParsedEvent } from './ical-event';
 
@@ -20,33 +20,15 @@ export interface ParsedCalendar {
   events: ParsedEvent[];
 }
 
-function tree(lines: ContentLine[]): Comp {
-  const root: Comp = { name: 'ROOT', line: 0, props: [], children: [] };
-  const stack = [root];
-  let top = root;
-  for (const l of lines) {
-    if (l.name === 'BEGIN') {
-      const c: Comp = { name: l.value.toUpperCase(), line: l.line, props: [], children: [] };
-      top.children.push(c);
-      stack.push(c);
-      top = c;
-    } else if (l.name === 'END') {
-      stack.pop();
-      top = stack[stack.length - 1]!;
-    } else top.props.push(l);
-  }
-  return root.children[0]!;
-}
-
 const DAY = 86_400_000;
 /** The stretch of time a zone's offsets are scanned over at once. */
 const SPAN_MS = 128 * DAY;
 
-/** The first property of that name (the calendar's own and its zones'). */
+/** The first property of that name. */
 const prop = (c: Comp, name: string): ContentLine | undefined => c.props.find((p) => p.name === name);
 
-function zoneReader(text: string, root: Comp): ZoneReader {
-  const defined = new Set(root.children.filter((c) => c.name === 'VTIMEZONE').map((c) => unescapeText(prop(c, 'TZID')?.value ?? '')));
+/** `defined`: the TZIDs of the calendar's own VTIMEZONEs (complete by the time a TZID that is not an IANA name is read). */
+function zoneReader(text: string, defined: ReadonlySet<string>): ZoneReader {
   let zones: Map<string, ICAL.Timezone> | null = null;
   // IANA zones: their offsets scanned once per stretch of time, so a wall time far from any change reads without probing.
   const spans = new Map<string, ZoneSpan>();
@@ -83,30 +65,75 @@ function zoneReader(text: string, root: Comp): ZoneReader {
   };
 }
 
-/** The whole file or a CalendarFileError: nothing half-read. */
+/**
+ * The whole file or a CalendarFileError: nothing half-read. One pass: each event is read as
+ * soon as its END is (so its lines are done with at once, not kept for the whole file), and
+ * the first refusal is thrown once the whole file was checked, so a broken structure further
+ * down is reported first, as when the file was split into lines before reading any event.
+ * Only the first VCALENDAR counts (its own properties, VTIMEZONEs and VEVENTs).
+ */
 export function parseCalendar(text: string, ctx: ImportContext): ParsedCalendar {
-  const lines = tokenize(text);
-  const root = tree(lines);
-  if (root.name !== 'VCALENDAR') throw new CalendarFileError('calendar_not_ical', { line: 1 });
-  const zones = zoneReader(text, root);
+  const defined = new Set<string>();
+  const zones = zoneReader(text, defined);
   const events: ParsedEvent[] = [];
   const seen = new Map<string, number>();
-  for (const c of root.children) {
-    if (c.name !== 'VEVENT') continue;
-    // Overrides of a recurring event share its UID: the master stands for the series.
-    const e = eventProps(c);
-    if (e.recurrenceId) continue;
-    const event = readEvent(c, e, ctx, zones);
-    if (seen.has(event.snapshot.uid)) throw new CalendarFileError('calendar_duplicate_uid', { line: c.line, first: seen.get(event.snapshot.uid)! });
-    seen.set(event.snapshot.uid, c.line);
-    events.push(event);
-  }
-  const format = prop(root, 'X-TRIBUNE-FORMAT') ? 'tribune_ics' : 'foreign_ics';
-  const rangeProp = prop(root, 'X-TRIBUNE-RANGE');
+  const calendar: Comp = { name: 'VCALENDAR', line: 1, props: [], children: [] };
+  let failure: unknown = null;
+  let failed = false;
+  /** Events after one whose zone is the file's own (not an IANA name): read at the end, once every VTIMEZONE is known. */
+  let later: { c: Comp; e: EventProps }[] | null = null;
+  const read = (c: Comp, e: EventProps) => {
+    if (failed) return;
+    try {
+      const event = readEvent(c, e, ctx, zones);
+      if (seen.has(event.snapshot.uid)) throw new CalendarFileError('calendar_duplicate_uid', { line: c.line, first: seen.get(event.snapshot.uid)! });
+      seen.set(event.snapshot.uid, c.line);
+      events.push(event);
+    } catch (error) {
+      failure = error;
+      failed = true;
+    }
+  };
+  let tops = 0;
+  /** The VEVENT or VTIMEZONE of the first VCALENDAR being read, null inside anything else. */
+  let open: Comp | null = null;
+  scanContentLines(text, (l, depth) => {
+    if (depth === 1) {
+      if (l.name === 'BEGIN') tops++;
+      else if (l.name !== 'END' && tops === 1) calendar.props.push(l);
+      return;
+    }
+    if (tops !== 1) return;
+    if (depth === 2) {
+      if (l.name === 'BEGIN') {
+        const name = l.value.toUpperCase();
+        open = name === 'VEVENT' || name === 'VTIMEZONE' ? { name, line: l.line, props: [], children: [] } : null;
+      } else if (l.name === 'END') {
+        const c = open;
+        open = null;
+        if (!c) return;
+        if (c.name === 'VTIMEZONE') {
+          defined.add(unescapeText(prop(c, 'TZID')?.value ?? ''));
+          return;
+        }
+        // Overrides of a recurring event share its UID: the master stands for the series.
+        const e = eventProps(c);
+        if (e.recurrenceId) return;
+        const tzid = e.start?.params.TZID;
+        if (!later && tzid && !isValidTimeZone(tzid)) later = [];
+        if (later) later.push({ c, e });
+        else read(c, e);
+      } else open?.props.push(l);
+    }
+  });
+  for (const { c, e } of later ?? []) read(c, e);
+  if (failed) throw failure;
+  const format = prop(calendar, 'X-TRIBUNE-FORMAT') ? 'tribune_ics' : 'foreign_ics';
+  const rangeProp = prop(calendar, 'X-TRIBUNE-RANGE');
   let range: ParsedCalendar['range'] = null;
   if (rangeProp) {
     const [from, to] = rangeProp.value.split('/').map((v) => Date.parse(v.trim()));
     if (Number.isFinite(from) && Number.isFinite(to)) range = { from: from!, to: to! };
   }
-  return { format, workspaceId: prop(root, 'X-TRIBUNE-WORKSPACE')?.value.trim() ?? null, range, events };
+  return { format, workspaceId: prop(calendar, 'X-TRIBUNE-WORKSPACE')?.value.trim() ?? null, range, events };
 }

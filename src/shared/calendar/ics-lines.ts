@@ -93,11 +93,13 @@ function parseContentLine(text: string, line: number): ContentLine | null {
 /**
  * Unfolds and tokenizes a whole file, checking its structure: it starts with BEGIN:VCALENDAR,
  * every line is a content line, continuation lines continue something, BEGIN/END balance.
- * One pass over the text: physical lines end at CRLF, LF or a lone CR.
+ * One pass over the text: physical lines end at CRLF, LF or a lone CR. Each content line goes
+ * to `visit` as soon as it is read (so a reader can finish with it before the next one);
+ * `depth` is the number of components open around it (a BEGIN counts itself, an END too).
  */
-export function tokenize(text: string): ContentLine[] {
-  const out: ContentLine[] = [];
+export function scanContentLines(text: string, visit: (line: ContentLine, depth: number) => void): void {
   const stack: { name: string; line: number }[] = [];
+  let count = 0;
   // The pending content line: where its first physical line starts and its last one ends, and whether it was folded.
   let pendingStart = -1;
   let pendingEnd = 0;
@@ -111,20 +113,24 @@ export function tokenize(text: string): ContentLine[] {
     const parsed = parseContentLine(pending, pendingLine);
     if (!parsed) {
       // A name followed by text but no colon, or a line that starts mid-word: a fold that lost its space.
-      throw new CalendarFileError(/^[A-Za-z0-9-]+[;:]/.test(pending) ? 'calendar_bad_line' : out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', {
+      throw new CalendarFileError(/^[A-Za-z0-9-]+[;:]/.test(pending) ? 'calendar_bad_line' : count === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', {
         line: pendingLine,
       });
     }
-    if (out.length === 0 && !(parsed.name === 'BEGIN' && parsed.value.toUpperCase() === 'VCALENDAR')) {
+    if (count === 0 && !(parsed.name === 'BEGIN' && parsed.value.toUpperCase() === 'VCALENDAR')) {
       throw new CalendarFileError('calendar_not_ical', { line: parsed.line });
     }
-    if (parsed.name === 'BEGIN') stack.push({ name: parsed.value.toUpperCase(), line: parsed.line });
-    else if (parsed.name === 'END') {
+    let depth = stack.length;
+    if (parsed.name === 'BEGIN') {
+      stack.push({ name: parsed.value.toUpperCase(), line: parsed.line });
+      depth++;
+    } else if (parsed.name === 'END') {
       const open = stack.pop();
       if (!open || open.name !== parsed.value.toUpperCase()) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
     } else if (stack.length === 0) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
-    out.push(parsed);
+    count++;
     pendingStart = -1;
+    visit(parsed, depth);
   };
   /** The physical line text[start, end), number n. */
   const physical = (start: number, end: number, n: number) => {
@@ -135,7 +141,7 @@ export function tokenize(text: string): ContentLine[] {
     }
     const first = text.charCodeAt(start);
     if (first === 0x20 || first === 0x09) {
-      if (pendingStart < 0) throw new CalendarFileError(out.length === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', { line: n });
+      if (pendingStart < 0) throw new CalendarFileError(count === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', { line: n });
       pendingEnd = end;
       folded = true;
       return;
@@ -166,7 +172,6 @@ export function tokenize(text: string): ContentLine[] {
     pos = nl + 1;
   }
   flush();
-  if (out.length === 0) throw new CalendarFileError('calendar_not_ical', { line: 1 });
+  if (count === 0) throw new CalendarFileError('calendar_not_ical', { line: 1 });
   if (stack.length > 0) throw new CalendarFileError('calendar_unbalanced', { line: n });
-  return out;
 }

@@ -15,14 +15,13 @@ export class CalendarFileError extends Error {
 }
 
 const NEEDS_ESCAPE = /[\\;,\r\n]/;
+const ESCAPED = /[\\;,]/g;
 
 /** TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline. */
 export function escapeText(value: string): string {
   if (!NEEDS_ESCAPE.test(value)) return value;
-  // Backslashes first, so the ones the later passes add are not doubled.
-  let out = value.indexOf('\\') < 0 ? value : value.replace(/\\/g, '\\\\');
-  if (out.indexOf(';') >= 0) out = out.replace(/;/g, '\\;');
-  if (out.indexOf(',') >= 0) out = out.replace(/,/g, '\\,');
+  // Backslash, semicolon and comma each get a backslash in one pass (so none is doubled), then line ends.
+  const out = value.replace(ESCAPED, '\\$&');
   return out.indexOf('\n') < 0 && out.indexOf('\r') < 0 ? out : out.replace(/\r\n|\r|\n/g, '\\n');
 }
 
@@ -92,67 +91,6 @@ export function foldLine(line: string): string {
     i += width;
   }
   return out + line.slice(start);
-}
-
-/**
- * `head` then `value` as one folded content line (no line end): the value TEXT-escaped when
- * `escape`, in one pass that escapes and folds at 75 octets as escapeText then foldLine would
- * (the same bytes), without building the escaped line first.
- */
-export function foldedLine(head: string, value: string, escape: boolean): string {
-  let limit = 75;
-  let octets = head.length;
-  if (octets > limit || NOT_ASCII.test(head)) return foldLine(head + (escape ? escapeText(value) : value));
-  const n = value.length;
-  // Short and nothing to escape: at most 3 octets per UTF-16 unit, so it fits.
-  if (octets + 3 * n <= limit && (!escape || !NEEDS_ESCAPE.test(value))) return head + value;
-  let out = head;
-  let start = 0;
-  for (let i = 0; i < n; i++) {
-    const c = value.charCodeAt(i);
-    if (c < 0x80) {
-      if (escape && (c === 0x5c || c === 0x3b || c === 0x2c || c === 0x0a || c === 0x0d)) {
-        out += value.slice(start, i);
-        if (c === 0x0d && value.charCodeAt(i + 1) === 0x0a) i++;
-        start = i + 1;
-        // Two octets, each of which may start a new physical line (as folding the escaped text does).
-        if (octets + 1 > limit) {
-          out += '\r\n ';
-          octets = 0;
-          limit = 74;
-        }
-        out += '\\';
-        if (++octets + 1 > limit) {
-          out += '\r\n ';
-          octets = 0;
-          limit = 74;
-        }
-        out += c === 0x0a || c === 0x0d ? 'n' : value[i]!;
-        octets++;
-        continue;
-      }
-      if (octets + 1 > limit) {
-        out += `${value.slice(start, i)}\r\n `;
-        start = i;
-        octets = 0;
-        limit = 74;
-      }
-      octets++;
-      continue;
-    }
-    // A surrogate pair is one 4-octet character; a lone surrogate counts 3, as codePointAt reads it.
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (value.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-    const bytes = c < 0x800 ? 2 : pair ? 4 : 3;
-    if (octets + bytes > limit) {
-      out += `${value.slice(start, i)}\r\n `;
-      start = i;
-      octets = 0;
-      limit = 74;
-    }
-    octets += bytes;
-    if (pair) i++;
-  }
-  return out + value.slice(start);
 }
 
 /** Decodes bytes as UTF-8 (a BOM is dropped); a byte sequence that is not UTF-8 is refused with its line. */

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import { createHash, randomUUID } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import { AppFailure } from '../../../shared/result';
-import { writeCalendar } from '../../../shared/calendar/ical-export';
 import { parseCalendar } from '../../../shared/calendar/ical-import';
 import { decodeUtf8 } from '../../../shared/calendar/ics-text';
 import { exportCsv } from '../../../shared/calendar/csv';
@@ -21,6 +20,7 @@ import type { Workspace } from '../../../shared/domain';
 import type { Db } from '../store/database';
 import { asFailure, checkSize, detectKind } from './files';
 import { csvSnapshots } from './csv-import';
+import { calendarFileBytes } from './ics-bytes';
 import type { Importer, StagedImport } from './importer';
 
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
@@ -59,22 +59,11 @@ export class ExchangeService {
   /** The iCalendar file (UTF-8); what it carries becomes the exchange base (the last version exchanged). */
   calendarBytes(ws: Workspace, from: string, to: string, snapshots: PostSnapshot[]): Uint8Array {
     const header = { workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, from, to, now: new Date(this.d.now()).toISOString() };
-    // Each event is encoded as it is written (native UTF-8 writes into one growing buffer).
-    let bytes = Buffer.allocUnsafe(65_536 + snapshots.length * 2048);
-    let length = 0;
-    const write = (piece: string) => {
-      if (length + piece.length * 3 > bytes.length) {
-        const grown = Buffer.allocUnsafe(Math.max(bytes.length * 2, length + piece.length * 3));
-        bytes.copy(grown, 0, 0, length);
-        bytes = grown;
-      }
-      length += bytes.write(piece, length, 'utf8');
-    };
-    writeCalendar(header, snapshots, write, (content) => this.d.exchange.storedContent(content));
+    const bytes = calendarFileBytes(header, snapshots, (content) => this.d.exchange.storedContent(content));
     this.d.db.transaction(() => {
       for (const s of snapshots) this.d.exchange.putBase(ws.id, s);
     })();
-    return new Uint8Array(bytes.buffer, bytes.byteOffset, length);
+    return bytes;
   }
 
   /** Reads the whole file and stages what importing it would do; nothing is written. */
