@@ -10,6 +10,8 @@ test('boards are tabs, columns reorder by keyboard and menu, and the board comes
   const board = new BoardPage(page);
   await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
   await expect(board.tab('Accueil')).toHaveAttribute('aria-selected', 'true');
+  await expect(board.boardPanel('Accueil')).toBeVisible();
+  await expect(board.tab('Accueil')).toHaveAttribute('aria-controls', (await board.boardPanel('Accueil').getAttribute('id'))!);
   await expect.poll(() => board.columnNames()).toEqual(['Brouillons', 'Programmés', 'Publiés / Échecs']);
 
   // Keyboard: the handle picks the column up, → moves it, Space drops it.
@@ -40,7 +42,10 @@ test('boards are tabs, columns reorder by keyboard and menu, and the board comes
   const restarted = await host.restart();
   await tribune.open(restarted.url);
   await expect(board.tab('Veille')).toHaveAttribute('aria-selected', 'true');
+  await expect(board.boardPanel('Veille')).toBeVisible();
   await board.tab('Accueil').click();
+  await expect(board.boardPanel('Accueil')).toBeVisible();
+  await expect(board.boardPanel('Veille')).toHaveCount(0);
   await expect.poll(() => board.columnNames()).toEqual(['Programmés', 'Publiés / Échecs', 'Brouillons']);
   await expect(page.locator('[data-column-id]').nth(2)).toHaveAttribute('data-width', 'wide');
 

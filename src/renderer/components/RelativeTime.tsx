@@ -38,13 +38,28 @@ function useNow(): number {
 /** "il y a 3 minutes" / "3 minutes ago", with the full date as its tooltip. */
 export function RelativeTime({ iso, prefix, id }: { iso: string; prefix?: string; id?: string }) {
   const { i18n } = useTranslation();
+  return <TimeAgo iso={iso} prefix={prefix} id={id} language={i18n.language} />;
+}
+
+/**
+ * RelativeTime for a list that knows its language (board cards, mounted at every scrolled frame):
+ * no translation hook of its own, and the full date is written when the pointer comes over it
+ * (the only time its tooltip shows), not for every card mounted.
+ */
+export function TimeAgo({ iso, prefix, id, language }: { iso: string; prefix?: string; id?: string; language: string }) {
   useNow();
   const date = new Date(iso);
-  const locale = dateLocale(i18n.language);
+  const locale = dateLocale(language);
   const relative = formatDistanceToNow(date, { addSuffix: true, locale });
-  const full = format(date, 'PPPPp', { locale });
   return (
-    <time id={id} className="rel-time" dateTime={iso} title={full}>
+    <time
+      id={id}
+      className="rel-time"
+      dateTime={iso}
+      onPointerEnter={(event) => {
+        event.currentTarget.title = format(date, 'PPPPp', { locale });
+      }}
+    >
       {prefix ? `${prefix} ${relative}` : relative}
     </time>
   );

@@ -13,6 +13,10 @@ export class BoardPage {
   tab(name: string) {
     return this.tabs.getByRole('tab', { name: new RegExp(`^${name}`) });
   }
+  /** The shown board's columns: the tab panel, named by its tab (which says it controls it). */
+  boardPanel(name: string) {
+    return this.main.getByRole('tabpanel', { name: new RegExp(`^${name}`) });
+  }
   /** Every column of the shown board, in order (their accessible names). */
   get columns() {
     return this.main.locator('[data-column-id] > section.column');

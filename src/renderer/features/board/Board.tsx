@@ -1,6 +1,6 @@
 import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, TabPanel, Tabs } from 'react-aria-components';
+import { Button, Tabs } from 'react-aria-components';
 import { RotateCw } from 'lucide-react';
 import { isNetworkColumn, type Board as BoardModel, type Column } from '../../../shared/board/schemas';
 import type { Account, Workspace } from '../../../shared/domain';
@@ -18,6 +18,7 @@ import { PostsColumn } from '../posts/PostsColumn';
 import { NetworkColumn } from '../stream/NetworkColumn';
 import { SidePanel } from '../stream/SidePanel';
 import { NoWorkspace } from '../workspaces/NoWorkspace';
+import { BoardPanel } from './BoardPanel';
 import { BoardTabs } from './BoardTabs';
 import { ColumnMenu } from './ColumnMenu';
 import { OfflineBanner } from './OfflineBanner';
@@ -122,9 +123,9 @@ export function Board() {
           <OfflineBanner />
           <div className="board-area">
             {boards.map((b) => (
-              <TabPanel key={b.id} id={b.id} className="board-scroll">
+              <BoardPanel key={b.id} boardId={b.id} empty={b.columns.length === 0} className="board-scroll">
                 <BoardColumns board={b} workspace={workspace} accounts={accounts} />
-              </TabPanel>
+              </BoardPanel>
             ))}
             <SidePanel workspace={workspace} accounts={accounts} boardId={current.id} />
           </div>

@@ -1,13 +1,14 @@
-import { useTranslation } from 'react-i18next';
 import type { BoardItem } from '../../../shared/board/schemas';
 import type { Account } from '../../../shared/domain';
-import { atHandle } from '../../components/AccountAvatar';
+import type { CardTexts } from './cardTexts';
 import { ItemMoreMenu } from './ItemMoreMenu';
 import { reply, toggle, viewerIs, type CardActor } from './itemActions';
 
 interface ItemActionsProps {
   item: BoardItem;
   actor: CardActor;
+  /** The action names as the acting account (made once for the list). */
+  texts: CardTexts;
   /** The workspace's accounts on the item's network, to act as another one. */
   others: readonly Account[];
   onActAs(account: Account): void;
@@ -52,17 +53,15 @@ function CountButton({ label, icon, count, shortcut, on, className, isDisabled, 
 }
 
 /** The card's action bar: reply, repost, like with their counts, then "more" (quote, bookmark, follow, act as…). */
-export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder }: ItemActionsProps) {
-  const { t } = useTranslation();
-  const as = atHandle(actor.account.handle);
+export function ItemActions({ item, actor, texts, others, onActAs, excludeFromTabOrder }: ItemActionsProps) {
   const pending = (a: string) => item.viewer.pending.includes(a);
   const mine = viewerIs(item, actor);
   const tabIndex = excludeFromTabOrder ? -1 : undefined;
   return (
     <div className="item-actions">
-      <CountButton label={t('board.replyAs', { handle: as })} icon="reply" count={item.counts.replies} shortcut="R" tabIndex={tabIndex} onPress={() => reply(item, actor)} />
+      <CountButton label={texts.replyAs} icon="reply" count={item.counts.replies} shortcut="R" tabIndex={tabIndex} onPress={() => reply(item, actor)} />
       <CountButton
-        label={t('board.repostAs', { handle: as })}
+        label={texts.repostAs}
         icon="repost"
         count={item.counts.reposts}
         shortcut="T"
@@ -72,7 +71,7 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
         onPress={() => void toggle(item, actor, 'repost')}
       />
       <CountButton
-        label={t('board.likeAs', { handle: as })}
+        label={texts.likeAs}
         icon="like"
         count={item.counts.likes}
         shortcut="F"
@@ -82,7 +81,7 @@ export function ItemActions({ item, actor, others, onActAs, excludeFromTabOrder 
         tabIndex={tabIndex}
         onPress={() => void toggle(item, actor, 'like')}
       />
-      <ItemMoreMenu item={item} actor={actor} others={others} onActAs={onActAs} tabIndex={tabIndex} />
+      <ItemMoreMenu item={item} actor={actor} texts={texts} others={others} onActAs={onActAs} tabIndex={tabIndex} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { AtSign, Heart, MessageSquareReply, Quote, Repeat2, UserPlus } from 'lucide-react';
 import type { Actor, BoardItem, ColumnEntry } from '../../../shared/board/schemas';
 import type { Account } from '../../../shared/domain';
 import { FlagBadges } from '../../components/FlagBadges';
-import { RelativeTime } from '../../components/RelativeTime';
+import { TimeAgo } from '../../components/RelativeTime';
 import { clampText, atHandle } from '../../model/board/safeLinks';
 import { ItemActions } from './ItemActions';
+import type { CardTexts } from './cardTexts';
 import { ChatReply, isChatItem } from './ChatReply';
 import { MediaGrid, sameOrigin } from './MediaGrid';
 import { RichText } from './RichText';
@@ -48,6 +48,8 @@ interface ItemCardProps {
   /** The workspace's accounts on this network ("act as"). */
   accounts: readonly Account[];
   active: boolean;
+  /** The list's shared texts (useCardTexts): a new language or acting account renders the card again. */
+  texts: CardTexts;
   /** Called with the entry's key (a stable function keeps the memoized card from re-rendering). */
   onFocus(key: string): void;
   onActAs(account: Account): void;
@@ -59,8 +61,8 @@ interface ItemCardProps {
  * re-renders only the cards whose entry or state changed). Everything shown comes from structured fields and
  * spans as text and elements (never HTML); images are same-origin paths; names are clamped.
  */
-export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active, onFocus: onFocusKey, onActAs, onOpen }: ItemCardProps) {
-  const { t, i18n } = useTranslation();
+export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active, texts, onFocus: onFocusKey, onActAs, onOpen }: ItemCardProps) {
+  const { t, language } = texts;
   const item = entry.item;
   const [showHidden, setShowHidden] = useState(false);
   const tabIndex = active ? 0 : -1;
@@ -73,7 +75,7 @@ export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active,
           return <Icon size={13} aria-hidden />;
         })()}
         <span>{t(`board.notification.${entry.type}`, { name: clampText(entry.actor.displayName || atHandle(entry.actor.handle), NAME_MAX) })}</span>
-        {!item ? <RelativeTime iso={entry.at} /> : null}
+        {!item ? <TimeAgo iso={entry.at} language={language} /> : null}
       </p>
     ) : entry.repostedBy ? (
       <p className="item-context">
@@ -115,13 +117,13 @@ export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active,
             </span>{' '}
             <span className="item-handle">{clampText(atHandle(item.author.handle), NAME_MAX)}</span>
           </span>
-          <RelativeTime iso={item.createdAt} />
+          <TimeAgo iso={item.createdAt} language={language} />
         </header>
         {item.replyTo ? (
           <p className="item-reply-to">{item.replyTo.handle ? t('board.replyingTo', { handle: atHandle(item.replyTo.handle) }) : t('board.replyingToPost')}</p>
         ) : null}
         {item.deleted ? <p className="item-deleted">{t('board.deleted')}</p> : null}
-        <FlagBadges flags={item.flags} />
+        {item.flags?.length ? <FlagBadges flags={item.flags} /> : null}
         {item.contentWarning ? (
           <div className="item-cw">
             <span className="item-cw-label">{t('board.contentWarning')}</span> <span>{item.contentWarning}</span>{' '}
@@ -155,13 +157,13 @@ export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active,
             ) : null}
           </>
         )}
-        {item.language && !i18n.language.startsWith(item.language) ? (
+        {item.language && !language.startsWith(item.language) ? (
           <span className="item-lang" title={t('board.language', { lang: item.language })}>
             {item.language.toUpperCase()}
           </span>
         ) : null}
       </article>
-      {item.deleted ? null : isChatItem(item) ? <ChatReply item={item} actor={actor} /> : <ItemActions item={item} actor={actor} others={accounts} onActAs={onActAs} excludeFromTabOrder={!active} />}
+      {item.deleted ? null : isChatItem(item) ? <ChatReply item={item} actor={actor} /> : <ItemActions item={item} actor={actor} texts={texts} others={accounts} onActAs={onActAs} excludeFromTabOrder={!active} />}
     </div>
   );
 });

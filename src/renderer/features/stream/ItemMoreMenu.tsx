@@ -1,5 +1,4 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Header, Menu, MenuItem, Popover, Section } from 'react-aria-components';
 import { Bookmark, ExternalLink, Link2, MessagesSquare, Quote, Trash2, UserCheck, UserPlus } from 'lucide-react';
 import type { BoardItem } from '../../../shared/board/schemas';
@@ -8,11 +7,13 @@ import { atHandle } from '../../components/AccountAvatar';
 import { moderationChoices } from '../../model/moderation/choices';
 import { askModeration } from '../moderation/moderate';
 import { ModerationSection, moderationKey } from '../moderation/ModerationSection';
+import type { CardTexts } from './cardTexts';
 import { copyLink, openInBrowser, openThread, quote, removeOwn, toggle, type CardActor } from './itemActions';
 
 interface ItemMoreMenuProps {
   item: BoardItem;
   actor: CardActor;
+  texts: CardTexts;
   others: readonly Account[];
   onActAs(account: Account): void;
   tabIndex: number | undefined;
@@ -23,8 +24,8 @@ interface ItemMoreMenuProps {
  * (focus moves into the menu, Esc or a choice closes it and focus returns to the button). Nothing
  * of the menu is mounted for the thousands of cards whose menu is never opened.
  */
-export function ItemMoreMenu({ item, actor, others, onActAs, tabIndex }: ItemMoreMenuProps) {
-  const { t } = useTranslation();
+export function ItemMoreMenu({ item, actor, texts, others, onActAs, tabIndex }: ItemMoreMenuProps) {
+  const { t } = texts;
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
@@ -52,15 +53,16 @@ export function ItemMoreMenu({ item, actor, others, onActAs, tabIndex }: ItemMor
       if (other) onActAs(other);
     }
   };
-  const follow = t(item.viewer.followingAuthor ? 'board.unfollow' : 'board.follow', { handle: author });
-  const bookmark = t(item.viewer.bookmarked ? 'board.unbookmark' : 'board.bookmark');
+  // Only when open: the menu's words are not made for every card mounted.
+  const follow = open ? t(item.viewer.followingAuthor ? 'board.unfollow' : 'board.follow', { handle: author }) : '';
+  const bookmark = open ? t(item.viewer.bookmarked ? 'board.unbookmark' : 'board.bookmark') : '';
   return (
     <>
       <button
         ref={button}
         type="button"
         className="btn btn-ghost btn-icon"
-        aria-label={t('board.moreActions')}
+        aria-label={texts.moreActions}
         aria-haspopup="menu"
         aria-expanded={open}
         tabIndex={tabIndex}

@@ -15,6 +15,7 @@ import { atHandle } from '../../model/board/safeLinks';
 import { useConnection } from '../../stores/connection';
 import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { useUi } from '../../stores/ui';
+import { useCardTexts } from './cardTexts';
 import { ColumnStatusLine, LiveMode } from './ColumnStatusLine';
 import { COLUMN_ICONS } from './columnIcons';
 import { ItemCard } from './ItemCard';
@@ -97,6 +98,7 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
   // Stable props: the cards are memoized (thousands of entries per column).
   const actor: CardActor | null = useMemo(() => (actingAccount ? { workspaceId: workspace.id, account: actingAccount } : null), [workspace.id, actingAccount]);
   const onActAs = useCallback((account: Account) => setActAsId(account.id), []);
+  const texts = useCardTexts(actingAccount?.handle ?? null);
   const onOpen = useCallback((item: BoardItem) => actor && openThread(item, actor), [actor]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -163,6 +165,7 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
         actor={actor}
         accounts={sameNetwork}
         active={index === activeIndex}
+        texts={texts}
         onFocus={setActiveKey}
         onActAs={onActAs}
         onOpen={onOpen}

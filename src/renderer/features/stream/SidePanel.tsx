@@ -9,6 +9,7 @@ import { IconButton } from '../../components/IconButton';
 import { errorText } from '../../i18n';
 import { usePanel } from '../../stores/panel';
 import { useUi } from '../../stores/ui';
+import { useCardTexts } from './cardTexts';
 import { ConversationPanel } from './ConversationPanel';
 import { ItemCard } from './ItemCard';
 import type { CardActor } from './itemActions';
@@ -33,10 +34,10 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
   useEffect(() => {
     if (target) heading.current?.focus();
   }, [target]);
-  if (!target) return null;
-  const accountId = target.kind === 'preview' ? target.accountId : target.asAccountId;
+  const accountId = target ? (target.kind === 'preview' ? target.accountId : target.asAccountId) : null;
   const account = accounts.find((a) => a.id === accountId);
-  if (!account) return null;
+  const texts = useCardTexts(account?.handle ?? null);
+  if (!target || !account) return null;
   const actor: CardActor = { workspaceId: workspace.id, account };
   const sameNetwork = accounts.filter((a) => a.network === account.network);
   // A private (direct) Mastodon post's thread is its conversation.
@@ -87,6 +88,7 @@ export function SidePanel({ workspace, accounts, boardId }: { workspace: Workspa
                   entry={row}
                   actor={actor}
                   accounts={sameNetwork}
+                  texts={texts}
                   active={(activeKey ?? thread?.focus.id ?? rows[0]?.key) === row.key}
                   onFocus={() => setActiveKey(row.key)}
                   onActAs={() => undefined}
