@@ -1,10 +1,12 @@
 /**
  * The board's frame without any network: boards as tabs, the local columns (Drafts, Scheduled,
  * Sent) in order, a new board, reordering by keyboard (the column's handle: Space, arrows, Space)
- * and by the column menu, and the same board after a restart of the host.
+ * and by the column menu, and the same board after a restart of the host; at start, the
+ * workspace's lists and boards are each read once.
  */
 import { test, expect } from './fixtures';
 import { BoardPage } from './pages/board';
+import { RpcLog } from './pages/rpc-log';
 
 test('boards are tabs, columns reorder by keyboard and menu, and the board comes back the same after a restart', async ({ tribune, host, page }) => {
   const board = new BoardPage(page);
@@ -54,4 +56,27 @@ test('boards are tabs, columns reorder by keyboard and menu, and the board comes
   const sheet = page.getByRole('dialog', { name: 'Raccourcis clavier' });
   await expect(sheet).toContainText('Répondre à la publication choisie');
   await expect(sheet).toContainText('Aimer / retirer le j’aime'.replace('’', "'"));
+});
+
+test('at start, the selected workspace and its boards are each read once', async ({ tribune, host, page }) => {
+  const board = new BoardPage(page);
+  await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
+  await expect(board.boardPanel('Accueil')).toBeVisible();
+
+  const restarted = await host.restart();
+  const rpc = new RpcLog(page);
+  await tribune.open(restarted.url);
+  await expect(board.boardPanel('Accueil')).toBeVisible();
+  await expect.poll(() => board.columnNames()).toEqual(['Brouillons', 'Programmés', 'Publiés / Échecs']);
+  // Everything asked so far has its answer: the start is over.
+  await expect.poll(() => rpc.entries.some((e) => e.command === 'board.list') && rpc.settled()).toBe(true);
+  const sent = (command: string) => rpc.entries.filter((e) => e.command === command).map((e) => JSON.stringify(e.input));
+  expect(sent('workspace.list')).toHaveLength(1);
+  expect(sent('board.list')).toHaveLength(1);
+  expect(sent('draft.list')).toHaveLength(1);
+  expect(sent('account.list')).toHaveLength(1);
+  expect(sent('workspace.getPublishing')).toHaveLength(1);
+  // Scheduled and Sent, once each.
+  expect(sent('post.list')).toHaveLength(2);
+  expect(new Set(sent('post.list')).size).toBe(2);
 });

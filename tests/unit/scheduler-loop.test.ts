@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Scheduler, type SchedulerOptions } from '../../src/main/core/scheduler/scheduler';
 import { MemoryQueue } from '../helpers/memory-queue';
-import type { Outcome, TimerPort } from '../../src/main/core/scheduler/ports';
+import type { Outcome } from '../../src/main/core/scheduler/ports';
+import { clock, HOUR, MIN, S, T0, timers, useFakeTime } from '../helpers/scheduler-time';
 import type { Network } from '../../src/shared/domain';
 
-const T0 = Date.parse('2026-11-23T09:00:00.000Z');
-const S = 1_000;
-const MIN = 60 * S;
-const HOUR = 60 * MIN;
-
-// The clock and the timers are vitest's fake ones: nothing waits for real.
-const clock = { now: () => Date.now() };
-const timers: TimerPort = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 const sent = (id: string): Outcome => ({ kind: 'sent', remote: { remoteId: `remote-${id}` } });
 const httpError = (status: number, message: string, headers: { retryAfter?: string } = {}): Outcome => ({
   kind: 'failed',
@@ -22,12 +12,7 @@ const httpError = (status: number, message: string, headers: { retryAfter?: stri
 });
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTime();
 
 type Publish = SchedulerOptions['publish'];
 

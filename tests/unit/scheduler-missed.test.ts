@@ -1,26 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Scheduler, type MissedReport, type SchedulerOptions } from '../../src/main/core/scheduler/scheduler';
 import { MemoryQueue } from '../helpers/memory-queue';
-import type { TimerPort } from '../../src/main/core/scheduler/ports';
+import { clock, HOUR, MIN, S, T0, timers, useFakeTime } from '../helpers/scheduler-time';
 import type { MissedPolicy } from '../../src/shared/schedule';
 
-const T0 = Date.parse('2026-11-23T09:00:00.000Z');
-const S = 1_000;
-const MIN = 60 * S;
-const HOUR = 60 * MIN;
-
-const clock = { now: () => Date.now() };
-const timers: TimerPort = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTime();
 
 function setup(policy: MissedPolicy | ((accountId: string) => MissedPolicy), options: Partial<SchedulerOptions> = {}) {
   const queue = new MemoryQueue();

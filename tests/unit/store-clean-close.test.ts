@@ -5,16 +5,15 @@
  * migration, a week gone by) is checked again, and a damaged file is still refused untouched.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanCloseMarker, openStore, RECHECK_AFTER_MS, StoreOpenError } from '../../src/main/core/store/database';
 import { MIGRATIONS } from '../../src/main/core/store/migrations';
+import { damageDatabase, sha } from '../helpers/store-files';
 import { manualClock, tempDir } from '../helpers/temp';
 
 const DAY = 24 * 60 * 60 * 1000;
-const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 async function closedCleanly() {
   const dir = tempDir();
@@ -85,17 +84,7 @@ describe('opening a database Tribune closed cleanly', () => {
 
   it('still refuses a file damaged after a clean close, and leaves it untouched', async () => {
     const { file, open } = await closedCleanly();
-    const db = new Database(file);
-    const insert = db.prepare('INSERT INTO settings VALUES (?, ?)');
-    db.transaction(() => {
-      for (let i = 0; i < 2000; i++) insert.run(`k${i}`, 'x'.repeat(100));
-    })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = DELETE');
-    db.close();
-    const bytes = fs.readFileSync(file);
-    bytes.fill(0xa5, 4096 * 3, 4096 * 4);
-    fs.writeFileSync(file, bytes);
+    damageDatabase(file);
     const before = sha(file);
     const error = (await open().catch((e: unknown) => e)) as StoreOpenError;
     expect(error).toBeInstanceOf(StoreOpenError);

@@ -1,14 +1,13 @@
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackups, takeBackup } from '../../src/main/core/store/backups';
 import { applyMigrations, maybeDailyBackup, openStore, StoreOpenError } from '../../src/main/core/store/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/store/migrations';
+import { damageDatabase, sha } from '../helpers/store-files';
 import { manualClock, tempDir } from '../helpers/temp';
 
-const sha = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
 
@@ -299,16 +298,8 @@ describe('database migrations', () => {
   it('refuses a damaged database with a clear message and leaves it untouched', async () => {
     const dir = tempDir();
     const file = path.join(dir, 't.sqlite3');
-    const { db } = await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() });
-    const insert = db.prepare("INSERT INTO settings VALUES (?, ?)");
-    db.transaction(() => { for (let i = 0; i < 2000; i++) insert.run(`k${i}`, 'x'.repeat(100)); })();
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.pragma('journal_mode = DELETE');
-    db.close();
-    // Scribble over a page in the middle of the file.
-    const bytes = fs.readFileSync(file);
-    bytes.fill(0xa5, 4096 * 3, 4096 * 4);
-    fs.writeFileSync(file, bytes);
+    (await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() })).db.close();
+    damageDatabase(file);
     const before = sha(file);
     const error = (await openStore({ file, backupDir: path.join(dir, 'b'), clock: manualClock() }).catch((e: unknown) => e)) as StoreOpenError;
     expect(error).toBeInstanceOf(StoreOpenError);

@@ -61,7 +61,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     if (status.state === 'ready') wired.start();
   });
   const backups = new DailyBackups({ db, backupDir, clock, log });
-  const dispatch = createDispatch({ handlers: wired.handlers, log, scrub: (text) => vault.scrubber.scrub(text) });
+  const dispatch = createDispatch({ handlers: wired.handlers, log, scrub: (text) => vault.scrubber.scrub(text), checkAnswers: options.checkAnswers ?? true });
 
   let closed = false;
   return {

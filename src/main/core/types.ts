@@ -29,6 +29,12 @@ export interface Core {
 export interface CoreOptions {
   dataDir: string;
   host: 'desktop' | 'web';
+  /**
+   * Checks every answer against the contract before it leaves (the default: tests, benches and
+   * other callers in the process). A host whose client checks what it receives (the renderer's
+   * typed client) turns it off, so an answer is not parsed twice on its way.
+   */
+  checkAnswers?: boolean;
   /** The OS language as the host sees it ("fr-FR", "en-US"...). */
   systemLocale?: string;
   version?: string;

@@ -42,6 +42,8 @@ async function main() {
     core = await openCore({
       dataDir,
       host: 'web',
+      // The renderer's typed client checks every answer on arrival (client/typedClient.ts).
+      checkAnswers: false,
       systemLocale: process.env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale,
       version: typeof __TRIBUNE_VERSION__ === 'string' ? __TRIBUNE_VERSION__ : '0.0.0',
       sandbox: process.env.TRIBUNE_SANDBOX === '1',

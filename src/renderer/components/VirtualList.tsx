@@ -109,6 +109,7 @@ export function VirtualList<T>({
 
   // The "N new" pill: keys that arrived above the first shown row and are not yet seen.
   const previousKeys = useRef<readonly string[]>(keys);
+  const shownBefore = useRef<string | null>(null);
   const [unseen, setUnseen] = useState<ReadonlySet<string>>(() => new Set());
   const virtualItems = virtualizer.getVirtualItems();
   const offset = virtualizer.scrollOffset ?? 0;
@@ -118,11 +119,10 @@ export function VirtualList<T>({
     const before = previousKeys.current;
     previousKeys.current = keys;
     if (before.length === 0) return;
-    const first = before[virtualizer.getVirtualItemForOffset(virtualizer.scrollOffset ?? 0)?.index ?? 0];
+    // The first row shown before this list came (the offset now may already be the new list's).
+    const first = shownBefore.current;
     const arrived = arrivedAbove(before, keys, first ? { key: first, offset: 0 } : null);
     if (arrived.length > 0) setUnseen((current) => new Set([...current, ...arrived]));
-    // Only when the list changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [keys]);
 
   useEffect(() => {
@@ -141,6 +141,9 @@ export function VirtualList<T>({
   }, [lastIndex, items.length, onEndReached]);
 
   const firstKey = keys[firstShown] ?? null;
+  useEffect(() => {
+    shownBefore.current = firstKey;
+  });
   useEffect(() => {
     if (!onFirstShownChange || virtualizer.isScrolling) return;
     onFirstShownChange(firstKey);

@@ -29,7 +29,10 @@ interface BoardStore {
   errors: Record<string, ClientError | undefined>;
   /** The tab shown per workspace (kept between sessions on this computer). */
   selected: Record<string, string>;
+  /** Reads the workspace's boards (again). */
   load(workspaceId: string): Promise<void>;
+  /** Reads them unless they are here or on their way (a screen that shows them). */
+  ensure(workspaceId: string): Promise<void>;
   select(workspaceId: string, boardId: string): void;
   createBoard(workspaceId: string, name: string): Promise<Board | null>;
   renameBoard(board: Board, name: string): Promise<boolean>;
@@ -48,16 +51,31 @@ function replaceColumn(boards: Board[], columnId: string, change: (c: Column) =>
   return boards.map((b) => (b.columns.some((c) => c.id === columnId) ? { ...b, columns: b.columns.map((c) => (c.id === columnId ? change(c) : c)) } : b));
 }
 
+/** The board.list answers awaited, by workspace. */
+const loading = new Map<string, Promise<void>>();
+
 export const useBoards = create<BoardStore>((set, get) => ({
   byWorkspace: {},
   errors: {},
   selected: readSelected(),
-  async load(workspaceId) {
-    const result = await getClient().invoke('board.list', { workspaceId });
-    set((s) => ({
-      byWorkspace: result.ok ? { ...s.byWorkspace, [workspaceId]: [...result.value].sort((a, b) => a.position - b.position) } : s.byWorkspace,
-      errors: { ...s.errors, [workspaceId]: result.ok ? undefined : result.error },
-    }));
+  load(workspaceId) {
+    const request = getClient()
+      .invoke('board.list', { workspaceId })
+      .then((result) => {
+        set((s) => ({
+          byWorkspace: result.ok ? { ...s.byWorkspace, [workspaceId]: [...result.value].sort((a, b) => a.position - b.position) } : s.byWorkspace,
+          errors: { ...s.errors, [workspaceId]: result.ok ? undefined : result.error },
+        }));
+      })
+      .finally(() => {
+        if (loading.get(workspaceId) === request) loading.delete(workspaceId);
+      });
+    loading.set(workspaceId, request);
+    return request;
+  },
+  ensure(workspaceId) {
+    if (get().byWorkspace[workspaceId]) return Promise.resolve();
+    return loading.get(workspaceId) ?? get().load(workspaceId);
   },
   select(workspaceId, boardId) {
     const selected = { ...get().selected, [workspaceId]: boardId };

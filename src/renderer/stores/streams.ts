@@ -18,6 +18,15 @@ export interface ColumnFeed {
 
 const EMPTY: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unread: 0, status: null, loading: false, loadingMore: false, error: null };
 const PAGE = 40;
+/** How many pages a refresh reads on to reach the cards already shown (1000 entries). */
+const CATCH_UP_PAGES = 25;
+
+/** The fresh first pages reach down to the shown list's newest entry (nothing shown: they do). */
+function reaches(fresh: readonly ColumnEntry[], shown: readonly ColumnEntry[]): boolean {
+  const newestShown = shown[0];
+  const oldestFresh = fresh.at(-1);
+  return !newestShown || !oldestFresh || oldestFresh.cursor <= newestShown.cursor;
+}
 
 interface StreamStore {
   feeds: Record<string, ColumnFeed>;
@@ -35,6 +44,11 @@ interface StreamStore {
   /** Reloads the loaded columns that show one of these items. */
   itemsChanged(itemIds: readonly string[]): void;
 }
+
+/** Columns whose next page was asked for while one was coming. */
+const askedWhileLoading = new Set<string>();
+/** How many times each column's first page was read (a reload during a next page's request). */
+const reloads = new Map<string, number>();
 
 const feedOf = (s: { feeds: Record<string, ColumnFeed> }, id: string) => s.feeds[id] ?? EMPTY;
 
@@ -59,20 +73,44 @@ export const useStreams = create<StreamStore>((set, get) => {
         patch(columnId, { loading: false, error: result.error });
         return;
       }
-      const { entries, nextCursor, readCursor, unread, status } = result.value;
+      const { readCursor, unread, status } = result.value;
+      let { entries, nextCursor } = result.value;
+      // More came in than a page since the last load (a burst, a night away): the pages go on down
+      // to the cards shown, so the person keeps their place instead of a list cut at the newest page.
+      for (let pages = 0; nextCursor && pages < CATCH_UP_PAGES && !reaches(entries, feedOf(get(), columnId).entries); pages++) {
+        const more = await getClient().invoke('column.page', { columnId, before: nextCursor, limit: PAGE });
+        if (!more.ok) break;
+        entries = appendPage(entries, more.value.entries);
+        nextCursor = more.value.nextCursor;
+      }
       const merged = mergeFirstPage(feedOf(get(), columnId).entries, entries);
+      reloads.set(columnId, (reloads.get(columnId) ?? 0) + 1);
       patch(columnId, { entries: merged, nextCursor: merged.length > entries.length ? feedOf(get(), columnId).nextCursor : nextCursor, readCursor, unread, status, loading: false, error: null });
     },
     async loadMore(columnId) {
       const feed = feedOf(get(), columnId);
-      if (feed.loadingMore || !feed.nextCursor) return;
+      if (feed.loadingMore) {
+        // Asked again while a page comes (the list reloaded meanwhile, older posts came from the
+        // network): asked once more after it, or the column would stop at an empty answer.
+        askedWhileLoading.add(columnId);
+        return;
+      }
+      if (!feed.nextCursor) return;
+      const loads = reloads.get(columnId) ?? 0;
       patch(columnId, { loadingMore: true });
       const result = await getClient().invoke('column.page', { columnId, before: feed.nextCursor, limit: PAGE });
       if (!result.ok) {
+        askedWhileLoading.delete(columnId);
         patch(columnId, { loadingMore: false, error: result.error });
         return;
       }
-      patch(columnId, { entries: appendPage(feedOf(get(), columnId).entries, result.value.entries), nextCursor: result.value.nextCursor, loadingMore: false });
+      // Reloaded meanwhile (the core read older posts from the network after the cache ran out): a
+      // short answer may be stale, the cache may hold the next page now.
+      const reloaded = (reloads.get(columnId) ?? 0) !== loads;
+      const again = (askedWhileLoading.delete(columnId) || reloaded) && result.value.nextCursor === null;
+      const entries = appendPage(feedOf(get(), columnId).entries, result.value.entries);
+      patch(columnId, { entries, nextCursor: result.value.nextCursor ?? (again ? (entries.at(-1)?.cursor ?? null) : null), loadingMore: false });
+      if (again) await get().loadMore(columnId);
     },
     async refresh(columnId) {
       const result = await getClient().invoke('column.refresh', { columnId });

@@ -37,12 +37,17 @@ async function recoverUnsavedDrafts(): Promise<void> {
   }
 }
 
-/** Loads everything the current screen shows. */
-async function refreshAll(): Promise<void> {
+/**
+ * Loads everything the current screen shows. The selected workspace's data is read when it is
+ * selected (AppEffects, the first selection at start included); after a reconnection, when the
+ * selection is still the same, it is read again here.
+ */
+async function refreshAll(reloadSelected: boolean): Promise<void> {
+  const before = useWorkspaces.getState().selectedId;
   await Promise.all([useApp.getState().load(), useWorkspaces.getState().load(), useVault.getState().load(), useUnread.getState().load()]);
   await recoverUnsavedDrafts();
   const selected = useWorkspaces.getState().selectedId;
-  if (selected) await loadWorkspace(selected);
+  if (reloadSelected && selected && selected === before) await loadWorkspace(selected);
 }
 
 let started = false;
@@ -60,7 +65,7 @@ export function startSync(): void {
     if (state === 'online' && wasOffline) {
       // Events sent while we were away are lost: read everything again.
       retryComposerIfFailed();
-      void refreshAll();
+      void refreshAll(true);
     }
   });
 
@@ -120,10 +125,8 @@ export function startSync(): void {
   // A notification click moves these stores (the browser's, or the desktop shell's `board.focus`).
   setNoticePorts({
     selectedWorkspaceId: () => useWorkspaces.getState().selectedId,
-    selectWorkspace: (workspaceId) => {
-      useWorkspaces.getState().select(workspaceId);
-      loadWorkspaceData(workspaceId);
-    },
+    // AppEffects reads the newly selected workspace's data.
+    selectWorkspace: (workspaceId) => useWorkspaces.getState().select(workspaceId),
     selectBoard: (workspaceId, boardId) => useBoards.getState().select(workspaceId, boardId),
     focusEntry: (columnId, key) => useStreams.getState().requestFocus({ columnId, key }),
   });
@@ -136,7 +139,7 @@ export function startSync(): void {
   window.addEventListener('beforeunload', () => void flush());
 
   if (client.connectionState() === 'no_token') return;
-  void refreshAll();
+  void refreshAll(false);
 }
 
 async function loadWorkspace(workspaceId: string): Promise<void> {

@@ -70,6 +70,30 @@ export class BoardPage {
   handleOf(columnName: string) {
     return this.main.getByRole('button', { name: new RegExp(`^(Déplacer la colonne|Move the column) ${columnName}`) });
   }
+  /** The column's scrolling list (its cards are virtualized: only those near the view are in the DOM). */
+  scroller(column: Locator): Locator {
+    return column.locator('.virtual-scroll');
+  }
+  /** The "N new" pill over a column's list. */
+  newPill(column: Locator): Locator {
+    return column.getByTestId('new-items-pill');
+  }
+  /** How many entries the column has loaded (every rendered row says it: aria-setsize). */
+  async loadedCount(column: Locator): Promise<number> {
+    return Number((await this.cards(column).first().getAttribute('aria-setsize')) ?? 0);
+  }
+  /** The first card at the top of the column's view: its text and how far its top is below the view's top (px). */
+  async firstShown(column: Locator): Promise<{ text: string; top: number }> {
+    return this.scroller(column).evaluate((scroll) => {
+      const viewTop = scroll.getBoundingClientRect().top;
+      const rows = [...scroll.querySelectorAll<HTMLElement>('.virtual-row')]
+        .map((row) => ({ row, rect: row.getBoundingClientRect() }))
+        .filter(({ rect }) => rect.bottom > viewTop + 1)
+        .sort((a, b) => a.rect.top - b.rect.top);
+      const first = rows[0];
+      return { text: first?.row.querySelector('.item-text')?.textContent ?? '', top: first ? Math.round(first.rect.top - viewTop) : 0 };
+    });
+  }
   get panel() {
     return this.page.getByTestId('side-panel');
   }

@@ -1,5 +1,6 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'react-aria-components';
+import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import { KeyRound, LoaderCircle } from 'lucide-react';
 import { useUi } from '../../stores/ui';
 
@@ -29,5 +30,42 @@ export function SubmitRow({ busy, label, onCancel }: { busy: boolean; label: str
         <span>{label}</span>
       </Button>
     </div>
+  );
+}
+
+/** One text field of an account form: its label, input (no spell check), hint and error. */
+export function AccountField({
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  autoCapitalize,
+  ...field
+}: {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  error: string | null | undefined;
+  hint?: ReactNode;
+  placeholder?: string;
+  autoCapitalize?: 'none';
+  type?: 'password' | 'url';
+  autoFocus?: boolean;
+  autoComplete?: string;
+  maxLength?: number;
+}) {
+  return (
+    <TextField className="field" value={value} onChange={onChange} isInvalid={!!error} {...field}>
+      <Label className="field-label">{label}</Label>
+      <Input className="input" placeholder={placeholder} spellCheck={false} autoCapitalize={autoCapitalize} />
+      {hint ? (
+        <Text slot="description" className="field-hint">
+          {hint}
+        </Text>
+      ) : null}
+      <FieldError className="field-error">{error}</FieldError>
+    </TextField>
   );
 }

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Form } from 'react-aria-components';
 import type { Account } from '../../../shared/domain';
 import { getClient } from '../../client';
 import { useApp } from '../../stores/app';
 import { accountErrorText, blueskyServiceToPrefill, isHttpUrl } from './accountForms';
-import { SubmitRow, VaultFix } from './AccountFormParts';
+import { AccountField, SubmitRow, VaultFix } from './AccountFormParts';
 
 /** Bluesky: a handle (or e-mail) and an app password, and a self-hosted PDS under the advanced options. */
 export function BlueskyForm({
@@ -51,60 +51,47 @@ export function BlueskyForm({
 
   return (
     <Form className="form" onSubmit={(e) => void submit(e)}>
-      <TextField
-        className="field"
+      <AccountField
+        label={t('accounts.bluesky.identifier')}
+        placeholder={t('accounts.bluesky.identifierPlaceholder')}
         value={identifier}
         onChange={(v) => {
           setIdentifier(v);
           setErrors({});
         }}
-        isInvalid={!!errors.identifier}
+        error={errors.identifier}
         autoFocus
         autoComplete="username"
         maxLength={253}
-      >
-        <Label className="field-label">{t('accounts.bluesky.identifier')}</Label>
-        <Input className="input" placeholder={t('accounts.bluesky.identifierPlaceholder')} spellCheck={false} />
-        <FieldError className="field-error">{errors.identifier}</FieldError>
-      </TextField>
-      <TextField
-        className="field"
+      />
+      <AccountField
+        label={t('accounts.bluesky.appPassword')}
+        placeholder="xxxx-xxxx-xxxx-xxxx"
+        hint={t('accounts.bluesky.appPasswordHint')}
         type="password"
         value={password}
         onChange={(v) => {
           setPassword(v);
           setErrors({});
         }}
-        isInvalid={!!errors.password}
+        error={errors.password}
         autoComplete="current-password"
         maxLength={200}
-      >
-        <Label className="field-label">{t('accounts.bluesky.appPassword')}</Label>
-        <Input className="input" placeholder="xxxx-xxxx-xxxx-xxxx" spellCheck={false} />
-        <Text slot="description" className="field-hint">
-          {t('accounts.bluesky.appPasswordHint')}
-        </Text>
-        <FieldError className="field-error">{errors.password}</FieldError>
-      </TextField>
+      />
       <details className="advanced" open={!!initialServer || undefined}>
         <summary>{t('accounts.advanced')}</summary>
-        <TextField
-          className="field"
+        <AccountField
+          label={t('accounts.bluesky.server')}
+          placeholder="https://pds.example.org"
+          hint={sandboxServer && serviceUrl === sandboxServer ? t('accounts.bluesky.sandboxServerHint') : t('accounts.bluesky.serverHint')}
           type="url"
           value={serviceUrl}
           onChange={(v) => {
             setServiceUrl(v);
             setErrors({});
           }}
-          isInvalid={!!errors.serviceUrl}
-        >
-          <Label className="field-label">{t('accounts.bluesky.server')}</Label>
-          <Input className="input" placeholder="https://pds.example.org" spellCheck={false} />
-          <Text slot="description" className="field-hint">
-            {sandboxServer && serviceUrl === sandboxServer ? t('accounts.bluesky.sandboxServerHint') : t('accounts.bluesky.serverHint')}
-          </Text>
-          <FieldError className="field-error">{errors.serviceUrl}</FieldError>
-        </TextField>
+          error={errors.serviceUrl}
+        />
       </details>
       {errors.form ? (
         <div className="form-error" role="alert">

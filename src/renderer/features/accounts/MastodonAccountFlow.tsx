@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { ExternalLink, LoaderCircle } from 'lucide-react';
 import type { Account } from '../../../shared/domain';
 import { getClient, type ClientError } from '../../client';
 import { accountErrorText, instanceFromServiceUrl } from './accountForms';
-import { SubmitRow, VaultFix } from './AccountFormParts';
+import { AccountField, SubmitRow, VaultFix } from './AccountFormParts';
 
 type MastodonStep = { step: 'instance' } | { step: 'waiting'; attemptId: string; authorizeUrl: string; instance: string };
 
@@ -98,25 +98,21 @@ export function MastodonFlow({
   if (state.step === 'instance') {
     return (
       <Form className="form" onSubmit={(e) => void begin(e)}>
-        <TextField
-          className="field"
+        <AccountField
+          label={t('accounts.mastodon.instance')}
+          placeholder="mastodon.social"
+          hint={t('accounts.mastodon.instanceHint')}
+          autoCapitalize="none"
           value={instance}
           onChange={(v) => {
             setInstance(v);
             setError(null);
             setErrorCode(null);
           }}
-          isInvalid={!!error}
+          error={error}
           autoFocus
           maxLength={253}
-        >
-          <Label className="field-label">{t('accounts.mastodon.instance')}</Label>
-          <Input className="input" placeholder="mastodon.social" spellCheck={false} autoCapitalize="none" />
-          <Text slot="description" className="field-hint">
-            {t('accounts.mastodon.instanceHint')}
-          </Text>
-          <FieldError className="field-error">{error}</FieldError>
-        </TextField>
+        />
         <VaultFix code={errorCode} />
         <SubmitRow busy={busy} label={t('accounts.mastodon.continue')} onCancel={onCancel} />
       </Form>
@@ -139,23 +135,19 @@ export function MastodonFlow({
       <details className="advanced">
         <summary>{t('accounts.mastodon.pasteCode')}</summary>
         <Form className="form" onSubmit={(e) => void submitCode(e)}>
-          <TextField
-            className="field"
+          <AccountField
+            label={t('accounts.mastodon.code')}
+            hint={t('accounts.mastodon.codeHint')}
+            autoCapitalize="none"
+            autoComplete="off"
             value={code}
             onChange={(v) => {
               setCode(v);
               setError(null);
             }}
-            isInvalid={!!error}
+            error={error}
             maxLength={512}
-          >
-            <Label className="field-label">{t('accounts.mastodon.code')}</Label>
-            <Input className="input" spellCheck={false} autoCapitalize="none" autoComplete="off" />
-            <Text slot="description" className="field-hint">
-              {t('accounts.mastodon.codeHint')}
-            </Text>
-            <FieldError className="field-error">{error}</FieldError>
-          </TextField>
+          />
           <div className="form-actions">
             <Button className="btn btn-primary" type="submit" isPending={busy}>
               {t('accounts.mastodon.submitCode')}

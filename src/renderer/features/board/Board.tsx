@@ -101,7 +101,7 @@ export function Board() {
   const current = selectedBoard(boards, selectedId);
 
   useEffect(() => {
-    if (workspace && !boards) void useBoards.getState().load(workspace.id);
+    if (workspace && !boards) void useBoards.getState().ensure(workspace.id);
   }, [workspace, boards]);
 
   return (

@@ -23,6 +23,8 @@ import { isChatItem, openThread, quote, reply, toggle, type CardActor } from './
 
 const EMPTY_FEED: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unread: 0, status: null, loading: true, loadingMore: false, error: null };
 const MARK_READ_DELAY_MS = 1200;
+/** How far down the pages are read at start to find the read position (more came in meanwhile). */
+const RESTORE_MAX_ENTRIES = 1000;
 
 interface NetworkColumnProps {
   column: BoardColumn;
@@ -65,17 +67,7 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
     useStreams.getState().requestFocus(null);
   }, [focusRequest, entries]);
 
-  // The read position comes back at start: the column opens where the person stopped.
   const restored = useRef(false);
-  useEffect(() => {
-    if (restored.current || entries.length === 0) return;
-    restored.current = true;
-    if (feed.readCursor) {
-      const at = entries.find((e) => e.cursor === feed.readCursor);
-      if (at) requestAnimationFrame(() => list.current?.scrollToKey(at.key));
-    }
-  }, [entries, feed.readCursor]);
-
   // Reading moves the read position: the first card shown and everything older is read.
   const readTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onFirstShownChange = useCallback(
@@ -93,7 +85,24 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
   );
   useEffect(() => () => void (readTimer.current && clearTimeout(readTimer.current)), []);
 
-  const onEndReached = useCallback(() => void useStreams.getState().loadMore(column.id), [column.id]);
+  // The read position comes back at start: the column opens where the person stopped, the pages
+  // above it read first when more came in meanwhile.
+  useEffect(() => {
+    if (restored.current || entries.length === 0) return;
+    const at = feed.readCursor ? entries.find((e) => e.cursor === feed.readCursor) : undefined;
+    const below = feed.readCursor !== null && !at && (entries.at(-1)?.cursor ?? '') > feed.readCursor;
+    if (below && feed.nextCursor && entries.length < RESTORE_MAX_ENTRIES) {
+      void useStreams.getState().loadMore(column.id);
+      return;
+    }
+    restored.current = true;
+    if (at) requestAnimationFrame(() => list.current?.scrollToKey(at.key));
+  }, [entries, feed.readCursor, feed.nextCursor, column.id]);
+
+  // A new callback when the next page's cursor comes back (older posts read from the network in
+  // the background after the cache ran out): the list asks again if its end is still in view.
+  const nextCursor = feed.nextCursor;
+  const onEndReached = useCallback(() => void (nextCursor && useStreams.getState().loadMore(column.id)), [column.id, nextCursor]);
 
   // Stable props: the cards are memoized (thousands of entries per column).
   const actor: CardActor | null = useMemo(() => (actingAccount ? { workspaceId: workspace.id, account: actingAccount } : null), [workspace.id, actingAccount]);
