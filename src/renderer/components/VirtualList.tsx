@@ -90,7 +90,22 @@ export function VirtualList<T>({
     rangeExtractor,
     // Rows arriving at the top keep the first shown row where it is (no jump).
     anchorTo: 'end',
+    // The virtualizer writes the rows' `top` and the list's height itself, in the same frame as it
+    // measures them (its ResizeObserver runs before paint): React renders the list again only when
+    // the rows shown change, not a second time per scrolled frame to move rows by a measurement.
+    // `top`, not a transform: a transform per row is a paint property node per row for the
+    // compositor to go through at every frame (and a 3D one a layer per row).
+    directDomUpdates: true,
+    directDomUpdatesMode: 'position',
   });
+  // The list element: ours (focus queries) and the virtualizer's (it writes its height).
+  const setListRef = useCallback(
+    (node: HTMLUListElement | null) => {
+      listRef.current = node;
+      virtualizer.containerRef(node);
+    },
+    [virtualizer],
+  );
 
   // The "N new" pill: keys that arrived above the first shown row and are not yet seen.
   const previousKeys = useRef<readonly string[]>(keys);
@@ -184,12 +199,11 @@ export function VirtualList<T>({
       ) : null}
       <div ref={scrollRef} className="virtual-scroll" data-testid={testId}>
         <ul
-          ref={listRef}
+          ref={setListRef}
           className="card-list virtual-rows"
           aria-label={label}
           data-roving-column
           onKeyDown={onKeyDown}
-          style={{ height: virtualizer.getTotalSize() }}
         >
           {virtualItems.map((row) => {
             const item = items[row.index];
@@ -203,7 +217,6 @@ export function VirtualList<T>({
                 className="virtual-row"
                 aria-setsize={items.length}
                 aria-posinset={row.index + 1}
-                style={{ transform: `translateY(${row.start}px)` }}
               >
                 {renderItem(item, row.index)}
               </li>
