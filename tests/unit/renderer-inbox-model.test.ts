@@ -1,6 +1,6 @@
 /** The inbox view's pure rules: the ageing colour against the response target, keyboard moves, snooze times. */
 import { describe, expect, it } from 'vitest';
-import { ageing, moveFocus, snoozeUntil } from '../../src/renderer/model/inbox/inboxModel';
+import { ageing, bulkDoneKey, moveFocus, snoozeUntil } from '../../src/renderer/model/inbox/inboxModel';
 
 describe('the inbox view model', () => {
   it('ages an item from on time to past the target (2 h: under 1 h fresh, then ageing, late from 2 h)', () => {
@@ -15,6 +15,12 @@ describe('the inbox view model', () => {
     expect([moveFocus(0, 3, 'j'), moveFocus(2, 3, 'j'), moveFocus(1, 3, 'k'), moveFocus(0, 3, 'ArrowUp'), moveFocus(0, 3, 'End'), moveFocus(2, 3, 'Home')]).toEqual([1, 2, 0, 0, 2, 0]);
     expect(moveFocus(0, 3, 'e')).toBeNull();
     expect(moveFocus(5, 0, 'j')).toBeNull();
+  });
+
+  it('the bulk button marks "all" only when the whole tab is shown, else "the N shown" (a page of 200 out of 540)', () => {
+    expect(bulkDoneKey(200, 540)).toBe('inbox.shownDone');
+    expect(bulkDoneKey(12, 12)).toBe('inbox.allDone');
+    expect(bulkDoneKey(12, undefined)).toBe('inbox.allDone');
   });
 
   it('snoozes for three hours, or until tomorrow at nine', () => {

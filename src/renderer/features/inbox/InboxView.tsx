@@ -4,7 +4,7 @@ import { Inbox } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { errorText } from '../../i18n';
 import { isTextEntryTarget } from '../../lib/keys';
-import { ageing, moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
+import { ageing, bulkDoneKey, moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
 import { useInbox } from '../../stores/inbox';
 import { useToasts } from '../../stores/toasts';
 import { useWorkspaces } from '../../stores/workspaces';
@@ -93,7 +93,7 @@ export function InboxView() {
       {entries.length > 1 && tab !== 'done' ? (
         <div className="inbox-bulk">
           <button type="button" className="button" onClick={() => void changeState(entries.map((e) => e.id), 'done')}>
-            {t('inbox.allDone', { count: entries.length })}
+            {t(bulkDoneKey(entries.length, tab === 'to_handle' ? counts[workspaceId]?.toHandle : counts[workspaceId]?.snoozed), { count: entries.length })}
           </button>
         </div>
       ) : null}

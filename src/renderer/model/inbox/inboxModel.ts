@@ -49,3 +49,11 @@ export function durationText(t: TFunction, minutes: number): string {
   if (m < 24 * 60) return t('responseTimes.duration.hours', { h: Math.floor(m / 60), m: String(m % 60).padStart(2, '0') });
   return t('responseTimes.duration.days', { d: Math.floor(m / 1440), h: Math.floor((m % 1440) / 60) });
 }
+
+/**
+ * The bulk button's words: "all N" only when every item of the tab is shown; when the list shows
+ * a part (a page, a filter), it says it marks the ones shown.
+ */
+export function bulkDoneKey(shown: number, inTab: number | undefined): 'inbox.allDone' | 'inbox.shownDone' {
+  return inTab !== undefined && inTab > shown ? 'inbox.shownDone' : 'inbox.allDone';
+}
