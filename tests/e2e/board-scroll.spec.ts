@@ -156,4 +156,8 @@ test('the column opens again where the person stopped reading after a restart, e
   await tribune.open((await host.restart()).url);
   await expect(home.locator('.column-header')).toContainText('60 non lus');
   await expect.poll(async () => (await board.firstShown(home)).text).toBe('Annonce 9');
+  // What came in above it is counted by the pill, which goes up to the newest.
+  await expect(board.newPill(home)).toHaveText('60 nouveaux');
+  await board.newPill(home).click();
+  await expect(board.card(home, 'Suite 59')).toBeVisible();
 });

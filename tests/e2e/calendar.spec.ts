@@ -64,7 +64,7 @@ async function scheduledAt(rpc: RpcClient, workspaceId: string, draftId: string)
   return posts.find((p) => p.draftId === draftId)?.scheduledAt ?? null;
 }
 
-test('a scheduled post is moved in the week view with the mouse, then with the keyboard', async ({ tribune, host, page }) => {
+test('a scheduled post is moved in the week view with the mouse, put back from its toast, then moved with the keyboard', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
   const { workspaceId, accountId } = await setUp(rpc);
   const day = dateIn(ZONE, 2);
@@ -92,6 +92,11 @@ test('a scheduled post is moved in the week view with the mouse, then with the k
   await expect.poll(() => scheduledAt(rpc, workspaceId, draftId)).toBe(zonedInstant(day, 14, 0, ZONE));
   await expect(calendar.item(draftId).locator('.cal-item-time')).toHaveText('14:00');
 
+  // Its toast puts it back where it was.
+  await tribune.toasts.getByRole('button', { name: /^Annuler/ }).last().click();
+  await expect.poll(() => scheduledAt(rpc, workspaceId, draftId)).toBe(zonedInstant(day, 10, 0, ZONE));
+  await expect(calendar.item(draftId).locator('.cal-item-time')).toHaveText('10:00');
+
   // Keyboard: pick up from the handle, one day later and an hour earlier, drop.
   await calendar.handle(draftId).focus();
   await page.keyboard.press('Space');
@@ -100,8 +105,8 @@ test('a scheduled post is moved in the week view with the mouse, then with the k
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
   const nextDay = dateIn(ZONE, 3);
-  await expect.poll(() => scheduledAt(rpc, workspaceId, draftId)).toBe(zonedInstant(nextDay, 13, 0, ZONE));
-  await expect(calendar.item(draftId).locator('.cal-item-time')).toHaveText('13:00');
+  await expect.poll(() => scheduledAt(rpc, workspaceId, draftId)).toBe(zonedInstant(nextDay, 9, 0, ZONE));
+  await expect(calendar.item(draftId).locator('.cal-item-time')).toHaveText('09:00');
   // Screen readers heard where it went.
   await expect(page.getByTestId('calendar-announcer')).toContainText(/déplacée/);
   await page.screenshot({ path: 'test-results/screenshots/calendar-week.png' });

@@ -58,6 +58,15 @@ test('a rude reply is flagged by the starter charter, hidden in one key, marked 
   await expect(tribune.toasts).toContainText('Réponse masquée');
   await expect(inbox.rows).toHaveCount(1);
   await expect(inbox.tab(/Traité/)).toContainText('1');
+  // Undone from its toast: shown again, and back to handle as it was.
+  await tribune.toasts.getByRole('button', { name: /^Annuler/ }).click();
+  await expect(tribune.toasts).toContainText('Réponse de nouveau visible');
+  await expect(inbox.rows).toHaveCount(2);
+  await expect(inbox.tab(/Traité/)).toContainText('0');
+  await rudeRow.click();
+  await page.keyboard.press('a');
+  await expect(inbox.rows).toHaveCount(1);
+  await expect(inbox.tab(/Traité/)).toContainText('1');
 
   // The AppView's thread view marks it hidden by the town's threadgate.
   await expect
@@ -88,9 +97,10 @@ test('a rude reply is flagged by the starter charter, hidden in one key, marked 
   await page.keyboard.press('i');
 
   const log = await inbox.openAudit();
-  const line = log.getByRole('row').filter({ hasText: 'Réponse masquée' });
-  await expect(line).toHaveCount(1);
-  await expect(line).toContainText('Règle insultes');
+  // The rule by its name in the charter (the latest hide first).
+  const line = log.getByRole('row').filter({ hasText: 'Réponse masquée' }).first();
+  await expect(log.getByRole('row').filter({ hasText: 'Réponse masquée' })).toHaveCount(2);
+  await expect(line).toContainText('Règle « Insultes et dénigrement »');
   await expect(line).toContainText('Fait');
   await expect(line).toContainText('@bob.test');
   expect(await inbox.axeProblems()).toEqual([]);

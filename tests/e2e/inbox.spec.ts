@@ -46,7 +46,7 @@ test('a flagged mention is done in one key and logged; another is answered with 
   // The board's card carries the charter's badge too.
   await expect(tribune.board.getByRole('list', { name: 'Signalements de la charte' })).toHaveText('Insultes : « incapables »');
   // The rail's entry says how many items wait.
-  await expect(tribune.rail.getByRole('button', { name: /^Messages/ })).toContainText('2');
+  await expect(tribune.rail.getByRole('button', { name: /^Boîte de réception/ })).toContainText('2');
   // Keyboard only: "i" opens the inbox with the first item focused, j moves down.
   await page.keyboard.press('i');
   const inbox = page.getByRole('main', { name: 'Boîte de réception' });
@@ -67,6 +67,10 @@ test('a flagged mention is done in one key and logged; another is answered with 
   await expect(rows.first()).toBeFocused();
   const rudeIndex = (await rows.allTextContents()).findIndex((text) => text.includes('bande d’incapables'));
   for (let i = 0; i < rudeIndex; i++) await page.keyboard.press('j');
+  await expect(rude).toBeFocused();
+  // h hides a reply on Bluesky only: on Mastodon the key says what to do instead rather than nothing.
+  await page.keyboard.press('h');
+  await expect(tribune.toasts).toContainText('Masquer une réponse n’existe que sur Bluesky');
   await expect(rude).toBeFocused();
   await page.keyboard.press('e');
   await expect(rows).toHaveCount(1);

@@ -42,7 +42,7 @@ describe('account health', () => {
     const reopened = await reopen();
     const events: string[] = [];
     reopened.subscribe((event) => events.push(event));
-    await expect.poll(() => healthOf(reopened, ws.id), { timeout: 5_000 }).toBe('reconnect_needed');
+    await expect.poll(() => healthOf(reopened, ws.id)).toBe('reconnect_needed');
     expect(events).toContain('accounts.changed');
     expect(server.requestsFor(VERIFY).length).toBeGreaterThan(verifiesBefore);
     // The post was not tried: it is an hour away.
@@ -57,7 +57,7 @@ describe('account health', () => {
     const events: string[] = [];
     core.subscribe((event) => events.push(event));
     core.wake('resume');
-    await expect.poll(() => healthOf(core, ws.id), { timeout: 5_000 }).toBe('reconnect_needed');
+    await expect.poll(() => healthOf(core, ws.id)).toBe('reconnect_needed');
     expect(events).toContain('accounts.changed');
     expect(server.requestsFor(VERIFY).length).toBe(verifiesBefore + 1);
   });

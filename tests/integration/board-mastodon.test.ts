@@ -61,6 +61,12 @@ describe('the board on the Mastodon stand-in', () => {
     expect(server.community.bookmarks.has(root.id)).toBe(false);
     const after = (await page(home)).entries.find((e) => e.kind === 'item' && e.item.id === item.id);
     expect(after).toMatchObject({ item: { viewer: { liked: true, reposted: true, bookmarked: false, pending: [] } } });
+    // The counts go with the heart and the arrows, before the server's are read again.
+    expect(item.counts).toMatchObject({ likes: 0, reposts: 0 });
+    expect(after).toMatchObject({ item: { counts: { likes: 1, reposts: 1 } } });
+    await value(core, 'item.act', { itemId: item.id, asAccountId: account.id, action: 'unlike' });
+    expect((await page(home)).entries.find((e) => e.kind === 'item' && e.item.id === item.id)).toMatchObject({ item: { viewer: { liked: false }, counts: { likes: 0, reposts: 1 } } });
+    await value(core, 'item.act', { itemId: item.id, asAccountId: account.id, action: 'like' });
 
     const thread = await value<ThreadView>(core, 'item.thread', { itemId: item.id, asAccountId: account.id });
     expect(thread.replies.map((r) => [r.depth, r.item.text])).toEqual([[1, 'Précision : samedi soir']]);
@@ -141,7 +147,7 @@ describe('the board on the Mastodon stand-in', () => {
     expect(refused, JSON.stringify(server.takeViolations())).toMatchObject({ ok: false, error: { code: 'action_refused', params: { action: 'repost' } } });
     // Passes over the queue run one after the other: the repost's came after the second "online" one.
     expect(server.requestsFor('POST /api/v1/statuses/{id}/favourite').filter((r) => r.status === 200)).toHaveLength(1);
-    expect((await page(home)).entries[0]).toMatchObject({ item: { viewer: { reposted: false } } });
+    expect((await page(home)).entries[0]).toMatchObject({ item: { viewer: { reposted: false }, counts: { reposts: 0 } } });
     server.assertNoViolations();
   }, 60_000);
 

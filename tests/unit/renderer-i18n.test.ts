@@ -7,7 +7,7 @@ import { firstSupportedLanguage, languageFromLocale, resolveLanguage, systemLang
 import en from '../../src/renderer/i18n/en.json';
 import fr from '../../src/renderer/i18n/fr.json';
 import { CONFIRMED, MODERATION_ACTIONS, ReportReason } from '../../src/shared/inbox/moderation';
-import { SHORTCUTS } from '../../src/renderer/features/shortcuts/ShortcutsSheet';
+import { SHORTCUTS, SHORTCUT_GROUPS } from '../../src/renderer/features/shortcuts/ShortcutsSheet';
 import { MissedPolicy } from '../../src/shared/schedule/missed';
 
 type Tree = { [key: string]: string | string[] | Tree };
@@ -126,6 +126,7 @@ describe('keys used by the code', () => {
       'settings.host.web',
       ...['needs_setup', 'locked', 'key_mismatch', 'problem'].flatMap((k) => [`vault.banner.${k}.title`, `vault.banner.${k}.body`]),
       ...SHORTCUTS.map((s) => `shortcuts.actions.${s.action}`),
+      ...SHORTCUT_GROUPS.map((g) => `shortcuts.groups.${g}`),
       ...['board', 'calendar', 'inbox', 'reports', 'settings'].map((p) => `places.${p}`),
       'networks.mastodon',
       'networks.bluesky',

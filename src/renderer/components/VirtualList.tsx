@@ -6,7 +6,7 @@ import { arrivedAbove, pendingAbove, stillUnseen } from '../model/board/scrollAn
 export interface VirtualListHandle {
   /** Scrolls the row with that key into view and focuses its roving item once rendered. */
   focusKey(key: string): void;
-  /** Scrolls so the row with that key is at the top (read position restored at start). */
+  /** Scrolls so the row with that key is at the top (read position restored at start); the rows above count as new. */
   scrollToKey(key: string): void;
   /** The key of the first row shown (the read position). */
   firstShownKey(): string | null;
@@ -174,7 +174,10 @@ export function VirtualList<T>({
       },
       scrollToKey(key) {
         const index = keys.indexOf(key);
-        if (index >= 0) virtualizer.scrollToIndex(index, { align: 'start' });
+        if (index < 0) return;
+        virtualizer.scrollToIndex(index, { align: 'start' });
+        // What came in above it meanwhile is new: the pill counts it.
+        if (index > 0) setUnseen(new Set(keys.slice(0, index)));
       },
       firstShownKey: () => keys[virtualizer.getVirtualItemForOffset(virtualizer.scrollOffset ?? 0)?.index ?? 0] ?? null,
     }),

@@ -4,20 +4,16 @@
  */
 import type { Clock } from '../clock';
 import { Network } from '../../../shared/domain';
-import { classifyFailure, retryDelay, type PublishFailure } from '../../../shared/schedule/retry';
-import { decideMissed, DEFAULT_MISSED_POLICY, MISSED_GRACE_MS, type MissedPolicy } from '../../../shared/schedule/missed';
-import type { AttemptRecord, Job, Outcome, QueuePort, TimerHandle, TimerPort } from './ports';
+import type { PublishFailure } from '../../../shared/schedule/retry';
+import { DEFAULT_MISSED_POLICY, MISSED_GRACE_MS, type MissedPolicy } from '../../../shared/schedule/missed';
+import { setMissedAside, type MissedReport } from './missed-posts';
+import { recordOutcome } from './outcomes';
+import type { Job, Outcome, QueuePort, TimerHandle, TimerPort } from './ports';
+
+export type { MissedReport } from './missed-posts';
 
 /** Why the scheduler is asked to look at the queue again. 'start' and 'resume' also handle missed posts. */
 export type WakeReason = 'start' | 'resume' | 'online' | 'changed';
-
-/** Posts whose time passed while the app was closed or asleep, and what was done with them. */
-export interface MissedReport {
-  at: number;
-  published: Job[];
-  asked: Job[];
-  skipped: Job[];
-}
 
 export interface SchedulerOptions {
   clock: Clock;
@@ -117,27 +113,12 @@ export class Scheduler {
       this.report('could not list missed posts', error);
       return;
     }
-    const byPolicy = new Map<MissedPolicy, Job[]>();
-    for (const job of overdue) {
-      const policy = this.options.missedPolicy?.(job) ?? DEFAULT_MISSED_POLICY;
-      byPolicy.set(policy, [...(byPolicy.get(policy) ?? []), job]);
-    }
-    const report: MissedReport = { at: now, published: [], asked: [], skipped: [] };
-    for (const [policy, jobs] of byPolicy) {
-      const byId = new Map(jobs.map((job) => [job.id, job]));
-      const decision = decideMissed(jobs, now, policy, this.missedGraceMs);
-      const pick = (ids: string[]) => ids.map((id) => byId.get(id)!);
-      // Published ones stay pending: the pump below claims them. Only those really late are "affected".
-      report.published.push(...pick(decision.publish).filter((job) => now - job.dueAt > this.missedGraceMs));
-      report.asked.push(...pick(decision.ask));
-      report.skipped.push(...pick(decision.skip));
-      try {
-        if (decision.ask.length) this.queue.holdForDecision(decision.ask);
-        if (decision.skip.length) this.queue.markSkipped(decision.skip);
-      } catch (error) {
-        this.report('could not set missed posts aside', error);
-      }
-    }
+    const report = setMissedAside(overdue, now, {
+      queue: this.queue,
+      policyOf: (job) => this.options.missedPolicy?.(job) ?? DEFAULT_MISSED_POLICY,
+      graceMs: this.missedGraceMs,
+      report: (message, error) => this.report(message, error),
+    });
     if (report.published.length + report.asked.length + report.skipped.length > 0) this.options.onMissed?.(report);
   }
 
@@ -210,46 +191,15 @@ export class Scheduler {
   }
 
   private async run(job: Job): Promise<void> {
-    const number = job.attempt + 1;
     const startedAt = this.clock.now();
     const outcome = await this.attempt(job);
-    const finishedAt = this.clock.now();
-    const record = (rest: Pick<AttemptRecord, 'result' | 'error' | 'retryAt'>) => this.queue.recordAttempt(job.id, { number, startedAt, finishedAt, ...rest });
-
-    switch (outcome.kind) {
-      case 'sent':
-        record({ result: 'sent', error: null, retryAt: null });
-        this.queue.markSent(job.id, outcome.remote);
-        return;
-      case 'held':
-        // Only an attempt that reached for the network is history; a local hold is a state.
-        if (outcome.failure) record({ result: 'retry', error: outcome.failure, retryAt: null });
-        this.queue.hold(job.id, outcome.hold);
-        return;
-      case 'cancelled':
-        this.queue.cancel(job.id);
-        return;
-      case 'failed':
-        break;
-    }
-    const failure = outcome.failure;
-    if (classifyFailure(failure) === 'retry' && number < this.options.maxAttempts) {
-      const retryAt =
-        finishedAt +
-        retryDelay(number, {
-          ...(this.options.retry ?? DEFAULT_RETRY),
-          retryAfter: failure.retryAfter,
-          rateLimitReset: failure.rateLimitReset,
-          rateLimitRemaining: failure.rateLimitRemaining,
-          random: this.options.random ?? Math.random,
-          nowMs: finishedAt,
-        });
-      record({ result: 'retry', error: failure, retryAt });
-      this.queue.reschedule(job.id, retryAt);
-      return;
-    }
-    record({ result: 'failed', error: failure, retryAt: null });
-    this.queue.markFailed(job.id, failure.message);
+    recordOutcome(this.queue, job, outcome, {
+      startedAt,
+      finishedAt: this.clock.now(),
+      maxAttempts: this.options.maxAttempts,
+      retry: this.options.retry ?? DEFAULT_RETRY,
+      random: this.options.random ?? Math.random,
+    });
   }
 
   /** One call to the network, bounded in time; never throws. */

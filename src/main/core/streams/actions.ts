@@ -88,6 +88,21 @@ export class ActionQueue {
   }
 
   private write(itemId: string, accountId: string, network: Network, f: ViewFlags): void {
+    // The counts go with the heart: a like given (or taken back) is one more (or one less) at once,
+    // until the network's own count comes with the next read.
+    const was = this.flags(itemId, accountId);
+    const likes = f.liked - was.liked;
+    const reposts = f.reposted - was.reposted;
+    if (likes !== 0 || reposts !== 0) {
+      this.d.db
+        .prepare(
+          `UPDATE items SET body = json_set(body,
+             '$.counts.likes', max(0, coalesce(json_extract(body, '$.counts.likes'), 0) + @likes),
+             '$.counts.reposts', max(0, coalesce(json_extract(body, '$.counts.reposts'), 0) + @reposts))
+           WHERE id = @itemId AND json_valid(body) AND json_type(body, '$.counts') = 'object'`,
+        )
+        .run({ itemId, likes, reposts });
+    }
     const uri = this.d.db.prepare<[string], { uri: string }>('SELECT uri FROM items WHERE id = ?').get(itemId)?.uri ?? '';
     this.d.db
       .prepare(

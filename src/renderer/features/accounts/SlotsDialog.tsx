@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
-import { Plus, RotateCcw, RotateCw, X } from 'lucide-react';
+import { Plus, RotateCcw, X } from 'lucide-react';
 import type { Account } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
 import { AppDialog } from '../../components/AppDialog';
@@ -13,6 +13,7 @@ import { useWorkspaces } from '../../stores/workspaces';
 import { describeZone, timeZoneOptions } from '../publishing/scheduleTime';
 import { addTime, defaultRows, removeTime, rowsToSlots, slotsToRows, toggleDay, weeklyCount, WEEKDAYS, type SlotRow } from './slotModel';
 import { FormError } from '../../components/FormError';
+import { LoadError } from '../../components/LoadError';
 
 /** Weekday names in the UI's language (2024-01-01 was a Monday). */
 export function weekdayName(weekday: number, language: string, width: 'long' | 'short'): string {
@@ -92,13 +93,7 @@ export function SlotsDialog({ accountId, onClose }: { accountId: string; onClose
     <AppDialog title={t('slots.title', { handle })} onClose={onClose} size="medium">
       <p className="dialog-lead">{t('slots.lead', { handle })}</p>
       {loadError ? (
-        <div className="column-error" role="alert">
-          <p>{t('slots.loadFailed', { reason: loadError })}</p>
-          <Button className="btn btn-ghost" onPress={load}>
-            <RotateCw size={14} aria-hidden />
-            <span>{t('common.retry')}</span>
-          </Button>
-        </div>
+        <LoadError message={t('slots.loadFailed', { reason: loadError })} onRetry={load} />
       ) : null}
       {!rows && !loadError ? <p>{t('common.loading')}</p> : null}
       {rows ? (

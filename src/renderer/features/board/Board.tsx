@@ -1,7 +1,6 @@
 import { useEffect, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Tabs } from 'react-aria-components';
-import { RotateCw } from 'lucide-react';
+import { Tabs } from 'react-aria-components';
 import { isNetworkColumn, type Board as BoardModel, type Column } from '../../../shared/board/schemas';
 import type { Account, Workspace } from '../../../shared/domain';
 import { errorText } from '../../i18n';
@@ -23,6 +22,7 @@ import { BoardTabs } from './BoardTabs';
 import { ColumnMenu } from './ColumnMenu';
 import { OfflineBanner } from './OfflineBanner';
 import { SortableColumns } from './SortableColumns';
+import { LoadError } from '../../components/LoadError';
 
 const LEFT = new Set(['ArrowLeft', 'h']);
 const RIGHT = new Set(['ArrowRight', 'l']);
@@ -109,13 +109,7 @@ export function Board() {
       {!loaded ? <p className="board-loading">{t('common.loading')}</p> : null}
       {loaded && !workspace ? <NoWorkspace /> : null}
       {workspace && boardError && !boards ? (
-        <div className="column-error board-error" role="alert">
-          <p>{t('board.boardsFailed', { reason: errorText(boardError) })}</p>
-          <Button className="btn btn-ghost" onPress={() => void useBoards.getState().load(workspace.id)}>
-            <RotateCw size={14} aria-hidden />
-            <span>{t('common.retry')}</span>
-          </Button>
-        </div>
+        <LoadError className="board-error" message={t('board.boardsFailed', { reason: errorText(boardError) })} onRetry={() => void useBoards.getState().load(workspace.id)} />
       ) : null}
       {workspace && boards && current ? (
         <Tabs className="board-tabs-root" selectedKey={current.id} onSelectionChange={(key) => useBoards.getState().select(workspace.id, String(key))}>

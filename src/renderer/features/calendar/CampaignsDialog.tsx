@@ -76,18 +76,28 @@ function CampaignForm({ workspaceId, value, onChange, onDone }: { workspaceId: s
         <span className="field-label">{t('calendar.manageDialog.goal')}</span>
         <textarea className="input" rows={2} maxLength={2000} {...field('goal')} />
       </label>
+      <ManageFormEnd error={error} editing={!!value.id} addLabel={t('calendar.manageDialog.addCampaign')} onCancel={onDone} />
+    </form>
+  );
+}
+
+/** A form's error and its buttons: while editing, Cancel and Save; otherwise the add button alone. */
+function ManageFormEnd({ error, editing, addLabel, onCancel }: { error: string | null; editing: boolean; addLabel: string; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
       <FormError message={error} />
       <div className="form-actions">
-        {value.id ? (
-          <Button className="btn btn-ghost" onPress={onDone}>
+        {editing ? (
+          <Button className="btn btn-ghost" onPress={onCancel}>
             {t('common.cancel')}
           </Button>
         ) : null}
         <Button type="submit" className="btn btn-primary">
-          {value.id ? t('calendar.manageDialog.save') : t('calendar.manageDialog.addCampaign')}
+          {editing ? t('calendar.manageDialog.save') : addLabel}
         </Button>
       </div>
-    </form>
+    </>
   );
 }
 
@@ -118,17 +128,7 @@ function LabelForm({ workspaceId, value, onChange, onDone }: { workspaceId: stri
           <input className="input color-input" type="color" value={value.color} onChange={(e) => onChange({ ...value, color: e.target.value })} />
         </label>
       </div>
-      <FormError message={error} />
-      <div className="form-actions">
-        {value.id ? (
-          <Button className="btn btn-ghost" onPress={onDone}>
-            {t('common.cancel')}
-          </Button>
-        ) : null}
-        <Button type="submit" className="btn btn-primary">
-          {value.id ? t('calendar.manageDialog.save') : t('calendar.manageDialog.addLabel')}
-        </Button>
-      </div>
+      <ManageFormEnd error={error} editing={!!value.id} addLabel={t('calendar.manageDialog.addLabel')} onCancel={onDone} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 /** What the calendar does: open a post, start one at a time, move one to another time. */
 import type { CalendarItem } from '../../../shared/calendar/schemas';
 import { getClient } from '../../client';
-import { errorText, t } from '../../i18n';
+import { errorText, i18n, t } from '../../i18n';
 import { useCalendar } from '../../stores/calendar';
 import { useComposer } from '../../stores/composer';
 import { useToasts } from '../../stores/toasts';
@@ -24,13 +24,15 @@ export async function newPostAt(workspaceId: string, atMs: number): Promise<void
 
 /**
  * A post dropped at another time: a scheduled post is rescheduled through post.schedule (the
- * core plans it again); a draft, an idea or a post in review gets that planned date.
+ * core plans it again); a draft, an idea or a post in review gets that planned date. The toast
+ * offers to put it back where it was (Ctrl/Cmd+Z too).
  */
 export async function moveItem(item: CalendarItem, workspaceId: string, atMs: number, zone: string): Promise<boolean> {
   const at = new Date(atMs).toISOString();
   const calendar = useCalendar.getState();
+  const back = { label: t('calendar.moveBack'), isUndo: true, run: () => void moveItem({ ...item, at }, workspaceId, Date.parse(item.at), zone) };
   if (item.status === 'scheduled') {
-    const done = await sendDraft('schedule', item.draftId, workspaceId, { at, timeZone: zone });
+    const done = await sendDraft('schedule', item.draftId, workspaceId, { at, timeZone: zone }, back);
     calendar.invalidate(workspaceId);
     return done;
   }
@@ -40,5 +42,6 @@ export async function moveItem(item: CalendarItem, workspaceId: string, atMs: nu
     useToasts.getState().show({ tone: 'error', message: t('calendar.moveFailed', { reason: errorText(result.error) }), durationMs: 10_000 });
     return false;
   }
+  useToasts.getState().show({ message: t('calendar.planned', { when: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'short', timeZone: zone }).format(atMs) }), action: back });
   return true;
 }

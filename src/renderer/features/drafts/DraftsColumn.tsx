@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'react-aria-components';
-import { FileText, RotateCw } from 'lucide-react';
+import { FileText } from 'lucide-react';
 import type { Draft, Workspace } from '../../../shared/domain';
 import { EmptyState } from '../../components/EmptyState';
 import { Kbd } from '../../components/Kbd';
@@ -16,6 +15,7 @@ import { DraftCard } from './DraftCard';
 import { deleteDraft, duplicateDraft } from './draftActions';
 import { withoutPlanned } from '../../model/draftList';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
+import { LoadError } from '../../components/LoadError';
 
 const NO_DRAFTS: Draft[] = [];
 
@@ -105,13 +105,7 @@ export function DraftsColumn({ workspace, menu, handle }: { workspace: Workspace
       handle={handle}
     >
       {error ? (
-        <div className="column-error" role="alert">
-          <p>{t('drafts.loadFailed', { reason: errorText(error) })}</p>
-          <Button className="btn btn-ghost" onPress={() => void load(workspace.id)}>
-            <RotateCw size={14} aria-hidden />
-            <span>{t('common.retry')}</span>
-          </Button>
-        </div>
+        <LoadError message={t('drafts.loadFailed', { reason: errorText(error) })} onRetry={() => void load(workspace.id)} />
       ) : null}
       {!loaded && !error ? <p className="column-loading">{t('common.loading')}</p> : null}
       {loaded && drafts.length === 0 ? (

@@ -11,8 +11,13 @@ import { downloadText } from '../../lib/download';
 export function AuditDialog({ workspaceId, onClose }: { workspaceId: string; onClose(): void }) {
   const { t } = useTranslation();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
+  // The rules by id: the log names the rule as the charter does (its id when it was deleted since).
+  const [ruleNames, setRuleNames] = useState<ReadonlyMap<string, string>>(() => new Map());
   useEffect(() => {
     void getClient().invoke('audit.list', { workspaceId, limit: 200 }).then((r) => setEntries(r.ok ? r.value : []));
+    void getClient()
+      .invoke('charter.get', { workspaceId })
+      .then((r) => r.ok && setRuleNames(new Map(r.value.rules.map((rule) => [rule.id, rule.name]))));
   }, [workspaceId]);
   const exportCsv = async () => {
     const r = await getClient().invoke('audit.exportCsv', { workspaceId });
@@ -40,7 +45,7 @@ export function AuditDialog({ workspaceId, onClose }: { workspaceId: string; onC
               <tr key={e.id}>
                 <td>{new Date(e.at).toLocaleString()}</td>
                 <td>{t(`inbox.audit.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}</td>
-                <td>{e.ruleId ? t('inbox.audit.byRule', { rule: e.ruleId }) : t('inbox.audit.byHand')}</td>
+                <td>{e.ruleId ? t('inbox.audit.byRule', { rule: ruleNames.get(e.ruleId) ?? e.ruleId }) : t('inbox.audit.byHand')}</td>
                 <td>
                   {t(`inbox.audit.outcomes.${e.outcome}`)}
                   {e.message ? ` — ${e.message}` : ''}

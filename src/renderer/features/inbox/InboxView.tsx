@@ -6,6 +6,7 @@ import { errorText } from '../../i18n';
 import { isTextEntryTarget } from '../../lib/keys';
 import { ageing, moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
 import { useInbox } from '../../stores/inbox';
+import { useToasts } from '../../stores/toasts';
 import { useWorkspaces } from '../../stores/workspaces';
 import { AuditDialog } from './AuditDialog';
 import { CharterDialog } from './CharterDialog';
@@ -79,6 +80,8 @@ export function InboxView() {
     else if (key === 'o' || key === 'enter') setConversation(current.id);
     // Any reply on a Bluesky thread can be hidden; a flagged one names its rule in the audit log.
     else if (key === 'h' && current.kind === 'reply' && current.network === 'bluesky') moderateEntry(workspaceId, current, 'hide_reply', current.flags[0]?.ruleId);
+    // Not a reply under the account's post (a mention, a quote, another network): say what can be done instead.
+    else if (key === 'h') useToasts.getState().show({ message: t(current.network === 'bluesky' ? 'inbox.cannotHide.notReply' : 'inbox.cannotHide.network') });
     else if (key === 'a' && current.flags.length > 0) applySuggestion(workspaceId, current);
     else return;
     event.preventDefault();

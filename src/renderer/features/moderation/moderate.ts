@@ -30,9 +30,17 @@ export async function moderate(req: ModerationRequest, report?: ReportDetails): 
     return { ok: false, message };
   }
   const undo = result.value.undo;
+  // The inbox item it settled (done) goes back to handle with the undo: as it was before.
+  const settled = result.value.inboxItemId;
+  const undoIt = async () => {
+    const undone = await moderate({ ...req, action: undo!, ruleId: undefined });
+    if (!undone.ok || !settled) return;
+    await getClient().invoke('inbox.setState', { workspaceId: req.workspaceId, ids: [settled], state: 'to_handle' });
+    void useInbox.getState().load(req.workspaceId);
+  };
   useToasts.getState().show({
     message: result.value.queued ? t('moderation.queued', { action: t(`moderation.done.${req.action}`, { handle: req.authorHandle }) }) : t(`moderation.done.${req.action}`, { handle: req.authorHandle }),
-    ...(undo ? { action: { label: t('inbox.undo'), isUndo: true, run: () => void moderate({ ...req, action: undo, ruleId: undefined }) } } : {}),
+    ...(undo ? { action: { label: t('inbox.undo'), isUndo: true, run: () => void undoIt() } } : {}),
   });
   void useInbox.getState().load(req.workspaceId);
   return { ok: true };

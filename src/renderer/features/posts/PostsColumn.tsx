@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from 'react-aria-components';
-import { Ban, CalendarClock, CircleCheckBig, Copy, Pencil, RotateCw } from 'lucide-react';
+import { Ban, CalendarClock, CircleCheckBig, Copy, Pencil } from 'lucide-react';
 import type { Account, Workspace } from '../../../shared/domain';
 import type { PostView } from '../../../shared/publishing';
 import { EmptyState } from '../../components/EmptyState';
@@ -19,6 +18,7 @@ import { cancelPost, duplicatePost, editPost, reschedulePost } from './postActio
 import { isPending, postPreview, postTime, targetDisplay } from '../../model/postModel';
 import { TargetStatusList } from './TargetStatusList';
 import { VirtualList, type VirtualListHandle } from '../../components/VirtualList';
+import { LoadError } from '../../components/LoadError';
 
 const NO_POSTS: PostView[] = [];
 const NO_ACCOUNTS: Account[] = [];
@@ -172,13 +172,7 @@ export function PostsColumn({ workspace, column, menu, handle }: { workspace: Wo
       handle={handle}
     >
       {error ? (
-        <div className="column-error" role="alert">
-          <p>{t('posts.loadFailed', { reason: errorText(error) })}</p>
-          <Button className="btn btn-ghost" onPress={() => void load(workspace.id, column)}>
-            <RotateCw size={14} aria-hidden />
-            <span>{t('common.retry')}</span>
-          </Button>
-        </div>
+        <LoadError message={t('posts.loadFailed', { reason: errorText(error) })} onRetry={() => void load(workspace.id, column)} />
       ) : null}
       {!loaded && !error ? <p className="column-loading">{t('common.loading')}</p> : null}
       {loaded && posts.length === 0 ? (

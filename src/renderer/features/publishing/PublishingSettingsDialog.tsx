@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import { Check, RotateCw } from 'lucide-react';
+import { Checkbox, Label, Radio, RadioGroup, Text } from 'react-aria-components';
+import { Check } from 'lucide-react';
 import { MissedPolicy } from '../../../shared/schedule/missed';
 import { AppDialog } from '../../components/AppDialog';
 import { ApprovalSetting } from './ApprovalSetting';
@@ -9,6 +9,7 @@ import { errorText } from '../../i18n';
 import { usePublishing } from '../../stores/publishing';
 import { useToasts } from '../../stores/toasts';
 import { useWorkspaces } from '../../stores/workspaces';
+import { LoadError } from '../../components/LoadError';
 
 export const MISSED_POLICIES = MissedPolicy.options;
 
@@ -32,13 +33,7 @@ export function PublishingSettingsDialog({ workspaceId, onClose }: { workspaceId
   return (
     <AppDialog title={t('publishing.settingsTitle', { name: workspace.name })} onClose={onClose} size="medium" dismissable>
       {!settings && loadError ? (
-        <div className="column-error" role="alert">
-          <p>{t('publishing.loadFailed', { reason: errorText(loadError) })}</p>
-          <Button className="btn btn-ghost" onPress={() => void load(workspaceId)}>
-            <RotateCw size={14} aria-hidden />
-            <span>{t('common.retry')}</span>
-          </Button>
-        </div>
+        <LoadError message={t('publishing.loadFailed', { reason: errorText(loadError) })} onRetry={() => void load(workspaceId)} />
       ) : null}
       {!settings && !loadError ? <p>{t('common.loading')}</p> : null}
       {settings ? (

@@ -6,7 +6,7 @@ import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
 import { useDrafts } from '../../stores/drafts';
 import { usePosts } from '../../stores/posts';
-import { useToasts } from '../../stores/toasts';
+import { useToasts, type ToastAction } from '../../stores/toasts';
 import { useUi } from '../../stores/ui';
 import { useWorkspaces } from '../../stores/workspaces';
 import { describeOutcome, type OutcomeContext, type PublishWay } from './outcome';
@@ -32,7 +32,7 @@ type Answer = ClientResult<{ post: PostView; blocked: TargetProblem[] }>;
  * Publishes, schedules or queues a draft. What is typed is saved first (the core publishes what
  * it has); targets that cannot go are named in the toast with their reasons, the others go.
  */
-export async function sendDraft(way: PublishWay, draftId: string, workspaceId: string, at?: { at: string; timeZone: string }): Promise<boolean> {
+export async function sendDraft(way: PublishWay, draftId: string, workspaceId: string, at?: { at: string; timeZone: string }, undo?: ToastAction): Promise<boolean> {
   const composer = useComposer.getState();
   const inComposer = composer.open && composer.draftId === draftId;
   if (inComposer && !(await composer.flush())) {
@@ -56,7 +56,7 @@ export async function sendDraft(way: PublishWay, draftId: string, workspaceId: s
   void useDrafts.getState().load(workspaceId);
   const goesAt = way === 'publishNow' && outcome.anyGone ? undoUntil(post) : null;
   if (goesAt !== null) showUndoPublish(post, goesAt);
-  else useToasts.getState().show({ tone: outcome.tone, message: outcome.message, durationMs: blocked.length > 0 ? 15_000 : 8000 });
+  else useToasts.getState().show({ tone: outcome.tone, message: outcome.message, durationMs: blocked.length > 0 ? 15_000 : 8000, ...(undo && outcome.anyGone ? { action: undo } : {}) });
   const still = useComposer.getState();
   if (outcome.anyGone && still.open && still.draftId === draftId) {
     await still.close(false);

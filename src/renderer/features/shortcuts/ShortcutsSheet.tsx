@@ -3,45 +3,49 @@ import { AppDialog } from '../../components/AppDialog';
 import { Kbd } from '../../components/Kbd';
 import { SAVED_REPLY_SHORTCUT } from '../composer/useSavedReplies';
 
-/** Every shortcut, by the keys that trigger it; the same list the tooltips show. */
-export const SHORTCUTS: { keys: string[]; action: string }[] = [
-  { keys: ['N'], action: 'newDraft' },
-  { keys: ['B'], action: 'goBoard' },
-  { keys: ['C'], action: 'goCalendar' },
-  { keys: ['Escape'], action: 'closeComposer' },
-  { keys: ['↓', 'J'], action: 'next' },
-  { keys: ['↑', 'K'], action: 'previous' },
-  { keys: ['←', '→'], action: 'otherColumn' },
-  { keys: ['Home', 'End'], action: 'firstLast' },
-  { keys: ['Enter'], action: 'open' },
-  { keys: ['D'], action: 'duplicate' },
-  { keys: ['R'], action: 'reschedule' },
-  { keys: ['Delete'], action: 'delete' },
-  { keys: ['Mod+Z'], action: 'undo' },
-  { keys: ['R'], action: 'boardReply' },
-  { keys: ['Q'], action: 'boardQuote' },
-  { keys: ['F'], action: 'boardLike' },
-  { keys: ['T'], action: 'boardRepost' },
-  { keys: ['O', 'Enter'], action: 'boardThread' },
-  { keys: ['/'], action: 'boardSearch' },
-  { keys: ['Space', '←', '→'], action: 'boardMoveColumn' },
-  { keys: ['?'], action: 'help' },
-  { keys: ['T'], action: 'calendarToday' },
-  { keys: ['PageUp', 'PageDown'], action: 'calendarPage' },
-  { keys: ['1', '2', '3', '4'], action: 'calendarViews' },
-  { keys: ['Space'], action: 'calendarPickUp' },
-  { keys: ['←', '→', '↑', '↓'], action: 'calendarMove' },
+/** Where a shortcut works: the sheet shows one table for each, in this order. */
+export const SHORTCUT_GROUPS = ['everywhere', 'board', 'posts', 'calendar', 'inbox', 'composer'] as const;
+type ShortcutGroup = (typeof SHORTCUT_GROUPS)[number];
+
+/** Every shortcut, by the keys that trigger it and where it works; the same list the tooltips show. */
+export const SHORTCUTS: { keys: string[]; action: string; group: ShortcutGroup }[] = [
+  { keys: ['N'], action: 'newDraft', group: 'everywhere' },
+  { keys: ['B'], action: 'goBoard', group: 'everywhere' },
+  { keys: ['C'], action: 'goCalendar', group: 'everywhere' },
+  { keys: ['Escape'], action: 'closeComposer', group: 'composer' },
+  { keys: ['↓', 'J'], action: 'next', group: 'board' },
+  { keys: ['↑', 'K'], action: 'previous', group: 'board' },
+  { keys: ['←', '→'], action: 'otherColumn', group: 'board' },
+  { keys: ['Home', 'End'], action: 'firstLast', group: 'board' },
+  { keys: ['Enter'], action: 'open', group: 'posts' },
+  { keys: ['D'], action: 'duplicate', group: 'posts' },
+  { keys: ['R'], action: 'reschedule', group: 'posts' },
+  { keys: ['Delete'], action: 'delete', group: 'posts' },
+  { keys: ['Mod+Z'], action: 'undo', group: 'posts' },
+  { keys: ['R'], action: 'boardReply', group: 'board' },
+  { keys: ['Q'], action: 'boardQuote', group: 'board' },
+  { keys: ['F'], action: 'boardLike', group: 'board' },
+  { keys: ['T'], action: 'boardRepost', group: 'board' },
+  { keys: ['O', 'Enter'], action: 'boardThread', group: 'board' },
+  { keys: ['/'], action: 'boardSearch', group: 'board' },
+  { keys: ['Space', '←', '→'], action: 'boardMoveColumn', group: 'board' },
+  { keys: ['?'], action: 'help', group: 'everywhere' },
+  { keys: ['T'], action: 'calendarToday', group: 'calendar' },
+  { keys: ['PageUp', 'PageDown'], action: 'calendarPage', group: 'calendar' },
+  { keys: ['1', '2', '3', '4'], action: 'calendarViews', group: 'calendar' },
+  { keys: ['Space'], action: 'calendarPickUp', group: 'calendar' },
+  { keys: ['←', '→', '↑', '↓'], action: 'calendarMove', group: 'calendar' },
   // The inbox
-  { keys: ['I'], action: 'goInbox' },
-  { keys: ['J', 'K'], action: 'inboxMove' },
-  { keys: ['E'], action: 'inboxDone' },
-  { keys: ['S'], action: 'inboxSnooze' },
-  { keys: ['R'], action: 'inboxReply' },
-  { keys: ['O'], action: 'inboxThread' },
-  { keys: ['H'], action: 'inboxHide' },
-  { keys: ['A'], action: 'inboxSuggestion' },
+  { keys: ['I'], action: 'goInbox', group: 'everywhere' },
+  { keys: ['J', 'K'], action: 'inboxMove', group: 'inbox' },
+  { keys: ['E'], action: 'inboxDone', group: 'inbox' },
+  { keys: ['S'], action: 'inboxSnooze', group: 'inbox' },
+  { keys: ['R'], action: 'inboxReply', group: 'inbox' },
+  { keys: ['O'], action: 'inboxThread', group: 'inbox' },
+  { keys: ['H'], action: 'inboxHide', group: 'inbox' },
+  { keys: ['A'], action: 'inboxSuggestion', group: 'inbox' },
   // The composer
-  { keys: [SAVED_REPLY_SHORTCUT], action: 'composerSavedReply' },
+  { keys: [SAVED_REPLY_SHORTCUT], action: 'composerSavedReply', group: 'composer' },
 ];
 
 const KEY_NAMES: Record<string, string> = {
@@ -59,29 +63,32 @@ export function ShortcutsSheet({ onClose }: { onClose(): void }) {
   const { t } = useTranslation();
   return (
     <AppDialog title={t('shortcuts.title')} onClose={onClose} size="medium" dismissable>
-      <table className="shortcuts">
-        <thead>
-          <tr>
-            <th scope="col">{t('shortcuts.keys')}</th>
-            <th scope="col">{t('shortcuts.action')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map(({ keys, action }) => (
-            <tr key={action}>
-              <td>
-                {keys.map((key, i) => (
-                  <span key={key}>
-                    {i > 0 ? <span className="kbd-or"> {t('shortcuts.or')} </span> : null}
-                    <Kbd keys={KEY_NAMES[key] ? t(KEY_NAMES[key]) : key} />
-                  </span>
-                ))}
-              </td>
-              <td>{t(`shortcuts.actions.${action}`)}</td>
+      {SHORTCUT_GROUPS.map((group) => (
+        <table key={group} className="shortcuts">
+          <caption>{t(`shortcuts.groups.${group}`)}</caption>
+          <thead className="sr-only">
+            <tr>
+              <th scope="col">{t('shortcuts.keys')}</th>
+              <th scope="col">{t('shortcuts.action')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {SHORTCUTS.filter((s) => s.group === group).map(({ keys, action }) => (
+              <tr key={action}>
+                <td>
+                  {keys.map((key, i) => (
+                    <span key={key}>
+                      {i > 0 ? <span className="kbd-or"> {t('shortcuts.or')} </span> : null}
+                      <Kbd keys={KEY_NAMES[key] ? t(KEY_NAMES[key]) : key} />
+                    </span>
+                  ))}
+                </td>
+                <td>{t(`shortcuts.actions.${action}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
       <p className="dialog-note">{t('shortcuts.note')}</p>
     </AppDialog>
   );
