@@ -47,6 +47,14 @@ function logBaseWrites(dir: string) {
 }
 
 describe('the exchange base (the version last exchanged, per UID)', () => {
+  it('names the file by its first day in the workspace\'s time zone (midnight in Paris is the day before in UTC)', async () => {
+    const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
+    const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;
+    const file = await call<{ fileName: string }>(a.core, 'calendar.export', { workspaceId: ws, from: '2027-02-28T23:00:00.000Z', to: TO, format: 'ics' });
+    expect(file.fileName).toMatch(/-2027-03-01\.ics$/);
+    await a.core.close();
+  });
+
   it('is written once per exchanged version: exporting an unchanged plan again rewrites no base, a change rewrites only that post', async () => {
     const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
     const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;

@@ -44,7 +44,9 @@ export class ExchangeService {
 
   exportFile(ws: Workspace, from: string, to: string, format: ExportFormat): { fileName: string; mime: string; data: Uint8Array; posts: number } {
     const snapshots = this.d.exchange.forExport(ws.id, Date.parse(from), Date.parse(to));
-    const base = `${safeName(ws.name)}-${from.slice(0, 10)}`;
+    // The first day as the workspace's calendar shows it (midnight in Paris is the day before in UTC).
+    const firstDay = new Intl.DateTimeFormat('en-CA', { timeZone: ws.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.parse(from));
+    const base = `${safeName(ws.name)}-${firstDay}`;
     if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv', data: utf8(exportCsv(snapshots, ws.timeZone)), posts: snapshots.length };
     const calendar = this.calendarBytes(ws, from, to, snapshots);
     if (format === 'ics') return { fileName: `${base}.ics`, mime: 'text/calendar', data: calendar, posts: snapshots.length };
