@@ -63,14 +63,17 @@ describe('account health', () => {
   });
 
   it('a check that cannot reach the server changes nothing', async () => {
-    const { server, relay: cable, core, ws } = await setup({ via: startNetworkCut });
+    const logged: string[] = [];
+    const { server, relay: cable, core, ws } = await setup({ via: startNetworkCut, core: { logSink: (line) => logged.push(line) } });
     const verifiesBefore = server.requestsFor(VERIFY).length;
     const events: string[] = [];
     core.subscribe((event) => events.push(event));
     cable.cut();
     core.wake('resume');
-    // Checks run one after the other: once the next one (cable back) reaches the server, the
-    // unreachable one is over (had it marked the account, the next one would skip it: the event says so).
+    // The core says it could not tell; only then does the cable come back.
+    await expect.poll(() => logged.some((line) => line.includes('could not check mastodon account'))).toBe(true);
+    // Checks run one after the other: once the next one reaches the server, the unreachable one
+    // is over (had it marked the account, the next one would skip it: the event says so).
     cable.restore();
     core.wake('resume');
     await expect.poll(() => server.requestsFor(VERIFY).length > verifiesBefore || events.includes('accounts.changed'), { timeout: 30_000 }).toBe(true);

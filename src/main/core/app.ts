@@ -37,7 +37,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
 
   const keychainResult = options.keychain ? { keychain: options.keychain, problem: null } : await loadSystemKeychain();
   const vault = await Vault.open({ db, dataDir: options.dataDir, keychain: keychainResult.keychain, keychainProblem: keychainResult.problem, clock });
-  const log = createLogger((text) => vault.scrubber.scrub(text));
+  const log = createLogger((text) => vault.scrubber.scrub(text), options.logSink);
 
   const listeners = new Set<CoreEventListener>();
   const emit = (event: EventName, payload: unknown) => {

@@ -51,6 +51,8 @@ export interface CoreOptions {
   sandboxPdsUrl?: string;
   /** Opens a page in the system browser (desktop); the web host leaves it to the page. */
   openBrowser?: (url: string) => void;
+  /** Where the core's log lines go, scrubbed (stderr by default; tests read them). */
+  logSink?: (line: string) => void;
   /** Tests drive the CalDAV sync's timer (every five minutes otherwise). */
   caldavTimers?: import('./scheduler/ports').TimerPort;
   /** Tests shorten the scheduler's delays, or hold its timers (the due timer, the offline probe). */
