@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { CloudOff, KeyRound, RefreshCw, TriangleAlert } from 'lucide-react';
 import type { StatusLine } from '../../model/board/columnLabel';
+import { useStreams } from '../../stores/streams';
 import { formatClock } from './time';
 
 /** Under a column's header: offline, throttled, stale, failing or reconnect needed, with the last refresh and the next try. */
@@ -50,4 +51,14 @@ export function LiveMode({ streaming }: { streaming: boolean }) {
       {t(`liveUpdates.${mode}`)}
     </p>
   );
+}
+
+/**
+ * "Chargement…" over the column's foot while its next page is asked for. It reads that flag
+ * itself: a page asked for re-renders this line, not the column and its cards.
+ */
+export function LoadingMore({ columnId }: { columnId: string }) {
+  const { t } = useTranslation();
+  const loadingMore = useStreams((s) => s.feeds[columnId]?.loadingMore ?? false);
+  return loadingMore ? <p className="column-loading column-loading-more">{t('common.loading')}</p> : null;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { Button } from 'react-aria-components';
 import { RotateCw } from 'lucide-react';
 import type { BoardItem, Column as BoardColumn, ColumnEntry } from '../../../shared/board/schemas';
@@ -16,12 +17,13 @@ import { useConnection } from '../../stores/connection';
 import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { useUi } from '../../stores/ui';
 import { useCardTexts } from './cardTexts';
-import { ColumnStatusLine, LiveMode } from './ColumnStatusLine';
+import { ColumnStatusLine, LiveMode, LoadingMore } from './ColumnStatusLine';
 import { COLUMN_ICONS } from './columnIcons';
 import { ItemCard } from './ItemCard';
 import { isChatItem, openThread, quote, reply, toggle, type CardActor } from './itemActions';
 
 const EMPTY_FEED: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unread: 0, status: null, loading: true, loadingMore: false, error: null };
+const feedShown = ({ entries, nextCursor, readCursor, unread, status, loading, error }: ColumnFeed) => ({ entries, nextCursor, readCursor, unread, status, loading, error });
 const MARK_READ_DELAY_MS = 1200;
 /** How far down the pages are read at start to find the read position (more came in meanwhile). */
 const RESTORE_MAX_ENTRIES = 1000;
@@ -37,7 +39,8 @@ interface NetworkColumnProps {
 /** A column read from a network as one account: painted from the cache at once, refreshed by the core. */
 export function NetworkColumn({ column, workspace, accounts, menu, handle }: NetworkColumnProps) {
   const { t } = useTranslation();
-  const feed = useStreams((s) => s.feeds[column.id] ?? EMPTY_FEED);
+  // Every field but loadingMore (the foot's LoadingMore reads it): a page asked for does not re-render the column.
+  const feed = useStreams(useShallow((s) => feedShown(s.feeds[column.id] ?? EMPTY_FEED)));
   const online = useConnection((s) => s.networkOnline);
   const owner = accounts.find((a) => a.id === column.accountId) ?? null;
   const [actAsId, setActAsId] = useState<string | null>(null);
@@ -254,7 +257,7 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
         </TipScope>
       ) : null}
       {/* Over the column's foot: a page coming in does not resize the list (and lay it out again). */}
-      {feed.loadingMore ? <p className="column-loading column-loading-more">{t('common.loading')}</p> : null}
+      <LoadingMore columnId={column.id} />
     </Column>
   );
 }
