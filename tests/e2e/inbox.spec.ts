@@ -80,6 +80,8 @@ test('a flagged mention is done in one key and logged; another is answered with 
   const log = page.getByRole('dialog', { name: 'Journal de modération' });
   await expect(log.getByRole('row').filter({ hasText: 'Marqué traité' })).toHaveCount(1);
   await expect(log.getByRole('row').filter({ hasText: 'Marqué traité' })).toContainText('À la main');
+  // The time is written in the app's language and the workspace's zone, not the system's locale.
+  await expect(log.getByRole('row').filter({ hasText: 'Marqué traité' }).locator('time')).toHaveText(/^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} \S+ \d{4} à \d{2}:\d{2}$/);
   await log.getByRole('button', { name: /Fermer/ }).first().click();
 
   await rows.first().click();

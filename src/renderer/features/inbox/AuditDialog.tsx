@@ -6,10 +6,12 @@ import type { AuditEntry } from '../../../shared/inbox/schemas';
 import { AppDialog } from '../../components/AppDialog';
 import { getClient } from '../../client';
 import { downloadText } from '../../lib/download';
+import { formatInZone } from '../publishing/scheduleTime';
 
 /** The workspace's audit log: every moderation action and inbox change, with the network's outcome; exported as CSV. */
-export function AuditDialog({ workspaceId, onClose }: { workspaceId: string; onClose(): void }) {
-  const { t } = useTranslation();
+/** Times are written in the workspace's zone and the app's language, like the rest of the app. */
+export function AuditDialog({ workspaceId, timeZone, onClose }: { workspaceId: string; timeZone: string; onClose(): void }) {
+  const { t, i18n } = useTranslation();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   // The rules by id: the log names the rule as the charter does (its id when it was deleted since).
   const [ruleNames, setRuleNames] = useState<ReadonlyMap<string, string>>(() => new Map());
@@ -43,7 +45,9 @@ export function AuditDialog({ workspaceId, onClose }: { workspaceId: string; onC
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>
+                  <time dateTime={e.at}>{formatInZone(e.at, timeZone, i18n.language, { long: true })}</time>
+                </td>
                 <td>{t(`inbox.audit.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}</td>
                 <td>{e.ruleId ? t('inbox.audit.byRule', { rule: ruleNames.get(e.ruleId) ?? e.ruleId }) : t('inbox.audit.byHand')}</td>
                 <td>

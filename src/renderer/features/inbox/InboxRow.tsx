@@ -4,10 +4,13 @@ import { FlagBadges } from '../../components/FlagBadges';
 import { NetworkGlyph } from '../../components/NetworkGlyph';
 import { RelativeTime } from '../../components/RelativeTime';
 import type { Ageing } from '../../model/inbox/inboxModel';
+import { formatInZone } from '../publishing/scheduleTime';
 import { InboxItemMenu } from './InboxItemMenu';
 
 interface InboxRowProps {
   workspaceId: string;
+  /** The workspace's zone: a snooze's end is written in it, in the app's language. */
+  timeZone: string;
   entry: InboxEntry;
   focused: boolean;
   /** How late an item that arrived then is (the workspace's target and business hours). */
@@ -16,8 +19,8 @@ interface InboxRowProps {
 }
 
 /** One inbox item: who, what kind, the text, the charter's badge, and how late it is against the target. */
-export function InboxRow({ workspaceId, entry, focused, ageOf, onFocus }: InboxRowProps) {
-  const { t } = useTranslation();
+export function InboxRow({ workspaceId, timeZone, entry, focused, ageOf, onFocus }: InboxRowProps) {
+  const { t, i18n } = useTranslation();
   const age = entry.state === 'to_handle' ? ageOf(entry.arrivedAt) : null;
   const name = entry.actor.displayName || entry.actor.handle;
   return (
@@ -41,7 +44,7 @@ export function InboxRow({ workspaceId, entry, focused, ageOf, onFocus }: InboxR
       </div>
       {entry.item ? <p className="inbox-text">{entry.item.text}</p> : null}
       <FlagBadges flags={entry.flags} />
-      {entry.state === 'snoozed' && entry.snoozedUntil ? <p className="inbox-meta">{t('inbox.snoozedUntil', { at: new Date(entry.snoozedUntil).toLocaleString() })}</p> : null}
+      {entry.state === 'snoozed' && entry.snoozedUntil ? <p className="inbox-meta">{t('inbox.snoozedUntil', { at: formatInZone(entry.snoozedUntil, timeZone, i18n.language) })}</p> : null}
     </li>
   );
 }

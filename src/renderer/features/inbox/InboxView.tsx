@@ -106,7 +106,7 @@ export function InboxView() {
         ) : (
           <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H A">
             {entries.map((entry, i) => (
-              <InboxRow key={entry.id} workspaceId={workspaceId} entry={entry} focused={i === Math.min(focus, entries.length - 1)} ageOf={(arrivedAt) => ageing(arrivedAt, now, targetMinutes, businessHours, timeZone)} onFocus={() => setFocus(i)} />
+              <InboxRow key={entry.id} workspaceId={workspaceId} timeZone={timeZone} entry={entry} focused={i === Math.min(focus, entries.length - 1)} ageOf={(arrivedAt) => ageing(arrivedAt, now, targetMinutes, businessHours, timeZone)} onFocus={() => setFocus(i)} />
             ))}
           </ul>
         )}
@@ -117,7 +117,7 @@ export function InboxView() {
       {panel === 'charter' ? <CharterDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
       {panel === 'responseTimes' ? <ResponseTimesDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
       {panel === 'replies' ? <SavedRepliesDialog workspaceId={workspaceId} entry={current ?? null} onClose={() => setPanel(null)} /> : null}
-      {panel === 'audit' ? <AuditDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}
+      {panel === 'audit' ? <AuditDialog workspaceId={workspaceId} timeZone={timeZone} onClose={() => setPanel(null)} /> : null}
     </main>
   );
 }
