@@ -54,11 +54,25 @@ export const PostPart = z.object({
 });
 export type PostPart = z.infer<typeof PostPart>;
 
+/** BCP-47 language tag as a post carries it ("fr", "en", "pt-BR"). */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+export const LanguageTag = z.string().regex(LANGUAGE_TAG);
+
+/**
+ * The language a reply starts with: the answered post's, when the network gave a tag a post can
+ * carry ("FR" is read as "fr"); null (unset) for anything else.
+ */
+export function replyLanguage(tag: string | null | undefined): string | null {
+  if (!tag || tag.length > 35) return null;
+  const dash = tag.indexOf('-');
+  const normalised = dash < 0 ? tag.toLowerCase() : tag.slice(0, dash).toLowerCase() + tag.slice(dash);
+  return LANGUAGE_TAG.test(normalised) ? normalised : null;
+}
+
 export const PostContent = z.object({
   parts: z.array(PostPart).min(1).max(100),
   contentWarning: z.string().max(1000).nullable(),
-  /** BCP-47 language tag ("fr", "en", "pt-BR"). */
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable(),
+  language: LanguageTag.nullable(),
   visibility: Visibility.nullable(),
   poll: Poll.nullable(),
 });
@@ -80,7 +94,7 @@ export const DraftContent = z.object({
   targets: z.array(DraftTarget).max(50),
   media: z.array(MediaRef).max(10),
   contentWarning: z.string().max(1000).nullable(),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable(),
+  language: LanguageTag.nullable(),
   visibility: Visibility.nullable(),
   poll: Poll.nullable(),
   threadParts: z.array(z.string().max(100_000)).max(100).nullable(),

@@ -23,7 +23,7 @@ async function post(who: string, text: string, extraFacets: unknown[] = []) {
   const agent = people[who]!.agent;
   const rt = new RichText({ text });
   await rt.detectFacets(agent);
-  const made = await agent.post({ text: rt.text, facets: [...(rt.facets ?? []), ...extraFacets] as never, createdAt: new Date().toISOString() });
+  const made = await agent.post({ text: rt.text, facets: [...(rt.facets ?? []), ...extraFacets] as never, langs: ['fr'], createdAt: new Date().toISOString() });
   return { uri: made.uri, cid: made.cid };
 }
 
@@ -106,6 +106,8 @@ test('a four-column board: answer a mention, like as another account, reorder, r
   await mentionCard.locator('[data-roving-item]').focus();
   await page.keyboard.press('r');
   await expect(tribune.composer.getByTestId('reply-context')).toContainText('le parking du port');
+  // The reply starts in the answered post's language (the community writes in French).
+  await expect(tribune.composer.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
   await expect(tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: new RegExp(`@${brand.handle}`) })).toHaveAttribute('aria-pressed', 'true');
   const answer = 'Oui, gratuit le dimanche toute la journée 🙂';
   await tribune.composerText.fill(answer);

@@ -4,7 +4,7 @@
  * core's checks in composerSaving.ts.
  */
 import { create } from 'zustand';
-import { EMPTY_DRAFT_CONTENT, type DraftContent } from '../../shared/publishing';
+import { EMPTY_DRAFT_CONTENT, replyLanguage, type DraftContent } from '../../shared/publishing';
 import { getClient } from '../client';
 import { savableContent } from '../model/pollContent';
 import { isBlankDraft, snapshotOf } from '../model/draftSnapshot';
@@ -89,6 +89,8 @@ export const useComposer = create<ComposerStore>((set, get) => {
       const content: DraftContent = {
         ...EMPTY_DRAFT_CONTENT,
         targets: [{ accountId, variant: null }],
+        // A reply is written in the language of the post it answers (a French post gets a French reply).
+        language: replyLanguage(item.language),
         ...(mode === 'reply' ? { replyTo: ref } : { quote: ref }),
         ...(direct ? { visibility: 'direct' as const } : {}),
       };
