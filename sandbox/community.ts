@@ -137,6 +137,19 @@ export function communityPersonas(size: number, rng: Rng): Persona[] {
   return people;
 }
 
+/**
+ * A regular's message in their own words: signed with their first name and initial ("— Manon L.").
+ * The community draws from a few texts; without this, three people sending the same one within
+ * the hour would be a true "wave of identical messages" for the charter, and the demo's inbox would
+ * be flagged from end to end. The troll and the spammer do not sign.
+ */
+export function inTheirWords(text: string, persona: Pick<Persona, 'displayName' | 'kind'>): string {
+  if (persona.kind !== 'regular') return text;
+  const [first, ...rest] = persona.displayName.split(' ');
+  const initial = rest.join(' ').charAt(0);
+  return `${text} — ${first}${initial ? ` ${initial}.` : ''}`;
+}
+
 /** What the brand has already published when the sandbox opens. */
 export const BRAND_POSTS: string[] = [
   'Bienvenue à Port-Lumière ! 🌊 Le phare se visite tous les jours de 10 h à 18 h, montée des 212 marches comprise. #PortLumière',

@@ -5,7 +5,7 @@
  * that there is something to moderate. In French and in English.
  */
 import { AppBskyFeedPost, AtpAgent } from '@atproto/api';
-import { TEXTS, type Lang } from './community';
+import { inTheirWords, TEXTS, type Lang } from './community';
 import type { Rng } from './random';
 import type { Member, SeededAccount } from './seed';
 import { richText } from './text';
@@ -139,7 +139,7 @@ export class CommunitySimulation {
   }
 
   private async write(kind: ActionKind, by: Member, template: string, lang: Lang, replyTo?: BrandPost): Promise<Action> {
-    const { text, facets } = richText(template.replaceAll('{brand}', `@${this.options.brand.handle}`), this.options.dids);
+    const { text, facets } = richText(inTheirWords(template.replaceAll('{brand}', `@${this.options.brand.handle}`), by.persona), this.options.dids);
     const { uri } = await by.agent.post({
       text,
       facets,

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { CharterEngine } from '../../src/main/core/charter/engine';
 import { charterProblem } from '../../src/main/core/charter/store';
 import { Charter } from '../../src/shared/charter/schema';
-import { TEXTS } from '../../sandbox/community';
+import { communityPersonas, inTheirWords, TEXTS } from '../../sandbox/community';
+import { createRng } from '../../sandbox/random';
 import { STARTER_CHARTER, STARTER_REPLIES } from '../../sandbox/moderation';
 
 const charter = Charter.parse(STARTER_CHARTER);
@@ -30,6 +31,19 @@ describe('the sandbox starter charter', () => {
 
   it('leaves the regular community alone', () => {
     for (const [text, rules] of flagged([...texts('post'), ...texts('mention'), ...texts('reply')])) expect({ text, rules }).toEqual({ text, rules: [] });
+  });
+
+  it('does not flag the community as a wave when many people draw the same text within the hour (each says it in their own words)', () => {
+    const regulars = communityPersonas(50, createRng(7)).filter((p) => p.kind === 'regular');
+    const at = Date.parse('2026-12-01T10:00:00Z');
+    for (const template of texts('mention').slice(0, 3)) {
+      const items = regulars.map((p, i) => ({ id: p.handle, text: inTheirWords(template, p), authorId: p.handle, at: at + i * 60_000, links: [] }));
+      const run = new CharterEngine(charter).evaluate(items, at);
+      expect(run.flags.map((f) => `${f.itemId}: ${f.ruleName}`)).toEqual([]);
+      // The same words from three accounts is what the rule is for: it still fires.
+      const wave = regulars.slice(0, 3).map((p, i) => ({ id: p.handle, text: template, authorId: p.handle, at: at + i * 60_000, links: [] }));
+      expect(new CharterEngine(charter).evaluate(wave, at).flags.map((f) => f.ruleName)).toEqual(Array(3).fill('Vague de messages identiques'));
+    }
   });
 
   it('comes with saved replies in French and English that use the variables', () => {
