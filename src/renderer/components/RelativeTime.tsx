@@ -2,6 +2,7 @@ import { format, formatDistanceToNow } from 'date-fns';
 import { enUS, fr } from 'date-fns/locale';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { compactAge } from '../lib/compactAge';
 
 const locales = { fr, en: enUS } as const;
 
@@ -11,16 +12,20 @@ export function dateLocale(language: string) {
 
 const TICK_MS = 30_000;
 const listeners = new Set<() => void>();
-let tick = 0;
+/** The clock every shown time reads: moved on every tick, and when the first time shown starts it. */
+let nowMs = Date.now();
 let timer: number | undefined;
 
 /** One clock for every time shown (a board mounts and unmounts cards by the hundred while scrolling). */
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
-  timer ??= window.setInterval(() => {
-    tick++;
-    for (const l of listeners) l();
-  }, TICK_MS);
+  if (timer === undefined) {
+    nowMs = Date.now();
+    timer = window.setInterval(() => {
+      nowMs = Date.now();
+      for (const l of listeners) l();
+    }, TICK_MS);
+  }
   return () => {
     listeners.delete(listener);
     if (listeners.size === 0 && timer !== undefined) {
@@ -32,7 +37,7 @@ function subscribe(listener: () => void): () => void {
 
 /** Re-renders every 30 s so "il y a 2 minutes" stays true. */
 function useNow(): number {
-  return useSyncExternalStore(subscribe, () => tick);
+  return useSyncExternalStore(subscribe, () => nowMs);
 }
 
 /** "il y a 3 minutes" / "3 minutes ago", with the full date as its tooltip. */
@@ -46,11 +51,12 @@ export function RelativeTime({ iso, prefix, id }: { iso: string; prefix?: string
  * no translation hook of its own, and the full date is written when the pointer comes over it
  * (the only time its tooltip shows), not for every card mounted.
  */
-export function TimeAgo({ iso, prefix, id, language }: { iso: string; prefix?: string; id?: string; language: string }) {
-  useNow();
+export function TimeAgo({ iso, prefix, id, language, compact = false }: { iso: string; prefix?: string; id?: string; language: string; compact?: boolean }) {
+  const now = useNow();
   const date = new Date(iso);
   const locale = dateLocale(language);
-  const relative = formatDistanceToNow(date, { addSuffix: true, locale });
+  // Compact ("5 min") on board cards, where "il y a moins d'une minute" pushed the author's name out.
+  const relative = compact ? compactAge(date.getTime(), now, language, locale) : formatDistanceToNow(date, { addSuffix: true, locale });
   return (
     <time
       id={id}

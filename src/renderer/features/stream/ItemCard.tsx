@@ -75,7 +75,7 @@ export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active,
           return <Icon size={13} aria-hidden />;
         })()}
         <span>{t(`board.notification.${entry.type}`, { name: clampText(entry.actor.displayName || atHandle(entry.actor.handle), NAME_MAX) })}</span>
-        {!item ? <TimeAgo iso={entry.at} language={language} /> : null}
+        {!item ? <TimeAgo iso={entry.at} language={language} compact /> : null}
       </p>
     ) : entry.repostedBy ? (
       <p className="item-context">
@@ -117,7 +117,7 @@ export const ItemCard = memo(function ItemCard({ entry, actor, accounts, active,
             </span>{' '}
             <span className="item-handle">{clampText(atHandle(item.author.handle), NAME_MAX)}</span>
           </span>
-          <TimeAgo iso={item.createdAt} language={language} />
+          <TimeAgo iso={item.createdAt} language={language} compact />
         </header>
         {item.replyTo ? (
           <p className="item-reply-to">{item.replyTo.handle ? t('board.replyingTo', { handle: atHandle(item.replyTo.handle) }) : t('board.replyingToPost')}</p>
