@@ -14,7 +14,7 @@ test('View the post opens a sent post with its reply in the thread panel', async
   await tribune.createWorkspace('Cinéma du Port');
   await tribune.connectMastodon(mastodon.server.url);
   await tribune.writeDraft('Séance en plein air vendredi');
-  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  await expect(tribune.targetChip(/@tribune@/)).toHaveAttribute('aria-pressed', 'true'); // the workspace's only account
   await tribune.waitSaved();
   await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
   const sent = page.getByRole('region', { name: 'Publiés / Échecs' });
