@@ -13,7 +13,7 @@ test('a sent post is deleted from its network after a confirmation, and a refusa
   await tribune.connectMastodon(mastodon.server.url);
 
   await tribune.writeDraft('Séance en plein air vendredi');
-  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  await expect(tribune.targetChip(/@tribune@/)).toHaveAttribute('aria-pressed', 'true'); // the workspace's only account
   await tribune.waitSaved();
   await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
   const sent = page.getByRole('region', { name: 'Publiés / Échecs' });

@@ -87,7 +87,7 @@ test('"Publish now" waits its delay with a countdown, and Ctrl+Z takes it back b
   const before = await texts(halle.did);
 
   await tribune.writeDraft('Finalement pas de marché ce dimanche');
-  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: new RegExp(`@${halle.handle}`) }).click();
+  await expect(tribune.targetChip(new RegExp(`@${halle.handle}`))).toHaveAttribute('aria-pressed', 'true'); // the workspace's only account
   await tribune.waitSaved();
   await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
 
@@ -104,7 +104,7 @@ test('"Publish now" waits its delay with a countdown, and Ctrl+Z takes it back b
   // Past the delay, nothing reached the network: a post sent after it goes out alone (its time,
   // later than the taken-back one's, has come, and the taken-back one never went).
   await tribune.writeDraft('Marché maintenu samedi');
-  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: new RegExp(`@${halle.handle}`) }).click();
+  await expect(tribune.targetChip(new RegExp(`@${halle.handle}`))).toHaveAttribute('aria-pressed', 'true'); // the workspace's only account
   await tribune.waitSaved();
   await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
   await expect.poll(async () => (await texts(halle.did)).sort(), { timeout: 90_000 }).toEqual([...before, 'Marché maintenu samedi'].sort());

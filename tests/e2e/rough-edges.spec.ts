@@ -11,6 +11,8 @@ import { test, expect } from './fixtures';
 import { useMastodonStandIn } from './support/mastodon';
 
 const mastodon = useMastodonStandIn();
+/** Another instance, for a workspace's second account. */
+const second = useMastodonStandIn({ account: { username: 'halle' } });
 
 /** Connects the stand-in's account through OAuth, as a person does (see mastodon.spec.ts). */
 async function connectMastodon(tribune: TribunePage) {
@@ -42,7 +44,7 @@ test('scheduling: a past time is said once, and the focus goes to the scheduled 
   await tribune.createWorkspace('Brasserie du Port');
   await connectMastodon(tribune);
   await tribune.writeDraft('Moules-frites ce midi');
-  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  await expect(tribune.targetChip(/@tribune@/)).toHaveAttribute('aria-pressed', 'true'); // the workspace's only account
   await tribune.waitSaved();
 
   await tribune.composer.getByRole('button', { name: 'Programmer…' }).click();
@@ -123,7 +125,7 @@ test('after the text is replaced, the old text\'s red reason goes at once and do
   await tribune.createWorkspace('Brasserie du Port');
   await connectMastodon(tribune);
   await tribune.writeDraft('Menu');
-  await tribune.composer.getByRole('group', { name: 'Publier sur' }).getByRole('button', { name: /@tribune@/ }).click();
+  await expect(tribune.targetChip(/@tribune@/)).toHaveAttribute('aria-pressed', 'true'); // the workspace's only account
   const check = tribune.composer.getByTestId('target-check');
   const blocked = check.locator('.reason-block');
 
@@ -164,4 +166,32 @@ test('after the text is replaced, the old text\'s red reason goes at once and do
   await expect.poll(() => tribune.rpc.settled('post.validate')).toBe(true);
   await tribune.nextFrames();
   await expect(blocked).toHaveCount(0);
+});
+
+test('a new post goes to the workspace\'s only account; with a second account the person chooses', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Brasserie du Port');
+  await connectMastodon(tribune);
+  const tribuneChip = tribune.targetChip(/@tribune@/);
+  const publishNow = tribune.composer.getByRole('button', { name: 'Publier maintenant' });
+
+  // One account: chosen from the start, so the written post can go at once.
+  await tribune.writeDraft('Moules-frites ce midi');
+  await expect(tribuneChip).toHaveAttribute('aria-pressed', 'true');
+  await expect(tribune.composer).toContainText('Le choix est enregistré avec le brouillon.');
+  await expect(publishNow).toBeEnabled();
+  // Still the person's choice: taken out, the text stays a draft.
+  await tribuneChip.click();
+  await expect(tribuneChip).toHaveAttribute('aria-pressed', 'false');
+  await expect(publishNow).toBeDisabled();
+  await tribune.closeComposer();
+
+  // Two accounts: nothing is chosen for the person.
+  await tribune.connectMastodon(second.server.url);
+  await expect(tribune.rail).toContainText('halle@');
+  await tribune.writeDraft('Arrivage de sardines');
+  await expect(tribuneChip).toHaveAttribute('aria-pressed', 'false');
+  await expect(tribune.targetChip(/@halle@/)).toHaveAttribute('aria-pressed', 'false');
+  await expect(tribune.composer).toContainText('Aucun compte choisi : ce texte reste un brouillon.');
+  await expect(page.getByText('Choisissez au moins un compte pour publier.')).toBeVisible();
+  await expect(publishNow).toBeDisabled();
 });

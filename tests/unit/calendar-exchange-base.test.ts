@@ -55,6 +55,20 @@ describe('the exchange base (the version last exchanged, per UID)', () => {
     await a.core.close();
   });
 
+  it('lists the events in time order, posts of the same minute by id, whatever order they were written in', async () => {
+    const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
+    const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;
+    const ids = ['c0000000-0000-4000-8000-000000000000', 'a0000000-0000-4000-8000-000000000000', 'b0000000-0000-4000-8000-000000000000', 'd0000000-0000-4000-8000-000000000000'];
+    const times = ['2027-03-12T09:00:00.000Z', '2027-03-11T09:00:00.000Z', '2027-03-12T09:00:00.000Z', '2027-03-10T09:00:00.000Z'];
+    for (const [i, id] of ids.entries()) {
+      await call(a.core, 'draft.save', { id, workspaceId: ws, text: `Post ${i}` });
+      await call(a.core, 'post.setPlanning', { draftId: id, plannedAt: times[i] });
+    }
+    const order = (await exportIcs(a.core, ws)).split('\r\n').filter((l) => l.startsWith('X-TRIBUNE-ID:')).map((l) => l.slice('X-TRIBUNE-ID:'.length));
+    expect(order).toEqual([ids[3], ids[1], ids[2], ids[0]]);
+    await a.core.close();
+  });
+
   it('is written once per exchanged version: exporting an unchanged plan again rewrites no base, a change rewrites only that post', async () => {
     const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
     const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;

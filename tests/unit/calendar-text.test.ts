@@ -47,6 +47,38 @@ describe('calendar text (the fast paths keep the RFC 5545 rules)', () => {
     expect(Buffer.from(out.result()).equals(Buffer.from(expected))).toBe(true);
   });
 
+  it('writes a line given as its parts (a head, a value to escape, a list) as the joined line escaped then folded', () => {
+    const pieces = ['a', 'é', '🎨', ',', ';', '\\', '\n', '\r\n', '\r', '\ud800', '漢', ' ', 'x'.repeat(40)];
+    let state = 11;
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const piece = (n: number) => {
+      let s = '';
+      for (let k = 0; k < n; k++) s += pieces[Math.floor(next() * pieces.length)];
+      return s;
+    };
+    const out = new IcsBytes(16);
+    const expected: string[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const head = ['X-TRIBUNE-CONTENT:', 'DTSTART;TZID="Zone, é":', 'CATEGORIES:', 'S:'][i % 4]!;
+      const kind = Math.floor(next() * 3);
+      if (kind === 0) {
+        const value = piece(Math.floor(next() * 120)).replace(/[\r\n]/g, '');
+        out.line(head, value);
+        expected.push(foldLine(head + value));
+      } else if (kind === 1) {
+        const value = piece(Math.floor(next() * 120));
+        out.text(head, value);
+        expected.push(foldLine(head + escapeText(value)));
+      } else {
+        const values = Array.from({ length: Math.floor(next() * 4) }, () => piece(Math.floor(next() * 30)));
+        out.list(head, values);
+        expected.push(foldLine(head + values.map(escapeText).join(',')));
+      }
+    }
+    // Compared as bytes: a lone surrogate is the replacement character once encoded, in both.
+    expect(Buffer.from(out.result()).toString('utf8')).toBe(Buffer.from(`${expected.join('\r\n')}\r\n`).toString('utf8'));
+  });
+
   it('writes a whole file as bytes identical to the text file', () => {
     const posts = ['Bonjour', 'un, deux; trois\\ quatre\nfin 🎉'.repeat(9), 'é'.repeat(100)].map((text, i) => ({ ...post(`2027-06-0${i + 1}T07:00:00.000Z`, 'Europe/Paris'), uid: `p${i}@tribune`, text }));
     const full = { ...header, workspaceName: 'Musée, été; 🎨', from: '2027-01-01T00:00:00.000Z', to: '2028-01-01T00:00:00.000Z' };

@@ -22,6 +22,15 @@ export const targetIds = (content: DraftContent): string[] => content.targets.ma
 export const findTarget = (content: DraftContent, accountId: string): DraftTarget | undefined =>
   content.targets.find((t) => t.accountId === accountId);
 
+/**
+ * The targets a new post starts with: the workspace's only account when it has exactly one
+ * (there is nothing to choose), none when it has several (the person picks).
+ */
+export function newPostTargets(accounts: readonly { id: string }[]): DraftTarget[] {
+  const [only] = accounts;
+  return only && accounts.length === 1 ? [{ accountId: only.id, variant: null }] : [];
+}
+
 /** Adds the account as a target, or takes it out (its adapted version goes with it). */
 export function toggleTarget(content: DraftContent, accountId: string): DraftContent {
   return findTarget(content, accountId)

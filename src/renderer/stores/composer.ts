@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import { EMPTY_DRAFT_CONTENT, replyLanguage, type DraftContent } from '../../shared/publishing';
 import { getClient } from '../client';
+import { newPostTargets } from '../model/content';
 import { savableContent } from '../model/pollContent';
 import { isBlankDraft, snapshotOf } from '../model/draftSnapshot';
 import { directReplyText } from '../model/board/directReply';
@@ -76,7 +77,10 @@ export const useComposer = create<ComposerStore>((set, get) => {
 
     async openNew(workspaceId) {
       if (!(await settleCurrent())) return false;
-      set((s) => ({ ...session({ open: true, workspaceId }), focusRequest: s.focusRequest + 1 }));
+      // A workspace with one account: the post goes there unless the person takes it out. Nothing
+      // is saved until something is written (an untouched composer leaves no draft).
+      const content: DraftContent = { ...EMPTY_DRAFT_CONTENT, targets: newPostTargets(useAccounts.getState().byWorkspace[workspaceId] ?? []) };
+      set((s) => ({ ...session({ open: true, workspaceId, content }), focusRequest: s.focusRequest + 1 }));
       return true;
     },
 

@@ -50,6 +50,7 @@ export interface ComposerStore {
   focusRequest: number;
   /** A reply or quote started from a board card: the post shown above the text. */
   context: { mode: 'reply' | 'quote'; item: BoardItem } | null;
+  /** A new post; in a workspace with a single account, that account is its target from the start. */
   openNew(workspaceId: string): Promise<boolean>;
   /** A reply or quote from the board, as that account (chosen as the only target). */
   openReply(workspaceId: string, accountId: string, mode: 'reply' | 'quote', item: BoardItem): Promise<boolean>;

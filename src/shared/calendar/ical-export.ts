@@ -74,57 +74,101 @@ function dtstart(at: number, zone: string, spans?: ZoneSpans): string {
 /** The JSON text of a post's content, when the caller has it already (as stored). */
 export type ContentJson = (content: object) => string | undefined;
 
-/** Where an event's content lines go: unfolded, values escaped; the sink folds them and ends each with CRLF. */
-export type LineSink = (line: string) => void;
+/**
+ * Where content lines go, unfolded: the sink escapes what it is told is a TEXT value, folds
+ * the line at 75 octets and ends it with CRLF. Writing a line as its parts (name, value) spares
+ * joining them: a 10,000-post file is some 220,000 lines.
+ */
+export interface LineSink {
+  /** `head` then `value`, as they are (already escaped, or nothing to escape). */
+  line(head: string, value?: string): void;
+  /** `head` as it is, then `value` escaped as TEXT (RFC 5545 3.3.11). */
+  text(head: string, value: string): void;
+  /** `head` as it is, then each value escaped as TEXT, separated by commas (a list such as CATEGORIES). */
+  list(head: string, values: readonly string[]): void;
+}
+
+/** A sink of folded lines as text (each handed to `push` without its CRLF). */
+export function foldedLines(push: (folded: string) => void): LineSink {
+  return {
+    line: (head, value) => push(foldLine(value === undefined ? head : head + value)),
+    text: (head, value) => push(foldLine(head + escapeText(value))),
+    list: (head, values) => push(foldLine(head + values.map(escapeText).join(','))),
+  };
+}
+
+/**
+ * The JSON of objects many posts share (a campaign, a label, an account), made once per object
+ * for one task (a file, an export's digests): snapshots are never mutated.
+ */
+export function jsonMemo(write: (value: object) => string = JSON.stringify): (value: object) => string {
+  const memo = new Map<object, string>();
+  return (value) => {
+    let json = memo.get(value);
+    if (json === undefined) memo.set(value, (json = write(value)));
+    return json;
+  };
+}
+
+/** JSON.stringify of a list of plain objects, each item's JSON from `json`. */
+export function jsonList(items: readonly object[], json: (value: object) => string): string {
+  if (items.length === 0) return '[]';
+  let out = `[${json(items[0]!)}`;
+  for (let i = 1; i < items.length; i++) out += `,${json(items[i]!)}`;
+  return `${out}]`;
+}
+
+/** An object's JSON escaped as TEXT. */
+const jsonEscaped = (value: object): string => escapeText(JSON.stringify(value));
 
 /** One VEVENT as content lines (BEGIN:VEVENT to END:VEVENT). */
-function eventLines(s: PostSnapshot, fallbackZone: string, stamp: string, line: LineSink, spans?: ZoneSpans, contentJson?: ContentJson): void {
+function eventLines(s: PostSnapshot, fallbackZone: string, stampLine: string, out: LineSink, spans?: ZoneSpans, contentJson?: ContentJson, escapedJson = jsonEscaped): void {
   const zone = s.timeZone ?? fallbackZone;
   const at = Date.parse(s.at!);
   const summary = summaryOf(s.text) || (s.kind === 'idea' ? 'Idea' : 'Post');
-  const text = escapeText(s.text);
-  line('BEGIN:VEVENT');
-  line(`UID:${escapeText(s.uid)}`);
-  line(`DTSTAMP:${stamp}`);
-  line(dtstart(at, zone, spans));
-  line(`DURATION:${DURATION}`);
-  line(`SUMMARY:${escapeText(summary)}`);
-  line(`DESCRIPTION:${text}`);
+  out.line('BEGIN:VEVENT');
+  out.text('UID:', s.uid);
+  out.line(stampLine);
+  out.line(dtstart(at, zone, spans));
+  out.line('DURATION:', DURATION);
+  out.text('SUMMARY:', summary);
+  out.text('DESCRIPTION:', s.text);
   if (s.campaign || s.labels.length > 0) {
-    let categories = s.campaign ? escapeText(s.campaign.name) : '';
-    let first = !s.campaign;
-    for (const l of s.labels) {
-      categories += (first ? '' : ',') + escapeText(l.name);
-      first = false;
-    }
-    line(`CATEGORIES:${categories}`);
+    const categories = s.labels.map((l) => l.name);
+    if (s.campaign) categories.unshift(s.campaign.name);
+    out.list('CATEGORIES:', categories);
   }
-  line(`STATUS:${icalStatus(s)}`);
-  line(`SEQUENCE:${s.sequence}`);
-  line(`CREATED:${utcStamp(s.createdAt)}`);
-  line(`LAST-MODIFIED:${utcStamp(s.lastModified)}`);
-  line(`X-TRIBUNE-ID:${s.id}`);
-  line(`X-TRIBUNE-KIND:${s.kind}`);
-  line(`X-TRIBUNE-STATUS:${s.status}`);
-  line(`X-TRIBUNE-REVIEW:${s.reviewState}`);
-  line(`X-TRIBUNE-AT:${s.at!}`);
-  line(`X-TRIBUNE-TEXT:${text}`);
-  if (s.timeZone) line(`X-TRIBUNE-ZONE:${s.timeZone}`);
-  if (s.content) line(`X-TRIBUNE-CONTENT:${escapeText(contentJson?.(s.content) ?? JSON.stringify(s.content))}`);
-  if (s.campaign) line(`X-TRIBUNE-CAMPAIGN:${escapeText(JSON.stringify(s.campaign))}`);
-  for (const label of s.labels) line(`X-TRIBUNE-LABEL:${escapeText(JSON.stringify(label))}`);
-  for (const target of s.targets) line(`X-TRIBUNE-TARGET:${escapeText(JSON.stringify(target))}`);
-  for (const media of s.media) line(`X-TRIBUNE-MEDIA:${escapeText(JSON.stringify(media))}`);
-  for (const comment of s.comments) line(`X-TRIBUNE-COMMENT:${escapeText(JSON.stringify(comment))}`);
-  line('END:VEVENT');
+  out.line('STATUS:', icalStatus(s));
+  out.line('SEQUENCE:', String(s.sequence));
+  out.line('CREATED:', utcStamp(s.createdAt));
+  out.line('LAST-MODIFIED:', utcStamp(s.lastModified));
+  out.line('X-TRIBUNE-ID:', s.id);
+  out.line('X-TRIBUNE-KIND:', s.kind);
+  out.line('X-TRIBUNE-STATUS:', s.status);
+  out.line('X-TRIBUNE-REVIEW:', s.reviewState);
+  out.line('X-TRIBUNE-AT:', s.at!);
+  out.text('X-TRIBUNE-TEXT:', s.text);
+  if (s.timeZone) out.line('X-TRIBUNE-ZONE:', s.timeZone);
+  if (s.content) out.text('X-TRIBUNE-CONTENT:', contentJson?.(s.content) ?? JSON.stringify(s.content));
+  if (s.campaign) out.line('X-TRIBUNE-CAMPAIGN:', escapedJson(s.campaign));
+  for (const label of s.labels) out.line('X-TRIBUNE-LABEL:', escapedJson(label));
+  for (const target of s.targets) out.line('X-TRIBUNE-TARGET:', escapedJson(target));
+  for (const media of s.media) out.line('X-TRIBUNE-MEDIA:', escapedJson(media));
+  for (const comment of s.comments) out.text('X-TRIBUNE-COMMENT:', JSON.stringify(comment));
+  out.line('END:VEVENT');
 }
 
 /** One VEVENT as text, folded, each line ending in CRLF. */
 function eventText(s: PostSnapshot, fallbackZone: string, stamp: string): string {
   let out = '';
-  eventLines(s, fallbackZone, stamp, (l) => {
-    out += `${foldLine(l)}\r\n`;
-  });
+  eventLines(
+    s,
+    fallbackZone,
+    `DTSTAMP:${stamp}`,
+    foldedLines((l) => {
+      out += `${l}\r\n`;
+    }),
+  );
   return out;
 }
 
@@ -139,11 +183,8 @@ export interface CalendarHeader {
   now: string;
 }
 
-/**
- * Writes the whole file as content lines (unfolded, values escaped) to `line`, which folds
- * them at 75 octets and ends each with CRLF. Snapshots without a date are left out.
- */
-export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], line: LineSink, contentJson?: ContentJson): void {
+/** Writes the whole file as content lines to `out` (which escapes, folds and ends them). Snapshots without a date are left out. */
+export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], out: LineSink, contentJson?: ContentJson): void {
   const dated = snapshots.filter((s) => s.at !== null);
   const zones = new Set<string>([header.timeZone]);
   let from = Date.parse(header.from);
@@ -167,16 +208,18 @@ export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSn
     contentLine('X-TRIBUNE-RANGE', `${header.from}/${header.to}`),
   ];
   for (const zone of [...zones].sort()) lines.push(...vtimezoneLines(zone, from, to));
-  for (const l of lines) line(l);
+  for (const l of lines) out.line(l);
   const spans = zoneSpans(zones, from, to);
-  for (const s of dated) eventLines(s, header.timeZone, stamp, line, spans, contentJson);
-  line('END:VCALENDAR');
+  const escapedJson = jsonMemo(jsonEscaped);
+  const stampLine = `DTSTAMP:${stamp}`;
+  for (const s of dated) eventLines(s, header.timeZone, stampLine, out, spans, contentJson, escapedJson);
+  out.line('END:VCALENDAR');
 }
 
 /** The whole file as text. */
 export function exportCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], contentJson?: ContentJson): string {
   const pieces: string[] = [];
-  writeCalendar(header, snapshots, (l) => pieces.push(foldLine(l)), contentJson);
+  writeCalendar(header, snapshots, foldedLines((l) => pieces.push(l)), contentJson);
   pieces.push('');
   return pieces.join('\r\n');
 }

@@ -47,6 +47,10 @@ export class TribunePage {
   get composerText() {
     return this.composer.getByRole('textbox', { name: /Texte du brouillon|Draft text/ });
   }
+  /** The composer's chip for an account under "Publier sur" (pressed: the post goes there). */
+  targetChip(handle: RegExp) {
+    return this.composer.getByRole('group', { name: /^(Publier sur|Publish to)$/ }).getByRole('button', { name: handle });
+  }
   get saveStatus() {
     return this.composer.getByTestId('save-status');
   }

@@ -5,14 +5,30 @@
  * foldLine then UTF-8 encoding: a cut never falls inside a character (it backs off past
  * continuation octets), a lone surrogate is the 3-octet replacement character in both.
  */
-import { writeCalendar, type CalendarHeader, type ContentJson } from '../../../shared/calendar/ical-export';
+import { writeCalendar, type CalendarHeader, type ContentJson, type LineSink } from '../../../shared/calendar/ical-export';
+import { escapeText } from '../../../shared/calendar/ics-text';
 import type { PostSnapshot } from '../../../shared/calendar/snapshot';
 
 const CR = 0x0d;
 const LF = 0x0a;
 const SP = 0x20;
 
-export class IcsBytes {
+/** Octets of a (short) text in UTF-8; a lone surrogate is the 3-octet replacement character. */
+function utf8Octets(text: string): number {
+  let octets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) octets += 1;
+    else if (c < 0x800) octets += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      octets += 4;
+      i++;
+    } else octets += 3;
+  }
+  return octets;
+}
+
+export class IcsBytes implements LineSink {
   private bytes: Buffer;
   private length = 0;
   /** Short lines (that cannot need folding) waiting to be encoded together, with their CRLF. */
@@ -20,6 +36,40 @@ export class IcsBytes {
 
   constructor(sizeHint = 65_536) {
     this.bytes = Buffer.allocUnsafe(Math.max(1024, sizeHint));
+  }
+
+  line(head: string, value = ''): void {
+    // 25 UTF-16 units are at most 75 octets: no folding, encoded later with their neighbours.
+    if (head.length + value.length <= 25) {
+      this.pending += `${head}${value}\r\n`;
+      if (this.pending.length > 8192) this.flush();
+      return;
+    }
+    if (value.length === 0) {
+      this.flush();
+      this.fold(this.length, head);
+      return;
+    }
+    // The head goes out with the lines before it and the value is encoded where it lands: no joined copy of the line.
+    this.pending += head;
+    this.flush();
+    this.fold(this.length - utf8Octets(head), value);
+  }
+
+  text(head: string, value: string): void {
+    this.line(head, escapeText(value));
+  }
+
+  list(head: string, values: readonly string[]): void {
+    let value = '';
+    for (let i = 0; i < values.length; i++) value += (i > 0 ? ',' : '') + escapeText(values[i]!);
+    this.line(head, value);
+  }
+
+  /** The bytes written (a view, not a copy). */
+  result(): Uint8Array {
+    this.flush();
+    return new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.length);
   }
 
   private room(needed: number): void {
@@ -36,21 +86,13 @@ export class IcsBytes {
     this.pending = '';
   }
 
-  /** One content line (unfolded, values already escaped), folded at 75 octets, then CRLF. */
-  line(text: string): void {
-    // 25 UTF-16 units are at most 75 octets: no folding, encoded later with their neighbours.
-    if (text.length <= 25) {
-      this.pending += `${text}\r\n`;
-      if (this.pending.length > 8192) this.flush();
-      return;
-    }
-    this.flush();
+  /** Encodes `value` to end the line that began at octet `start`, folds that line at 75 octets, then CRLF. */
+  private fold(start: number, value: string): void {
     // At most 3 octets per UTF-16 unit, plus 3 (CRLF and a space) per 74 octets, plus the final CRLF.
-    const most = text.length * 3;
+    const most = this.length - start + value.length * 3;
     this.room(most + Math.ceil(most / 74) * 3 + 2);
     const b = this.bytes;
-    const start = this.length;
-    const end = start + b.write(text, start, 'utf8');
+    const end = this.length + b.write(value, this.length, 'utf8');
     // Where each physical line ends (75 octets, then 74 after the leading space), never before a continuation octet.
     let folds = 0;
     let cuts: number[] | null = null;
@@ -80,17 +122,11 @@ export class IcsBytes {
     b[folded + 1] = LF;
     this.length = folded + 2;
   }
-
-  /** The bytes written (a view, not a copy). */
-  result(): Uint8Array {
-    this.flush();
-    return new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.length);
-  }
 }
 
 /** The whole calendar file as UTF-8 bytes (writeCalendar's lines, folded in the bytes). */
 export function calendarFileBytes(header: CalendarHeader, snapshots: readonly PostSnapshot[], contentJson?: ContentJson): Uint8Array {
   const out = new IcsBytes(65_536 + snapshots.length * 1600);
-  writeCalendar(header, snapshots, (l) => out.line(l), contentJson);
+  writeCalendar(header, snapshots, out, contentJson);
   return out.result();
 }

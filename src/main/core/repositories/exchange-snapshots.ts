@@ -39,16 +39,17 @@ export interface LocalPost {
   hash: string | null;
 }
 
-const POST_COLUMNS = `d.id, d.workspace_id, d.text, d.content, d.kind, d.state, d.review_state, d.time_zone, d.created_at, d.updated_at,
+const POST_COLUMNS = `d.id, d.text, d.content, d.kind, d.state, d.review_state, d.time_zone, d.created_at, d.updated_at,
   d.ical_uid, d.ical_sequence, d.ical_hash, d.deleted_at, d.campaign_id,
   coalesce(d.scheduled_at, (SELECT min(t.due_at) FROM post_targets t WHERE t.draft_id = d.id AND t.status <> 'cancelled'), d.planned_at) AS at`;
 /** The post's exchange base: its digest and extras, and its whole snapshot only for a row written before extras existed. */
 const BASE_COLUMNS = 'b.digest AS base_digest, b.extras AS base_extras, CASE WHEN b.extras IS NULL THEN b.snapshot END AS base';
-const BASE_JOIN = "LEFT JOIN exchange_base b ON b.workspace_id = p.workspace_id AND b.uid = coalesce(p.ical_uid, p.id || '@tribune')";
-const ALL_SQL = `SELECT p.*, ${BASE_COLUMNS} FROM (SELECT ${POST_COLUMNS} FROM drafts d WHERE d.workspace_id = ?) p ${BASE_JOIN}`;
-// Materialized: the time (a correlated subquery) is worked out once per post, not once per use.
-const RANGE_SQL = `WITH p AS MATERIALIZED (SELECT ${POST_COLUMNS} FROM drafts d WHERE d.workspace_id = ? AND d.deleted_at IS NULL)
-SELECT p.*, ${BASE_COLUMNS} FROM p ${BASE_JOIN} WHERE p.at >= ? AND p.at < ? ORDER BY p.at, p.id`;
+const BASE_JOIN = "LEFT JOIN exchange_base b ON b.workspace_id = d.workspace_id AND b.uid = coalesce(d.ical_uid, d.id || '@tribune')";
+const ALL_SQL = `SELECT p.*, ${BASE_COLUMNS} FROM (SELECT d.workspace_id, ${POST_COLUMNS} FROM drafts d WHERE d.workspace_id = ?) p
+  LEFT JOIN exchange_base b ON b.workspace_id = p.workspace_id AND b.uid = coalesce(p.ical_uid, p.id || '@tribune')`;
+// Ordered here rather than by SQLite, whose sort would copy every whole row (text, content) once more.
+const RANGE_SQL = `SELECT * FROM (SELECT ${POST_COLUMNS}, ${BASE_COLUMNS} FROM drafts d ${BASE_JOIN} WHERE d.workspace_id = ? AND d.deleted_at IS NULL) WHERE at >= ? AND at < ?`;
+const byTime = (a: SnapshotRow, b: SnapshotRow) => a.at! - b.at! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The UID of a post that never had one from elsewhere. */
 export const defaultUid = (draftId: string) => `${draftId}@tribune`;
@@ -93,8 +94,13 @@ function baseExtras(json: string): Pick<PostSnapshot, 'media' | 'targets'> | nul
   return readBase(json);
 }
 
+type Extras = Pick<PostSnapshot, 'media' | 'targets'>;
+type SnapshotCampaign = NonNullable<PostSnapshot['campaign']>;
+type SnapshotLabel = PostSnapshot['labels'][number];
+type SnapshotTarget = PostSnapshot['targets'][number];
+
 /** A base's media and targets as putBase wrote them (a damaged row reads as none). */
-function readExtras(json: string): Pick<PostSnapshot, 'media' | 'targets'> | null {
+function readExtras(json: string): Extras | null {
   try {
     const value = JSON.parse(json) as Partial<PostSnapshot> | null;
     return value && Array.isArray(value.media) && Array.isArray(value.targets) ? (value as Pick<PostSnapshot, 'media' | 'targets'>) : null;
@@ -128,9 +134,9 @@ export class SnapshotReader {
     this.s = {
       all: db.prepare<[string], SnapshotRow>(ALL_SQL),
       range: db.prepare<[string, number, number], SnapshotRow>(RANGE_SQL),
-      labels: db.prepare<[string], { draft_id: string; name: string; color: string }>(
+      labels: db.prepare<[string], { draft_id: string; label_id: string; name: string; color: string }>(
         // From the workspace's labels through post_labels' label index (which holds the post): no per-row look-up of the post.
-        'SELECT pl.draft_id, l.name, l.color FROM labels l JOIN post_labels pl ON pl.label_id = l.id WHERE l.workspace_id = ?',
+        'SELECT pl.draft_id, l.id AS label_id, l.name, l.color FROM labels l JOIN post_labels pl ON pl.label_id = l.id WHERE l.workspace_id = ?',
       ),
       comments: db.prepare<[string], { draft_id: string; id: string; author: string; text: string; created_at: number }>(
         'SELECT pc.draft_id, pc.id, pc.author, pc.text, pc.created_at FROM post_comments pc JOIN drafts d ON d.id = pc.draft_id WHERE d.workspace_id = ? ORDER BY pc.created_at, pc.rowid',
@@ -150,13 +156,21 @@ export class SnapshotReader {
 
   /** Every post of the workspace (the bin included), or the dated ones of [fromMs, toMs) not in the bin, ordered by time. */
   read(workspaceId: string, range?: { fromMs: number; toMs: number }): { row: SnapshotRow; local: LocalPost }[] {
-    const rows = range ? this.s.range.all(workspaceId, range.fromMs, range.toMs) : this.s.all.all(workspaceId);
+    const rows = range ? this.s.range.all(workspaceId, range.fromMs, range.toMs).sort(byTime) : this.s.all.all(workspaceId);
     if (rows.length === 0) return [];
-    const labels = group(this.s.labels.all(workspaceId), (r) => ({ name: r.name, color: r.color }));
+    // A campaign, a label, an account is one object however many posts carry it (snapshots are never mutated).
+    const labelById = new Map<string, SnapshotLabel>();
+    const labels = group(this.s.labels.all(workspaceId), (r) => {
+      let label = labelById.get(r.label_id);
+      if (!label) labelById.set(r.label_id, (label = { name: r.name, color: r.color }));
+      return label;
+    });
     const comments = group(this.s.comments.all(workspaceId), (r) => ({ id: r.id, author: r.author, text: r.text, createdAt: toIso(r.created_at) }));
     const statuses = group(this.s.statuses.all(workspaceId), (r) => r.status);
-    const campaigns = new Map(this.s.campaigns.all(workspaceId).map((c) => [c.id, c]));
-    const accounts = new Map(this.s.accounts.all().map((a) => [a.id, a]));
+    const campaigns = new Map<string, SnapshotCampaign>();
+    for (const c of this.s.campaigns.all(workspaceId)) campaigns.set(c.id, { name: c.name, color: c.color, startsOn: c.starts_on, endsOn: c.ends_on, goal: c.goal ?? '' });
+    const accounts = new Map<string, SnapshotTarget>();
+    for (const a of this.s.accounts.all()) accounts.set(a.id, { accountId: a.id, network: a.network as SnapshotTarget['network'], handle: a.handle });
     const contents = rows.map((r) => (r.content ? readContent(r.content) : null));
     const ids: string[] = [];
     for (const content of contents) mediaIds(content, ids);
@@ -166,35 +180,42 @@ export class SnapshotReader {
         media.set(m.id, { id: m.id, fileName: m.file_name, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height, sha256: m.sha256 });
       }
     }
+    // Posts exchanged together often carry the same extras (read once).
+    const extrasByJson = new Map<string, Extras | null>();
+    const extrasOf = (json: string) => {
+      let extras = extrasByJson.get(json);
+      if (extras === undefined) extrasByJson.set(json, (extras = readExtras(json)));
+      return extras;
+    };
+    const mine: string[] = [];
     return rows.map((r, i) => {
       const content = contents[i]!;
-      const c = r.campaign_id === null ? undefined : campaigns.get(r.campaign_id);
       // Media and targets this installation does not have keep the description they arrived with (the base's).
       const postMedia: SnapshotMedia[] = [];
-      const postTargets: PostSnapshot['targets'] = [];
-      const missing = new Set<string>();
-      const referenced = new Set<string>();
+      const postTargets: SnapshotTarget[] = [];
+      let missing: string[] | null = null;
       if (content) {
-        const mine: string[] = [];
+        mine.length = 0;
         mediaIds(content, mine);
-        for (const id of mine) {
-          if (referenced.has(id)) continue;
-          referenced.add(id);
+        for (let k = 0; k < mine.length; k++) {
+          const id = mine[k]!;
+          if (mine.indexOf(id) < k) continue;
           const m = media.get(id);
           if (m) postMedia.push(m);
-          else missing.add(id);
+          else (missing ??= []).push(id);
         }
-        for (const t of content.targets) {
-          if (referenced.has(t.accountId)) continue;
-          referenced.add(t.accountId);
-          const a = accounts.get(t.accountId);
-          if (a) postTargets.push({ accountId: a.id, network: a.network as PostSnapshot['targets'][number]['network'], handle: a.handle });
-          else missing.add(t.accountId);
+        for (let k = 0; k < content.targets.length; k++) {
+          const id = content.targets[k]!.accountId;
+          if (mine.includes(id) || content.targets.findIndex((t) => t.accountId === id) < k) continue;
+          const a = accounts.get(id);
+          if (a) postTargets.push(a);
+          else (missing ??= []).push(id);
         }
       }
-      const extras = missing.size === 0 ? null : r.base_extras ? readExtras(r.base_extras) : r.base ? baseExtras(r.base) : null;
-      for (const m of extras?.media ?? []) if (missing.has(m.id) && !postMedia.some((p) => p.id === m.id)) postMedia.push(m);
-      for (const t of extras?.targets ?? []) if (missing.has(t.accountId) && !postTargets.some((p) => p.accountId === t.accountId)) postTargets.push(t);
+      const extras = missing === null ? null : r.base_extras ? extrasOf(r.base_extras) : r.base ? baseExtras(r.base) : null;
+      for (const m of extras?.media ?? []) if (missing!.includes(m.id) && !postMedia.some((p) => p.id === m.id)) postMedia.push(m);
+      for (const t of extras?.targets ?? []) if (missing!.includes(t.accountId) && !postTargets.some((p) => p.accountId === t.accountId)) postTargets.push(t);
+      const postLabels = labels.get(r.id) ?? [];
       const snapshot: PostSnapshot = {
         uid: r.ical_uid ?? defaultUid(r.id),
         id: r.id,
@@ -205,11 +226,11 @@ export class SnapshotReader {
         timeZone: r.time_zone,
         status: calendarStatus(r.kind, r.state, r.review_state, statuses.get(r.id) ?? []),
         reviewState: r.review_state,
-        campaign: c === undefined ? null : { name: c.name, color: c.color, startsOn: c.starts_on, endsOn: c.ends_on, goal: c.goal ?? '' },
-        labels: (labels.get(r.id) ?? []).sort((a, b) => a.name.localeCompare(b.name)),
+        campaign: (r.campaign_id === null ? undefined : campaigns.get(r.campaign_id)) ?? null,
+        labels: postLabels.length > 1 ? postLabels.sort((a, b) => a.name.localeCompare(b.name)) : postLabels,
         comments: comments.get(r.id) ?? [],
-        media: postMedia.sort((a, b) => a.id.localeCompare(b.id)),
-        targets: postTargets.sort((a, b) => a.accountId.localeCompare(b.accountId)),
+        media: postMedia.length > 1 ? postMedia.sort((a, b) => a.id.localeCompare(b.id)) : postMedia,
+        targets: postTargets.length > 1 ? postTargets.sort((a, b) => a.accountId.localeCompare(b.accountId)) : postTargets,
         sequence: r.ical_sequence,
         lastModified: toIso(r.updated_at),
         createdAt: toIso(r.created_at),

@@ -1,6 +1,7 @@
 import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { Db } from '../store/database';
 import { fieldValue, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
+import { jsonList, jsonMemo } from '../../../shared/calendar/ical-export';
 import { readBase, SnapshotReader, type LocalPost } from './exchange-snapshots';
 import { SnapshotWriter, type NewPost } from './exchange-writer';
 
@@ -10,14 +11,18 @@ export type { NewPost } from './exchange-writer';
 /** The digest rows written before version 2 carry: the merge key (canonical JSON). */
 const legacyHash = (s: PostSnapshot) => createHash('sha256').update(snapshotKey(s)).digest('hex');
 const HASH_V2 = '2:';
+type Json = (value: object) => string;
 /**
  * A digest of what a merge compares, stored when a post is exported or imported so that the
  * next export bumps SEQUENCE only when it changed. The post's JSON in its own key order (the
  * content as stored), labels and comments sorted: cheaper than the canonical merge key, and
- * only ever compared with digests made the same way.
+ * only ever compared with digests made the same way. `json` may remember the JSON of shared
+ * objects (jsonMemo).
  */
-export function snapshotHash(s: PostSnapshot, contentJson: string | null = s.content === null ? null : JSON.stringify(s.content)): string {
-  const key = `${JSON.stringify(s.text)}\u0001${contentJson}\u0001${JSON.stringify(s.at)}\u0001${JSON.stringify(s.timeZone)}\u0001${s.reviewState}\u0001${JSON.stringify(s.campaign)}\u0001${JSON.stringify(fieldValue(s, 'labels'))}\u0001${JSON.stringify(fieldValue(s, 'comments'))}\u0001${s.kind}`;
+export function snapshotHash(s: PostSnapshot, contentJson: string | null = s.content === null ? null : JSON.stringify(s.content), json: Json = JSON.stringify): string {
+  const labels = s.labels.length < 2 ? s.labels : (fieldValue(s, 'labels') as PostSnapshot['labels']);
+  const comments = s.comments.length < 2 ? s.comments : fieldValue(s, 'comments');
+  const key = `${JSON.stringify(s.text)}\u0001${contentJson}\u0001${JSON.stringify(s.at)}\u0001${JSON.stringify(s.timeZone)}\u0001${s.reviewState}\u0001${s.campaign === null ? 'null' : json(s.campaign)}\u0001${jsonList(labels, json)}\u0001${JSON.stringify(comments)}\u0001${s.kind}`;
   return HASH_V2 + oneShotHash('sha256', key, 'hex');
 }
 /**
@@ -25,8 +30,8 @@ export function snapshotHash(s: PostSnapshot, contentJson: string | null = s.con
  * field. Equal digests: the row already holds this snapshot (labels and comments compared as
  * sorted lists, as merges read them).
  */
-export function baseDigest(s: PostSnapshot, hash: string): string {
-  return `${hash}\u0001${s.sequence}\u0001${s.uid}\u0001${s.id}\u0001${s.status}\u0001${s.lastModified}\u0001${s.createdAt}\u0001${JSON.stringify(s.media)}\u0001${JSON.stringify(s.targets)}`;
+export function baseDigest(s: PostSnapshot, hash: string, json: Json = JSON.stringify): string {
+  return `${hash}\u0001${s.sequence}\u0001${s.uid}\u0001${s.id}\u0001${s.status}\u0001${s.lastModified}\u0001${s.createdAt}\u0001${jsonList(s.media, json)}\u0001${jsonList(s.targets, json)}`;
 }
 
 /** A value's JSON, null for a value JSON leaves out. */
@@ -89,10 +94,12 @@ export class ExchangeRepository {
 
   /** The posts an export carries (dated, not in the bin), SEQUENCE bumped for those that changed since their last export. */
   forExport(workspaceId: string, fromMs: number, toMs: number): PostSnapshot[] {
+    // The posts' campaign, labels and accounts are shared objects: their JSON is made once.
+    const json = jsonMemo();
     return this.db.transaction(() =>
       this.reader.read(workspaceId, { fromMs, toMs }).map(({ row: r, local }) => {
         // The content as stored is the JSON its digest was made from (an unreadable one reads as none).
-        const hash = snapshotHash(local.snapshot, local.snapshot.content === null ? null : r.content);
+        const hash = snapshotHash(local.snapshot, local.snapshot.content === null ? null : r.content, json);
         let out = local.snapshot;
         if (local.hash !== hash) {
           const same = sameHash(local.hash, local.snapshot, hash);
@@ -103,7 +110,7 @@ export class ExchangeRepository {
         }
         this.hashes.set(out, hash);
         if (local.snapshot.content !== null && r.content !== null) this.contents.set(local.snapshot.content, r.content);
-        if (r.base_digest !== null && r.base_digest === baseDigest(out, hash)) this.currentBases.add(out);
+        if (r.base_digest !== null && r.base_digest === baseDigest(out, hash, json)) this.currentBases.add(out);
         return out;
       }),
     )();

@@ -17,6 +17,7 @@ import { useConnection } from '../../stores/connection';
 import { useStreams, type ColumnFeed } from '../../stores/streams';
 import { useUi } from '../../stores/ui';
 import { useCardTexts } from './cardTexts';
+import { useReadPosition } from './useReadPosition';
 import { ColumnStatusLine, LiveMode, LoadingMore } from './ColumnStatusLine';
 import { COLUMN_ICONS } from './columnIcons';
 import { ItemCard } from './ItemCard';
@@ -24,9 +25,6 @@ import { isChatItem, openThread, quote, reply, toggle, type CardActor } from './
 
 const EMPTY_FEED: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unread: 0, status: null, loading: true, loadingMore: false, error: null };
 const feedShown = ({ entries, nextCursor, readCursor, unread, status, loading, error }: ColumnFeed) => ({ entries, nextCursor, readCursor, unread, status, loading, error });
-const MARK_READ_DELAY_MS = 1200;
-/** How far down the pages are read at start to find the read position (more came in meanwhile). */
-const RESTORE_MAX_ENTRIES = 1000;
 
 interface NetworkColumnProps {
   column: BoardColumn;
@@ -70,37 +68,7 @@ export function NetworkColumn({ column, workspace, accounts, menu, handle }: Net
     useStreams.getState().requestFocus(null);
   }, [focusRequest, entries]);
 
-  const restored = useRef(false);
-  // Reading moves the read position: the first card shown and everything older is read.
-  const readTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const onFirstShownChange = useCallback(
-    (key: string | null) => {
-      if (!restored.current || !key) return;
-      const entry = useStreams.getState().feeds[column.id]?.entries.find((e) => e.key === key);
-      if (!entry) return;
-      if (readTimer.current) clearTimeout(readTimer.current);
-      readTimer.current = setTimeout(() => {
-        const current = useStreams.getState().feeds[column.id];
-        if (current?.readCursor !== entry.cursor && (current?.readCursor ?? '') < entry.cursor) void useStreams.getState().markRead(column.id, entry.cursor);
-      }, MARK_READ_DELAY_MS);
-    },
-    [column.id],
-  );
-  useEffect(() => () => void (readTimer.current && clearTimeout(readTimer.current)), []);
-
-  // The read position comes back at start: the column opens where the person stopped, the pages
-  // above it read first when more came in meanwhile.
-  useEffect(() => {
-    if (restored.current || entries.length === 0) return;
-    const at = feed.readCursor ? entries.find((e) => e.cursor === feed.readCursor) : undefined;
-    const below = feed.readCursor !== null && !at && (entries.at(-1)?.cursor ?? '') > feed.readCursor;
-    if (below && feed.nextCursor && entries.length < RESTORE_MAX_ENTRIES) {
-      void useStreams.getState().loadMore(column.id);
-      return;
-    }
-    restored.current = true;
-    if (at) requestAnimationFrame(() => list.current?.scrollToKey(at.key));
-  }, [entries, feed.readCursor, feed.nextCursor, column.id]);
+  const onFirstShownChange = useReadPosition(column.id, feed, list);
 
   // A new callback when the next page's cursor comes back (older posts read from the network in
   // the background after the cache ran out): the list asks again if its end is still in view.

@@ -8,6 +8,7 @@ import { NOTIFICATION_KINDS, type ColumnType, type NotificationKind } from '../.
 import { ReadError, type ReadContext, type ReadPage, type Reader, type RemoteEntry, type RemoteItem } from '../reader';
 import { toReadError } from '../read-errors';
 import { mapActor, mapPost } from './map';
+import { blueskyAct, type BlueskyCall } from './act';
 import { BLUESKY_CHAT_DID, chatMethods, chatOf, convoEntries, isChatDenied } from './chat';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- network JSON, read field by field */
@@ -35,7 +36,7 @@ const headerNumber = (headers: Record<string, string | undefined> | undefined, n
 
 export function createBlueskyReader(d: BlueskyReaderDeps): Reader {
   /** One XRPC call, reported to the budget, with its failure as a ReadError. */
-  const call = async <T extends { headers?: Record<string, string | undefined> }>(what: string, ctx: ReadContext | undefined, fn: (agent: Agent, did: string) => Promise<T>): Promise<T> => {
+  const call: BlueskyCall = async (what, ctx, fn) => {
     try {
       const res = await d.withAgent(what, fn, ctx?.signal);
       const reset = headerNumber(res.headers, 'ratelimit-reset');
@@ -192,50 +193,7 @@ export function createBlueskyReader(d: BlueskyReaderDeps): Reader {
       return { ancestors, focus, replies };
     },
 
-    async act(action, target, key, ctx) {
-      const create = (collection: string, record: Record<string, unknown>) =>
-        call(`${action} on Bluesky`, ctx, async (agent, did) => {
-          try {
-            const res = await agent.com.atproto.repo.createRecord({ repo: did, collection, rkey: key, record: { $type: collection, ...record, createdAt: new Date().toISOString() } });
-            return res;
-          } catch (err) {
-            // A retry after a crash: the record under this key is already there.
-            const existing = await agent.com.atproto.repo.getRecord({ repo: did, collection, rkey: key }).catch(() => null);
-            if (existing) return { ...existing, data: { uri: existing.data.uri, cid: existing.data.cid ?? '' } };
-            throw err;
-          }
-        });
-      const remove = (uri: string | null) =>
-        uri
-          ? call(`${action} on Bluesky`, ctx, (agent, did) => {
-              const [, , repo, collection, rkey] = uri.split('/');
-              return agent.com.atproto.repo.deleteRecord({ repo: repo ?? did, collection: collection ?? '', rkey: rkey ?? '' });
-            })
-          : Promise.resolve(null);
-      const subject = { uri: target.uri, cid: target.cid ?? '' };
-      switch (action) {
-        case 'like':
-          return { ref: (await create('app.bsky.feed.like', { subject })).data.uri };
-        case 'repost':
-          return { ref: (await create('app.bsky.feed.repost', { subject })).data.uri };
-        case 'follow':
-          return { ref: (await create('app.bsky.graph.follow', { subject: target.authorRemoteId })).data.uri };
-        case 'unlike':
-          await remove(target.likeRef);
-          return { ref: null };
-        case 'unrepost':
-          await remove(target.repostRef);
-          return { ref: null };
-        case 'unfollow':
-          await remove(target.followRef);
-          return { ref: null };
-        case 'delete':
-          await remove(target.uri);
-          return { ref: null };
-        default:
-          throw new ReadError('unsupported', `Bluesky has no ${action} here.`);
-      }
-    },
+    act: blueskyAct(call),
 
     ...chatMethods(chatCall),
 
