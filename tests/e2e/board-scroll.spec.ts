@@ -3,7 +3,8 @@
  * arrive above while the person reads further down do not move what they read, and a "N new"
  * pill counts them (its click, or Home, goes back to the top); scrolling down loads the next
  * pages (a "Loading" line while one comes) until the oldest post; the read position is where
- * the column opens again after a restart of the host, even with more than a page above it.
+ * the column opens again after a restart of the host, even with more than a page above it; an older
+ * page the server refuses is asked for once, and comes when the person scrolls to the end again.
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -160,4 +161,42 @@ test('the column opens again where the person stopped reading after a restart, e
   await expect(board.newPill(home)).toHaveText('60 nouveaux');
   await board.newPill(home).click();
   await expect(board.card(home, 'Suite 59')).toBeVisible();
+});
+
+test('an older page the server refuses is said in the column and asked for once; scrolling to the end again loads it, even with more than 200 posts shown', async ({ tribune, page }) => {
+  const dan = mastodon.server.act.addAccount('dan', 'Dan');
+  // More than the 200 entries a column reloads at once: the older ones shown keep their own paging.
+  for (let i = 0; i < 250; i++) say(dan, `Archive ${i}`);
+  const { board, home } = await liveHome(tribune, page);
+  await expect(board.card(home, 'Archive 249')).toBeVisible();
+  const shown = await board.loadedCount(home);
+  expect(shown).toBeLessThan(posted.length);
+
+  // The server fails from now on: at the end of the cache, the older page is refused.
+  const route = 'GET /api/v1/timelines/home';
+  mastodon.server.injectFault(route, { kind: 'error', status: 503 });
+  await board.scroller(home).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  await expect(home.getByText('Le serveur répond par des erreurs.')).toBeVisible();
+  // Asked for once, not again and again while the column sits at its end (the page's own
+  // requests come back meanwhile: the "?" sheet opens and closes).
+  const refused = mastodon.server.faultCount(route);
+  expect(refused).toBeGreaterThan(0);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  expect(mastodon.server.faultCount(route)).toBe(refused);
+
+  // The server answers again: scrolling to the end loads the older posts, down to the oldest.
+  mastodon.server.clearFaults();
+  await expect
+    .poll(
+      async () => {
+      await board.scroller(home).evaluate((el) => el.scrollTo(0, el.scrollTop - 200));
+      await board.scroller(home).evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      return board.cards(home).last().locator('.item-text').textContent();
+    },
+      { timeout: 40_000 },
+    )
+    .toBe(posted[0]);
 });

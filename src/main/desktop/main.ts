@@ -60,6 +60,8 @@ async function start(): Promise<void> {
     // TRIBUNE_* variables are how `npm run demo` points the app at its sandbox network.
     dataDir: app.getPath('userData'),
     host: 'desktop',
+    // The renderer's typed client checks every answer on arrival (client/typedClient.ts), as on the web host.
+    checkAnswers: false,
     sandbox: process.env.TRIBUNE_SANDBOX === '1',
     ...(process.env.TRIBUNE_SANDBOX_PDS_URL ? { sandboxPdsUrl: process.env.TRIBUNE_SANDBOX_PDS_URL } : {}),
     network: {

@@ -20,6 +20,8 @@ const EMPTY: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unr
 const PAGE = 40;
 /** How many pages a refresh reads on to reach the cards already shown (1000 entries). */
 const CATCH_UP_PAGES = 25;
+/** Column states in which a list that reached the end of the cache asks for older entries again. */
+const PAGES_AGAIN: ReadonlySet<ColumnStatus['state']> = new Set(['ok', 'idle', 'loading', 'stale', 'local']);
 
 /** The fresh first pages reach down to the shown list's newest entry (nothing shown: they do). */
 function reaches(fresh: readonly ColumnEntry[], shown: readonly ColumnEntry[]): boolean {
@@ -83,9 +85,14 @@ export const useStreams = create<StreamStore>((set, get) => {
         entries = appendPage(entries, more.value.entries);
         nextCursor = more.value.nextCursor;
       }
-      const merged = mergeFirstPage(feedOf(get(), columnId).entries, entries);
+      const shown = feedOf(get(), columnId);
+      const merged = mergeFirstPage(shown.entries, entries);
       reloads.set(columnId, (reloads.get(columnId) ?? 0) + 1);
-      patch(columnId, { entries: merged, nextCursor: merged.length > entries.length ? feedOf(get(), columnId).nextCursor : nextCursor, readCursor, unread, status, loading: false, error: null });
+      // Older entries shown below the fresh pages keep their own next cursor. One that had reached the
+      // end of the cache asks again (older posts may have come from the network since), unless the
+      // column is failing or waiting: it asks again once the core says it reads again.
+      const below = shown.nextCursor ?? (PAGES_AGAIN.has(status.state) ? (merged.at(-1)?.cursor ?? null) : null);
+      patch(columnId, { entries: merged, nextCursor: merged.length > entries.length ? below : nextCursor, readCursor, unread, status, loading: false, error: null });
     },
     async loadMore(columnId) {
       const feed = feedOf(get(), columnId);

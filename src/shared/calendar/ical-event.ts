@@ -3,13 +3,12 @@
  * posts they were, other calendars' events become ideas with a date. The event's properties
  * are read in one pass (the first of each name counts, as RFC 5545 readers do). Pure.
  */
-import { z } from 'zod';
 import { isValidTimeZone } from '../schedule/zoned-time';
 import { isoString } from '../schedule/iso-time';
 import { CalendarFileError, unescapeText } from './ics-text';
 import type { ContentLine } from './ics-lines';
-import { PostSnapshot, SnapshotCampaign, SnapshotComment, SnapshotLabel, SnapshotMedia, SnapshotTarget } from './snapshot';
-import { DraftContent } from '../publishing';
+import type { PostSnapshot } from './snapshot';
+import { tribuneSnapshot, type TribuneParts, type TribuneProps } from './ical-tribune';
 
 export interface ParsedEvent {
   line: number;
@@ -38,7 +37,7 @@ type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number
 export type ZoneReader = (tzid: string, wall: Wall, line: number) => number;
 
 /** The properties of a VEVENT Tribune reads, gathered in one pass. */
-export interface EventProps {
+export interface EventProps extends TribuneProps {
   uid?: ContentLine;
   start?: ContentLine;
   recurrenceId?: ContentLine;
@@ -49,18 +48,8 @@ export interface EventProps {
   summary?: ContentLine;
   description?: ContentLine;
   id?: ContentLine;
-  kind?: ContentLine;
-  status?: ContentLine;
-  review?: ContentLine;
   at?: ContentLine;
   text?: ContentLine;
-  zone?: ContentLine;
-  content?: ContentLine;
-  campaign?: ContentLine;
-  labels: ContentLine[];
-  comments: ContentLine[];
-  media: ContentLine[];
-  targets: ContentLine[];
 }
 
 export function eventProps(c: Comp): EventProps {
@@ -94,24 +83,48 @@ export function eventProps(c: Comp): EventProps {
   return e;
 }
 
-const DATE_TIME = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})(Z?)$/;
-const DATE = /^(\d{4})(\d{2})(\d{2})$/;
+/** The digits value[from, from + n) as a number, or -1 when one of them is not a digit 0-9. */
+function digits(value: string, from: number, n: number): number {
+  let out = 0;
+  for (let i = from; i < from + n; i++) {
+    const c = value.charCodeAt(i) - 0x30;
+    if (!(c >= 0 && c <= 9)) return -1;
+    out = out * 10 + c;
+  }
+  return out;
+}
+
+/** A DATE-TIME (YYYYMMDDTHHMMSS, then Z for UTC) read without a regular expression; null when it is not one. */
+function dateTime(value: string): (Wall & { utc: boolean }) | null {
+  const utc = value.length === 16 && value.charCodeAt(15) === 0x5a;
+  if ((value.length !== 15 && !utc) || value.charCodeAt(8) !== 0x54) return null;
+  const y = digits(value, 0, 4);
+  const mo = digits(value, 4, 2);
+  const d = digits(value, 6, 2);
+  const h = digits(value, 9, 2);
+  const mi = digits(value, 11, 2);
+  const s = digits(value, 13, 2);
+  if (y < 0 || mo < 0 || d < 0 || h < 0 || mi < 0 || s < 0) return null;
+  return { y, mo, d, h, mi, s, utc };
+}
 
 /** DTSTART as an instant; all-day dates become 09:00 in the workspace's zone. */
 function readStart(p: ContentLine, ctx: ImportContext, zones: ZoneReader): { at: number; zone: string } {
   const value = p.value.trim();
-  const dt = DATE_TIME.exec(value);
+  const dt = dateTime(value);
   if (dt) {
-    const [y, mo, d, h, mi, s] = dt.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+    const { y, mo, d, h, mi, s } = dt;
     if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) throw new CalendarFileError('calendar_bad_date', { line: p.line });
-    if (dt[7] === 'Z') return { at: Date.UTC(y, mo - 1, d, h, mi, s), zone: 'UTC' };
+    if (dt.utc) return { at: Date.UTC(y, mo - 1, d, h, mi, s), zone: 'UTC' };
     const tzid = p.params.TZID;
-    if (tzid) return { at: zones(tzid, { y, mo, d, h, mi, s }, p.line), zone: isValidTimeZone(tzid) ? tzid : ctx.timeZone };
-    return { at: zones(ctx.timeZone, { y, mo, d, h, mi, s }, p.line), zone: ctx.timeZone };
+    if (tzid) return { at: zones(tzid, dt, p.line), zone: isValidTimeZone(tzid) ? tzid : ctx.timeZone };
+    return { at: zones(ctx.timeZone, dt, p.line), zone: ctx.timeZone };
   }
-  const date = DATE.exec(value);
-  if (date) {
-    const [y, mo, d] = date.slice(1, 4).map(Number) as [number, number, number];
+  // A DATE (YYYYMMDD).
+  const y = value.length === 8 ? digits(value, 0, 4) : -1;
+  const mo = y < 0 ? -1 : digits(value, 4, 2);
+  const d = mo < 0 ? -1 : digits(value, 6, 2);
+  if (d >= 0) {
     if (mo < 1 || mo > 12 || d < 1 || d > 31) throw new CalendarFileError('calendar_bad_date', { line: p.line });
     return { at: zones(ctx.timeZone, { y, mo, d, h: 9, mi: 0, s: 0 }, p.line), zone: ctx.timeZone };
   }
@@ -121,50 +134,16 @@ function readStart(p: ContentLine, ctx: ImportContext, zones: ZoneReader): { at:
 function readStamp(p: ContentLine | undefined, fallback: string): string {
   if (!p) return fallback;
   const value = p.value.trim();
-  const m = DATE_TIME.exec(value);
+  const m = dateTime(value);
   if (!m) throw new CalendarFileError('calendar_bad_date', { line: p.line });
   // A plain UTC stamp reads as its ISO text directly; anything Date.UTC would carry over (day 31 of a short month, second 60) goes through it.
-  if (m[7] === 'Z' && m[2]! >= '01' && m[2]! <= '12' && m[3]! >= '01' && m[3]! <= '28' && m[4]! <= '23' && m[5]! <= '59' && m[6]! <= '59' && m[1]! >= '1000') {
-    return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.000Z`;
+  if (m.utc && m.mo >= 1 && m.mo <= 12 && m.d >= 1 && m.d <= 28 && m.h <= 23 && m.mi <= 59 && m.s <= 59 && m.y >= 1000) {
+    return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}.000Z`;
   }
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as number[];
-  return isoString(Date.UTC(y!, mo! - 1, d!, h!, mi!, s!));
+  return isoString(Date.UTC(m.y, m.mo - 1, m.d, m.h, m.mi, m.s));
 }
 
-/** JSON of an X-TRIBUNE-* property; its schema is checked once for the whole post (badPropLine finds the line). */
-function jsonProp(p: ContentLine): unknown {
-  try {
-    return JSON.parse(unescapeText(p.value));
-  } catch {
-    throw new CalendarFileError('calendar_bad_tribune_data', { line: p.line });
-  }
-}
-
-/** The first X-TRIBUNE-* property whose JSON does not match its schema: its line. */
-function badPropLine(c: Comp, fallback: number): number {
-  const schemas: [string, z.ZodType][] = [
-    ['X-TRIBUNE-CONTENT', DraftContent],
-    ['X-TRIBUNE-CAMPAIGN', SnapshotCampaign],
-    ['X-TRIBUNE-LABEL', SnapshotLabel],
-    ['X-TRIBUNE-COMMENT', SnapshotComment],
-    ['X-TRIBUNE-MEDIA', SnapshotMedia],
-    ['X-TRIBUNE-TARGET', SnapshotTarget],
-  ];
-  for (const p of c.props) {
-    const schema = schemas.find(([name]) => name === p.name)?.[1];
-    if (schema && !schema.safeParse(JSON.parse(unescapeText(p.value))).success) return p.line;
-  }
-  return fallback;
-}
-
-function tribuneZone(p: ContentLine | undefined): string | null {
-  if (!p) return null;
-  const zone = p.value.trim();
-  if (!isValidTimeZone(zone)) throw new CalendarFileError('calendar_unknown_tzid', { tzid: zone, line: p.line });
-  return zone;
-}
-
-export function readEvent(c: Comp, e: EventProps, ctx: ImportContext, zones: ZoneReader): ParsedEvent {
+export function readEvent(c: Comp, e: EventProps, ctx: ImportContext, zones: ZoneReader, parts: TribuneParts): ParsedEvent {
   const uid = e.uid ? unescapeText(e.uid.value).trim() : '';
   if (!uid) throw new CalendarFileError('calendar_missing_uid', { line: c.line });
   if (!e.start) throw new CalendarFileError('calendar_missing_start', { line: c.line });
@@ -173,10 +152,10 @@ export function readEvent(c: Comp, e: EventProps, ctx: ImportContext, zones: Zon
   const sequence = /^\d{1,9}$/.test(sequenceValue) ? Number(sequenceValue) : 0;
   const lastModified = readStamp(e.lastModified ?? e.stamp, ctx.nowIso);
   const createdAt = readStamp(e.created, lastModified);
-  const summary = unescapeText(e.summary?.value ?? '').trim();
   const description = e.description;
-
   const idProp = e.id;
+  // A Tribune event's text is its DESCRIPTION (or X-TRIBUNE-TEXT): its SUMMARY is read only when it has neither.
+  const summary = idProp && (description || e.text) ? '' : unescapeText(e.summary?.value ?? '').trim();
   if (!idProp) {
     const body = description ? unescapeText(description.value).trim() : '';
     const text = body && body !== summary ? (summary ? `${summary}\n\n${body}` : body) : summary || uid;
@@ -200,29 +179,5 @@ export function readEvent(c: Comp, e: EventProps, ctx: ImportContext, zones: Zon
     if (Math.floor(exact / 1000) === Math.floor(start.at / 1000)) at = isoString(exact);
   }
   const text = description ? unescapeText(description.value) : e.text ? unescapeText(e.text.value) : summary;
-  const candidate = {
-    uid,
-    id: idProp.value.trim(),
-    kind: e.kind?.value.trim() ?? 'post',
-    text,
-    content: e.content ? jsonProp(e.content) : null,
-    at,
-    // The post's own zone; none: it follows the workspace's.
-    timeZone: tribuneZone(e.zone),
-    status: e.status?.value.trim() ?? 'draft',
-    reviewState: e.review?.value.trim() ?? 'draft',
-    campaign: e.campaign ? jsonProp(e.campaign) : null,
-    labels: e.labels.map(jsonProp),
-    comments: e.comments.map(jsonProp),
-    media: e.media.map(jsonProp),
-    targets: e.targets.map(jsonProp),
-    sequence,
-    lastModified,
-    createdAt,
-  };
-  const parsed = PostSnapshot.safeParse(candidate);
-  if (!parsed.success) {
-    throw new CalendarFileError('calendar_bad_tribune_data', { line: badPropLine(c, idProp.line), field: parsed.error.issues[0]?.path.join('.') ?? '' });
-  }
-  return { line: c.line, tribune: true, snapshot: parsed.data };
+  return { line: c.line, tribune: true, snapshot: tribuneSnapshot(c.props, e, idProp, { uid, text, at, sequence, lastModified, createdAt }, parts) };
 }

@@ -9,6 +9,7 @@ import { isValidTimeZone, wallClockToInstant } from '../schedule/zoned-time';
 import { CalendarFileError, unescapeText } from './ics-text';
 import { scanContentLines, type ContentLine } from './ics-lines';
 import { steadyOffset, zoneSpan, type ZoneSpan } from './vtimezone';
+import { TribuneParts } from './ical-tribune';
 import { eventProps, readEvent, type Comp, type EventProps, type ImportContext, type ParsedEvent, type ZoneReader } from './ical-event';
 
 export type { ImportContext, ParsedEvent } from './ical-event';
@@ -76,6 +77,7 @@ export function parseCalendar(text: string, ctx: ImportContext): ParsedCalendar 
   const defined = new Set<string>();
   const zones = zoneReader(text, defined);
   const events: ParsedEvent[] = [];
+  const parts = new TribuneParts();
   const seen = new Map<string, number>();
   const calendar: Comp = { name: 'VCALENDAR', line: 1, props: [], children: [] };
   let failure: unknown = null;
@@ -85,7 +87,7 @@ export function parseCalendar(text: string, ctx: ImportContext): ParsedCalendar 
   const read = (c: Comp, e: EventProps) => {
     if (failed) return;
     try {
-      const event = readEvent(c, e, ctx, zones);
+      const event = readEvent(c, e, ctx, zones, parts);
       if (seen.has(event.snapshot.uid)) throw new CalendarFileError('calendar_duplicate_uid', { line: c.line, first: seen.get(event.snapshot.uid)! });
       seen.set(event.snapshot.uid, c.line);
       events.push(event);

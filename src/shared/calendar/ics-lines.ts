@@ -17,8 +17,6 @@ export interface ContentLine {
 }
 
 const NAME = /^[A-Za-z0-9-]+$/;
-/** A line end and the space or tab of the continuation line after it. */
-const FOLDS = /(?:\r\n|\r|\n)[ \t]/g;
 /**
  * The names readers switch on, as the constants they are compared with: a name read from the
  * file is replaced by its constant, so each comparison is one identity check instead of a walk
@@ -34,6 +32,21 @@ const KNOWN_NAMES = new Map(
   ].map((n) => [n, n]),
 );
 const NO_PARAMS: ParamMap = Object.freeze({}) as ParamMap;
+const step = (hash: number, c: number) => (Math.imul(hash, 31) + c) | 0;
+/** The known names by a hash of their characters, so a name is found without copying it out of the text. */
+const BY_HASH = new Map<number, string>();
+for (const n of KNOWN_NAMES.keys()) {
+  let h = 0;
+  for (let i = 0; i < n.length; i++) h = step(h, n.charCodeAt(i));
+  if (BY_HASH.has(h)) throw new Error(`name hash collision: ${n}`);
+  BY_HASH.set(h, n);
+}
+
+/** src[from, from + known.length) is `known`. */
+function isAt(src: string, from: number, known: string): boolean {
+  for (let k = 0; k < known.length; k++) if (src.charCodeAt(from + k) !== known.charCodeAt(k)) return false;
+  return true;
+}
 
 /** A name character (A-Z a-z 0-9 -): 1 uppercase or other, 2 lowercase, 0 not one. */
 function nameChar(c: number): 0 | 1 | 2 {
@@ -41,44 +54,59 @@ function nameChar(c: number): 0 | 1 | 2 {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x2d ? 1 : 0;
 }
 
-/** One unfolded content line: NAME *(;PARAM=value) : value. Null when it is not one. */
-function parseContentLine(text: string, line: number): ContentLine | null {
+/**
+ * One unfolded content line, src[from, to): NAME *(;PARAM=value) : value. Null when it is not
+ * one. Read in place (an unfolded line is never copied out of the file's text before its value).
+ */
+function parseContentLine(src: string, from: number, to: number, line: number): ContentLine | null {
   // The name, checked as it is read (a content line's name is what decides its handling).
-  let i = 0;
+  let i = from;
   let lower = false;
-  for (; i < text.length; i++) {
-    const kind = nameChar(text.charCodeAt(i));
+  let hash = 0;
+  for (; i < to; i++) {
+    const c = src.charCodeAt(i);
+    const kind = nameChar(c);
     if (kind === 0) break;
     if (kind === 2) lower = true;
+    hash = step(hash, c);
   }
-  const stop = text.charCodeAt(i);
-  if (i === 0 || (stop !== 0x3b && stop !== 0x3a)) return null;
-  const raw = text.slice(0, i);
-  const upper = lower ? raw.toUpperCase() : raw;
-  const name = KNOWN_NAMES.get(upper) ?? upper;
-  if (stop === 0x3a) return { name, params: NO_PARAMS, value: text.slice(i + 1), line };
+  if (i === from || i === to) return null;
+  const stop = src.charCodeAt(i);
+  if (stop !== 0x3b && stop !== 0x3a) return null;
+  const known = lower ? undefined : BY_HASH.get(hash);
+  let name: string;
+  if (known !== undefined && known.length === i - from && isAt(src, from, known)) name = known;
+  else {
+    const raw = src.slice(from, i);
+    const upper = lower ? raw.toUpperCase() : raw;
+    name = KNOWN_NAMES.get(upper) ?? upper;
+  }
+  if (stop === 0x3a) return { name, params: NO_PARAMS, value: src.slice(i + 1, to), line };
   const params: ParamMap = {};
-  while (text[i] === ';') {
+  while (i < to && src.charCodeAt(i) === 0x3b) {
     i++;
-    const eq = text.indexOf('=', i);
-    if (eq < 0) return null;
-    const pname = text.slice(i, eq).toUpperCase();
+    const eq = src.indexOf('=', i);
+    if (eq < 0 || eq >= to) return null;
+    const pname = src.slice(i, eq).toUpperCase();
     if (!NAME.test(pname)) return null;
     i = eq + 1;
     const values: string[] = [];
     for (;;) {
-      if (text[i] === '"') {
-        const close = text.indexOf('"', i + 1);
-        if (close < 0) return null;
-        values.push(text.slice(i + 1, close));
+      if (i < to && src.charCodeAt(i) === 0x22) {
+        const close = src.indexOf('"', i + 1);
+        if (close < 0 || close >= to) return null;
+        values.push(src.slice(i + 1, close));
         i = close + 1;
       } else {
         let j = i;
-        while (j < text.length && text[j] !== ';' && text[j] !== ':' && text[j] !== ',') j++;
-        values.push(text.slice(i, j));
+        for (; j < to; j++) {
+          const c = src.charCodeAt(j);
+          if (c === 0x3b || c === 0x3a || c === 0x2c) break;
+        }
+        values.push(src.slice(i, j));
         i = j;
       }
-      if (text[i] === ',') {
+      if (i < to && src.charCodeAt(i) === 0x2c) {
         i++;
         continue;
       }
@@ -86,8 +114,8 @@ function parseContentLine(text: string, line: number): ContentLine | null {
     }
     params[pname] = values.join(',');
   }
-  if (text[i] !== ':') return null;
-  return { name, params, value: text.slice(i + 1), line };
+  if (i >= to || src.charCodeAt(i) !== 0x3a) return null;
+  return { name, params, value: src.slice(i + 1, to), line };
 }
 
 /**
@@ -96,23 +124,24 @@ function parseContentLine(text: string, line: number): ContentLine | null {
  * One pass over the text: physical lines end at CRLF, LF or a lone CR. Each content line goes
  * to `visit` as soon as it is read (so a reader can finish with it before the next one);
  * `depth` is the number of components open around it (a BEGIN counts itself, an END too).
+ * A content line on one physical line is read in place; a folded one is joined first.
  */
 export function scanContentLines(text: string, visit: (line: ContentLine, depth: number) => void): void {
-  const stack: { name: string; line: number }[] = [];
+  const open: string[] = [];
   let count = 0;
-  // The pending content line: where its first physical line starts and its last one ends, and whether it was folded.
+  // The pending content line: text[pendingStart, pendingEnd) when on one physical line, else `joined` (unfolded).
   let pendingStart = -1;
   let pendingEnd = 0;
-  let folded = false;
+  let joined: string[] | null = null;
   let pendingLine = 0;
   const flush = () => {
     if (pendingStart < 0) return;
-    const slice = text.slice(pendingStart, pendingEnd);
-    // Unfolding: every line end inside the span is followed by the space or tab that continues it.
-    const pending = folded ? slice.replace(FOLDS, '') : slice;
-    const parsed = parseContentLine(pending, pendingLine);
+    // A folded line is joined into one flat string (its pieces in an array: no chain of concatenations to walk).
+    const src = joined === null ? text : joined.join('');
+    const parsed = joined === null ? parseContentLine(text, pendingStart, pendingEnd, pendingLine) : parseContentLine(src, 0, src.length, pendingLine);
     if (!parsed) {
       // A name followed by text but no colon, or a line that starts mid-word: a fold that lost its space.
+      const pending = joined === null ? text.slice(pendingStart, pendingEnd) : src;
       throw new CalendarFileError(/^[A-Za-z0-9-]+[;:]/.test(pending) ? 'calendar_bad_line' : count === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', {
         line: pendingLine,
       });
@@ -120,16 +149,16 @@ export function scanContentLines(text: string, visit: (line: ContentLine, depth:
     if (count === 0 && !(parsed.name === 'BEGIN' && parsed.value.toUpperCase() === 'VCALENDAR')) {
       throw new CalendarFileError('calendar_not_ical', { line: parsed.line });
     }
-    let depth = stack.length;
+    let depth = open.length;
     if (parsed.name === 'BEGIN') {
-      stack.push({ name: parsed.value.toUpperCase(), line: parsed.line });
+      open.push(parsed.value.toUpperCase());
       depth++;
     } else if (parsed.name === 'END') {
-      const open = stack.pop();
-      if (!open || open.name !== parsed.value.toUpperCase()) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
-    } else if (stack.length === 0) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
+      if (open.length === 0 || open.pop() !== parsed.value.toUpperCase()) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
+    } else if (open.length === 0) throw new CalendarFileError('calendar_unbalanced', { line: parsed.line });
     count++;
     pendingStart = -1;
+    joined = null;
     visit(parsed, depth);
   };
   /** The physical line text[start, end), number n. */
@@ -142,14 +171,14 @@ export function scanContentLines(text: string, visit: (line: ContentLine, depth:
     const first = text.charCodeAt(start);
     if (first === 0x20 || first === 0x09) {
       if (pendingStart < 0) throw new CalendarFileError(count === 0 ? 'calendar_not_ical' : 'calendar_bad_folding', { line: n });
-      pendingEnd = end;
-      folded = true;
+      // Unfolding: the line end and the space or tab after it are dropped.
+      if (joined === null) joined = [text.slice(pendingStart, pendingEnd)];
+      joined.push(text.slice(start + 1, end));
       return;
     }
     flush();
     pendingStart = start;
     pendingEnd = end;
-    folded = false;
     pendingLine = n;
   };
   let n = 0;
@@ -173,5 +202,5 @@ export function scanContentLines(text: string, visit: (line: ContentLine, depth:
   }
   flush();
   if (count === 0) throw new CalendarFileError('calendar_not_ical', { line: 1 });
-  if (stack.length > 0) throw new CalendarFileError('calendar_unbalanced', { line: n });
+  if (open.length > 0) throw new CalendarFileError('calendar_unbalanced', { line: n });
 }

@@ -3,14 +3,14 @@
  * that applies it with the person's per-field choices, keeps every replaced version in the
  * post's history, records the exchange base, and can be undone as a whole.
  */
-import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../../shared/result';
 import type { ImportPreview, ImportResult, MergeChoice, RowProblem } from '../../../shared/calendar/schemas';
-import { planMerge, resolvePlan, type MergePlan } from '../../../shared/calendar/merge';
+import { planMerge, type MergePlan } from '../../../shared/calendar/merge';
 import { snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
 import type { Db } from '../store/database';
 import type { ExchangeRepository } from '../repositories/exchange';
 import type { HistoryRepository } from '../repositories/history';
+import { applyImport } from './import-apply';
 import { EMPTY_DRAFT_CONTENT, type DraftContent } from '../../../shared/publishing';
 
 export type ImportSource = 'ics' | 'csv' | 'bundle' | 'caldav';
@@ -116,67 +116,10 @@ export class Importer {
     };
   }
 
-  /** All or nothing; returns what was done. */
+  /** All or nothing; returns what was done (see import-apply.ts). */
   apply(s: StagedImport, choices: readonly MergeChoice[], includeDeletes: boolean, author: string): ImportResult {
-    const byUid = new Map(choices.map((c) => [c.uid, c]));
-    const result: ImportResult = { batchId: null, created: 0, updated: 0, deleted: 0, unchanged: 0, skipped: 0 };
-    const now = this.now();
-    const batchId = randomUUID();
-    this.db.transaction(() => {
-      this.exchange.startBatch();
-      const locals = this.exchange.allByUid(s.workspaceId);
-      const bases = this.exchange.bases(s.workspaceId);
-      const applied = new Map<string, PostSnapshot | 'delete' | null>();
-      // Ids a new post cannot keep (used by a post, maybe in another workspace), read once; the import's own new posts join them.
-      const asked = new Set(s.items.flatMap((i) => (i.theirs && !locals.has(i.uid) ? [i.theirs.id] : [])));
-      const taken = this.exchange.takenIds([...asked]);
-      this.history.addBatch({ id: batchId, workspaceId: s.workspaceId, source: s.source, fileName: s.fileName, now, summary: { created: 0, updated: 0, deleted: 0 } });
-      for (const i of s.items) {
-        const local = locals.get(i.uid);
-        const current = local && !local.deleted ? local.snapshot : null;
-        if ((current ? snapshotKey(current) : null) !== i.mineKey) {
-          throw new AppFailure('import_changed_meanwhile', 'Posts changed since the preview.', { uid: i.uid });
-        }
-        const choice = byUid.get(i.uid);
-        let outcome = resolvePlan(i.plan, i.mine, i.theirs, choice);
-        if (outcome === 'delete' && !includeDeletes) outcome = null;
-        applied.set(i.uid, outcome);
-        const oldBase = bases.get(i.uid) ?? null;
-        if (outcome === null) {
-          if (choice?.skip) result.skipped++;
-          else result.unchanged++;
-        } else if (outcome === 'delete') {
-          this.history.add({ draftId: local!.snapshot.id, workspaceId: s.workspaceId, batchId, action: 'import_deleted', author, snapshot: { post: current, base: oldBase }, now });
-          this.exchange.softDelete(local!.snapshot.id, now);
-          result.deleted++;
-        } else if (local) {
-          this.history.add({ draftId: local.snapshot.id, workspaceId: s.workspaceId, batchId, action: 'import_updated', author, snapshot: { post: current, base: oldBase }, now });
-          this.exchange.write(s.workspaceId, local.snapshot.id, outcome, now, false);
-          if (current) this.replanned(local.snapshot.id, current, outcome);
-          if (current) result.updated++;
-          else result.created++;
-        } else {
-          const free = asked.has(outcome.id) ? !taken.has(outcome.id) : this.exchange.idFree(outcome.id);
-          const id = free ? outcome.id : randomUUID();
-          taken.add(id);
-          this.history.add({ draftId: id, workspaceId: s.workspaceId, batchId, action: 'import_created', author, snapshot: { post: null, base: oldBase }, now });
-          this.exchange.write(s.workspaceId, id, outcome, now, true);
-          result.created++;
-        }
-        // The base becomes what their side holds now (its deletion: no base).
-        if (i.theirs && outcome !== 'delete') this.exchange.putBase(s.workspaceId, i.theirs);
-        else if (!i.theirs && outcome === 'delete') this.exchange.deleteBase(s.workspaceId, i.uid);
-      }
-      s.beforeCommit?.(applied);
-      const changed = result.created + result.updated + result.deleted;
-      if (changed > 0) {
-        this.history.setSummary(batchId, { created: result.created, updated: result.updated, deleted: result.deleted });
-        result.batchId = batchId;
-      }
-    })();
-    // A batch that changed nothing is not worth an undo entry.
-    if (result.batchId === null) this.db.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId);
-    return result;
+    const replanned = (draftId: string, before: PostSnapshot, after: PostSnapshot) => this.replanned(draftId, before, after);
+    return applyImport({ db: this.db, exchange: this.exchange, history: this.history, now: this.now, replanned }, s, choices, includeDeletes, author);
   }
 
   /** Puts back every post the batch created, replaced or deleted, newest change first. */

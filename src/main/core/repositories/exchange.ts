@@ -3,8 +3,10 @@ import type { Db } from '../store/database';
 import { fieldValue, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
 import { jsonList, jsonMemo } from '../../../shared/calendar/ical-export';
 import { readBase, SnapshotReader, type LocalPost } from './exchange-snapshots';
+import { SnapshotWriter, type NewPost } from './exchange-writer';
 
 export { defaultUid, type LocalPost } from './exchange-snapshots';
+export type { NewPost } from './exchange-writer';
 
 /** The digest rows written before version 2 carry: the merge key (canonical JSON). */
 const legacyHash = (s: PostSnapshot) => createHash('sha256').update(snapshotKey(s)).digest('hex');
@@ -44,7 +46,6 @@ function sameHash(stored: string | null, s: PostSnapshot, current: string): bool
 /** Posts as exchange snapshots (one query), writing snapshots back, and the last exchanged version per UID. */
 export class ExchangeRepository {
   private readonly s;
-  private readonly written = new Map<string, string>();
   /** Snapshots read for an export whose base row already holds them (not written again). */
   private readonly currentBases = new WeakSet<PostSnapshot>();
   /** The merge digest of snapshots this repository digested (read for an export, or written), so a base is digested once. */
@@ -53,9 +54,17 @@ export class ExchangeRepository {
   private readonly contents = new WeakMap<object, string>();
 
   private readonly reader: SnapshotReader;
+  private readonly writer: SnapshotWriter;
 
   constructor(private readonly db: Db) {
     this.reader = new SnapshotReader(db);
+    // What a post is written with, its base reuses: the digest and the content's JSON.
+    this.writer = new SnapshotWriter(db, (s, content) => {
+      const hash = snapshotHash(s, content);
+      this.hashes.set(s, hash);
+      if (s.content !== null && content !== null) this.contents.set(s.content, content);
+      return hash;
+    });
     this.s = {
       setSequence: db.prepare('UPDATE drafts SET ical_sequence = ?, ical_hash = ? WHERE id = ?'),
       base: db.prepare<[string], { uid: string; snapshot: string }>('SELECT uid, snapshot FROM exchange_base WHERE workspace_id = ?'),
@@ -67,26 +76,8 @@ export class ExchangeRepository {
       deleteBase: db.prepare('DELETE FROM exchange_base WHERE workspace_id = ? AND uid = ?'),
       draftWorkspace: db.prepare<[string], { workspace_id: string }>('SELECT workspace_id FROM drafts WHERE id = ?'),
       takenIds: db.prepare<[string], { id: string }>('SELECT id FROM drafts WHERE id IN (SELECT value FROM json_each(?))'),
-      insertDraft: db.prepare(
-        `INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, deleted_at, content, kind, planned_at, time_zone, review_state, ical_uid, ical_sequence, ical_hash, campaign_id)
-         VALUES (?, ?, ?, ?, ?, 1, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ),
-      updateDraft: db.prepare(
-        `UPDATE drafts SET text = ?, content = ?, kind = ?, planned_at = ?, time_zone = coalesce(?, time_zone), review_state = ?, ical_uid = ?,
-           ical_sequence = max(ical_sequence, ?), ical_hash = ?, campaign_id = ?, deleted_at = NULL, updated_at = max(updated_at, ?), revision = revision + 1 WHERE id = ?`,
-      ),
       softDelete: db.prepare('UPDATE drafts SET deleted_at = ?, updated_at = max(updated_at, ?) WHERE id = ? AND deleted_at IS NULL'),
       hardDelete: db.prepare('DELETE FROM drafts WHERE id = ?'),
-      campaignByName: db.prepare<[string, string], { id: string }>('SELECT id FROM campaigns WHERE workspace_id = ? AND name = ? ORDER BY created_at LIMIT 1'),
-      insertCampaign: db.prepare('INSERT INTO campaigns (id, workspace_id, name, color, starts_on, ends_on, goal, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-      updateCampaign: db.prepare('UPDATE campaigns SET color = ?, starts_on = ?, ends_on = ?, goal = ?, updated_at = ? WHERE id = ?'),
-      labelByName: db.prepare<[string, string], { id: string }>('SELECT id FROM labels WHERE workspace_id = ? AND name = ? COLLATE NOCASE'),
-      insertLabel: db.prepare('INSERT INTO labels (id, workspace_id, name, color, created_at) VALUES (?, ?, ?, ?, ?)'),
-      updateLabel: db.prepare('UPDATE labels SET color = ? WHERE id = ?'),
-      clearLabels: db.prepare('DELETE FROM post_labels WHERE draft_id = ?'),
-      addLabel: db.prepare('INSERT OR IGNORE INTO post_labels (draft_id, label_id) VALUES (?, ?)'),
-      clearComments: db.prepare('DELETE FROM post_comments WHERE draft_id = ?'),
-      addComment: db.prepare('INSERT INTO post_comments (id, draft_id, author, text, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET draft_id = excluded.draft_id, author = excluded.author, text = excluded.text, created_at = excluded.created_at'),
       mediaExists: db.prepare<[string], { id: string }>('SELECT id FROM media WHERE id = ?'),
     };
   }
@@ -140,8 +131,21 @@ export class ExchangeRepository {
   }
 
   putBase(workspaceId: string, s: PostSnapshot): void {
-    // Exporting again what was last exchanged rewrites nothing.
-    if (this.currentBases.has(s)) return;
+    this.putBases(workspaceId, [s]);
+  }
+
+  /** putBase for many snapshots, in this order: their rows are made first, then written in a row. */
+  putBases(workspaceId: string, snapshots: readonly PostSnapshot[]): void {
+    const rows = [];
+    for (const s of snapshots) {
+      // Exporting again what was last exchanged rewrites nothing.
+      if (!this.currentBases.has(s)) rows.push(this.baseRow(workspaceId, s));
+    }
+    for (const row of rows) this.s.putBase.run(row);
+  }
+
+  /** The values of a base row holding `s`. */
+  private baseRow(workspaceId: string, s: PostSnapshot): unknown[] {
     const content = s.content === null ? 'null' : (this.contents.get(s.content) ?? JSON.stringify(s.content));
     const digest = baseDigest(s, this.hashes.get(s) ?? snapshotHash(s, s.content === null ? null : content));
     const media = JSON.stringify(s.media);
@@ -152,7 +156,7 @@ export class ExchangeRepository {
       `"at":${j(s.at)},"timeZone":${j(s.timeZone)},"status":${j(s.status)},"reviewState":${j(s.reviewState)},` +
       `"campaign":${j(s.campaign)},"labels":${j(s.labels)},"comments":${j(s.comments)},"sequence":${j(s.sequence)},` +
       `"lastModified":${j(s.lastModified)},"createdAt":${j(s.createdAt)},"media":${media},"targets":${targets}}`;
-    this.s.putBase.run(workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), json, digest, `{"media":${media},"targets":${targets}}`);
+    return [workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), json, digest, `{"media":${media},"targets":${targets}}`];
   }
 
   deleteBase(workspaceId: string, uid: string): void {
@@ -172,53 +176,17 @@ export class ExchangeRepository {
 
   /** Writes a snapshot as post `draftId` (created when `create`), with its campaign, labels and comments. Caller's transaction. */
   write(workspaceId: string, draftId: string, s: PostSnapshot, now: number, create: boolean): void {
-    const campaignId = s.campaign ? this.campaignId(workspaceId, s.campaign, now) : null;
-    const at = s.at === null ? null : Date.parse(s.at);
-    const content = s.content ? JSON.stringify(s.content) : null;
-    const hash = snapshotHash(s, content);
-    this.hashes.set(s, hash);
-    if (s.content !== null && content !== null) this.contents.set(s.content, content);
-    if (create) {
-      this.s.insertDraft.run(draftId, workspaceId, s.text, Date.parse(s.createdAt), now, content, s.kind, at, s.timeZone, s.reviewState, s.uid, s.sequence, hash, campaignId);
-    } else {
-      this.s.updateDraft.run(s.text, content, s.kind, at, s.timeZone, s.reviewState, s.uid, s.sequence, hash, campaignId, now, draftId);
-    }
-    if (!create) this.s.clearLabels.run(draftId);
-    for (const label of s.labels) this.s.addLabel.run(draftId, this.labelId(workspaceId, label, now));
-    if (!create) this.s.clearComments.run(draftId);
-    for (const c of s.comments) this.s.addComment.run(c.id, draftId, c.author, c.text, Date.parse(c.createdAt));
+    this.writer.write(workspaceId, draftId, s, now, create);
   }
 
-  private campaignId(workspaceId: string, c: NonNullable<PostSnapshot['campaign']>, now: number): string {
-    const cacheKey = `${workspaceId}\u0000${JSON.stringify([c.name, c.color, c.startsOn, c.endsOn, c.goal])}`;
-    const cached = this.written.get(cacheKey);
-    if (cached) return cached;
-    let id = this.s.campaignByName.get(workspaceId, c.name)?.id;
-    if (id) this.s.updateCampaign.run(c.color, c.startsOn, c.endsOn, c.goal, now, id);
-    else {
-      id = crypto.randomUUID();
-      this.s.insertCampaign.run(id, workspaceId, c.name, c.color, c.startsOn, c.endsOn, c.goal, now, now);
-    }
-    this.written.set(cacheKey, id);
-    return id;
-  }
-
-  private labelId(workspaceId: string, label: { name: string; color: string }, now: number): string {
-    const cacheKey = `${workspaceId}\u0001${label.name.toLowerCase()}\u0000${label.color}`;
-    const cached = this.written.get(cacheKey);
-    if (cached) return cached;
-    let id = this.s.labelByName.get(workspaceId, label.name)?.id;
-    if (!id) {
-      id = crypto.randomUUID();
-      this.s.insertLabel.run(id, workspaceId, label.name, label.color, now);
-    } else this.s.updateLabel.run(label.color, id);
-    this.written.set(cacheKey, id);
-    return id;
+  /** write(…, true) for many new posts, in this order (each table's rows written in a row). */
+  createMany(workspaceId: string, posts: readonly NewPost[], now: number): void {
+    this.writer.createMany(workspaceId, posts, now);
   }
 
   /** Campaigns and labels written during one import are looked up once (call at the start of each transaction). */
   startBatch(): void {
-    this.written.clear();
+    this.writer.startBatch();
   }
 
   softDelete(draftId: string, now: number): void {

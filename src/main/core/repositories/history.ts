@@ -15,6 +15,17 @@ interface HistoryRow {
   created_at: number;
 }
 
+/** One row of a post's history: the version replaced (`snapshot`), null when nothing is kept. */
+export interface HistoryEntry {
+  draftId: string;
+  workspaceId: string;
+  batchId: string | null;
+  action: HistoryAction;
+  author: string;
+  snapshot: unknown;
+  now: number;
+}
+
 export interface BatchSummary {
   created: number;
   updated: number;
@@ -42,8 +53,13 @@ export class HistoryRepository {
     };
   }
 
-  add(r: { draftId: string; workspaceId: string; batchId: string | null; action: HistoryAction; author: string; snapshot: unknown; now: number }): void {
+  add(r: HistoryEntry): void {
     this.s.add.run(r.draftId, r.workspaceId, r.batchId, r.action, r.author, r.snapshot === null ? null : JSON.stringify(r.snapshot), r.now);
+  }
+
+  /** Rows in this order (their ids follow it). */
+  addMany(rows: readonly HistoryEntry[]): void {
+    for (const r of rows) this.add(r);
   }
 
   forDraft(draftId: string): PostRevision[] {

@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/types';
+import type { ImportPreview, ImportResult, Label } from '../../src/shared/calendar/schemas';
+import { call, calendarCore } from '../helpers/calendar/core';
+
+const FROM = '2027-03-01T00:00:00.000Z';
+const TO = '2027-05-01T00:00:00.000Z';
+
+const exportIcs = async (c: Core, workspaceId: string) => (await call<{ dataBase64: string }>(c, 'calendar.export', { workspaceId, from: FROM, to: TO, format: 'ics' })).dataBase64;
+const preview = (c: Core, workspaceId: string, dataBase64: string) => call<ImportPreview>(c, 'calendar.importPreview', { workspaceId, fileName: 'plan.ics', dataBase64 });
+
+/** Reads the data folder's database (the core's connection has committed everything it answered). */
+function read<T>(dir: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(path.join(dir, 'tribune.sqlite3'), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+/** What a workspace holds that an import writes: live posts with their labels and comments, and the exchange bases. */
+function holdings(dir: string, workspaceId: string) {
+  return {
+    posts: read(dir, `SELECT d.id, d.text, d.content, d.planned_at, d.kind, d.review_state, d.ical_uid, c.name AS campaign,
+      (SELECT group_concat(l.name) FROM (SELECT l.name FROM post_labels pl JOIN labels l ON l.id = pl.label_id WHERE pl.draft_id = d.id ORDER BY l.name) l) AS labels,
+      (SELECT group_concat(m.id || ':' || m.text) FROM (SELECT id, text FROM post_comments WHERE draft_id = d.id ORDER BY id) m) AS comments
+      FROM drafts d LEFT JOIN campaigns c ON c.id = d.campaign_id WHERE d.workspace_id = ? AND d.deleted_at IS NULL ORDER BY d.id`, workspaceId),
+    bases: read(dir, 'SELECT uid, sequence, last_modified, snapshot, digest, extras FROM exchange_base WHERE workspace_id = ? ORDER BY uid', workspaceId),
+  };
+}
+
+describe('applying an import that creates, updates and deletes posts in one file', () => {
+  it('writes every kind of change in the file\'s order, leaves bases that make the same file unchanged, and its undo puts everything back', async () => {
+    const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
+    const b = await calendarCore({ start: Date.parse('2027-02-01T09:00:00.000Z') });
+    const wsA = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;
+    const wsB = (await call<{ id: string }>(b.core, 'workspace.create', { name: 'Musée (Bruno)', timeZone: 'Europe/Paris' })).id;
+    const press = await call<Label>(a.core, 'label.save', { workspaceId: wsA, name: 'Presse', color: '#dc2626' });
+    const post = async (text: string, at: string, labelled = false) => {
+      const id = randomUUID();
+      await call(a.core, 'draft.save', { id, workspaceId: wsA, text });
+      await call(a.core, 'post.setPlanning', { draftId: id, plannedAt: at, ...(labelled ? { labelIds: [press.id] } : {}) });
+      return id;
+    };
+    const x = await post('Expo X', '2027-03-10T09:00:00.000Z', true);
+    const y = await post('Atelier Y', '2027-03-11T09:00:00.000Z');
+    const z = await post('Concert Z', '2027-03-12T18:00:00.000Z');
+    const first = await preview(b.core, wsB, await exportIcs(a.core, wsA));
+    await call(b.core, 'calendar.importApply', { importId: first.importId });
+
+    // Alice: new posts around the ones Bruno has, one of them labelled and commented, x rewritten, y deleted.
+    const n1 = await post('Nouveau 1', '2027-03-09T09:00:00.000Z', true);
+    await call(a.core, 'comment.add', { draftId: n1, text: 'À relire' });
+    await call(a.core, 'draft.save', { id: x, workspaceId: wsA, text: 'Expo X — prolongée' });
+    const n2 = await post('Nouveau 2', '2027-03-10T12:00:00.000Z');
+    const n3 = await post('Nouveau 3', '2027-03-13T09:00:00.000Z');
+    await call(a.core, 'draft.delete', { id: y });
+    a.clock.advance(60_000);
+    const file = await exportIcs(a.core, wsA);
+    const before = holdings(b.dir, wsB);
+
+    const p = await preview(b.core, wsB, file);
+    expect(p.items.map((i) => [i.draftId ?? i.uid.split('@')[0], i.change])).toEqual([
+      [n1, 'new'], [x, 'changed'], [n2, 'new'], [z, 'unchanged'], [n3, 'new'], [y, 'deleted'],
+    ]);
+    const applied = await call<ImportResult>(b.core, 'calendar.importApply', { importId: p.importId });
+    expect(applied).toMatchObject({ created: 3, updated: 1, deleted: 1, unchanged: 1 });
+
+    // The history lists the changes in the file's order, each with the version it replaced.
+    const history = read<{ draft_id: string; action: string; snapshot: string }>(b.dir, 'SELECT draft_id, action, snapshot FROM post_history WHERE batch_id = ? ORDER BY id', applied.batchId);
+    expect(history.map((h) => [h.draft_id, h.action])).toEqual([[n1, 'import_created'], [x, 'import_updated'], [n2, 'import_created'], [n3, 'import_created'], [y, 'import_deleted']]);
+    expect(JSON.parse(history[0]!.snapshot)).toEqual({ post: null, base: null });
+    expect((JSON.parse(history[1]!.snapshot) as { post: { text: string } }).post.text).toBe('Expo X');
+
+    // Bruno now holds Alice's plan: the same posts, labels and comments, and the file again changes nothing.
+    const after = holdings(b.dir, wsB);
+    expect(after.posts.map((r) => (r as { id: string }).id)).toEqual([x, z, n1, n2, n3].sort());
+    expect(holdings(a.dir, wsA).posts).toEqual(after.posts.map((r) => ({ ...(r as object), ical_uid: (r as { ical_uid: string }).ical_uid === `${(r as { id: string }).id}@tribune` ? null : (r as { ical_uid: string }).ical_uid })));
+    expect(after.bases.map((r) => (r as { uid: string }).uid)).toEqual([x, z, n1, n2, n3].map((id) => `${id}@tribune`).sort());
+    expect((await preview(b.core, wsB, file)).counts).toMatchObject({ new: 0, changed: 0, conflict: 0, deleted: 0, unchanged: 5 });
+
+    await call(b.core, 'calendar.importUndo', { batchId: applied.batchId });
+    expect(holdings(b.dir, wsB)).toEqual(before);
+    await a.core.close();
+    await b.core.close();
+  });
+});
