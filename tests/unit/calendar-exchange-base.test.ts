@@ -69,6 +69,24 @@ describe('the exchange base (the version last exchanged, per UID)', () => {
     await a.core.close();
   });
 
+  it('exports a plan of more posts than one read page whole and in order, and a second export rewrites no base', async () => {
+    const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
+    const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;
+    const posts = Array.from({ length: 1203 }, (_, i) => ({ id: randomUUID(), at: Date.parse('2027-03-02T08:00:00.000Z') + (i % 401) * 3_600_000 }));
+    withDb(a.dir, (db) => {
+      const insert = db.prepare("INSERT INTO drafts (id, workspace_id, text, created_at, updated_at, revision, content, planned_at, review_state) VALUES (?, ?, ?, 0, 1, 1, ?, ?, 'draft')");
+      db.transaction(() => posts.forEach((p, i) => insert.run(p.id, ws, `Post ${i}`, JSON.stringify(EMPTY_DRAFT_CONTENT), p.at)))();
+    });
+    const writes = logBaseWrites(a.dir);
+    const ids = (ics: string) => ics.split('\r\n').filter((l) => l.startsWith('X-TRIBUNE-ID:')).map((l) => l.slice('X-TRIBUNE-ID:'.length));
+    const expected = [...posts].sort((x, y) => x.at - y.at || (x.id < y.id ? -1 : 1)).map((p) => p.id);
+    expect(ids(await exportIcs(a.core, ws))).toEqual(expected);
+    expect(writes.take()).toHaveLength(posts.length);
+    expect(ids(await exportIcs(a.core, ws))).toEqual(expected);
+    expect(writes.take()).toEqual([]);
+    await a.core.close();
+  });
+
   it('is written once per exchanged version: exporting an unchanged plan again rewrites no base, a change rewrites only that post', async () => {
     const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
     const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeText, foldLine, unescapeText } from '../../src/shared/calendar/ics-text';
 import { canonical } from '../../src/shared/calendar/snapshot';
 import { exportCalendar, exportEvent } from '../../src/shared/calendar/ical-export';
-import { calendarFileBytes, IcsBytes } from '../../src/main/core/calendar/ics-bytes';
+import { CalendarFileBytes, calendarFileBytes, IcsBytes } from '../../src/main/core/calendar/ics-bytes';
+import { EMPTY_DRAFT_CONTENT } from '../../src/shared/publishing';
 import { parseCalendar } from '../../src/shared/calendar/ical-import';
 import type { PostSnapshot } from '../../src/shared/calendar/snapshot';
 
@@ -83,6 +84,25 @@ describe('calendar text (the fast paths keep the RFC 5545 rules)', () => {
     const posts = ['Bonjour', 'un, deux; trois\\ quatre\nfin 🎉'.repeat(9), 'é'.repeat(100)].map((text, i) => ({ ...post(`2027-06-0${i + 1}T07:00:00.000Z`, 'Europe/Paris'), uid: `p${i}@tribune`, text }));
     const full = { ...header, workspaceName: 'Musée, été; 🎨', from: '2027-01-01T00:00:00.000Z', to: '2028-01-01T00:00:00.000Z' };
     expect(Buffer.from(calendarFileBytes(full, posts)).toString('utf8')).toBe(exportCalendar(full, posts));
+  });
+
+  it('writes the same file when its posts come one at a time (zones first seen late, a post without a date, content as stored)', () => {
+    const content = { ...EMPTY_DRAFT_CONTENT, language: 'fr' };
+    const stored = `{"language":"fr",${JSON.stringify(content).slice(1).replace('"language":"fr",', '')}`;
+    const posts = [
+      { ...post('2027-06-01T07:00:00.000Z', 'Europe/Paris'), uid: 'a@tribune', content },
+      { ...post('2027-06-02T07:00:00.000Z', 'Europe/Paris'), uid: 'b@tribune', at: null },
+      { ...post('2027-10-31T00:30:00.000Z', 'America/New_York'), uid: 'c@tribune', text: 'un, deux; trois\\ quatre\nfin 🎉' },
+      { ...post('2027-12-01T07:00:00.000Z', 'Asia/Tokyo'), uid: 'd@tribune', timeZone: null, content },
+      { ...post('2028-02-01T07:00:00.000Z', 'Asia/Tokyo'), uid: 'e@tribune' },
+    ];
+    const full = { ...header, workspaceName: 'Musée, été; 🎨', from: '2027-01-01T00:00:00.000Z', to: '2028-01-01T00:00:00.000Z' };
+    const file = new CalendarFileBytes(full);
+    for (const p of posts) file.add(p, p.content ? stored : undefined);
+    const text = Buffer.from(file.result()).toString('utf8');
+    expect(text).toBe(exportCalendar(full, posts, () => stored));
+    expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Asia/Tokyo');
+    expect(text).toContain('X-TRIBUNE-CONTENT:{"language":"fr"\\,');
   });
 
   it("reads an event whose zone is defined by the file's own VTIMEZONE further down, events kept in file order", () => {

@@ -5,6 +5,7 @@
  */
 import type { PostSnapshot } from './snapshot';
 import { contentLine, escapeText, foldLine } from './ics-text';
+import { foldedLines, jsonMemo, type LineSink } from './line-sink';
 import { steadyOffset, vtimezoneLines, wallTime, zoneSpan, type ZoneSpan } from './vtimezone';
 import { wallClockToInstant, zoneOffsetMinutes } from '../schedule/zoned-time';
 
@@ -74,55 +75,11 @@ function dtstart(at: number, zone: string, spans?: ZoneSpans): string {
 /** The JSON text of a post's content, when the caller has it already (as stored). */
 export type ContentJson = (content: object) => string | undefined;
 
-/**
- * Where content lines go, unfolded: the sink escapes what it is told is a TEXT value, folds
- * the line at 75 octets and ends it with CRLF. Writing a line as its parts (name, value) spares
- * joining them: a 10,000-post file is some 220,000 lines.
- */
-export interface LineSink {
-  /** `head` then `value`, as they are (already escaped, or nothing to escape). */
-  line(head: string, value?: string): void;
-  /** `head` as it is, then `value` escaped as TEXT (RFC 5545 3.3.11). */
-  text(head: string, value: string): void;
-  /** `head` as it is, then each value escaped as TEXT, separated by commas (a list such as CATEGORIES). */
-  list(head: string, values: readonly string[]): void;
-}
-
-/** A sink of folded lines as text (each handed to `push` without its CRLF). */
-export function foldedLines(push: (folded: string) => void): LineSink {
-  return {
-    line: (head, value) => push(foldLine(value === undefined ? head : head + value)),
-    text: (head, value) => push(foldLine(head + escapeText(value))),
-    list: (head, values) => push(foldLine(head + values.map(escapeText).join(','))),
-  };
-}
-
-/**
- * The JSON of objects many posts share (a campaign, a label, an account), made once per object
- * for one task (a file, an export's digests): snapshots are never mutated.
- */
-export function jsonMemo(write: (value: object) => string = JSON.stringify): (value: object) => string {
-  const memo = new Map<object, string>();
-  return (value) => {
-    let json = memo.get(value);
-    if (json === undefined) memo.set(value, (json = write(value)));
-    return json;
-  };
-}
-
-/** JSON.stringify of a list of plain objects, each item's JSON from `json`. */
-export function jsonList(items: readonly object[], json: (value: object) => string): string {
-  if (items.length === 0) return '[]';
-  let out = `[${json(items[0]!)}`;
-  for (let i = 1; i < items.length; i++) out += `,${json(items[i]!)}`;
-  return `${out}]`;
-}
-
 /** An object's JSON escaped as TEXT. */
 const jsonEscaped = (value: object): string => escapeText(JSON.stringify(value));
 
 /** One VEVENT as content lines (BEGIN:VEVENT to END:VEVENT). */
-function eventLines(s: PostSnapshot, fallbackZone: string, stampLine: string, out: LineSink, spans?: ZoneSpans, contentJson?: ContentJson, escapedJson = jsonEscaped): void {
+function eventLines(s: PostSnapshot, fallbackZone: string, stampLine: string, out: LineSink, spans?: ZoneSpans, contentJson?: string, escapedJson = jsonEscaped): void {
   const zone = s.timeZone ?? fallbackZone;
   const at = Date.parse(s.at!);
   const summary = summaryOf(s.text) || (s.kind === 'idea' ? 'Idea' : 'Post');
@@ -149,7 +106,7 @@ function eventLines(s: PostSnapshot, fallbackZone: string, stampLine: string, ou
   out.line('X-TRIBUNE-AT:', s.at!);
   out.text('X-TRIBUNE-TEXT:', s.text);
   if (s.timeZone) out.line('X-TRIBUNE-ZONE:', s.timeZone);
-  if (s.content) out.text('X-TRIBUNE-CONTENT:', contentJson?.(s.content) ?? JSON.stringify(s.content));
+  if (s.content) out.text('X-TRIBUNE-CONTENT:', contentJson ?? JSON.stringify(s.content));
   if (s.campaign) out.line('X-TRIBUNE-CAMPAIGN:', escapedJson(s.campaign));
   for (const label of s.labels) out.line('X-TRIBUNE-LABEL:', escapedJson(label));
   for (const target of s.targets) out.line('X-TRIBUNE-TARGET:', escapedJson(target));
@@ -183,19 +140,8 @@ export interface CalendarHeader {
   now: string;
 }
 
-/** Writes the whole file as content lines to `out` (which escapes, folds and ends them). Snapshots without a date are left out. */
-export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], out: LineSink, contentJson?: ContentJson): void {
-  const dated = snapshots.filter((s) => s.at !== null);
-  const zones = new Set<string>([header.timeZone]);
-  let from = Date.parse(header.from);
-  let to = Date.parse(header.to);
-  for (const s of dated) {
-    zones.add(s.timeZone ?? header.timeZone);
-    const at = Date.parse(s.at!);
-    if (at < from) from = at;
-    if (at > to) to = at;
-  }
-  const stamp = utcStamp(header.now);
+/** The file's lines before its events: the calendar's own properties, then a VTIMEZONE per zone over [from, to]. */
+function headLines(header: CalendarHeader, zones: ReadonlySet<string>, from: number, to: number): string[] {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -208,12 +154,69 @@ export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSn
     contentLine('X-TRIBUNE-RANGE', `${header.from}/${header.to}`),
   ];
   for (const zone of [...zones].sort()) lines.push(...vtimezoneLines(zone, from, to));
-  for (const l of lines) out.line(l);
+  return lines;
+}
+
+/** Writes the whole file as content lines to `out` (which escapes, folds and ends them). Snapshots without a date are left out. */
+export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSnapshot[], out: LineSink, contentJson?: ContentJson): void {
+  const dated = snapshots.filter((s) => s.at !== null);
+  const zones = new Set<string>([header.timeZone]);
+  let from = Date.parse(header.from);
+  let to = Date.parse(header.to);
+  for (const s of dated) {
+    zones.add(s.timeZone ?? header.timeZone);
+    const at = Date.parse(s.at!);
+    if (at < from) from = at;
+    if (at > to) to = at;
+  }
+  for (const l of headLines(header, zones, from, to)) out.line(l);
   const spans = zoneSpans(zones, from, to);
   const escapedJson = jsonMemo(jsonEscaped);
-  const stampLine = `DTSTAMP:${stamp}`;
-  for (const s of dated) eventLines(s, header.timeZone, stampLine, out, spans, contentJson, escapedJson);
+  const stampLine = `DTSTAMP:${utcStamp(header.now)}`;
+  for (const s of dated) eventLines(s, header.timeZone, stampLine, out, spans, s.content ? contentJson?.(s.content) : undefined, escapedJson);
   out.line('END:VCALENDAR');
+}
+
+/**
+ * A file whose events are written as the posts come (each post can be dropped once written):
+ * `event` writes a VEVENT to `out`; `head` gives the lines that go before the events, for the
+ * zones and times seen (the same file as writeCalendar with every post at once).
+ */
+export class CalendarEvents {
+  private readonly zones: Set<string>;
+  private from: number;
+  private to: number;
+  private readonly spans: ZoneSpans = new Map();
+  private readonly escapedJson = jsonMemo(jsonEscaped);
+  private readonly stampLine: string;
+
+  constructor(
+    private readonly header: CalendarHeader,
+    private readonly out: LineSink,
+  ) {
+    this.zones = new Set([header.timeZone]);
+    this.from = Date.parse(header.from);
+    this.to = Date.parse(header.to);
+    this.stampLine = `DTSTAMP:${utcStamp(header.now)}`;
+  }
+
+  /** One post's VEVENT (none for a post without a date); `contentJson` is its content as stored, if known. */
+  event(s: PostSnapshot, contentJson?: string): void {
+    if (s.at === null) return;
+    const zone = s.timeZone ?? this.header.timeZone;
+    this.zones.add(zone);
+    // Offsets over the header's range: a DTSTART outside it is worked out without them (the same text).
+    if (!this.spans.has(zone)) for (const [z, span] of zoneSpans([zone], Date.parse(this.header.from), Date.parse(this.header.to))) this.spans.set(z, span);
+    const at = Date.parse(s.at);
+    if (at < this.from) this.from = at;
+    if (at > this.to) this.to = at;
+    eventLines(s, this.header.timeZone, this.stampLine, this.out, this.spans, contentJson, this.escapedJson);
+  }
+
+  /** The lines that go before the events (the calendar, then a VTIMEZONE per zone seen). */
+  head(): string[] {
+    return headLines(this.header, this.zones, this.from, this.to);
+  }
 }
 
 /** The whole file as text. */

@@ -20,7 +20,7 @@ import type { Workspace } from '../../../shared/domain';
 import type { Db } from '../store/database';
 import { asFailure, checkSize, detectKind } from './files';
 import { csvSnapshots } from './csv-import';
-import { calendarFileBytes } from './ics-bytes';
+import { CalendarFileBytes } from './ics-bytes';
 import type { Importer, StagedImport } from './importer';
 
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif' };
@@ -43,29 +43,44 @@ export class ExchangeService {
   constructor(private readonly d: ExchangeDeps) {}
 
   exportFile(ws: Workspace, from: string, to: string, format: ExportFormat): { fileName: string; mime: string; data: Uint8Array; posts: number } {
-    const snapshots = this.d.exchange.forExport(ws.id, Date.parse(from), Date.parse(to));
     // The first day as the workspace's calendar shows it (midnight in Paris is the day before in UTC).
     const firstDay = new Intl.DateTimeFormat('en-CA', { timeZone: ws.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.parse(from));
     const base = `${safeName(ws.name)}-${firstDay}`;
-    if (format === 'csv') return { fileName: `${base}.csv`, mime: 'text/csv', data: utf8(exportCsv(snapshots, ws.timeZone)), posts: snapshots.length };
-    const calendar = this.calendarBytes(ws, from, to, snapshots);
-    if (format === 'ics') return { fileName: `${base}.ics`, mime: 'text/calendar', data: calendar, posts: snapshots.length };
-    const files: Record<string, Uint8Array> = { 'calendar.ics': calendar };
-    for (const m of snapshots.flatMap((s) => s.media)) {
+    if (format === 'csv') {
+      const snapshots = this.d.exchange.forExport(ws.id, Date.parse(from), Date.parse(to));
+      return { fileName: `${base}.csv`, mime: 'text/csv', data: utf8(exportCsv(snapshots, ws.timeZone)), posts: snapshots.length };
+    }
+    const calendar = this.calendarBytes(ws, from, to);
+    if (format === 'ics') return { fileName: `${base}.ics`, mime: 'text/calendar', data: calendar.data, posts: calendar.posts };
+    const files: Record<string, Uint8Array> = { 'calendar.ics': calendar.data };
+    for (const m of calendar.media) {
       const local = this.d.media?.get(m.id);
       if (local && fs.existsSync(local.path)) files[mediaName(m)] = fs.readFileSync(local.path);
     }
-    return { fileName: `${base}.tribune.zip`, mime: 'application/zip', data: zipSync(files, { level: 6 }), posts: snapshots.length };
+    return { fileName: `${base}.tribune.zip`, mime: 'application/zip', data: zipSync(files, { level: 6 }), posts: calendar.posts };
   }
 
-  /** The iCalendar file (UTF-8); what it carries becomes the exchange base (the last version exchanged). */
-  calendarBytes(ws: Workspace, from: string, to: string, snapshots: PostSnapshot[]): Uint8Array {
-    const header = { workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, from, to, now: new Date(this.d.now()).toISOString() };
-    const bytes = calendarFileBytes(header, snapshots, (content) => this.d.exchange.storedContent(content));
+  /**
+   * The iCalendar file (UTF-8) of the posts of [from, to), each written as it is read (none is
+   * kept once written); what it carries becomes the exchange base (the last version exchanged).
+   */
+  calendarBytes(ws: Workspace, from: string, to: string): { data: Uint8Array; posts: number; media: SnapshotMedia[] } {
+    const file = new CalendarFileBytes({ workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, from, to, now: new Date(this.d.now()).toISOString() }, 1 << 20);
+    const changed: PostSnapshot[] = [];
+    const media: SnapshotMedia[] = [];
+    let posts = 0;
+    this.d.exchange.eachForExport(ws.id, Date.parse(from), Date.parse(to), (s, contentJson, current) => {
+      file.add(s, contentJson);
+      posts++;
+      for (const m of s.media) media.push(m);
+      // Exporting again what was last exchanged rewrites no base.
+      if (!current) changed.push(s);
+    });
+    const data = file.result();
     this.d.db.transaction(() => {
-      for (const s of snapshots) this.d.exchange.putBase(ws.id, s);
+      for (const s of changed) this.d.exchange.putBase(ws.id, s);
     })();
-    return bytes;
+    return { data, posts, media };
   }
 
   /** Reads the whole file and stages what importing it would do; nothing is written. */

@@ -5,7 +5,8 @@
  * foldLine then UTF-8 encoding: a cut never falls inside a character (it backs off past
  * continuation octets), a lone surrogate is the 3-octet replacement character in both.
  */
-import { writeCalendar, type CalendarHeader, type ContentJson, type LineSink } from '../../../shared/calendar/ical-export';
+import { CalendarEvents, writeCalendar, type CalendarHeader, type ContentJson } from '../../../shared/calendar/ical-export';
+import type { LineSink } from '../../../shared/calendar/line-sink';
 import { escapeText } from '../../../shared/calendar/ics-text';
 import type { PostSnapshot } from '../../../shared/calendar/snapshot';
 
@@ -121,6 +122,36 @@ export class IcsBytes implements LineSink {
     b[folded] = CR;
     b[folded + 1] = LF;
     this.length = folded + 2;
+  }
+}
+
+/**
+ * A calendar file as UTF-8 bytes, its posts written as they come (see CalendarEvents): the
+ * events go into one buffer, and the head, known once every event is in, is written before them.
+ */
+export class CalendarFileBytes {
+  private readonly events: IcsBytes;
+  private readonly calendar: CalendarEvents;
+
+  constructor(header: CalendarHeader, sizeHint = 65_536) {
+    this.events = new IcsBytes(sizeHint);
+    this.calendar = new CalendarEvents(header, this.events);
+  }
+
+  /** One post's event; `contentJson` is its content as stored, if known. */
+  add(s: PostSnapshot, contentJson?: string): void {
+    this.calendar.event(s, contentJson);
+  }
+
+  result(): Uint8Array {
+    this.events.line('END:VCALENDAR');
+    const head = new IcsBytes(16_384);
+    for (const l of this.calendar.head()) head.line(l);
+    const [before, after] = [head.result(), this.events.result()];
+    const file = Buffer.allocUnsafe(before.length + after.length);
+    file.set(before, 0);
+    file.set(after, before.length);
+    return new Uint8Array(file.buffer, file.byteOffset, file.length);
   }
 }
 

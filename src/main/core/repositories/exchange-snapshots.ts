@@ -1,120 +1,40 @@
 /**
  * Reading a workspace's posts as exchange snapshots: one query for the posts (with their base
  * row), then one query per related table for the whole workspace (labels, comments, target
- * statuses, campaigns, accounts, media), joined here by draft id. Per-row subqueries cost
- * more than the rest of a 10,000-post export together.
+ * statuses, campaigns, accounts, media), joined by draft id in snapshot-rows.ts. Per-row
+ * subqueries cost more than the rest of a 10,000-post export together. An export reads its
+ * posts page by page in time order, so that each page's rows and snapshots die young instead of
+ * all living (and being copied by the garbage collector) through the whole export.
  */
 import type { Db } from '../store/database';
 import { toIso } from '../clock';
-import type { DraftContent } from '../../../shared/publishing';
 import type { PostSnapshot, SnapshotMedia } from '../../../shared/calendar/snapshot';
-import type { PostKind, ReviewState } from '../../../shared/calendar/schemas';
-import { calendarStatus } from './calendar';
+import { SnapshotBuilder, type LocalPost, type RelatedRows, type SnapshotComment, type SnapshotLabel, type SnapshotRow } from './snapshot-rows';
 
-export interface SnapshotRow {
-  id: string;
-  text: string;
-  content: string | null;
-  kind: PostKind;
-  state: string;
-  review_state: ReviewState;
-  time_zone: string | null;
-  created_at: number;
-  updated_at: number;
-  ical_uid: string | null;
-  ical_sequence: number;
-  ical_hash: string | null;
-  deleted_at: number | null;
-  at: number | null;
-  campaign_id: string | null;
-  /** The exchange base's digest and extras (media and targets); `base` is its whole snapshot, read only for rows written before extras existed. */
-  base_digest: string | null;
-  base_extras: string | null;
-  base: string | null;
-}
+export { defaultUid, readBase, type LocalPost, type SnapshotRow } from './snapshot-rows';
 
-export interface LocalPost {
-  snapshot: PostSnapshot;
-  deleted: boolean;
-  hash: string | null;
-}
-
+const AT = "coalesce(d.scheduled_at, (SELECT min(t.due_at) FROM post_targets t WHERE t.draft_id = d.id AND t.status <> 'cancelled'), d.planned_at)";
 const POST_COLUMNS = `d.id, d.text, d.content, d.kind, d.state, d.review_state, d.time_zone, d.created_at, d.updated_at,
-  d.ical_uid, d.ical_sequence, d.ical_hash, d.deleted_at, d.campaign_id,
-  coalesce(d.scheduled_at, (SELECT min(t.due_at) FROM post_targets t WHERE t.draft_id = d.id AND t.status <> 'cancelled'), d.planned_at) AS at`;
+  d.ical_uid, d.ical_sequence, d.ical_hash, d.deleted_at, d.campaign_id`;
 /** The post's exchange base: its digest and extras, and its whole snapshot only for a row written before extras existed. */
 const BASE_COLUMNS = 'b.digest AS base_digest, b.extras AS base_extras, CASE WHEN b.extras IS NULL THEN b.snapshot END AS base';
-const BASE_JOIN = "LEFT JOIN exchange_base b ON b.workspace_id = d.workspace_id AND b.uid = coalesce(d.ical_uid, d.id || '@tribune')";
-const ALL_SQL = `SELECT p.*, ${BASE_COLUMNS} FROM (SELECT d.workspace_id, ${POST_COLUMNS} FROM drafts d WHERE d.workspace_id = ?) p
+const ALL_SQL = `SELECT p.*, ${BASE_COLUMNS} FROM (SELECT d.workspace_id, ${POST_COLUMNS}, ${AT} AS at FROM drafts d WHERE d.workspace_id = ?) p
   LEFT JOIN exchange_base b ON b.workspace_id = p.workspace_id AND b.uid = coalesce(p.ical_uid, p.id || '@tribune')`;
-// Ordered here rather than by SQLite, whose sort would copy every whole row (text, content) once more.
-const RANGE_SQL = `SELECT * FROM (SELECT ${POST_COLUMNS}, ${BASE_COLUMNS} FROM drafts d ${BASE_JOIN} WHERE d.workspace_id = ? AND d.deleted_at IS NULL) WHERE at >= ? AND at < ?`;
-const byTime = (a: SnapshotRow, b: SnapshotRow) => a.at! - b.at! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The posts of a range, as keys only: ordered here rather than by SQLite, whose sort would copy whole rows. */
+const RANGE_KEYS_SQL = `SELECT * FROM (SELECT d.rowid AS rid, d.id, ${AT} AS at FROM drafts d WHERE d.workspace_id = ? AND d.deleted_at IS NULL) WHERE at >= ? AND at < ?`;
+/** A page of those posts, by rowid (their time is the key's). */
+const PAGE_SQL = `SELECT d.rowid AS rid, ${POST_COLUMNS}, 0 AS at, ${BASE_COLUMNS} FROM drafts d
+  LEFT JOIN exchange_base b ON b.workspace_id = d.workspace_id AND b.uid = coalesce(d.ical_uid, d.id || '@tribune')
+  WHERE d.rowid IN (SELECT value FROM json_each(?))`;
+/** Posts per page of an export: small enough to die young, large enough that pages cost little. */
+const PAGE = 500;
 
-/** The UID of a post that never had one from elsewhere. */
-export const defaultUid = (draftId: string) => `${draftId}@tribune`;
-
-function readContent(json: string): DraftContent | null {
-  try {
-    const value = JSON.parse(json) as DraftContent | null;
-    return value && typeof value === 'object' && Array.isArray(value.targets) ? value : null;
-  } catch {
-    return null;
-  }
+interface RangeKey {
+  rid: number;
+  id: string;
+  at: number;
 }
-
-/**
- * A base row: written by putBase from a snapshot that was validated when it arrived (or read
- * from our own posts), so it is not validated again; a damaged row reads as no base.
- */
-export function readBase(json: string): PostSnapshot | null {
-  try {
-    const value = JSON.parse(json) as PostSnapshot | null;
-    return value && typeof value === 'object' && typeof value.uid === 'string' && Array.isArray(value.labels) && Array.isArray(value.media) && Array.isArray(value.targets) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * The base's media and targets only. Bases are written with `media` and `targets` as their last
- * arrays, so the tail from the last `,"media":[` is a JSON object of its own; anything else (a
- * row written otherwise) is read whole.
- */
-function baseExtras(json: string): Pick<PostSnapshot, 'media' | 'targets'> | null {
-  const at = json.lastIndexOf(',"media":[');
-  if (at > 0) {
-    try {
-      const tail = JSON.parse(`{${json.slice(at + 1)}`) as Partial<PostSnapshot>;
-      if (Array.isArray(tail.media) && Array.isArray(tail.targets)) return tail as Pick<PostSnapshot, 'media' | 'targets'>;
-    } catch {
-      // read whole below
-    }
-  }
-  return readBase(json);
-}
-
-type Extras = Pick<PostSnapshot, 'media' | 'targets'>;
-type SnapshotCampaign = NonNullable<PostSnapshot['campaign']>;
-type SnapshotLabel = PostSnapshot['labels'][number];
-type SnapshotTarget = PostSnapshot['targets'][number];
-
-/** A base's media and targets as putBase wrote them (a damaged row reads as none). */
-function readExtras(json: string): Extras | null {
-  try {
-    const value = JSON.parse(json) as Partial<PostSnapshot> | null;
-    return value && Array.isArray(value.media) && Array.isArray(value.targets) ? (value as Pick<PostSnapshot, 'media' | 'targets'>) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Media ids a post's content refers to (the post's images and each version's). */
-function mediaIds(content: DraftContent | null, into: string[]): void {
-  if (!content) return;
-  for (const m of content.media ?? []) into.push(m.mediaId);
-  for (const t of content.targets) for (const p of t.variant?.parts ?? []) for (const m of p.media ?? []) into.push(m.mediaId);
-}
+const byTime = (a: RangeKey, b: RangeKey) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 type Grouped<T> = Map<string, T[]>;
 function group<R extends { draft_id: string }, T>(rows: R[], map: (r: R) => T): Grouped<T> {
@@ -133,7 +53,8 @@ export class SnapshotReader {
   constructor(db: Db) {
     this.s = {
       all: db.prepare<[string], SnapshotRow>(ALL_SQL),
-      range: db.prepare<[string, number, number], SnapshotRow>(RANGE_SQL),
+      rangeKeys: db.prepare<[string, number, number], RangeKey>(RANGE_KEYS_SQL),
+      page: db.prepare<[string], SnapshotRow & { rid: number }>(PAGE_SQL),
       labels: db.prepare<[string], { draft_id: string; label_id: string; name: string; color: string }>(
         // From the workspace's labels through post_labels' label index (which holds the post): no per-row look-up of the post.
         'SELECT pl.draft_id, l.id AS label_id, l.name, l.color FROM labels l JOIN post_labels pl ON pl.label_id = l.id WHERE l.workspace_id = ?',
@@ -154,88 +75,49 @@ export class SnapshotReader {
     };
   }
 
-  /** Every post of the workspace (the bin included), or the dated ones of [fromMs, toMs) not in the bin, ordered by time. */
-  read(workspaceId: string, range?: { fromMs: number; toMs: number }): { row: SnapshotRow; local: LocalPost }[] {
-    const rows = range ? this.s.range.all(workspaceId, range.fromMs, range.toMs).sort(byTime) : this.s.all.all(workspaceId);
-    if (rows.length === 0) return [];
-    // A campaign, a label, an account is one object however many posts carry it (snapshots are never mutated).
-    const labelById = new Map<string, SnapshotLabel>();
-    const labels = group(this.s.labels.all(workspaceId), (r) => {
-      let label = labelById.get(r.label_id);
-      if (!label) labelById.set(r.label_id, (label = { name: r.name, color: r.color }));
-      return label;
-    });
-    const comments = group(this.s.comments.all(workspaceId), (r) => ({ id: r.id, author: r.author, text: r.text, createdAt: toIso(r.created_at) }));
-    const statuses = group(this.s.statuses.all(workspaceId), (r) => r.status);
-    const campaigns = new Map<string, SnapshotCampaign>();
-    for (const c of this.s.campaigns.all(workspaceId)) campaigns.set(c.id, { name: c.name, color: c.color, startsOn: c.starts_on, endsOn: c.ends_on, goal: c.goal ?? '' });
-    const accounts = new Map<string, SnapshotTarget>();
-    for (const a of this.s.accounts.all()) accounts.set(a.id, { accountId: a.id, network: a.network as SnapshotTarget['network'], handle: a.handle });
-    const contents = rows.map((r) => (r.content ? readContent(r.content) : null));
-    const ids: string[] = [];
-    for (const content of contents) mediaIds(content, ids);
-    const media = new Map<string, SnapshotMedia>();
-    if (ids.length > 0) {
-      for (const m of this.s.media.all(JSON.stringify([...new Set(ids)]))) {
-        media.set(m.id, { id: m.id, fileName: m.file_name, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height, sha256: m.sha256 });
+  /** Every post of the workspace (the bin included). */
+  read(workspaceId: string): { row: SnapshotRow; local: LocalPost }[] {
+    const rows = this.s.all.all(workspaceId);
+    return rows.length === 0 ? [] : this.builder(workspaceId).build(rows);
+  }
+
+  /** The dated posts of [fromMs, toMs) not in the bin, in time order (then by id), to `visit` one page at a time. */
+  each(workspaceId: string, range: { fromMs: number; toMs: number }, visit: (row: SnapshotRow, local: LocalPost) => void): void {
+    const keys = this.s.rangeKeys.all(workspaceId, range.fromMs, range.toMs).sort(byTime);
+    if (keys.length === 0) return;
+    const builder = this.builder(workspaceId);
+    for (let from = 0; from < keys.length; from += PAGE) {
+      const page = keys.slice(from, from + PAGE);
+      const rows = new Map<number, SnapshotRow & { rid: number }>();
+      for (const r of this.s.page.all(JSON.stringify(page.map((k) => k.rid)))) rows.set(r.rid, r);
+      const ordered: SnapshotRow[] = [];
+      for (const k of page) {
+        const row = rows.get(k.rid);
+        if (row) ordered.push(Object.assign(row, { at: k.at }));
       }
+      for (const { row, local } of builder.build(ordered)) visit(row, local);
     }
-    // Posts exchanged together often carry the same extras (read once).
-    const extrasByJson = new Map<string, Extras | null>();
-    const extrasOf = (json: string) => {
-      let extras = extrasByJson.get(json);
-      if (extras === undefined) extrasByJson.set(json, (extras = readExtras(json)));
-      return extras;
+  }
+
+  /** The workspace's related rows, read once for all its posts. */
+  private builder(workspaceId: string): SnapshotBuilder {
+    // A campaign, a label, an account is one object however many posts carry it.
+    const labelById = new Map<string, SnapshotLabel>();
+    const related: RelatedRows = {
+      labels: group(this.s.labels.all(workspaceId), (r) => {
+        let label = labelById.get(r.label_id);
+        if (!label) labelById.set(r.label_id, (label = { name: r.name, color: r.color }));
+        return label;
+      }),
+      comments: group(this.s.comments.all(workspaceId), (r): SnapshotComment => ({ id: r.id, author: r.author, text: r.text, createdAt: toIso(r.created_at) })),
+      statuses: group(this.s.statuses.all(workspaceId), (r) => r.status),
+      campaigns: new Map(),
+      accounts: new Map(),
     };
-    const mine: string[] = [];
-    return rows.map((r, i) => {
-      const content = contents[i]!;
-      // Media and targets this installation does not have keep the description they arrived with (the base's).
-      const postMedia: SnapshotMedia[] = [];
-      const postTargets: SnapshotTarget[] = [];
-      let missing: string[] | null = null;
-      if (content) {
-        mine.length = 0;
-        mediaIds(content, mine);
-        for (let k = 0; k < mine.length; k++) {
-          const id = mine[k]!;
-          if (mine.indexOf(id) < k) continue;
-          const m = media.get(id);
-          if (m) postMedia.push(m);
-          else (missing ??= []).push(id);
-        }
-        for (let k = 0; k < content.targets.length; k++) {
-          const id = content.targets[k]!.accountId;
-          if (mine.includes(id) || content.targets.findIndex((t) => t.accountId === id) < k) continue;
-          const a = accounts.get(id);
-          if (a) postTargets.push(a);
-          else (missing ??= []).push(id);
-        }
-      }
-      const extras = missing === null ? null : r.base_extras ? extrasOf(r.base_extras) : r.base ? baseExtras(r.base) : null;
-      for (const m of extras?.media ?? []) if (missing!.includes(m.id) && !postMedia.some((p) => p.id === m.id)) postMedia.push(m);
-      for (const t of extras?.targets ?? []) if (missing!.includes(t.accountId) && !postTargets.some((p) => p.accountId === t.accountId)) postTargets.push(t);
-      const postLabels = labels.get(r.id) ?? [];
-      const snapshot: PostSnapshot = {
-        uid: r.ical_uid ?? defaultUid(r.id),
-        id: r.id,
-        kind: r.kind,
-        text: r.text,
-        content,
-        at: r.at === null ? null : toIso(r.at),
-        timeZone: r.time_zone,
-        status: calendarStatus(r.kind, r.state, r.review_state, statuses.get(r.id) ?? []),
-        reviewState: r.review_state,
-        campaign: (r.campaign_id === null ? undefined : campaigns.get(r.campaign_id)) ?? null,
-        labels: postLabels.length > 1 ? postLabels.sort((a, b) => a.name.localeCompare(b.name)) : postLabels,
-        comments: comments.get(r.id) ?? [],
-        media: postMedia.length > 1 ? postMedia.sort((a, b) => a.id.localeCompare(b.id)) : postMedia,
-        targets: postTargets.length > 1 ? postTargets.sort((a, b) => a.accountId.localeCompare(b.accountId)) : postTargets,
-        sequence: r.ical_sequence,
-        lastModified: toIso(r.updated_at),
-        createdAt: toIso(r.created_at),
-      };
-      return { row: r, local: { snapshot, deleted: r.deleted_at !== null, hash: r.ical_hash } };
-    });
+    for (const c of this.s.campaigns.all(workspaceId)) related.campaigns.set(c.id, { name: c.name, color: c.color, startsOn: c.starts_on, endsOn: c.ends_on, goal: c.goal ?? '' });
+    for (const a of this.s.accounts.all()) related.accounts.set(a.id, { accountId: a.id, network: a.network as PostSnapshot['targets'][number]['network'], handle: a.handle });
+    return new SnapshotBuilder(related, (ids) =>
+      this.s.media.all(JSON.stringify(ids)).map((m): SnapshotMedia => ({ id: m.id, fileName: m.file_name, mime: m.mime, bytes: m.bytes, width: m.width, height: m.height, sha256: m.sha256 })),
+    );
   }
 }

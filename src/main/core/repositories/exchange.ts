@@ -1,7 +1,7 @@
 import { createHash, hash as oneShotHash } from 'node:crypto';
 import type { Db } from '../store/database';
 import { fieldValue, snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
-import { jsonList, jsonMemo } from '../../../shared/calendar/ical-export';
+import { jsonList, jsonMemo } from '../../../shared/calendar/line-sink';
 import { readBase, SnapshotReader, type LocalPost } from './exchange-snapshots';
 import { SnapshotWriter, type NewPost } from './exchange-writer';
 
@@ -92,14 +92,30 @@ export class ExchangeRepository {
     return out;
   }
 
-  /** The posts an export carries (dated, not in the bin), SEQUENCE bumped for those that changed since their last export. */
+  /** The posts an export carries (dated, not in the bin, in time order), SEQUENCE bumped for those that changed since their last export. */
   forExport(workspaceId: string, fromMs: number, toMs: number): PostSnapshot[] {
+    const out: PostSnapshot[] = [];
+    this.eachForExport(workspaceId, fromMs, toMs, (s, contentJson) => {
+      if (contentJson !== undefined) this.contents.set(s.content!, contentJson);
+      out.push(s);
+    });
+    return out;
+  }
+
+  /**
+   * The same, handed to `visit` one by one as they are read (a page at a time, so that an
+   * export need not hold them all): each with its content's JSON as stored (the digest, the
+   * file and the base carry it as it is), and whether its base row already holds it (a
+   * putBase of it would rewrite nothing).
+   */
+  eachForExport(workspaceId: string, fromMs: number, toMs: number, visit: (s: PostSnapshot, contentJson: string | undefined, current: boolean) => void): void {
     // The posts' campaign, labels and accounts are shared objects: their JSON is made once.
     const json = jsonMemo();
-    return this.db.transaction(() =>
-      this.reader.read(workspaceId, { fromMs, toMs }).map(({ row: r, local }) => {
+    this.db.transaction(() =>
+      this.reader.each(workspaceId, { fromMs, toMs }, (r, local) => {
         // The content as stored is the JSON its digest was made from (an unreadable one reads as none).
-        const hash = snapshotHash(local.snapshot, local.snapshot.content === null ? null : r.content, json);
+        const contentJson = local.snapshot.content === null || r.content === null ? undefined : r.content;
+        const hash = snapshotHash(local.snapshot, contentJson ?? null, json);
         let out = local.snapshot;
         if (local.hash !== hash) {
           const same = sameHash(local.hash, local.snapshot, hash);
@@ -108,17 +124,16 @@ export class ExchangeRepository {
           this.s.setSequence.run(sequence, hash, r.id);
           if (sequence !== local.snapshot.sequence) out = { ...local.snapshot, sequence };
         }
-        this.hashes.set(out, hash);
-        if (local.snapshot.content !== null && r.content !== null) this.contents.set(local.snapshot.content, r.content);
-        if (r.base_digest !== null && r.base_digest === baseDigest(out, hash, json)) this.currentBases.add(out);
-        return out;
+        const current = r.base_digest !== null && r.base_digest === baseDigest(out, hash, json);
+        if (current) this.currentBases.add(out);
+        else {
+          // What putBase reads back.
+          this.hashes.set(out, hash);
+          if (contentJson !== undefined) this.contents.set(out.content!, contentJson);
+        }
+        visit(out, contentJson, current);
       }),
     )();
-  }
-
-  /** The stored JSON of a content read by forExport. */
-  storedContent(content: object): string | undefined {
-    return this.contents.get(content);
   }
 
   bases(workspaceId: string): Map<string, PostSnapshot> {

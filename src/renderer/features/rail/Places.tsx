@@ -53,7 +53,7 @@ export function Places() {
                 onPress={soon ? undefined : onPress}
               >
                 <Icon size={16} aria-hidden />
-                <span>{t(`places.${id}`)}</span>
+                <span className="place-label">{t(`places.${id}`)}</span>
                 {count ? (
                   <span className="place-count" aria-label={t('inbox.toHandleCount', { count })}>
                     {count}
