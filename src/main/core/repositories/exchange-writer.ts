@@ -4,7 +4,7 @@
  */
 import type { Db } from '../store/database';
 import type { PostSnapshot } from '../../../shared/calendar/snapshot';
-import { jsonMemo } from '../../../shared/calendar/ical-export';
+import { jsonMemo } from '../../../shared/calendar/line-sink';
 
 /** A post an import creates: its id and what it holds. */
 export interface NewPost {

@@ -146,7 +146,8 @@ export class ExchangeRepository {
   }
 
   putBase(workspaceId: string, s: PostSnapshot): void {
-    this.putBases(workspaceId, [s]);
+    // Exporting again what was last exchanged rewrites nothing.
+    if (!this.currentBases.has(s)) this.s.putBase.run(this.baseRow(workspaceId, s, JSON.stringify));
   }
 
   /** putBase for many snapshots, in this order: their rows are made first, then written in a row. */
