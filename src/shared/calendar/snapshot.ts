@@ -158,6 +158,20 @@ export function displayField(s: PostSnapshot | null, field: SnapshotField): stri
   if (field === 'labels') return (v as { name: string }[]).map((l) => l.name).join(', ');
   if (field === 'campaign') return (v as { name: string }).name;
   if (field === 'comments') return (v as { author: string; text: string }[]).map((c) => `${c.author}: ${c.text}`).join('\n');
-  const json = JSON.stringify(v);
+  const json = field === 'content' ? contentJson(v as NonNullable<PostSnapshot['content']>) : JSON.stringify(v);
   return json.length > 2000 ? `${json.slice(0, 1999)}…` : json;
 }
+
+/**
+ * A post content's JSON (JSON.stringify), made once per content object: an import preview shows
+ * it and applying the import writes it. Contents are never mutated (merges copy snapshots).
+ */
+export function contentJson(content: NonNullable<PostSnapshot['content']>): string {
+  let json = contentJsons.get(content);
+  if (json === undefined) {
+    json = JSON.stringify(content);
+    contentJsons.set(content, json);
+  }
+  return json;
+}
+const contentJsons = new WeakMap<object, string>();

@@ -3,7 +3,7 @@
  * labels (created by name when missing, looked up once per import), and its comments.
  */
 import type { Db } from '../store/database';
-import type { PostSnapshot } from '../../../shared/calendar/snapshot';
+import { contentJson, type PostSnapshot } from '../../../shared/calendar/snapshot';
 import { jsonMemo } from '../../../shared/calendar/line-sink';
 
 /** A post an import creates: its id and what it holds. */
@@ -80,7 +80,7 @@ export class SnapshotWriter {
   private draftRow(workspaceId: string, s: PostSnapshot, now: number, json: (value: object) => string) {
     const campaignId = s.campaign ? this.campaignId(workspaceId, s.campaign, now) : null;
     const at = s.at === null ? null : Date.parse(s.at);
-    const content = s.content ? JSON.stringify(s.content) : null;
+    const content = s.content ? contentJson(s.content) : null;
     const hash = this.digest(s, content, json);
     const labelIds = s.labels.map((label) => this.labelId(workspaceId, label, now));
     return { campaignId, at, content, hash, labelIds };

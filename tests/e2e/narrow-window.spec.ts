@@ -1,8 +1,9 @@
 /**
- * The rail at the desktop window's narrowest (720 px, its minimum width), in French and English:
- * the inbox entry and its count stay on one line even as the current place (bold), where
- * "Boîte de réception" used to wrap onto two; a label too long is cut with an ellipsis, and the
- * entry's name read by assistive tech stays whole.
+ * The desktop window at its narrowest (720 px, its minimum width), in French and English: the
+ * rail's inbox entry and its count stay on one line even as the current place (bold), where
+ * "Boîte de réception" used to wrap onto two (a label too long is cut with an ellipsis, the
+ * entry's name read by assistive tech stays whole); the inbox and the top bar fit beside the
+ * rail instead of running past the window's edge.
  */
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
@@ -13,7 +14,7 @@ const mastodon = useMastodonStandIn();
 
 test.use({ viewport: { width: 720, height: 700 } });
 
-test('the inbox entry keeps its count on its line at the narrowest window, in French and English', async ({ tribune, host }) => {
+test('at the narrowest window the inbox entry keeps its count on its line, and the inbox fits the window', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
   const { workspace, account } = await workspaceWithMastodon(rpc, mastodon.server.url, 'Office de Tourisme de Port-Lumière');
   const alice = mastodon.server.act.addAccount('alice', 'Alice');
@@ -49,5 +50,23 @@ test('the inbox entry keeps its count on its line at the narrowest window, in Fr
     expect(Math.abs(countBox.y + countBox.height / 2 - (labelBox.y + labelBox.height / 2)), language).toBeLessThan(2);
     // With a two-digit count the whole label shows (no ellipsis needed).
     expect(await entry.locator('.place-label').evaluate((el) => el.scrollWidth <= el.clientWidth), language).toBe(true);
+  }
+
+  // The inbox is as wide as the window leaves it: its toolbar wraps, its rows and the top bar's
+  // buttons end inside the window (they ran past its edge, cut off).
+  const width = page.viewportSize()!.width;
+  const ends = async (locator: ReturnType<typeof page.getByRole>) => {
+    const box = (await locator.boundingBox())!;
+    return box.x + box.width;
+  };
+  await expect(page.getByTestId('inbox-row').first()).toBeVisible();
+  for (const locator of [
+    page.getByRole('main', { name: 'Inbox' }),
+    page.getByTestId('inbox-row').first(),
+    page.getByRole('button', { name: /^Mark all 12 done/ }),
+    page.getByRole('button', { name: /^New draft/ }),
+    tribune.connection,
+  ]) {
+    expect(await ends(locator), String(locator)).toBeLessThanOrEqual(width);
   }
 });
