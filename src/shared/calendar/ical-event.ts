@@ -30,7 +30,6 @@ export interface Comp {
   name: string;
   line: number;
   props: ContentLine[];
-  children: Comp[];
 }
 
 type Wall = { y: number; mo: number; d: number; h: number; mi: number; s: number };
@@ -52,8 +51,21 @@ export interface EventProps extends TribuneProps {
   text?: ContentLine;
 }
 
+/** The lists an event does not have share this empty one (most events have no media or targets). */
+const NONE: ContentLine[] = Object.freeze([]) as unknown as ContentLine[];
+const add = (list: ContentLine[], p: ContentLine): ContentLine[] => {
+  if (list === NONE) return [p];
+  list.push(p);
+  return list;
+};
+
 export function eventProps(c: Comp): EventProps {
-  const e: EventProps = { labels: [], comments: [], media: [], targets: [] };
+  // Every field from the start: one object of a fixed shape, not one that grows property by property.
+  const e: EventProps = {
+    uid: undefined, start: undefined, recurrenceId: undefined, sequence: undefined, lastModified: undefined, stamp: undefined, created: undefined,
+    summary: undefined, description: undefined, id: undefined, kind: undefined, status: undefined, review: undefined, at: undefined, text: undefined,
+    zone: undefined, content: undefined, campaign: undefined, labels: NONE, comments: NONE, media: NONE, targets: NONE,
+  };
   for (const p of c.props) {
     switch (p.name) {
       case 'UID': e.uid ??= p; break;
@@ -74,10 +86,10 @@ export function eventProps(c: Comp): EventProps {
       case 'X-TRIBUNE-ZONE': e.zone ??= p; break;
       case 'X-TRIBUNE-CONTENT': e.content ??= p; break;
       case 'X-TRIBUNE-CAMPAIGN': e.campaign ??= p; break;
-      case 'X-TRIBUNE-LABEL': e.labels.push(p); break;
-      case 'X-TRIBUNE-COMMENT': e.comments.push(p); break;
-      case 'X-TRIBUNE-MEDIA': e.media.push(p); break;
-      case 'X-TRIBUNE-TARGET': e.targets.push(p); break;
+      case 'X-TRIBUNE-LABEL': e.labels = add(e.labels, p); break;
+      case 'X-TRIBUNE-COMMENT': e.comments = add(e.comments, p); break;
+      case 'X-TRIBUNE-MEDIA': e.media = add(e.media, p); break;
+      case 'X-TRIBUNE-TARGET': e.targets = add(e.targets, p); break;
     }
   }
   return e;
@@ -136,10 +148,6 @@ function readStamp(p: ContentLine | undefined, fallback: string): string {
   const value = p.value.trim();
   const m = dateTime(value);
   if (!m) throw new CalendarFileError('calendar_bad_date', { line: p.line });
-  // A plain UTC stamp reads as its ISO text directly; anything Date.UTC would carry over (day 31 of a short month, second 60) goes through it.
-  if (m.utc && m.mo >= 1 && m.mo <= 12 && m.d >= 1 && m.d <= 28 && m.h <= 23 && m.mi <= 59 && m.s <= 59 && m.y >= 1000) {
-    return `${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6, 8)}T${value.slice(9, 11)}:${value.slice(11, 13)}:${value.slice(13, 15)}.000Z`;
-  }
   return isoString(Date.UTC(m.y, m.mo - 1, m.d, m.h, m.mi, m.s));
 }
 

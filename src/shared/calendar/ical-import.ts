@@ -79,7 +79,7 @@ export function parseCalendar(text: string, ctx: ImportContext): ParsedCalendar 
   const events: ParsedEvent[] = [];
   const parts = new TribuneParts();
   const seen = new Map<string, number>();
-  const calendar: Comp = { name: 'VCALENDAR', line: 1, props: [], children: [] };
+  const calendar: Comp = { name: 'VCALENDAR', line: 1, props: [] };
   let failure: unknown = null;
   let failed = false;
   /** Events after one whose zone is the file's own (not an IANA name): read at the end, once every VTIMEZONE is known. */
@@ -109,7 +109,7 @@ export function parseCalendar(text: string, ctx: ImportContext): ParsedCalendar 
     if (depth === 2) {
       if (l.name === 'BEGIN') {
         const name = l.value.toUpperCase();
-        open = name === 'VEVENT' || name === 'VTIMEZONE' ? { name, line: l.line, props: [], children: [] } : null;
+        open = name === 'VEVENT' || name === 'VTIMEZONE' ? { name, line: l.line, props: [] } : null;
       } else if (l.name === 'END') {
         const c = open;
         open = null;

@@ -87,7 +87,7 @@ function quoted(key: string): string {
 export const SNAPSHOT_FIELDS = ['text', 'content', 'plannedAt', 'timeZone', 'reviewState', 'campaign', 'labels', 'comments', 'kind'] as const satisfies readonly MergeField[];
 export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
 
-/** One field's value, normalised so that two equal posts compare equal. */
+/** One field's value, normalised so that two equal posts compare equal (read only: it may be the snapshot's own list). */
 export function fieldValue(s: PostSnapshot, field: SnapshotField): unknown {
   switch (field) {
     case 'text':
@@ -103,9 +103,9 @@ export function fieldValue(s: PostSnapshot, field: SnapshotField): unknown {
     case 'campaign':
       return s.campaign;
     case 'labels':
-      return [...s.labels].sort((a, b) => a.name.localeCompare(b.name));
+      return s.labels.length < 2 ? s.labels : [...s.labels].sort((a, b) => a.name.localeCompare(b.name));
     case 'comments':
-      return [...s.comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      return s.comments.length < 2 ? s.comments : [...s.comments].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     case 'kind':
       return s.kind;
   }

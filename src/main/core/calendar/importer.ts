@@ -13,6 +13,12 @@ import type { HistoryRepository } from '../repositories/history';
 import { applyImport } from './import-apply';
 import { EMPTY_DRAFT_CONTENT, type DraftContent } from '../../../shared/publishing';
 
+/** A text's first line (what a preview titles an item with). */
+const firstLine = (text: string): string => {
+  const nl = text.indexOf('\n');
+  return nl < 0 ? text : text.slice(0, nl);
+};
+
 export type ImportSource = 'ics' | 'csv' | 'bundle' | 'caldav';
 
 export interface StagedItem {
@@ -104,7 +110,7 @@ export class Importer {
         return {
           uid: i.uid,
           draftId: i.mine ? i.localId : null,
-          title: (shown?.text ?? '').split('\n')[0]!.slice(0, 140),
+          title: firstLine(shown?.text ?? '').slice(0, 140),
           at: shown?.at ?? null,
           change: i.plan.change,
           newer: i.plan.newer,
