@@ -79,9 +79,9 @@ export type ContentJson = (content: object) => string | undefined;
 const jsonEscaped = (value: object): string => escapeText(JSON.stringify(value));
 
 /** One VEVENT as content lines (BEGIN:VEVENT to END:VEVENT). */
-function eventLines(s: PostSnapshot, fallbackZone: string, stampLine: string, out: LineSink, spans?: ZoneSpans, contentJson?: string, escapedJson = jsonEscaped): void {
+function eventLines(s: PostSnapshot, at: number, fallbackZone: string, stampLine: string, out: LineSink, spans?: ZoneSpans, contentJson?: string, escapedJson = jsonEscaped): void {
   const zone = s.timeZone ?? fallbackZone;
-  const at = Date.parse(s.at!);
+  const text = escapeText(s.text);
   const summary = summaryOf(s.text) || (s.kind === 'idea' ? 'Idea' : 'Post');
   out.line('BEGIN:VEVENT');
   out.text('UID:', s.uid);
@@ -89,7 +89,7 @@ function eventLines(s: PostSnapshot, fallbackZone: string, stampLine: string, ou
   out.line(dtstart(at, zone, spans));
   out.line('DURATION:', DURATION);
   out.text('SUMMARY:', summary);
-  out.text('DESCRIPTION:', s.text);
+  out.line('DESCRIPTION:', text);
   if (s.campaign || s.labels.length > 0) {
     const categories = s.labels.map((l) => l.name);
     if (s.campaign) categories.unshift(s.campaign.name);
@@ -104,7 +104,7 @@ function eventLines(s: PostSnapshot, fallbackZone: string, stampLine: string, ou
   out.line('X-TRIBUNE-STATUS:', s.status);
   out.line('X-TRIBUNE-REVIEW:', s.reviewState);
   out.line('X-TRIBUNE-AT:', s.at!);
-  out.text('X-TRIBUNE-TEXT:', s.text);
+  out.line('X-TRIBUNE-TEXT:', text);
   if (s.timeZone) out.line('X-TRIBUNE-ZONE:', s.timeZone);
   if (s.content) out.text('X-TRIBUNE-CONTENT:', contentJson ?? JSON.stringify(s.content));
   if (s.campaign) out.line('X-TRIBUNE-CAMPAIGN:', escapedJson(s.campaign));
@@ -120,6 +120,7 @@ function eventText(s: PostSnapshot, fallbackZone: string, stamp: string): string
   let out = '';
   eventLines(
     s,
+    Date.parse(s.at!),
     fallbackZone,
     `DTSTAMP:${stamp}`,
     foldedLines((l) => {
@@ -173,7 +174,7 @@ export function writeCalendar(header: CalendarHeader, snapshots: readonly PostSn
   const spans = zoneSpans(zones, from, to);
   const escapedJson = jsonMemo(jsonEscaped);
   const stampLine = `DTSTAMP:${utcStamp(header.now)}`;
-  for (const s of dated) eventLines(s, header.timeZone, stampLine, out, spans, s.content ? contentJson?.(s.content) : undefined, escapedJson);
+  for (const s of dated) eventLines(s, Date.parse(s.at!), header.timeZone, stampLine, out, spans, s.content ? contentJson?.(s.content) : undefined, escapedJson);
   out.line('END:VCALENDAR');
 }
 
@@ -210,7 +211,7 @@ export class CalendarEvents {
     const at = Date.parse(s.at);
     if (at < this.from) this.from = at;
     if (at > this.to) this.to = at;
-    eventLines(s, this.header.timeZone, this.stampLine, this.out, this.spans, contentJson, this.escapedJson);
+    eventLines(s, at, this.header.timeZone, this.stampLine, this.out, this.spans, contentJson, this.escapedJson);
   }
 
   /** The lines that go before the events (the calendar, then a VTIMEZONE per zone seen). */

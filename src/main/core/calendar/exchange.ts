@@ -65,7 +65,7 @@ export class ExchangeService {
    * kept once written); what it carries becomes the exchange base (the last version exchanged).
    */
   calendarBytes(ws: Workspace, from: string, to: string): { data: Uint8Array; posts: number; media: SnapshotMedia[] } {
-    const file = new CalendarFileBytes({ workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, from, to, now: new Date(this.d.now()).toISOString() }, 1 << 20);
+    const file = new CalendarFileBytes({ workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, from, to, now: new Date(this.d.now()).toISOString() });
     const changed: PostSnapshot[] = [];
     const media: SnapshotMedia[] = [];
     let posts = 0;
@@ -77,9 +77,7 @@ export class ExchangeService {
       if (!current) changed.push(s);
     });
     const data = file.result();
-    this.d.db.transaction(() => {
-      for (const s of changed) this.d.exchange.putBase(ws.id, s);
-    })();
+    this.d.db.transaction(() => this.d.exchange.putBases(ws.id, changed))();
     return { data, posts, media };
   }
 

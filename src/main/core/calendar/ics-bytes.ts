@@ -29,28 +29,41 @@ function utf8Octets(text: string): number {
   return octets;
 }
 
+/** The chunks as one run of bytes (copied once; one chunk is returned as it is). */
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = Buffer.allocUnsafe(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return new Uint8Array(out.buffer, out.byteOffset, out.length);
+}
+
 export class IcsBytes implements LineSink {
+  /** Chunks filled so far; `bytes` is the one being written (a line never spans two). */
+  private readonly filled: Uint8Array[] = [];
   private bytes: Buffer;
   private length = 0;
-  /** Short lines (that cannot need folding) waiting to be encoded together, with their CRLF. */
+  /** Lines that need no folding, waiting to be encoded together, with their CRLF. */
   private pending = '';
 
-  constructor(sizeHint = 65_536) {
-    this.bytes = Buffer.allocUnsafe(Math.max(1024, sizeHint));
+  constructor(private readonly chunkSize = 1 << 20) {
+    this.bytes = Buffer.allocUnsafe(Math.max(1024, chunkSize));
   }
 
   line(head: string, value = ''): void {
+    const units = head.length + value.length;
     // 25 UTF-16 units are at most 75 octets: no folding, encoded later with their neighbours.
-    if (head.length + value.length <= 25) {
+    if (units <= 25) {
       this.pending += `${head}${value}\r\n`;
       if (this.pending.length > 8192) this.flush();
       return;
     }
-    if (value.length === 0) {
-      this.flush();
-      this.fold(this.length, head);
-      return;
-    }
+    // Room for the lines waiting and this one (at most 3 octets per UTF-16 unit, 3 more per fold of 74, and CRLF) in this chunk.
+    const most = units * 3;
+    this.room(this.pending.length * 3 + most + Math.ceil(most / 74) * 3 + 2);
     // The head goes out with the lines before it and the value is encoded where it lands: no joined copy of the line.
     this.pending += head;
     this.flush();
@@ -67,17 +80,23 @@ export class IcsBytes implements LineSink {
     this.line(head, value);
   }
 
-  /** The bytes written (a view, not a copy). */
-  result(): Uint8Array {
+  /** The bytes written, as the chunks that hold them (views, not copies). */
+  parts(): Uint8Array[] {
     this.flush();
-    return new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.length);
+    return [...this.filled, new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.length)];
   }
 
+  /** The bytes written. */
+  result(): Uint8Array {
+    return concat(this.parts());
+  }
+
+  /** Makes room for `needed` octets, in a new chunk when this one is short of it (between lines only). */
   private room(needed: number): void {
     if (this.length + needed <= this.bytes.length) return;
-    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + needed));
-    this.bytes.copy(grown, 0, 0, this.length);
-    this.bytes = grown;
+    if (this.length > 0) this.filled.push(new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.length));
+    this.bytes = Buffer.allocUnsafe(Math.max(this.chunkSize, needed));
+    this.length = 0;
   }
 
   private flush(): void {
@@ -87,11 +106,8 @@ export class IcsBytes implements LineSink {
     this.pending = '';
   }
 
-  /** Encodes `value` to end the line that began at octet `start`, folds that line at 75 octets, then CRLF. */
+  /** Encodes `value` to end the line that began at octet `start`, folds that line at 75 octets, then CRLF (line made room for it all). */
   private fold(start: number, value: string): void {
-    // At most 3 octets per UTF-16 unit, plus 3 (CRLF and a space) per 74 octets, plus the final CRLF.
-    const most = this.length - start + value.length * 3;
-    this.room(most + Math.ceil(most / 74) * 3 + 2);
     const b = this.bytes;
     const end = this.length + b.write(value, this.length, 'utf8');
     // Where each physical line ends (75 octets, then 74 after the leading space), never before a continuation octet.
@@ -133,8 +149,8 @@ export class CalendarFileBytes {
   private readonly events: IcsBytes;
   private readonly calendar: CalendarEvents;
 
-  constructor(header: CalendarHeader, sizeHint = 65_536) {
-    this.events = new IcsBytes(sizeHint);
+  constructor(header: CalendarHeader) {
+    this.events = new IcsBytes();
     this.calendar = new CalendarEvents(header, this.events);
   }
 
@@ -147,17 +163,13 @@ export class CalendarFileBytes {
     this.events.line('END:VCALENDAR');
     const head = new IcsBytes(16_384);
     for (const l of this.calendar.head()) head.line(l);
-    const [before, after] = [head.result(), this.events.result()];
-    const file = Buffer.allocUnsafe(before.length + after.length);
-    file.set(before, 0);
-    file.set(after, before.length);
-    return new Uint8Array(file.buffer, file.byteOffset, file.length);
+    return concat([...head.parts(), ...this.events.parts()]);
   }
 }
 
 /** The whole calendar file as UTF-8 bytes (writeCalendar's lines, folded in the bytes). */
 export function calendarFileBytes(header: CalendarHeader, snapshots: readonly PostSnapshot[], contentJson?: ContentJson): Uint8Array {
-  const out = new IcsBytes(65_536 + snapshots.length * 1600);
+  const out = new IcsBytes();
   writeCalendar(header, snapshots, out, contentJson);
   return out.result();
 }
