@@ -3,7 +3,7 @@
  * rail's inbox entry and its count stay on one line even as the current place (bold), where
  * "Boîte de réception" used to wrap onto two (a label too long is cut with an ellipsis, the
  * entry's name read by assistive tech stays whole); the inbox and the top bar fit beside the
- * rail instead of running past the window's edge.
+ * rail instead of running past the window's edge, the rows' times written short ("5 min").
  */
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
@@ -32,6 +32,8 @@ test('at the narrowest window the inbox entry keeps its count on its line, and t
     await expect(entry.locator('.place-count')).toHaveText('12');
     await entry.click();
     await expect(entry).toHaveAttribute('aria-current', 'page');
+    // The rows say how long an item has waited in short, as the board's cards do.
+    await expect(page.getByTestId('inbox-row').first().locator('time')).toHaveText(/^(à l’instant|now|\d+ min)$/);
     await expect(entry).toHaveAccessibleName(new RegExp(`^${label}\\s*${count}$`));
     // One line: the label as tall as the board entry's, the entry as tall, the count beside the label.
     const board = tribune.rail.getByRole('button', { name: /^(Tableau|Board)/ });

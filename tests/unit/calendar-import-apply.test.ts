@@ -3,8 +3,12 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/types';
+import { ExchangeRepository } from '../../src/main/core/repositories/exchange';
+import { openStore } from '../../src/main/core/store/database';
 import type { ImportPreview, ImportResult, Label } from '../../src/shared/calendar/schemas';
+import type { PostSnapshot } from '../../src/shared/calendar/snapshot';
 import { call, calendarCore } from '../helpers/calendar/core';
+import { manualClock, tempDir } from '../helpers/temp';
 
 const FROM = '2027-03-01T00:00:00.000Z';
 const TO = '2027-05-01T00:00:00.000Z';
@@ -86,5 +90,30 @@ describe('applying an import that creates, updates and deletes posts in one file
     expect(holdings(b.dir, wsB)).toEqual(before);
     await a.core.close();
     await b.core.close();
+  });
+});
+
+describe('an exchange base row', () => {
+  it('holds the snapshot\'s JSON in PostSnapshot\'s key order (media and targets last), whatever its texts hold (quotes, backslashes, line breaks, emoji)', async () => {
+    const dir = tempDir();
+    const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock: manualClock() });
+    const ws = randomUUID();
+    db.prepare("INSERT INTO workspaces (id, name, color, time_zone, created_at) VALUES (?, 'W', '#2563eb', 'Europe/Paris', 0)").run(ws);
+    const awkward = 'a "quote", a \\ backslash,\n a line; 🎨 \u0001 end';
+    const campaign = { name: awkward, color: '#16a34a', startsOn: '2027-03-01', endsOn: null, goal: awkward };
+    const label = { name: 'Presse "A"', color: '#dc2626' };
+    const snapshots: PostSnapshot[] = [1, 2].map((n) => ({
+      uid: `${awkward} ${n}@example.org`, id: randomUUID(), kind: 'post', text: `${awkward} ${n}`,
+      content: { targets: [], media: [], contentWarning: awkward, language: 'fr', visibility: null, poll: null, threadParts: null },
+      at: n === 1 ? '2027-03-10T09:00:00.000Z' : null, timeZone: n === 1 ? 'America/New_York' : null, status: 'in_review', reviewState: 'in_review',
+      campaign, labels: [label, { name: 'Zèbre', color: '#2563eb' }], comments: [{ id: randomUUID(), author: awkward, text: awkward, createdAt: '2027-02-01T08:00:00.000Z' }],
+      sequence: n, lastModified: '2027-02-02T08:00:00.000Z', createdAt: '2027-01-01T08:00:00.000Z',
+      media: [], targets: [{ accountId: randomUUID(), network: 'mastodon', handle: '@a@b.example' }],
+    }));
+    new ExchangeRepository(db).putBases(ws, snapshots);
+    const rows = db.prepare('SELECT snapshot, extras FROM exchange_base WHERE workspace_id = ? ORDER BY sequence').all(ws) as { snapshot: string; extras: string }[];
+    expect(rows.map((r) => r.snapshot)).toEqual(snapshots.map((s) => JSON.stringify(s)));
+    expect(rows.map((r) => JSON.parse(r.extras) as unknown)).toEqual(snapshots.map((s) => ({ media: s.media, targets: s.targets })));
+    db.close();
   });
 });

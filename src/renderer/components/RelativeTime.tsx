@@ -40,10 +40,10 @@ function useNow(): number {
   return useSyncExternalStore(subscribe, () => nowMs);
 }
 
-/** "il y a 3 minutes" / "3 minutes ago", with the full date as its tooltip. */
-export function RelativeTime({ iso, prefix, id }: { iso: string; prefix?: string; id?: string }) {
+/** "il y a 3 minutes" / "3 minutes ago" (compact: "3 min"), with the full date as its tooltip. */
+export function RelativeTime({ iso, prefix, id, compact = false }: { iso: string; prefix?: string; id?: string; compact?: boolean }) {
   const { i18n } = useTranslation();
-  return <TimeAgo iso={iso} prefix={prefix} id={id} language={i18n.language} />;
+  return <TimeAgo iso={iso} prefix={prefix} id={id} language={i18n.language} compact={compact} />;
 }
 
 /**
@@ -55,7 +55,7 @@ export function TimeAgo({ iso, prefix, id, language, compact = false }: { iso: s
   const now = useNow();
   const date = new Date(iso);
   const locale = dateLocale(language);
-  // Compact ("5 min") on board cards, where "il y a moins d'une minute" pushed the author's name out.
+  // Compact ("5 min") on board cards and inbox rows, where "il y a moins d'une minute" pushed the author's name out.
   const relative = compact ? compactAge(date.getTime(), now, language, locale) : formatDistanceToNow(date, { addSuffix: true, locale });
   return (
     <time

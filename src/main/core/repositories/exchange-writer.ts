@@ -4,6 +4,7 @@
  */
 import type { Db } from '../store/database';
 import { contentJson, type PostSnapshot } from '../../../shared/calendar/snapshot';
+import { jsonMemo } from '../../../shared/calendar/line-sink';
 
 /** A post an import creates: its id and what it holds. */
 export interface NewPost {
@@ -14,11 +15,13 @@ export interface NewPost {
 export class SnapshotWriter {
   private readonly s;
   private readonly written = new Map<string, string>();
+  /** The same by campaign or label object (what many posts of one file share), for the workspace it was written to. */
+  private parts = new WeakMap<object, { workspaceId: string; id: string }>();
 
   /** `digest` gives a snapshot's merge digest (snapshotHash), given the JSON its content is written as. */
   constructor(
     db: Db,
-    private readonly digest: (s: PostSnapshot, contentJson: string | null) => string,
+    private readonly digest: (s: PostSnapshot, contentJson: string | null, json: (value: object) => string) => string,
   ) {
     this.s = {
       insertDraft: db.prepare(
@@ -45,7 +48,7 @@ export class SnapshotWriter {
   /** Writes a snapshot as post `draftId` (created when `create`), with its campaign, labels and comments. Caller's transaction. */
   write(workspaceId: string, draftId: string, s: PostSnapshot, now: number, create: boolean): void {
     if (create) return this.createMany(workspaceId, [{ draftId, snapshot: s }], now);
-    const r = this.draftRow(workspaceId, s, now);
+    const r = this.draftRow(workspaceId, s, now, JSON.stringify);
     this.s.updateDraft.run(s.text, r.content, s.kind, r.at, s.timeZone, s.reviewState, s.uid, s.sequence, r.hash, r.campaignId, now, draftId);
     this.s.clearLabels.run(draftId);
     for (const labelId of r.labelIds) this.s.addLabel.run(draftId, labelId);
@@ -58,7 +61,9 @@ export class SnapshotWriter {
    * labels created as they come), then each table's rows are written in a row, posts first.
    */
   createMany(workspaceId: string, posts: readonly NewPost[], now: number): void {
-    const rows = posts.map((p) => this.draftRow(workspaceId, p.snapshot, now));
+    // Campaigns and labels shared by many posts: their JSON is made once.
+    const json = jsonMemo();
+    const rows = posts.map((p) => this.draftRow(workspaceId, p.snapshot, now, json));
     posts.forEach(({ draftId, snapshot: s }, i) => {
       const r = rows[i]!;
       this.s.insertDraft.run(draftId, workspaceId, s.text, Date.parse(s.createdAt), now, r.content, s.kind, r.at, s.timeZone, s.reviewState, s.uid, s.sequence, r.hash, r.campaignId);
@@ -72,16 +77,24 @@ export class SnapshotWriter {
   }
 
   /** The values a post's row is written with; its campaign and labels are created when missing. */
-  private draftRow(workspaceId: string, s: PostSnapshot, now: number) {
+  private draftRow(workspaceId: string, s: PostSnapshot, now: number, json: (value: object) => string) {
     const campaignId = s.campaign ? this.campaignId(workspaceId, s.campaign, now) : null;
     const at = s.at === null ? null : Date.parse(s.at);
     const content = s.content ? contentJson(s.content) : null;
-    const hash = this.digest(s, content);
+    const hash = this.digest(s, content, json);
     const labelIds = s.labels.map((label) => this.labelId(workspaceId, label, now));
     return { campaignId, at, content, hash, labelIds };
   }
 
   private campaignId(workspaceId: string, c: NonNullable<PostSnapshot['campaign']>, now: number): string {
+    const part = this.parts.get(c);
+    if (part?.workspaceId === workspaceId) return part.id;
+    const id = this.campaignByKey(workspaceId, c, now);
+    this.parts.set(c, { workspaceId, id });
+    return id;
+  }
+
+  private campaignByKey(workspaceId: string, c: NonNullable<PostSnapshot['campaign']>, now: number): string {
     const cacheKey = `${workspaceId}\u0000${JSON.stringify([c.name, c.color, c.startsOn, c.endsOn, c.goal])}`;
     const cached = this.written.get(cacheKey);
     if (cached) return cached;
@@ -96,6 +109,14 @@ export class SnapshotWriter {
   }
 
   private labelId(workspaceId: string, label: { name: string; color: string }, now: number): string {
+    const part = this.parts.get(label);
+    if (part?.workspaceId === workspaceId) return part.id;
+    const id = this.labelByKey(workspaceId, label, now);
+    this.parts.set(label, { workspaceId, id });
+    return id;
+  }
+
+  private labelByKey(workspaceId: string, label: { name: string; color: string }, now: number): string {
     const cacheKey = `${workspaceId}\u0001${label.name.toLowerCase()}\u0000${label.color}`;
     const cached = this.written.get(cacheKey);
     if (cached) return cached;
@@ -111,5 +132,6 @@ export class SnapshotWriter {
   /** Campaigns and labels written during one import are looked up once (call at the start of each transaction). */
   startBatch(): void {
     this.written.clear();
+    this.parts = new WeakMap();
   }
 }

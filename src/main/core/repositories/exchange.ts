@@ -59,8 +59,8 @@ export class ExchangeRepository {
   constructor(private readonly db: Db) {
     this.reader = new SnapshotReader(db);
     // What a post is written with, its base reuses: the digest and the content's JSON.
-    this.writer = new SnapshotWriter(db, (s, content) => {
-      const hash = snapshotHash(s, content);
+    this.writer = new SnapshotWriter(db, (s, content, json) => {
+      const hash = snapshotHash(s, content, json);
       this.hashes.set(s, hash);
       if (s.content !== null && content !== null) this.contents.set(s.content, content);
       return hash;
@@ -147,32 +147,36 @@ export class ExchangeRepository {
   }
 
   putBase(workspaceId: string, s: PostSnapshot): void {
-    this.putBases(workspaceId, [s]);
+    // Exporting again what was last exchanged rewrites nothing.
+    if (!this.currentBases.has(s)) this.s.putBase.run(this.baseRow(workspaceId, s, JSON.stringify));
   }
 
   /** putBase for many snapshots, in this order: their rows are made first, then written in a row. */
   putBases(workspaceId: string, snapshots: readonly PostSnapshot[]): void {
+    // Campaigns and labels shared by many snapshots: their JSON is made once.
+    const json = jsonMemo();
     const rows = [];
     for (const s of snapshots) {
       // Exporting again what was last exchanged rewrites nothing.
-      if (!this.currentBases.has(s)) rows.push(this.baseRow(workspaceId, s));
+      if (!this.currentBases.has(s)) rows.push(this.baseRow(workspaceId, s, json));
     }
     for (const row of rows) this.s.putBase.run(row);
   }
 
   /** The values of a base row holding `s`. */
-  private baseRow(workspaceId: string, s: PostSnapshot): unknown[] {
+  private baseRow(workspaceId: string, s: PostSnapshot, json: Json): unknown[] {
     const content = s.content === null ? 'null' : (this.contents.get(s.content) ?? JSON.stringify(s.content));
-    const digest = baseDigest(s, this.hashes.get(s) ?? snapshotHash(s, s.content === null ? null : content));
-    const media = JSON.stringify(s.media);
-    const targets = JSON.stringify(s.targets);
+    const digest = baseDigest(s, this.hashes.get(s) ?? snapshotHash(s, s.content === null ? null : content, json), json);
+    const media = jsonList(s.media, json);
+    const targets = jsonList(s.targets, json);
     // The snapshot's JSON (PostSnapshot's keys, media and targets last), with the content as already written.
-    const json =
-      `{"uid":${j(s.uid)},"id":${j(s.id)},"kind":${j(s.kind)},"text":${j(s.text)},"content":${content},` +
-      `"at":${j(s.at)},"timeZone":${j(s.timeZone)},"status":${j(s.status)},"reviewState":${j(s.reviewState)},` +
-      `"campaign":${j(s.campaign)},"labels":${j(s.labels)},"comments":${j(s.comments)},"sequence":${j(s.sequence)},` +
-      `"lastModified":${j(s.lastModified)},"createdAt":${j(s.createdAt)},"media":${media},"targets":${targets}}`;
-    return [workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), json, digest, `{"media":${media},"targets":${targets}}`];
+    // Ids, instants, numbers and enum values need no escaping: they are written between quotes as they are.
+    const snapshot =
+      `{"uid":${j(s.uid)},"id":"${s.id}","kind":"${s.kind}","text":${j(s.text)},"content":${content},` +
+      `"at":${s.at === null ? 'null' : `"${s.at}"`},"timeZone":${j(s.timeZone)},"status":"${s.status}","reviewState":"${s.reviewState}",` +
+      `"campaign":${s.campaign === null ? 'null' : json(s.campaign)},"labels":${jsonList(s.labels, json)},"comments":${j(s.comments)},"sequence":${s.sequence},` +
+      `"lastModified":"${s.lastModified}","createdAt":"${s.createdAt}","media":${media},"targets":${targets}}`;
+    return [workspaceId, s.uid, s.sequence, Date.parse(s.lastModified), snapshot, digest, `{"media":${media},"targets":${targets}}`];
   }
 
   deleteBase(workspaceId: string, uid: string): void {

@@ -39,7 +39,7 @@ export function InboxRow({ workspaceId, timeZone, entry, focused, ageOf, onFocus
         <span className="inbox-handle">@{entry.actor.handle}</span>
         <span className="inbox-kind">{t(`inbox.kinds.${entry.kind}`)}</span>
         {age ? <span className={`inbox-age age-${age}`}>{t(`inbox.age.${age}`)}</span> : null}
-        <RelativeTime iso={entry.arrivedAt} />
+        <RelativeTime iso={entry.arrivedAt} compact />
         <InboxItemMenu workspaceId={workspaceId} entry={entry} focused={focused} />
       </div>
       {entry.item ? <p className="inbox-text">{entry.item.text}</p> : null}
