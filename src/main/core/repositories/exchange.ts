@@ -110,7 +110,13 @@ export class ExchangeRepository {
    * file and the base carry it as it is), and whether its base row already holds it (then
    * the caller has no base to write).
    */
-  eachForExport(workspaceId: string, fromMs: number, toMs: number, visit: (s: PostSnapshot, contentJson: string | undefined, current: boolean) => void): void {
+  eachForExport(
+    workspaceId: string,
+    fromMs: number,
+    toMs: number,
+    visit: (s: PostSnapshot, contentJson: string | undefined, current: boolean) => void,
+    count?: (posts: number) => void,
+  ): void {
     // The posts' campaign, labels and accounts are shared objects: their JSON is made once.
     const json = jsonMemo();
     this.db.transaction(() =>
@@ -133,7 +139,7 @@ export class ExchangeRepository {
           if (contentJson !== undefined) this.contents.set(out.content!, contentJson);
         }
         visit(out, contentJson, current);
-      }),
+      }, count),
     )();
   }
 
