@@ -98,7 +98,7 @@ describe('importing into a second workspace of the same installation', () => {
     const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
     const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;
     const copy = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée (copie)', timeZone: 'Europe/Paris' })).id;
-    const ids = [randomUUID(), randomUUID()];
+    const ids: string[] = [randomUUID(), randomUUID()];
     for (const [n, id] of ids.entries()) {
       await call(a.core, 'draft.save', { id, workspaceId: ws, text: `Post ${n}` });
       await call(a.core, 'post.setPlanning', { draftId: id, plannedAt: `2027-03-1${n}T09:00:00.000Z` });
