@@ -55,9 +55,10 @@ export class SnapshotReader {
       all: db.prepare<[string], SnapshotRow>(ALL_SQL),
       rangeKeys: db.prepare<[string, number, number], RangeKey>(RANGE_KEYS_SQL),
       page: db.prepare<[string], SnapshotRow & { rid: number }>(PAGE_SQL),
-      labels: db.prepare<[string], { draft_id: string; label_id: string; name: string; color: string }>(
+      labels: db.prepare<[string], { id: string; name: string; color: string }>('SELECT id, name, color FROM labels WHERE workspace_id = ?'),
+      postLabels: db.prepare<[string], { draft_id: string; label_id: string }>(
         // From the workspace's labels through post_labels' label index (which holds the post): no per-row look-up of the post.
-        'SELECT pl.draft_id, l.id AS label_id, l.name, l.color FROM labels l JOIN post_labels pl ON pl.label_id = l.id WHERE l.workspace_id = ?',
+        'SELECT pl.draft_id, pl.label_id FROM labels l JOIN post_labels pl ON pl.label_id = l.id WHERE l.workspace_id = ?',
       ),
       comments: db.prepare<[string], { draft_id: string; id: string; author: string; text: string; created_at: number }>(
         'SELECT pc.draft_id, pc.id, pc.author, pc.text, pc.created_at FROM post_comments pc JOIN drafts d ON d.id = pc.draft_id WHERE d.workspace_id = ? ORDER BY pc.created_at, pc.rowid',
@@ -103,12 +104,9 @@ export class SnapshotReader {
   private builder(workspaceId: string): SnapshotBuilder {
     // A campaign, a label, an account is one object however many posts carry it.
     const labelById = new Map<string, SnapshotLabel>();
+    for (const l of this.s.labels.all(workspaceId)) labelById.set(l.id, { name: l.name, color: l.color });
     const related: RelatedRows = {
-      labels: group(this.s.labels.all(workspaceId), (r) => {
-        let label = labelById.get(r.label_id);
-        if (!label) labelById.set(r.label_id, (label = { name: r.name, color: r.color }));
-        return label;
-      }),
+      labels: group(this.s.postLabels.all(workspaceId), (r) => labelById.get(r.label_id)!),
       comments: group(this.s.comments.all(workspaceId), (r): SnapshotComment => ({ id: r.id, author: r.author, text: r.text, createdAt: toIso(r.created_at) })),
       statuses: group(this.s.statuses.all(workspaceId), (r) => r.status),
       campaigns: new Map(),

@@ -96,8 +96,10 @@ export class ExchangeRepository {
   /** The posts an export carries (dated, not in the bin, in time order), SEQUENCE bumped for those that changed since their last export. */
   forExport(workspaceId: string, fromMs: number, toMs: number): PostSnapshot[] {
     const out: PostSnapshot[] = [];
-    this.eachForExport(workspaceId, fromMs, toMs, (s, contentJson) => {
+    this.eachForExport(workspaceId, fromMs, toMs, (s, contentJson, current) => {
       if (contentJson !== undefined) this.contents.set(s.content!, contentJson);
+      // A putBase of it rewrites nothing.
+      if (current) this.currentBases.add(s);
       out.push(s);
     });
     return out;
@@ -106,8 +108,8 @@ export class ExchangeRepository {
   /**
    * The same, handed to `visit` one by one as they are read (a page at a time, so that an
    * export need not hold them all): each with its content's JSON as stored (the digest, the
-   * file and the base carry it as it is), and whether its base row already holds it (a
-   * putBase of it would rewrite nothing).
+   * file and the base carry it as it is), and whether its base row already holds it (then
+   * the caller has no base to write).
    */
   eachForExport(workspaceId: string, fromMs: number, toMs: number, visit: (s: PostSnapshot, contentJson: string | undefined, current: boolean) => void): void {
     // The posts' campaign, labels and accounts are shared objects: their JSON is made once.
@@ -126,8 +128,7 @@ export class ExchangeRepository {
           if (sequence !== local.snapshot.sequence) out = { ...local.snapshot, sequence };
         }
         const current = r.base_digest !== null && r.base_digest === baseDigest(out, hash, json);
-        if (current) this.currentBases.add(out);
-        else {
+        if (!current) {
           // What putBase reads back.
           this.hashes.set(out, hash);
           if (contentJson !== undefined) this.contents.set(out.content!, contentJson);
