@@ -171,8 +171,23 @@ describe('the publish buttons', () => {
     expect(publishBlocker({ hasDraft: true, ready: false, targets: [] })).toBe('loading');
     expect(publishBlocker({ hasDraft: false, ready: true, targets: [] })).toBe('noText');
     expect(publishBlocker({ hasDraft: true, ready: true, targets: [] })).toBe('noTargets');
-    expect(publishBlocker({ hasDraft: true, ready: true, targets: [{ blocked: true }] })).toBe('allBlocked');
-    expect(publishBlocker({ hasDraft: true, ready: true, targets: [{ blocked: true }, { blocked: false }] })).toBeNull();
+    const target = (content: PostContent, caps: Capabilities) => {
+      const problems = checkTarget(content, caps, options).problems;
+      return { problems, blocked: problems.some((p) => p.severity === 'block') };
+    };
+    const tooLong = post([{ text: 'x'.repeat(400), media: [] }]);
+    expect(publishBlocker({ hasDraft: true, ready: true, targets: [target(tooLong, bluesky)] })).toBe('allBlocked');
+    expect(publishBlocker({ hasDraft: true, ready: true, targets: [target(tooLong, bluesky), target(tooLong, mastodon)] })).toBeNull();
+  });
+
+  it('ask for the text first when nothing is written yet (a reply just opened), not "no account can publish this"', () => {
+    const empty = post([{ text: '', media: [] }]);
+    const targets = [bluesky, mastodon].map((caps) => {
+      const problems = checkTarget(empty, caps, options).problems;
+      return { problems, blocked: problems.some((p) => p.severity === 'block') };
+    });
+    expect(targets.every((t) => t.blocked)).toBe(true);
+    expect(publishBlocker({ hasDraft: true, ready: true, targets })).toBe('noText');
   });
 });
 

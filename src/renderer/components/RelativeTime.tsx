@@ -2,12 +2,21 @@ import { format, formatDistanceToNow } from 'date-fns';
 import { enUS, fr } from 'date-fns/locale';
 import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { compactAge } from '../lib/compactAge';
+import { i18n } from '../i18n';
+import { compactAge, type SayAge } from '../lib/compactAge';
 
 const locales = { fr, en: enUS } as const;
 
 export function dateLocale(language: string) {
   return language.startsWith('fr') ? locales.fr : locales.en;
+}
+
+/** The words of a compact age in one language, made once per language. */
+const sayers = new Map<string, SayAge>();
+function sayAgeIn(language: string): SayAge {
+  let say = sayers.get(language);
+  if (!say) sayers.set(language, (say = (unit, n) => i18n.t(`timeAgo.${unit}`, { lng: language, n })));
+  return say;
 }
 
 const TICK_MS = 30_000;
@@ -56,7 +65,7 @@ export function TimeAgo({ iso, prefix, id, language, compact = false }: { iso: s
   const date = new Date(iso);
   const locale = dateLocale(language);
   // Compact ("5 min") on board cards and inbox rows, where "il y a moins d'une minute" pushed the author's name out.
-  const relative = compact ? compactAge(date.getTime(), now, language, locale) : formatDistanceToNow(date, { addSuffix: true, locale });
+  const relative = compact ? compactAge(date.getTime(), now, locale, sayAgeIn(language)) : formatDistanceToNow(date, { addSuffix: true, locale });
   return (
     <time
       id={id}

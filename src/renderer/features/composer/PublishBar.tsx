@@ -13,12 +13,14 @@ import type { ComposerTarget } from './useTargets';
 import { postTime } from '../../model/postModel';
 
 /** Why the three buttons cannot be used yet, or null when they can. */
-export function publishBlocker(input: { hasDraft: boolean; ready: boolean; targets: readonly Pick<ComposerTarget, 'blocked'>[] }): 'noText' | 'loading' | 'noTargets' | 'allBlocked' | null {
+export function publishBlocker(input: { hasDraft: boolean; ready: boolean; targets: readonly Pick<ComposerTarget, 'blocked' | 'problems'>[] }): 'noText' | 'loading' | 'noTargets' | 'allBlocked' | null {
   if (!input.ready) return 'loading';
   if (!input.hasDraft) return 'noText';
   if (input.targets.length === 0) return 'noTargets';
-  if (input.targets.every((target) => target.blocked)) return 'allBlocked';
-  return null;
+  if (!input.targets.every((target) => target.blocked)) return null;
+  // Nothing written yet (a reply just opened): "write your post first", not "no account can publish this".
+  const onlyEmpty = input.targets.every((target) => target.problems.every((p) => p.severity !== 'block' || p.code === 'empty'));
+  return onlyEmpty ? 'noText' : 'allBlocked';
 }
 
 /** "Publier maintenant", "Programmer…", "Ajouter à la file". */
