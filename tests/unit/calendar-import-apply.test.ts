@@ -93,6 +93,29 @@ describe('applying an import that creates, updates and deletes posts in one file
   });
 });
 
+describe('importing into a second workspace of the same installation', () => {
+  it('gives the posts new ids (theirs are taken by the originals), keeps their UIDs, and matches them by UID the next time', async () => {
+    const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
+    const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;
+    const copy = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Musée (copie)', timeZone: 'Europe/Paris' })).id;
+    const ids: string[] = [randomUUID(), randomUUID()];
+    for (const [n, id] of ids.entries()) {
+      await call(a.core, 'draft.save', { id, workspaceId: ws, text: `Post ${n}` });
+      await call(a.core, 'post.setPlanning', { draftId: id, plannedAt: `2027-03-1${n}T09:00:00.000Z` });
+    }
+    const file = await exportIcs(a.core, ws);
+    const p = await preview(a.core, copy, file);
+    expect(p.counts).toMatchObject({ new: 2 });
+    expect(await call<ImportResult>(a.core, 'calendar.importApply', { importId: p.importId })).toMatchObject({ created: 2 });
+    const copies = read<{ id: string; text: string; ical_uid: string }>(a.dir, 'SELECT id, text, ical_uid FROM drafts WHERE workspace_id = ? ORDER BY text', copy);
+    expect(copies.map((c) => [c.text, c.ical_uid])).toEqual([['Post 0', `${ids[0]}@tribune`], ['Post 1', `${ids[1]}@tribune`]]);
+    expect(copies.map((c) => ids.includes(c.id))).toEqual([false, false]);
+    expect(read(a.dir, 'SELECT id FROM drafts WHERE workspace_id = ? ORDER BY text', ws)).toEqual(ids.map((id) => ({ id })));
+    expect((await preview(a.core, copy, file)).counts).toMatchObject({ new: 0, unchanged: 2 });
+    await a.core.close();
+  });
+});
+
 describe('an exchange base row', () => {
   it('holds the snapshot\'s JSON in PostSnapshot\'s key order (media and targets last), whatever its texts hold (quotes, backslashes, line breaks, emoji)', async () => {
     const dir = tempDir();

@@ -25,6 +25,17 @@ const CALENDARS: [string, string | Buffer, string, number][] = [
   ['an event without UID before a fold that lost its space', cal('BEGIN:VEVENT', 'DTSTART:20270311T090000Z', 'END:VEVENT', ...GOOD_EVENT.slice(0, 3), 'DESCRIPTION:folded', 'without the space', 'END:VEVENT'), 'calendar_bad_folding', 11],
   ['the same UID twice', cal(...GOOD_EVENT, ...GOOD_EVENT), 'calendar_duplicate_uid', 9],
   ['Tribune data that is not JSON', cal('BEGIN:VEVENT', 'UID:t@tribune', 'DTSTART:20270310T090000Z', 'X-TRIBUNE-ID:2b6e9a40-3f0c-4f43-9c1e-0d4d36f1e0a1', 'X-TRIBUNE-CONTENT:{not json', 'END:VEVENT'), 'calendar_bad_tribune_data', 8],
+  // A label two posts share is checked once for the file; the second post's empty one is still what the file is refused for.
+  [
+    'Tribune data that does not fit its schema',
+    cal(
+      'BEGIN:VEVENT', 'UID:a@tribune', 'DTSTART:20270310T090000Z', 'X-TRIBUNE-ID:2b6e9a40-3f0c-4f43-9c1e-0d4d36f1e0a1', 'X-TRIBUNE-LABEL:{"name":"Presse"\\,"color":"#db2777"}', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:b@tribune', 'DTSTART:20270311T090000Z', 'X-TRIBUNE-ID:3c7f0b51-4a1d-4e54-8d2f-1e5e47a2f1b2', 'X-TRIBUNE-LABEL:{"name":"Presse"\\,"color":"#db2777"}',
+      'X-TRIBUNE-LABEL:{"name":""\\,"color":"#db2777"}', 'END:VEVENT',
+    ),
+    'calendar_bad_tribune_data',
+    15,
+  ],
   ['Latin-1 bytes', Buffer.concat([Buffer.from(['BEGIN:VCALENDAR', 'VERSION:2.0', ...GOOD_EVENT.slice(0, 3), ''].join('\r\n')), Buffer.from('SUMMARY:Caf\xe9\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n', 'latin1')]), 'calendar_bad_line', 6],
 ];
 

@@ -86,6 +86,26 @@ describe('calendar text (the fast paths keep the RFC 5545 rules)', () => {
     expect(Buffer.from(calendarFileBytes(full, posts)).toString('utf8')).toBe(exportCalendar(full, posts));
   });
 
+  it('puts a head before the bytes written, in the room kept for it or by joining (several chunks, a head too long)', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `DESCRIPTION:${'é🎨, a'.repeat(i % 40)}`);
+    for (const [chunk, front, expected, headLength] of [
+      [1 << 16, 512, 100_000, 100],
+      [1024, 512, 0, 100],
+      [1 << 16, 64, 0, 100],
+      [1 << 16, 512, 0, 0],
+    ] as const) {
+      const out = new IcsBytes(chunk, front);
+      out.expect(expected);
+      const text = new IcsBytes();
+      for (const l of lines) {
+        out.line(l);
+        text.line(l);
+      }
+      const head = Buffer.from('H'.repeat(headLength));
+      expect(Buffer.from(out.withHead(head)).equals(Buffer.concat([head, text.result()]))).toBe(true);
+    }
+  });
+
   it('writes the same file when its posts come one at a time (zones first seen late, a post without a date, content as stored)', () => {
     const content = { ...EMPTY_DRAFT_CONTENT, language: 'fr' };
     const stored = `{"language":"fr",${JSON.stringify(content).slice(1).replace('"language":"fr",', '')}`;

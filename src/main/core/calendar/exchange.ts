@@ -69,13 +69,14 @@ export class ExchangeService {
     const changed: PostSnapshot[] = [];
     const media: SnapshotMedia[] = [];
     let posts = 0;
-    this.d.exchange.eachForExport(ws.id, Date.parse(from), Date.parse(to), (s, contentJson, current) => {
+    const visit = (s: PostSnapshot, contentJson: string | undefined, current: boolean) => {
       file.add(s, contentJson);
       posts++;
       for (const m of s.media) media.push(m);
       // Exporting again what was last exchanged rewrites no base.
       if (!current) changed.push(s);
-    });
+    };
+    this.d.exchange.eachForExport(ws.id, Date.parse(from), Date.parse(to), visit, (n) => file.expect(n));
     const data = file.result();
     this.d.db.transaction(() => this.d.exchange.putBases(ws.id, changed))();
     return { data, posts, media };

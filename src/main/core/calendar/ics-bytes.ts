@@ -45,12 +45,24 @@ export class IcsBytes implements LineSink {
   /** Chunks filled so far; `bytes` is the one being written (a line never spans two). */
   private readonly filled: Uint8Array[] = [];
   private bytes: Buffer;
-  private length = 0;
+  /** Where the bytes of this chunk begin (the first chunk keeps `front` octets free before them, see withHead). */
+  private start: number;
+  private length: number;
   /** Lines that need no folding, waiting to be encoded together, with their CRLF. */
   private pending = '';
 
-  constructor(private readonly chunkSize = 1 << 20) {
-    this.bytes = Buffer.allocUnsafe(Math.max(1024, chunkSize));
+  constructor(
+    private readonly chunkSize = 1 << 20,
+    front = 0,
+  ) {
+    this.bytes = Buffer.allocUnsafe(Math.max(1024, chunkSize) + front);
+    this.start = this.length = front;
+  }
+
+  /** Sizes the first chunk for `octets` (when nothing is written yet), so that the bytes need no joining. */
+  expect(octets: number): void {
+    if (this.length > this.start || this.filled.length > 0 || this.pending.length > 0 || this.start + octets <= this.bytes.length) return;
+    this.bytes = Buffer.allocUnsafe(this.start + octets);
   }
 
   line(head: string, value = ''): void {
@@ -64,6 +76,11 @@ export class IcsBytes implements LineSink {
     // Room for the lines waiting and this one (at most 3 octets per UTF-16 unit, 3 more per fold of 74, and CRLF) in this chunk.
     const most = units * 3;
     this.room(this.pending.length * 3 + most + Math.ceil(most / 74) * 3 + 2);
+    if (value.length === 0) {
+      this.flush();
+      this.fold(this.length, head);
+      return;
+    }
     // The head goes out with the lines before it and the value is encoded where it lands: no joined copy of the line.
     this.pending += head;
     this.flush();
@@ -83,7 +100,7 @@ export class IcsBytes implements LineSink {
   /** The bytes written, as the chunks that hold them (views, not copies). */
   parts(): Uint8Array[] {
     this.flush();
-    return [...this.filled, new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.length)];
+    return [...this.filled, new Uint8Array(this.bytes.buffer, this.bytes.byteOffset + this.start, this.length - this.start)];
   }
 
   /** The bytes written. */
@@ -91,12 +108,20 @@ export class IcsBytes implements LineSink {
     return concat(this.parts());
   }
 
+  /** `head` then the bytes written: `head` goes in the free octets before them when it fits there and they are one chunk, else all are joined. */
+  withHead(head: Uint8Array): Uint8Array {
+    const parts = this.parts();
+    if (parts.length > 1 || head.length > this.start) return concat([head, ...parts]);
+    this.bytes.set(head, this.start - head.length);
+    return new Uint8Array(this.bytes.buffer, this.bytes.byteOffset + this.start - head.length, this.length - this.start + head.length);
+  }
+
   /** Makes room for `needed` octets, in a new chunk when this one is short of it (between lines only). */
   private room(needed: number): void {
     if (this.length + needed <= this.bytes.length) return;
-    if (this.length > 0) this.filled.push(new Uint8Array(this.bytes.buffer, this.bytes.byteOffset, this.length));
+    if (this.length > this.start) this.filled.push(new Uint8Array(this.bytes.buffer, this.bytes.byteOffset + this.start, this.length - this.start));
     this.bytes = Buffer.allocUnsafe(Math.max(this.chunkSize, needed));
-    this.length = 0;
+    this.start = this.length = 0;
   }
 
   private flush(): void {
@@ -106,14 +131,14 @@ export class IcsBytes implements LineSink {
     this.pending = '';
   }
 
-  /** Encodes `value` to end the line that began at octet `start`, folds that line at 75 octets, then CRLF (line made room for it all). */
-  private fold(start: number, value: string): void {
+  /** Encodes `value` to end the line that began at octet `lineStart`, folds that line at 75 octets, then CRLF (line made room for it all). */
+  private fold(lineStart: number, value: string): void {
     const b = this.bytes;
     const end = this.length + b.write(value, this.length, 'utf8');
     // Where each physical line ends (75 octets, then 74 after the leading space), never before a continuation octet.
     let folds = 0;
     let cuts: number[] | null = null;
-    let from = start;
+    let from = lineStart;
     let limit = 75;
     while (end - from > limit) {
       let cut = from + limit;
@@ -150,8 +175,14 @@ export class CalendarFileBytes {
   private readonly calendar: CalendarEvents;
 
   constructor(header: CalendarHeader) {
-    this.events = new IcsBytes();
+    // Room before the events for the head (the calendar and its VTIMEZONEs).
+    this.events = new IcsBytes(1 << 20, 65_536);
     this.calendar = new CalendarEvents(header, this.events);
+  }
+
+  /** How many posts are coming (before the first): the file's buffer is sized once for them. */
+  expect(posts: number): void {
+    this.events.expect(posts * 1600 + 65_536);
   }
 
   /** One post's event; `contentJson` is its content as stored, if known. */
@@ -163,7 +194,7 @@ export class CalendarFileBytes {
     this.events.line('END:VCALENDAR');
     const head = new IcsBytes(16_384);
     for (const l of this.calendar.head()) head.line(l);
-    return concat([...head.parts(), ...this.events.parts()]);
+    return this.events.withHead(head.result());
   }
 }
 

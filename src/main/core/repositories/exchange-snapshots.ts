@@ -82,9 +82,10 @@ export class SnapshotReader {
     return rows.length === 0 ? [] : this.builder(workspaceId).build(rows);
   }
 
-  /** The dated posts of [fromMs, toMs) not in the bin, in time order (then by id), to `visit` one page at a time. */
-  each(workspaceId: string, range: { fromMs: number; toMs: number }, visit: (row: SnapshotRow, local: LocalPost) => void): void {
+  /** The dated posts of [fromMs, toMs) not in the bin, in time order (then by id), to `visit` one page at a time (`count` first hears how many). */
+  each(workspaceId: string, range: { fromMs: number; toMs: number }, visit: (row: SnapshotRow, local: LocalPost) => void, count?: (posts: number) => void): void {
     const keys = this.s.rangeKeys.all(workspaceId, range.fromMs, range.toMs).sort(byTime);
+    count?.(keys.length);
     if (keys.length === 0) return;
     const builder = this.builder(workspaceId);
     for (let from = 0; from < keys.length; from += PAGE) {
