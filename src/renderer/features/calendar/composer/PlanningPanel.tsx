@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ToggleButton } from 'react-aria-components';
-import { CalendarDays, X } from 'lucide-react';
+import { CalendarDays, Tags, X } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import type { Campaign, Label } from '../../../../shared/calendar/schemas';
 import { errorText } from '../../../i18n';
@@ -9,6 +9,7 @@ import { useCampaigns } from '../../../stores/campaigns';
 import { useComposer } from '../../../stores/composer';
 import { pendingTime, usePlanning } from '../../../stores/planning';
 import { useToasts } from '../../../stores/toasts';
+import { useUi } from '../../../stores/ui';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { formatInZone } from '../../publishing/scheduleTime';
 import { CommentsThread } from './CommentsThread';
@@ -92,6 +93,13 @@ export function PlanningPanel() {
             ))}
           </select>
         </label>
+        {workspaceId ? (
+          // A campaign or a label is often thought of while writing: made here, it is offered at once.
+          <Button className="btn btn-ghost planning-manage" onPress={() => useUi.getState().openDialog({ kind: 'campaigns', workspaceId })}>
+            <Tags size={14} aria-hidden />
+            {t('calendar.manage')}
+          </Button>
+        ) : null}
       </div>
       {labels.length > 0 ? (
         <div className="planning-labels" role="group" aria-label={t('calendar.planning.labels')}>

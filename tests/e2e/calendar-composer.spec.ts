@@ -1,0 +1,32 @@
+/**
+ * A campaign and a label thought of while writing are made from the composer: its editorial
+ * calendar part opens "Campagnes et étiquettes", and once made they are offered in the composer
+ * at once, the draft still open.
+ */
+import { test, expect } from './fixtures';
+
+test('a campaign and a label made from the composer are offered in it at once', async ({ tribune, page }) => {
+  await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
+  await tribune.writeDraft('Le marché de Noël ouvre vendredi sur le port');
+  const composer = tribune.composer;
+  await expect(composer.getByRole('combobox', { name: 'Campagne' })).toBeEnabled();
+
+  await composer.getByRole('button', { name: 'Campagnes et étiquettes…' }).click();
+  const manage = page.getByRole('dialog', { name: 'Campagnes et étiquettes' });
+  await manage.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Fêtes de fin d’année');
+  await manage.getByRole('button', { name: 'Ajouter la campagne' }).click();
+  await expect(manage.getByRole('list', { name: 'Campagnes' })).toContainText('Fêtes de fin d’année');
+  await manage.getByRole('textbox', { name: 'Nom de l’étiquette' }).fill('Événement');
+  await manage.getByRole('button', { name: 'Ajouter l’étiquette' }).click();
+  await expect(manage.getByRole('list', { name: 'Étiquettes' })).toContainText('Événement');
+  await page.keyboard.press('Escape');
+  await expect(manage).toBeHidden();
+
+  // The composer is still there, with the new campaign and label to choose.
+  await expect(composer).toBeVisible();
+  await composer.getByRole('combobox', { name: 'Campagne' }).selectOption({ label: 'Fêtes de fin d’année' });
+  const label = composer.getByRole('group', { name: 'Étiquettes' }).getByRole('button', { name: 'Événement' });
+  await label.click();
+  await expect(label).toHaveAttribute('aria-pressed', 'true');
+  await expect(composer.getByRole('combobox', { name: 'Campagne' })).toHaveValue(/.+/);
+});
