@@ -7,7 +7,7 @@ import { useComposer } from '../../stores/composer';
 import type { TargetReport } from '../../../shared/rules';
 import { problemMessage } from '../../i18n/problems';
 import { adaptTarget } from '../../model/content';
-import { Counter } from './Editors';
+import { Counter } from './EditorParts';
 import type { ComposerTarget } from './useTargets';
 
 /** The count that matters for a target: the fullest post of its thread. */
