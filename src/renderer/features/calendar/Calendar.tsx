@@ -102,9 +102,21 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
   const inPage = cellInRange(cursor, first, last) ? cursor.date : anchor >= first && anchor <= last ? anchor : first;
   const effectiveCursor: DropCell = { date: inPage, minutes: timed ? (cursor.minutes ?? 9 * 60) : null };
 
+  const screen = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Opened with "c" (or the skip link, or a rail button gone with the place): the focus was left on
+    // nothing or on the page itself, so the calendar's keys (1-4, PageUp/PageDown, t, arrows) would do
+    // nothing. It goes to the cursor's cell (or the screen, in the list view).
+    const active = document.activeElement;
+    if (active && active !== document.body && active.id !== 'board') return;
+    const cell = screen.current?.querySelector<HTMLElement>('[data-cell][tabindex="0"]');
+    (cell ?? screen.current)?.focus({ preventScroll: !cell });
+  }, []);
+
   useEffect(() => {
     if (focusRequest === 0) return;
-    document.querySelector<HTMLElement>(`[data-cell="${cellId(effectiveCursor)}"]`)?.focus();
+    // The list view has no cells: the screen keeps the keys.
+    (document.querySelector<HTMLElement>(`[data-cell="${cellId(effectiveCursor)}"]`) ?? screen.current)?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
@@ -185,6 +197,8 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
     else if (VIEW_KEYS[event.key]) setPrefs({ view: VIEW_KEYS[event.key] });
     else return;
     event.preventDefault();
+    // The cell that had the focus is gone with the page or the view: the cursor's new cell takes it.
+    if (event.target instanceof HTMLElement && (event.target.dataset.cell || event.target === screen.current)) setFocusRequest((n) => n + 1);
   };
 
   const title =
@@ -196,7 +210,7 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
 
   return (
     <CalendarContext.Provider value={value}>
-      <div className="cal-screen" onKeyDown={onKeyDown} data-view={view} aria-busy={loading ? true : undefined}>
+      <div ref={screen} tabIndex={-1} className="cal-screen" onKeyDown={onKeyDown} data-view={view} aria-busy={loading ? true : undefined}>
         <CalendarToolbar workspace={workspace} title={title} onStep={step} onToday={goToday} />
         <FormError message={error ? t('calendar.loadFailed', { reason: errorText(error) }) : null} />
         {data && data.items.length === 0 && !loading ? <p className="cal-empty-range">{t(`calendar.emptyRange.${view}`)}</p> : null}
