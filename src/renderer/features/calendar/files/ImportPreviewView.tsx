@@ -5,14 +5,15 @@ import type { ChangeKind, FieldDiff, ImportPreview, PreviewItem } from '../../..
 import type { Choices } from '../../../model/calendar/importChoices';
 import { i18n } from '../../../i18n';
 import { formatInZone } from '../../publishing/scheduleTime';
+import { importValueText } from './importValues';
 
 
 const ORDER: ChangeKind[] = ['conflict', 'new', 'changed', 'deleted', 'unchanged'];
-const shown = (value: string | null) => (value === null || value === '' ? '—' : value);
 
 /** base / mine / theirs for one field, with the side to keep (keyboard: arrows in the radio group). */
-function ThreeWayField({ uid, diff, value, onChange }: { uid: string; diff: FieldDiff; value: 'mine' | 'theirs'; onChange(v: 'mine' | 'theirs'): void }) {
+function ThreeWayField({ uid, diff, zone, value, onChange }: { uid: string; diff: FieldDiff; zone: string; value: 'mine' | 'theirs'; onChange(v: 'mine' | 'theirs'): void }) {
   const { t } = useTranslation();
+  const shown = (v: string | null) => importValueText(diff.field, v, zone, i18n.language, t);
   const field = t(`calendar.import.fields.${diff.field}`);
   return (
     <tr className={diff.conflict ? 'is-conflict' : ''}>
@@ -88,6 +89,7 @@ function ItemDiff({ item, zone, choice, onChoice }: { item: PreviewItem; zone: s
                 key={diff.field}
                 uid={item.uid}
                 diff={diff}
+                zone={zone}
                 value={current.fields[diff.field] ?? (item.change === 'conflict' ? 'mine' : 'theirs')}
                 onChange={(side) => onChoice({ ...current, fields: { ...current.fields, [diff.field]: side } })}
               />
