@@ -1,0 +1,64 @@
+/**
+ * The import preview reads well at 1280x800: a post's title keeps room (the "Importer « … »"
+ * box goes below it), field names never break inside a word, and the date is in the workspace's
+ * zone, in words.
+ */
+import { connectRpc } from '../helpers/host';
+import { test, expect } from './fixtures';
+import { CalendarPage } from './pages/calendar';
+
+test.use({ viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Paris' });
+
+const EVENT = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Example//Agenda//FR',
+  'BEGIN:VEVENT',
+  'UID:atelier-1@example.org',
+  'DTSTAMP:20261201T100000Z',
+  'DTSTART:20261210T150000Z',
+  'DTEND:20261210T160000Z',
+  'SUMMARY:Atelier couronnes de Noël à la médiathèque avec les enfants du quartier',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
+test('an event from another calendar is previewed with its title readable, whole field names and the date in the workspace zone', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  await rpc.value('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' });
+  rpc.close();
+  await page.reload();
+  await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
+
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.main.getByRole('button', { name: 'Importer un calendrier…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Importer un calendrier' });
+  await dialog.locator('input[type="file"]').setInputFiles({ name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(EVENT) });
+  const item = dialog.locator('.import-item[data-change="new"]');
+  await expect(item).toBeVisible();
+
+  // The title is readable, not cut to a few letters by the checkbox beside it.
+  const title = item.locator('.import-title');
+  await expect(title).toHaveText(/^Atelier couronnes de Noël/);
+  expect((await title.boundingBox())!.width).toBeGreaterThan(300);
+
+  // Each field name is on one line (none is a single word broken in two).
+  const lines = await item.locator('tbody th').evaluateAll((cells) =>
+    cells
+      .filter((cell) => !(cell.textContent ?? '').trim().includes(' '))
+      .map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return { name: cell.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+      }),
+  );
+  expect(lines.length).toBeGreaterThan(3);
+  for (const line of lines) expect(line, `${line.name}`).toEqual({ name: line.name, lines: 1 });
+
+  // 15:00 UTC is 16:00 in Paris, in words, not an ISO instant.
+  const date = item.locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Date' }) });
+  await expect(date).toContainText('16:00');
+  await expect(date).not.toContainText('T15:00');
+});
