@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { MessageSquare } from 'lucide-react';
@@ -17,6 +17,7 @@ export function CommentsThread() {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -27,6 +28,8 @@ export function CommentsThread() {
     if (result.ok) {
       setText('');
       setError(null);
+      // "Commenter" is disabled once the field is empty: the focus goes back to the field, for the next comment.
+      field.current?.focus();
     } else setError(errorText(result.error));
   };
 
@@ -53,6 +56,7 @@ export function CommentsThread() {
           {t('calendar.comments.field')}
         </label>
         <textarea
+          ref={field}
           id="comment-text"
           className="input"
           rows={2}

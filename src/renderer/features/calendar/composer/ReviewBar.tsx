@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import { Check, Send, Undo2 } from 'lucide-react';
@@ -12,13 +12,24 @@ export function ReviewBar() {
   const planning = usePlanning((s) => s.planning);
   const review = usePlanning((s) => s.review);
   const [busy, setBusy] = useState<ReviewAction | null>(null);
-  if (!planning) return null;
-  const state = planning.reviewState;
+  const group = useRef<HTMLDivElement>(null);
+  const refocus = useRef(false);
+  const state = planning?.reviewState;
+  useEffect(() => {
+    // The button just pressed is gone with the state it changed: the focus goes to the next step
+    // ("Valider" after "Soumettre…", "Soumettre…" after "Renvoyer"), not to the page.
+    if (!refocus.current) return;
+    refocus.current = false;
+    group.current?.querySelector<HTMLElement>('button')?.focus();
+  }, [state]);
+  if (!planning || !state) return null;
 
   const run = async (action: ReviewAction) => {
+    refocus.current = group.current?.contains(document.activeElement) ?? false;
     setBusy(action);
     const result = await review(action);
     setBusy(null);
+    if (!result.ok) refocus.current = false;
     useToasts.getState().show(
       result.ok
         ? { message: t(`calendar.review.done.${action}`) }
@@ -27,7 +38,7 @@ export function ReviewBar() {
   };
 
   return (
-    <div className="review-bar" role="group" aria-label={t('calendar.review.title')}>
+    <div ref={group} className="review-bar" role="group" aria-label={t('calendar.review.title')}>
       <span className={`cal-status cal-status-${state === 'draft' ? 'draft' : state}`} data-testid="review-state">
         {t(`calendar.review.state.${state}`)}
       </span>
