@@ -1,7 +1,7 @@
 /** An import preview shows its values in words and dates in the workspace's zone, in French and English. */
 import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
-import { importValueText } from '../../src/renderer/features/calendar/files/importValues';
+import { importSummary, importValueText } from '../../src/renderer/features/calendar/files/importValues';
 import fr from '../../src/renderer/i18n/fr.json';
 import en from '../../src/renderer/i18n/en.json';
 
@@ -38,5 +38,14 @@ describe('import preview values', () => {
   it('keeps text as it is and shows an absent value as a dash', () => {
     expect(importValueText('text', 'Bonjour', 'Europe/Paris', 'fr', fr)).toBe('Bonjour');
     expect(importValueText('campaign', null, 'Europe/Paris', 'fr', fr)).toBe('—');
+  });
+});
+
+describe('import summary', () => {
+  it('makes each count agree with its number in French ("1 mise à jour", "0 supprimée", "3 créées")', () => {
+    const fr = i18n.getFixedT('fr');
+    expect(importSummary({ created: 3, updated: 1, deleted: 0 }, fr)).toBe('Import terminé : 3 créées, 1 mise à jour, 0 supprimée');
+    expect(importSummary({ created: 1, updated: 2, deleted: 2 }, fr)).toBe('Import terminé : 1 créée, 2 mises à jour, 2 supprimées');
+    expect(importSummary({ created: 1, updated: 2, deleted: 0 }, i18n.getFixedT('en'))).toBe('Import done: 1 created, 2 updated, 0 deleted');
   });
 });

@@ -10,6 +10,7 @@ import { useCalendar } from '../../../stores/calendar';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { formatInZone } from '../../publishing/scheduleTime';
 import { announceImport, undoImport } from './importUndo';
+import { importSummary } from './importValues';
 import { mergeChoices, type Choices } from '../../../model/calendar/importChoices';
 import { ImportPreviewView } from './ImportPreviewView';
 import { previewFile } from './uploadFile';
@@ -127,7 +128,7 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
         <FormError message={error} />
         {result ? (
           <div className="import-result" role="status">
-            <p>{t('calendar.import.applied', { created: result.created, updated: result.updated, deleted: result.deleted })}</p>
+            <p>{importSummary(result, t)}</p>
             {result.batchId ? (
               <Button className="btn btn-ghost" onPress={() => void undoImport(result.batchId!, workspaceId).then((ok) => (ok ? (setResult(null), loadHistory()) : null))}>
                 <Undo2 size={14} aria-hidden />
@@ -174,7 +175,7 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
                     {batch.fileName}
                     <span className="manage-item-meta">
                       {' · '}
-                      {formatInZone(batch.createdAt, zone, i18n.language)} · {t('calendar.import.applied', { created: batch.created, updated: batch.updated, deleted: batch.deleted })}
+                      {formatInZone(batch.createdAt, zone, i18n.language)} · {importSummary(batch, t)}
                     </span>
                   </span>
                   {batch.undoneAt ? (

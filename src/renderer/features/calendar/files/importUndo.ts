@@ -3,6 +3,7 @@ import { getClient } from '../../../client';
 import { errorText, t } from '../../../i18n';
 import { useCalendar } from '../../../stores/calendar';
 import { useToasts } from '../../../stores/toasts';
+import { importSummary } from './importValues';
 
 /** Undoes a whole import: created posts go, replaced versions come back. */
 export async function undoImport(batchId: string, workspaceId: string): Promise<boolean> {
@@ -16,7 +17,7 @@ export async function undoImport(batchId: string, workspaceId: string): Promise<
 
 /** "12 publications importées" with an Undo button (Ctrl/Cmd+Z while shown). */
 export function announceImport(result: ImportResult, workspaceId: string): void {
-  const summary = t('calendar.import.applied', { created: result.created, updated: result.updated, deleted: result.deleted });
+  const summary = importSummary(result, t);
   const batchId = result.batchId;
   useToasts.getState().show({
     message: summary,
