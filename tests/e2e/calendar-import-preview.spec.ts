@@ -62,3 +62,27 @@ test('an event from another calendar is previewed with its title readable, whole
   await expect(date).toContainText('16:00');
   await expect(date).not.toContainText('T15:00');
 });
+
+test('after an import the focus is on "Annuler cet import", and a file that changes nothing says so', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  await rpc.value('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' });
+  rpc.close();
+  await page.reload();
+  await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.main.getByRole('button', { name: 'Importer un calendrier…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Importer un calendrier' });
+  const file = { name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(EVENT) };
+  await dialog.locator('input[type="file"]').setInputFiles(file);
+  await expect(dialog.getByText('Ce fichier ne change rien à votre calendrier', { exact: false })).toBeHidden();
+  await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Annuler cet import' })).toBeFocused();
+
+  // The same file again: nothing would change, and the dialog says why "Importer" is off.
+  await dialog.locator('input[type="file"]').setInputFiles(file);
+  await expect(dialog.getByTestId('import-counts')).toHaveText('1 identique');
+  const apply = dialog.getByRole('button', { name: 'Importer', exact: true });
+  await expect(apply).toBeDisabled();
+  await expect(apply).toHaveAccessibleDescription('Ce fichier ne change rien à votre calendrier : il n’y a rien à importer.');
+});

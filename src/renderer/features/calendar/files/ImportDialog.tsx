@@ -33,6 +33,11 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
   const [history, setHistory] = useState<ImportBatch[]>([]);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // The preview and its "Importer" button are gone: the focus goes to what can follow, undoing it.
+    if (result) undoButton.current?.focus();
+  }, [result]);
 
   const loadHistory = async () => {
     const list = await getClient().invoke('calendar.importList', { workspaceId });
@@ -130,7 +135,7 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
           <div className="import-result" role="status">
             <p>{importSummary(result, t)}</p>
             {result.batchId ? (
-              <Button className="btn btn-ghost" onPress={() => void undoImport(result.batchId!, workspaceId).then((ok) => (ok ? (setResult(null), loadHistory()) : null))}>
+              <Button ref={undoButton} className="btn btn-ghost" onPress={() => void undoImport(result.batchId!, workspaceId).then((ok) => (ok ? (setResult(null), loadHistory()) : null))}>
                 <Undo2 size={14} aria-hidden />
                 <span>{t('calendar.import.undoThis')}</span>
               </Button>
@@ -153,11 +158,16 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
                 )}
               </Checkbox>
             ) : null}
+            {!canApply ? (
+              <p id="import-nothing" className="field-hint">
+                {t('calendar.import.nothingToApply')}
+              </p>
+            ) : null}
             <div className="form-actions">
               <Button className="btn btn-ghost" onPress={close}>
                 {t('common.cancel')}
               </Button>
-              <Button className="btn btn-primary" isDisabled={!canApply} onPress={() => void apply()}>
+              <Button className="btn btn-primary" isDisabled={!canApply} aria-describedby={canApply ? undefined : 'import-nothing'} onPress={() => void apply()}>
                 {t('calendar.import.apply')}
               </Button>
             </div>
