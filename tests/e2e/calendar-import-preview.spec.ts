@@ -63,10 +63,9 @@ test('an event from another calendar is previewed with its title readable, whole
   await expect(date).not.toContainText('T15:00');
 });
 
-test('after an import the focus is on "Annuler cet import", and a file that changes nothing says so', async ({ tribune, host, page }) => {
+test('after an import the focus is on "Annuler cet import", a file that changes nothing says so, and an older file of a post changed since keeps ours', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  await rpc.value('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' });
-  rpc.close();
+  const workspace = (await rpc.value('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' })) as { id: string };
   await page.reload();
   await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
   const calendar = new CalendarPage(page);
@@ -85,4 +84,14 @@ test('after an import the focus is on "Annuler cet import", and a file that chan
   const apply = dialog.getByRole('button', { name: 'Importer', exact: true });
   await expect(apply).toBeDisabled();
   await expect(apply).toHaveAccessibleDescription('Ce fichier ne change rien à votre calendrier : il n’y a rien à importer.');
+
+  // The post changes here; the same (now older) file again: ours stays, and the preview says so with our text.
+  const staged = (await rpc.value('calendar.importPreview', { workspaceId: workspace.id, fileName: 'agenda.ics', dataBase64: Buffer.from(EVENT).toString('base64') })) as { items: { draftId: string }[] };
+  await rpc.value('draft.save', { id: staged.items[0]!.draftId, workspaceId: workspace.id, text: 'Atelier couronnes de Noël : complet, liste d’attente ouverte' });
+  rpc.close();
+  await dialog.locator('input[type="file"]').setInputFiles(file);
+  await expect(dialog.getByTestId('import-counts')).toHaveText('1 identique, où votre version plus récente est gardée');
+  const item = dialog.locator('.import-item[data-change="unchanged"]');
+  await expect(item.locator('.import-kind')).toHaveText('Votre version gardée');
+  await expect(item.locator('.import-title')).toHaveText('Atelier couronnes de Noël : complet, liste d’attente ouverte');
 });

@@ -68,3 +68,24 @@ describe('SEQUENCE follows what a merge compares', () => {
     await b.core.close();
   });
 });
+
+describe('an older file of a post changed here since', () => {
+  it('is previewed as unchanged with this side kept, showing the version that stays, not the file’s older one', async () => {
+    const a = await calendarCore({ start: Date.parse('2027-02-01T08:00:00.000Z') });
+    const ws = (await call<{ id: string }>(a.core, 'workspace.create', { name: 'Office de tourisme', timeZone: 'Europe/Paris' })).id;
+    const [x, y] = [randomUUID(), randomUUID()];
+    for (const [id, text, at] of [[x, 'Marché de Noël', '2027-03-10T09:00:00.000Z'], [y, 'Concert du soir', '2027-03-11T18:00:00.000Z']] as const) {
+      await call(a.core, 'draft.save', { id, workspaceId: ws, text });
+      await call(a.core, 'post.setPlanning', { draftId: id, plannedAt: at });
+    }
+    const older = await exportIcs(a.core, ws);
+    await call(a.core, 'draft.save', { id: x, workspaceId: ws, text: 'Marché de Noël. Vin chaud offert.' });
+
+    const preview = await call<ImportPreview>(a.core, 'calendar.importPreview', { workspaceId: ws, fileName: 'plan.ics', dataBase64: Buffer.from(older).toString('base64') });
+    const byDraft = new Map(preview.items.map((i) => [i.draftId, i]));
+    expect(byDraft.get(x)).toMatchObject({ change: 'unchanged', keptMine: true, title: 'Marché de Noël. Vin chaud offert.' });
+    expect(byDraft.get(y)).toMatchObject({ change: 'unchanged', keptMine: false, title: 'Concert du soir' });
+    expect(preview.counts.unchanged).toBe(2);
+    await a.core.close();
+  });
+});

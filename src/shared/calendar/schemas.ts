@@ -149,6 +149,8 @@ export const PreviewItem = z.object({
   change: ChangeKind,
   /** Which side is newer by SEQUENCE then LAST-MODIFIED ('theirs' is applied for 'changed'). */
   newer: z.enum(['mine', 'theirs', 'same']),
+  /** Unchanged because only this side changed since the last exchange: the file holds an older version, this one is kept. */
+  keptMine: z.boolean(),
   fields: z.array(FieldDiff),
 });
 export type PreviewItem = z.infer<typeof PreviewItem>;

@@ -106,7 +106,9 @@ export class Importer {
       format: s.format,
       fileName: s.fileName,
       items: s.items.map((i) => {
-        const shown = i.theirs ?? i.mine;
+        // What the post will be: the file's version, or ours when it stays as it is (the file's may be older).
+        const keptMine = i.plan.change === 'unchanged' && i.mine !== null && i.theirs !== null && i.mineKey !== snapshotKey(i.theirs);
+        const shown = i.plan.change === 'unchanged' ? (i.mine ?? i.theirs) : (i.theirs ?? i.mine);
         return {
           uid: i.uid,
           draftId: i.mine ? i.localId : null,
@@ -114,6 +116,7 @@ export class Importer {
           at: shown?.at ?? null,
           change: i.plan.change,
           newer: i.plan.newer,
+          keptMine,
           fields: i.plan.fields,
         };
       }),

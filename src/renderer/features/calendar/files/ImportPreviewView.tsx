@@ -55,7 +55,7 @@ function ItemDiff({ item, zone, choice, onChoice }: { item: PreviewItem; zone: s
   return (
     <li className={`import-item import-${item.change}`} data-change={item.change}>
       <div className="import-item-head">
-        <span className={`import-kind import-kind-${item.change}`}>{t(`calendar.import.kinds.${item.change}`)}</span>
+        <span className={`import-kind import-kind-${item.change}`}>{t(item.keptMine ? 'calendar.import.kinds.keptMine' : `calendar.import.kinds.${item.change}`)}</span>
         <strong className="import-title">{title}</strong>
         {item.at ? <span className="field-hint">{formatInZone(item.at, zone, i18n.language)}</span> : null}
         {item.change !== 'unchanged' ? (
@@ -105,12 +105,13 @@ function ItemDiff({ item, zone, choice, onChoice }: { item: PreviewItem; zone: s
 export function ImportPreviewView({ preview, zone, choices, onChoices }: { preview: ImportPreview; zone: string; choices: Choices; onChoices(c: Choices): void }) {
   const { t } = useTranslation();
   const items = [...preview.items].sort((a, b) => ORDER.indexOf(a.change) - ORDER.indexOf(b.change));
+  const kept = preview.items.filter((i) => i.keptMine).length;
   return (
     <div className="import-preview">
       <p className="import-counts" data-testid="import-counts">
         {(['new', 'changed', 'unchanged', 'conflict', 'deleted', 'refused'] as const)
           .filter((k) => preview.counts[k] > 0)
-          .map((k) => t(`calendar.import.counts.${k}`, { count: preview.counts[k] }))
+          .map((k) => (k === 'unchanged' && kept > 0 ? t('calendar.import.counts.unchangedKept', { count: preview.counts[k], kept }) : t(`calendar.import.counts.${k}`, { count: preview.counts[k] })))
           .join(' · ') || t('calendar.import.nothing')}
       </p>
       {preview.rowProblems.length > 0 ? (
