@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core/types';
 import type { ImportBatch, ImportPreview, ImportResult, Label, PostRevision } from '../../src/shared/calendar/schemas';
 import { call, calendarCore, failure } from '../helpers/calendar/core';
+import { openSnapshots } from '../helpers/calendar/snapshots';
+import { displayField, type PostSnapshot } from '../../src/shared/calendar/snapshot';
 
 const FROM = '2027-03-01T00:00:00.000Z';
 const TO = '2027-05-01T00:00:00.000Z';
@@ -132,6 +134,22 @@ describe('merging a teammate\'s calendar by UID', () => {
       ['idea', '2027-07-01T08:00:00.000Z', 'Réunion presse, salle 2 Préparer le dossier Avec photos'],
       ['idea', '2027-07-14T07:00:00.000Z', 'Fête nationale'],
     ]);
+    // The instant given in UTC is planned in the workspace's zone, not in "UTC".
+    expect([...openSnapshots(a.dir, ws).values()].find((s) => s.text === 'Visio')?.timeZone).toBe('Europe/Paris');
     expect((await preview(a.core, ws, Buffer.from(google).toString('base64'))).counts).toMatchObject({ new: 0, unchanged: 3 });
+  });
+});
+
+describe('a field shown in the three-way view', () => {
+  it('writes a comment as "author: text", and a comment whose author gave no name as its text alone', () => {
+    const post: PostSnapshot = {
+      uid: 'p@tribune', id: randomUUID(), kind: 'post', text: 'Vernissage', content: null, at: null, timeZone: null, status: 'draft', reviewState: 'draft',
+      campaign: null, labels: [], sequence: 0, lastModified: '2027-02-01T08:00:00.000Z', createdAt: '2027-02-01T08:00:00.000Z', media: [], targets: [],
+      comments: [
+        { id: randomUUID(), author: 'Camille', text: 'Relu, ok', createdAt: '2027-02-01T08:00:00.000Z' },
+        { id: randomUUID(), author: '', text: 'Photo à changer', createdAt: '2027-02-01T09:00:00.000Z' },
+      ],
+    };
+    expect(displayField(post, 'comments')).toBe('Camille: Relu, ok\nPhoto à changer');
   });
 });

@@ -165,13 +165,14 @@ export function readEvent(c: Comp, e: EventProps, ctx: ImportContext, zones: Zon
   // A Tribune event's text is its DESCRIPTION (or X-TRIBUNE-TEXT): its SUMMARY is read only when it has neither.
   const summary = idProp && (description || e.text) ? '' : unescapeText(e.summary?.value ?? '').trim();
   if (!idProp) {
+    // Another calendar's event: an instant given in UTC (Thunderbird, Google) is planned in the workspace's zone.
     const body = description ? unescapeText(description.value).trim() : '';
     const text = body && body !== summary ? (summary ? `${summary}\n\n${body}` : body) : summary || uid;
     return {
       line: c.line,
       tribune: false,
       snapshot: {
-        uid, id: ctx.newId(), kind: 'idea', text: text.slice(0, 100_000), content: null, at: isoString(start.at), timeZone: start.zone,
+        uid, id: ctx.newId(), kind: 'idea', text: text.slice(0, 100_000), content: null, at: isoString(start.at), timeZone: start.zone === 'UTC' ? ctx.timeZone : start.zone,
         status: 'idea', reviewState: 'draft', campaign: null, labels: [], comments: [], media: [], targets: [],
         sequence, lastModified, createdAt,
       },

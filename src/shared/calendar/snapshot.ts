@@ -157,7 +157,7 @@ export function displayField(s: PostSnapshot | null, field: SnapshotField): stri
   if (typeof v === 'string') return v.length > 2000 ? `${v.slice(0, 1999)}…` : v;
   if (field === 'labels') return (v as { name: string }[]).map((l) => l.name).join(', ');
   if (field === 'campaign') return (v as { name: string }).name;
-  if (field === 'comments') return (v as { author: string; text: string }[]).map((c) => `${c.author}: ${c.text}`).join('\n');
+  if (field === 'comments') return (v as { author: string; text: string }[]).map((c) => (c.author ? `${c.author}: ${c.text}` : c.text)).join('\n');
   const json = field === 'content' ? contentJson(v as NonNullable<PostSnapshot['content']>) : JSON.stringify(v);
   return json.length > 2000 ? `${json.slice(0, 1999)}…` : json;
 }
