@@ -187,8 +187,11 @@ test('an older page the server refuses is said in the column and asked for once;
   await expect(page.getByRole('dialog')).toBeHidden();
   expect(mastodon.server.faultCount(route)).toBe(refused);
 
-  // The server answers again: scrolling to the end loads the older posts, down to the oldest.
+  // The server answers again; the column tries again at its time, or now when asked: scrolling to
+  // the end then loads the older posts, down to the oldest.
   mastodon.server.clearFaults();
+  await home.getByRole('button', { name: 'Réessayer maintenant' }).click();
+  await expect(home.getByText('Le serveur répond par des erreurs.')).toBeHidden();
   await expect
     .poll(
       async () => {

@@ -23,11 +23,12 @@ import { entry } from '../helpers/board/fixtures';
 import { manualClock, tempDir } from '../helpers/temp';
 
 /** A timeline of `n` posts, newest first, paged 40 at a time with a numeric cursor; `fail` throws instead. */
-function scriptedReader(state: { posts: RemoteEntry[]; fail?: ReadError | null; calls: number }): Reader {
+function scriptedReader(state: { posts: RemoteEntry[]; fail?: ReadError | null; calls: number; olderCalls?: number }): Reader {
   return {
     supports: () => true,
     read(_source, cursor, limit): Promise<ReadPage> {
       state.calls++;
+      if (cursor) state.olderCalls = (state.olderCalls ?? 0) + 1;
       if (state.fail) return Promise.reject(state.fail);
       const from = cursor ? Number(cursor) : 0;
       const entries = state.posts.slice(from, from + limit);
@@ -40,7 +41,7 @@ function scriptedReader(state: { posts: RemoteEntry[]; fail?: ReadError | null; 
   };
 }
 
-async function setup() {
+async function setup(posts = 30) {
   const dir = tempDir();
   const clock = manualClock(Date.parse('2026-12-01T08:00:00Z'));
   const { db } = await openStore({ file: path.join(dir, 't.sqlite3'), backupDir: path.join(dir, 'b'), clock });
@@ -48,7 +49,7 @@ async function setup() {
   const accounts = new AccountRepository(db);
   const ws = workspaces.create({ id: randomUUID(), name: 'W', color: '#2563eb', timeZone: 'Europe/Paris', createdAt: 0 });
   const account = accounts.upsert({ id: randomUUID(), workspaceId: ws.id, network: 'mastodon', handle: 'mairie@port.test', displayName: 'Mairie', avatarUrl: null, serviceUrl: 'http://127.0.0.1:1', remoteId: '1', createdAt: 0 });
-  const state = { posts: Array.from({ length: 30 }, (_, i) => entry(1000 + i)), fail: null as ReadError | null, calls: 0 };
+  const state = { posts: Array.from({ length: posts }, (_, i) => entry(1000 + i)), fail: null as ReadError | null, calls: 0, olderCalls: 0 };
   const events: { event: string; payload: unknown }[] = [];
   const board = createBoardCore({
     db,
@@ -115,6 +116,36 @@ describe('streams: gaps, throttling, retention', () => {
     state.fail = null;
     expect(await h['column.refresh']({ columnId: column.id })).toMatchObject({ state: 'ok', error: null });
     expect(events.filter((e) => e.event === 'column.changed').map((e) => (e.payload as { status: { state: string } }).status.state)).toEqual(expect.arrayContaining(['throttled', 'offline', 'failing', 'ok']));
+  });
+
+  it('past the end of the cache, asks for older posts only when the column is not waiting for its retry (throttled, failing)', async () => {
+    const { state, board, column, clock, events } = await setup(100);
+    const h = board.handlers;
+    const changes = () => events.filter((e) => e.event === 'column.changed').length;
+    const end = async () => {
+      const first = await h['column.page']({ columnId: column.id, limit: 200 });
+      return h['column.page']({ columnId: column.id, before: first.entries.at(-1)!.cursor, limit: 40 });
+    };
+    // Throttled: the page answers from the cache, no request, no new status (the renderer would reload and ask again).
+    state.fail = new ReadError('rate_limited', 'Too many requests', 429, clock.now() + 300_000);
+    expect(await h['column.refresh']({ columnId: column.id })).toMatchObject({ state: 'throttled' });
+    const before = changes();
+    expect((await end()).entries).toEqual([]);
+    expect(changes()).toBe(before);
+    // Failing: the same until its retry time.
+    clock.advance(301_000);
+    state.fail = new ReadError('server', 'HTTP 502', 502);
+    expect(await h['column.refresh']({ columnId: column.id })).toMatchObject({ state: 'failing' });
+    await end();
+    await h['column.refresh']({ columnId: column.id }); // waits for a read of older posts, had one started
+    expect(state.olderCalls).toBe(0);
+    // Back: the end of the cache reads the network's older page.
+    state.fail = null;
+    clock.advance(600_000);
+    expect(await h['column.refresh']({ columnId: column.id })).toMatchObject({ state: 'ok' });
+    await end();
+    await expect.poll(() => state.olderCalls).toBe(1);
+    await expect.poll(async () => (await h['column.page']({ columnId: column.id, limit: 200 })).entries.length).toBe(80);
   });
 
   it('keeps each column under its cap and the cache under its total', async () => {

@@ -114,7 +114,8 @@ export const useStreams = create<StreamStore>((set, get) => {
       // Reloaded meanwhile (the core read older posts from the network after the cache ran out): a
       // short answer may be stale, the cache may hold the next page now.
       const reloaded = (reloads.get(columnId) ?? 0) !== loads;
-      const again = (askedWhileLoading.delete(columnId) || reloaded) && result.value.nextCursor === null;
+      // Not while the column waits for its retry (throttled, failing): it asks again once the core reads again.
+      const again = (askedWhileLoading.delete(columnId) || reloaded) && result.value.nextCursor === null && PAGES_AGAIN.has(result.value.status.state);
       const entries = appendPage(feedOf(get(), columnId).entries, result.value.entries);
       patch(columnId, { entries, nextCursor: result.value.nextCursor ?? (again ? (entries.at(-1)?.cursor ?? null) : null), loadingMore: false });
       if (again) await get().loadMore(columnId);

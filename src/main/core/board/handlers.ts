@@ -9,6 +9,7 @@ import type { BoardSettingsRepository } from '../repositories/board-settings';
 import { columnStatus, toColumn, type BoardRepository, type ColumnRow } from '../repositories/boards';
 import type { WorkspaceRepository } from '../repositories/workspaces';
 import type { BoardReadModel } from '../streams/read-model';
+import { waitsForRetry } from '../streams/status';
 import type { StreamsPort } from './ports';
 import type { SentPost } from './sent-posts';
 
@@ -178,8 +179,10 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       const c = column(columnId);
       const size = limit ?? DEFAULT_PAGE;
       const entries = d.readModel.page({ columnId, workspaceId: c.workspace_id, accountId: c.account_id, before: before ?? null, limit: size });
-      // Past the end of the cache: the network's older page comes in the background.
-      if (entries.length < size && before !== undefined && c.account_id && c.older_cursor !== 'end') d.streams.loadOlder(columnId);
+      // Past the end of the cache: the network's older page comes in the background, unless the column
+      // waits for its retry (throttled, failing...): asking again at every scroll would loop with the
+      // renderer's reload of the column, and the engine tries again on its own at the retry time.
+      if (entries.length < size && before !== undefined && c.account_id && c.older_cursor !== 'end' && !waitsForRetry(c, d.clock.now())) d.streams.loadOlder(columnId);
       return {
         columnId,
         entries,
