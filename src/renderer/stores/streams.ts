@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { pagesAgain } from '../../shared/board/retry';
 import type { BoardItem, ColumnEntry, ColumnStatus, ItemAction } from '../../shared/board/schemas';
 import { getClient, type ClientError } from '../client';
 import { errorText, t } from '../i18n';
@@ -20,8 +21,6 @@ const EMPTY: ColumnFeed = { entries: [], nextCursor: null, readCursor: null, unr
 const PAGE = 40;
 /** How many pages a refresh reads on to reach the cards already shown (1000 entries). */
 const CATCH_UP_PAGES = 25;
-/** Column states in which a list that reached the end of the cache asks for older entries again. */
-const PAGES_AGAIN: ReadonlySet<ColumnStatus['state']> = new Set(['ok', 'idle', 'loading', 'stale', 'local']);
 
 /** The fresh first pages reach down to the shown list's newest entry (nothing shown: they do). */
 function reaches(fresh: readonly ColumnEntry[], shown: readonly ColumnEntry[]): boolean {
@@ -91,7 +90,7 @@ export const useStreams = create<StreamStore>((set, get) => {
       // Older entries shown below the fresh pages keep their own next cursor. One that had reached the
       // end of the cache asks again (older posts may have come from the network since), unless the
       // column is failing or waiting: it asks again once the core says it reads again.
-      const below = shown.nextCursor ?? (PAGES_AGAIN.has(status.state) ? (merged.at(-1)?.cursor ?? null) : null);
+      const below = shown.nextCursor ?? (pagesAgain(status.state) ? (merged.at(-1)?.cursor ?? null) : null);
       patch(columnId, { entries: merged, nextCursor: merged.length > entries.length ? below : nextCursor, readCursor, unread, status, loading: false, error: null });
     },
     async loadMore(columnId) {
@@ -115,7 +114,7 @@ export const useStreams = create<StreamStore>((set, get) => {
       // short answer may be stale, the cache may hold the next page now.
       const reloaded = (reloads.get(columnId) ?? 0) !== loads;
       // Not while the column waits for its retry (throttled, failing): it asks again once the core reads again.
-      const again = (askedWhileLoading.delete(columnId) || reloaded) && result.value.nextCursor === null && PAGES_AGAIN.has(result.value.status.state);
+      const again = (askedWhileLoading.delete(columnId) || reloaded) && result.value.nextCursor === null && pagesAgain(result.value.status.state);
       const entries = appendPage(feedOf(get(), columnId).entries, result.value.entries);
       patch(columnId, { entries, nextCursor: result.value.nextCursor ?? (again ? (entries.at(-1)?.cursor ?? null) : null), loadingMore: false });
       if (again) await get().loadMore(columnId);

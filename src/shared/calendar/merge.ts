@@ -27,6 +27,8 @@ export interface MergePlan {
   result: PostSnapshot | 'delete' | null;
   /** Fields the person has to choose (conflict). */
   conflicts: SnapshotField[];
+  /** Unchanged although the two sides differ: ours stays (theirs is older, or only ours changed since the base). */
+  keptMine: boolean;
 }
 
 /** Which side is newer by SEQUENCE, then LAST-MODIFIED. */
@@ -56,28 +58,28 @@ export function planMerge(m: MergeInput): MergePlan {
   const { uid, mine, theirs, base } = m;
   if (!theirs) {
     // Deleted on their side.
-    if (!mine) return { uid, change: 'unchanged', newer: 'same', fields: [], result: null, conflicts: [] };
+    if (!mine) return { uid, change: 'unchanged', newer: 'same', fields: [], result: null, conflicts: [], keptMine: false };
     const mineChanged = !base || snapshotKey(mine) !== snapshotKey(base);
     const deleted = diffs(base, mine, null);
     const field: FieldDiff = { field: 'deleted', base: null, mine: 'no', theirs: 'yes', conflict: mineChanged };
     return mineChanged
-      ? { uid, change: 'conflict', newer: 'mine', fields: [field, ...deleted], result: null, conflicts: [] }
-      : { uid, change: 'deleted', newer: 'theirs', fields: [field], result: 'delete', conflicts: [] };
+      ? { uid, change: 'conflict', newer: 'mine', fields: [field, ...deleted], result: null, conflicts: [], keptMine: false }
+      : { uid, change: 'deleted', newer: 'theirs', fields: [field], result: 'delete', conflicts: [], keptMine: false };
   }
   if (!mine) {
     if (m.mineDeleted && base && snapshotKey(theirs) === snapshotKey(base)) {
       // We deleted it and they did not change it: it stays deleted.
-      return { uid, change: 'unchanged', newer: 'mine', fields: [], result: null, conflicts: [] };
+      return { uid, change: 'unchanged', newer: 'mine', fields: [], result: null, conflicts: [], keptMine: false };
     }
-    return { uid, change: 'new', newer: 'theirs', fields: diffs(null, null, theirs), result: theirs, conflicts: [] };
+    return { uid, change: 'new', newer: 'theirs', fields: diffs(null, null, theirs), result: theirs, conflicts: [], keptMine: false };
   }
   const newer = newerSide(mine, theirs);
-  if (snapshotKey(mine) === snapshotKey(theirs)) return { uid, change: 'unchanged', newer, fields: [], result: null, conflicts: [] };
+  if (snapshotKey(mine) === snapshotKey(theirs)) return { uid, change: 'unchanged', newer, fields: [], result: null, conflicts: [], keptMine: false };
 
   if (!base) {
     // Never exchanged: the newer side wins whole, comments of both are kept.
-    if (newer === 'mine') return { uid, change: 'changed', newer, fields: diffs(null, mine, theirs), result: mergedComments(mine, theirs), conflicts: [] };
-    return { uid, change: 'changed', newer: 'theirs', fields: diffs(null, mine, theirs), result: { ...theirs, comments: unionComments(mine.comments, theirs.comments) }, conflicts: [] };
+    if (newer === 'mine') return { uid, change: 'changed', newer, fields: diffs(null, mine, theirs), result: mergedComments(mine, theirs), conflicts: [], keptMine: false };
+    return { uid, change: 'changed', newer: 'theirs', fields: diffs(null, mine, theirs), result: { ...theirs, comments: unionComments(mine.comments, theirs.comments) }, conflicts: [], keptMine: false };
   }
 
   let result: PostSnapshot = { ...mine };
@@ -93,9 +95,10 @@ export function planMerge(m: MergeInput): MergePlan {
   }
   result = { ...result, comments: unionComments(mine.comments, theirs.comments), sequence: Math.max(mine.sequence, theirs.sequence) };
   const fields = diffs(base, mine, theirs, conflicts);
-  if (conflicts.length > 0) return { uid, change: 'conflict', newer, fields, result, conflicts };
+  if (conflicts.length > 0) return { uid, change: 'conflict', newer, fields, result, conflicts, keptMine: false };
   const changed = snapshotKey(result) !== snapshotKey(mine);
-  return { uid, change: changed ? 'changed' : 'unchanged', newer, fields: changed ? fields : [], result: changed ? result : null, conflicts };
+  // Unchanged here means theirs brought nothing new: the two sides differ (they were not equal above), ours stays.
+  return { uid, change: changed ? 'changed' : 'unchanged', newer, fields: changed ? fields : [], result: changed ? result : null, conflicts, keptMine: !changed };
 }
 
 function mergedComments(mine: PostSnapshot, theirs: PostSnapshot): PostSnapshot | null {

@@ -1,6 +1,7 @@
 /** The board's commands: boards and columns (SQLite), pages from the cache, and the streams behind them. */
 import { randomUUID } from 'node:crypto';
-import { isNetworkColumn, type ColumnQuery, type ColumnType } from '../../../shared/board/schemas';
+import { columnWaits } from '../../../shared/board/retry';
+import { isNetworkColumn, type ColumnQuery, type ColumnState, type ColumnType } from '../../../shared/board/schemas';
 import { AppFailure } from '../../../shared/result';
 import type { Clock } from '../clock';
 import { defineHandlers } from '../handler-types';
@@ -9,7 +10,6 @@ import type { BoardSettingsRepository } from '../repositories/board-settings';
 import { columnStatus, toColumn, type BoardRepository, type ColumnRow } from '../repositories/boards';
 import type { WorkspaceRepository } from '../repositories/workspaces';
 import type { BoardReadModel } from '../streams/read-model';
-import { waitsForRetry } from '../streams/status';
 import type { StreamsPort } from './ports';
 import type { SentPost } from './sent-posts';
 
@@ -182,7 +182,7 @@ export function createBoardHandlers(d: BoardHandlerDeps) {
       // Past the end of the cache: the network's older page comes in the background, unless the column
       // waits for its retry (throttled, failing...): asking again at every scroll would loop with the
       // renderer's reload of the column, and the engine tries again on its own at the retry time.
-      if (entries.length < size && before !== undefined && c.account_id && c.older_cursor !== 'end' && !waitsForRetry(c, d.clock.now())) d.streams.loadOlder(columnId);
+      if (entries.length < size && before !== undefined && c.account_id && c.older_cursor !== 'end' && !columnWaits(c.state as ColumnState, c.retry_at, d.clock.now())) d.streams.loadOlder(columnId);
       return {
         columnId,
         entries,

@@ -107,7 +107,6 @@ export class Importer {
       fileName: s.fileName,
       items: s.items.map((i) => {
         // What the post will be: the file's version, or ours when it stays as it is (the file's may be older).
-        const keptMine = i.plan.change === 'unchanged' && i.mine !== null && i.theirs !== null && i.mineKey !== snapshotKey(i.theirs);
         const shown = i.plan.change === 'unchanged' ? (i.mine ?? i.theirs) : (i.theirs ?? i.mine);
         return {
           uid: i.uid,
@@ -116,7 +115,7 @@ export class Importer {
           at: shown?.at ?? null,
           change: i.plan.change,
           newer: i.plan.newer,
-          keptMine,
+          keptMine: i.plan.keptMine,
           fields: i.plan.fields,
         };
       }),

@@ -6,11 +6,6 @@ import type { StatusPatch } from '../repositories/boards';
 const BACKOFF_MS = [30_000, 60_000, 120_000, 300_000, 600_000];
 export const backoff = (failures: number): number => BACKOFF_MS[Math.min(Math.max(failures - 1, 0), BACKOFF_MS.length - 1)]!;
 
-/** States in which a column waits for its retry time (the engine tries again then, on its own). */
-const WAITING: ReadonlySet<ColumnState> = new Set(['throttled', 'offline', 'failing', 'reconnect_needed', 'unsupported']);
-/** The column waits: what it would ask the network for now waits for its retry (no request, no new status). */
-export const waitsForRetry = (c: { state: string; retry_at: number | null }, now: number): boolean => WAITING.has(c.state as ColumnState) && c.retry_at !== null && c.retry_at > now;
-
 export function failureStatus(err: ReadError, failures: number, now: number): StatusPatch & { state: ColumnState; retry_at: number } {
   switch (err.kind) {
     case 'rate_limited':
