@@ -95,3 +95,41 @@ test('after an import the focus is on "Annuler cet import", a file that changes 
   await expect(item.locator('.import-kind')).toHaveText('Votre version gardée');
   await expect(item.locator('.import-title')).toHaveText('Atelier couronnes de Noël : complet, liste d’attente ouverte');
 });
+
+test('the focus follows the import: on the preview once the file is read, on the message saying what was undone after "Annuler cet import"', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  await rpc.value('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' });
+  rpc.close();
+  await page.reload();
+  await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.main.getByRole('button', { name: 'Importer un calendrier…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Importer un calendrier' });
+  await dialog.getByRole('button', { name: 'Choisir un fichier…' }).focus();
+
+  // The file is read: the focus leaves "Choisir un fichier…" for the preview's heading, which names the counts.
+  await dialog.locator('input[type="file"]').setInputFiles({ name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(EVENT) });
+  const heading = dialog.getByRole('heading', { name: 'Aperçu de « agenda.ics »' });
+  await expect(heading).toBeFocused();
+  await expect(heading).toHaveAccessibleDescription('1 nouvelle');
+
+  // Applied, then undone from the keyboard: the dialog says what was undone, and the focus is on that message.
+  await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Annuler cet import' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const undone = dialog.getByRole('status').filter({ hasText: 'annulé' });
+  await expect(undone).toHaveText('Import de « agenda.ics » annulé : 1 publication retirée, 0 remise comme avant l’import.');
+  await expect(undone).toBeFocused();
+  await expect(dialog.getByRole('button', { name: 'Annuler cet import' })).toHaveCount(0);
+  await expect(dialog.getByRole('listitem').filter({ hasText: 'agenda.ics' })).toContainText('annulé');
+
+  // Undoing from the list of previous imports says the same in the dialog (that list's button is gone too).
+  await dialog.locator('input[type="file"]').setInputFiles({ name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(EVENT) });
+  await expect(heading).toBeFocused();
+  await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
+  await expect(dialog.getByRole('button', { name: 'Annuler cet import' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Annuler l’import de « agenda.ics »' }).click();
+  await expect(undone).toBeFocused();
+  await expect(undone).toHaveText('Import de « agenda.ics » annulé : 1 publication retirée, 0 remise comme avant l’import.');
+});

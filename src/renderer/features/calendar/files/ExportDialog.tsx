@@ -3,33 +3,46 @@ import { useTranslation } from 'react-i18next';
 import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { Download } from 'lucide-react';
 import type { ExportFormat } from '../../../../shared/calendar/schemas';
-import { addLocalDays } from '../../../../shared/schedule';
 import { AppDialog } from '../../../components/AppDialog';
 import { getClient } from '../../../client';
 import { errorText } from '../../../i18n';
-import { rangeInstants, todayIn } from '../../../model/calendar/calendarGrid';
+import { rangeInstants, todayIn, weekStartFor } from '../../../model/calendar/calendarGrid';
+import { defaultExportChoice, exportDates, shownDates } from '../../../model/calendar/exportRange';
+import { useCalendar } from '../../../stores/calendar';
 import { useToasts } from '../../../stores/toasts';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { describeZone } from '../../publishing/scheduleTime';
 import { downloadFile } from '../../../lib/download';
 import { FormError } from '../../../components/FormError';
+import { ExportRangePicker, type ExportRange } from './ExportRangePicker';
 
 const FORMATS: ExportFormat[] = ['ics', 'csv', 'bundle'];
 
-/** Export: iCalendar, Hootsuite-layout CSV or a bundle with the images, for a range of dates; saved as a download. */
+/**
+ * Export: iCalendar, Hootsuite-layout CSV or a bundle with the images, for a range of dates
+ * (this month and the next two, this month, what the calendar shows, everything planned, or
+ * other dates; see model/calendar/exportRange); saved as a download.
+ */
 export function ExportDialog({ workspaceId, onClose }: { workspaceId: string; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const workspace = useWorkspaces((s) => s.workspaces.find((w) => w.id === workspaceId));
   const zone = workspace?.timeZone ?? 'UTC';
   const [now] = useState(() => Date.now());
   const [format, setFormat] = useState<ExportFormat>('ics');
-  const [first, setFirst] = useState(() => addLocalDays(todayIn(zone, now), -30));
-  const [last, setLast] = useState(() => addLocalDays(todayIn(zone, now), 365));
+  const today = todayIn(zone, now);
+  const view = useCalendar((s) => s.view);
+  const anchor = useCalendar((s) => s.anchor) ?? today;
+  const shown = shownDates(view, anchor, weekStartFor(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB'));
+  const [range, setRange] = useState<ExportRange>(() => {
+    const choice = defaultExportChoice(today, shown);
+    return { choice, ...exportDates(choice, today, shown)! };
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    const { first, last } = exportDates(range.choice, today, shown) ?? range;
     if (!first || !last || last < first) return setError(t('calendar.export.badRange'));
     setBusy(true);
     setError(null);
@@ -60,16 +73,7 @@ export function ExportDialog({ workspaceId, onClose }: { workspaceId: string; on
           </div>
         </RadioGroup>
         <p className="field-hint">{t('calendar.export.zone', { zone: describeZone(zone, now) })}</p>
-        <div className="schedule-fields">
-          <label className="field">
-            <span className="field-label">{t('calendar.export.from')}</span>
-            <input className="input" type="date" required value={first} onChange={(e) => setFirst(e.target.value)} />
-          </label>
-          <label className="field">
-            <span className="field-label">{t('calendar.export.to')}</span>
-            <input className="input" type="date" required value={last} onChange={(e) => setLast(e.target.value)} />
-          </label>
-        </div>
+        <ExportRangePicker range={range} today={today} shown={shown} onChange={setRange} />
         {busy ? (
           <p className="field-hint" role="status">
             {t('calendar.export.working')}

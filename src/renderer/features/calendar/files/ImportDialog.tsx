@@ -8,9 +8,9 @@ import { getClient } from '../../../client';
 import { errorText } from '../../../i18n';
 import { useCalendar } from '../../../stores/calendar';
 import { useWorkspaces } from '../../../stores/workspaces';
-import { formatInZone } from '../../publishing/scheduleTime';
 import { announceImport, undoImport } from './importUndo';
-import { importSummary } from './importValues';
+import { importSummary, undoneSummary } from './importValues';
+import { ImportHistory } from './ImportHistory';
 import { mergeChoices, type Choices } from '../../../model/calendar/importChoices';
 import { ImportPreviewView } from './ImportPreviewView';
 import { previewFile } from './uploadFile';
@@ -22,22 +22,33 @@ import { FormError } from '../../../components/FormError';
  * field, then one all-or-nothing apply, which can be undone here or from its toast.
  */
 export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; onClose(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const zone = useWorkspaces((s) => s.workspaces.find((w) => w.id === workspaceId)?.timeZone) ?? 'UTC';
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [choices, setChoices] = useState<Choices>({});
   const [includeDeletes, setIncludeDeletes] = useState(true);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<(ImportResult & { fileName: string }) | null>(null);
+  const [undone, setUndone] = useState<(ImportResult & { fileName: string }) | null>(null);
   const [history, setHistory] = useState<ImportBatch[]>([]);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  const undoneMessage = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     // The preview and its "Importer" button are gone: the focus goes to what can follow, undoing it.
     if (result) undoButton.current?.focus();
   }, [result]);
+  useEffect(() => {
+    // The file is read: the focus (and the screen reader) go to what it would change, not back to the file button.
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
+  useEffect(() => {
+    // The Undo button is gone: the focus goes to the message saying what was undone.
+    if (undone) undoneMessage.current?.focus();
+  }, [undone]);
 
   const loadHistory = async () => {
     const list = await getClient().invoke('calendar.importList', { workspaceId });
@@ -58,6 +69,7 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
   const read = async (file: File) => {
     setError(null);
     setResult(null);
+    setUndone(null);
     setPreview(null);
     setChoices({});
     setProgress(0);
@@ -74,9 +86,19 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
     setProgress(null);
     if (!applied.ok) return setError(t('calendar.import.applyFailed', { reason: errorText(applied.error) }));
     setPreview(null);
-    setResult(applied.value);
+    setUndone(null);
+    setResult({ ...applied.value, fileName: preview.fileName });
     useCalendar.getState().invalidate(workspaceId);
     announceImport(applied.value, workspaceId);
+    void loadHistory();
+  };
+
+  const undo = async (batchId: string, fileName: string) => {
+    setError(null);
+    const answer = await undoImport(batchId, workspaceId);
+    if (!answer.ok) return setError(t('calendar.import.undoFailed', { reason: errorText(answer.error) }));
+    setResult(null);
+    setUndone({ ...answer.value, fileName });
     void loadHistory();
   };
 
@@ -113,6 +135,9 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
             id="import-file"
             className="sr-only"
             type="file"
+            // Reached through "Choisir un fichier…" (and drops): not a second, unnamed tab stop.
+            tabIndex={-1}
+            aria-hidden
             accept=".ics,.ical,.csv,.zip,text/calendar,text/csv,application/zip"
             onChange={(e) => {
               const file = e.target.files?.[0];
@@ -135,16 +160,21 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
           <div className="import-result" role="status">
             <p>{importSummary(result, t)}</p>
             {result.batchId ? (
-              <Button ref={undoButton} className="btn btn-ghost" onPress={() => void undoImport(result.batchId!, workspaceId).then((ok) => (ok ? (setResult(null), loadHistory()) : null))}>
+              <Button ref={undoButton} className="btn btn-ghost" onPress={() => void undo(result.batchId!, result.fileName)}>
                 <Undo2 size={14} aria-hidden />
                 <span>{t('calendar.import.undoThis')}</span>
               </Button>
             ) : null}
           </div>
         ) : null}
+        {undone ? (
+          <p ref={undoneMessage} tabIndex={-1} className="import-result" role="status" data-testid="import-undone">
+            {undoneSummary(undone, t)}
+          </p>
+        ) : null}
         {preview ? (
           <>
-            <h3 className="planning-title">{t('calendar.import.previewOf', { file: preview.fileName })}</h3>
+            <h3 ref={previewHeading} tabIndex={-1} className="planning-title" aria-describedby="import-counts">{t('calendar.import.previewOf', { file: preview.fileName })}</h3>
             <ImportPreviewView preview={preview} zone={zone} choices={choices} onChoices={setChoices} />
             {preview.counts.deleted > 0 ? (
               <Checkbox className="checkbox" isSelected={includeDeletes} onChange={setIncludeDeletes}>
@@ -173,33 +203,7 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
             </div>
           </>
         ) : null}
-        {history.length > 0 ? (
-          <section aria-labelledby="import-history">
-            <h3 id="import-history" className="field-label">
-              {t('calendar.import.history')}
-            </h3>
-            <ul className="manage-list">
-              {history.slice(0, 8).map((batch) => (
-                <li key={batch.id} className="manage-item">
-                  <span className="manage-item-name">
-                    {batch.fileName}
-                    <span className="manage-item-meta">
-                      {' · '}
-                      {formatInZone(batch.createdAt, zone, i18n.language)} · {importSummary(batch, t)}
-                    </span>
-                  </span>
-                  {batch.undoneAt ? (
-                    <span className="field-hint">{t('calendar.import.wasUndone')}</span>
-                  ) : (
-                    <Button className="btn btn-ghost" onPress={() => void undoImport(batch.id, workspaceId).then(() => loadHistory())}>
-                      {t('calendar.import.undoNamed', { file: batch.fileName })}
-                    </Button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        <ImportHistory history={history} zone={zone} onUndo={(batch) => void undo(batch.id, batch.fileName)} />
       </div>
     </AppDialog>
   );

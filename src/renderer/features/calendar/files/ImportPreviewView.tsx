@@ -108,7 +108,7 @@ export function ImportPreviewView({ preview, zone, choices, onChoices }: { previ
   const kept = preview.items.filter((i) => i.keptMine).length;
   return (
     <div className="import-preview">
-      <p className="import-counts" data-testid="import-counts">
+      <p id="import-counts" className="import-counts" data-testid="import-counts">
         {(['new', 'changed', 'unchanged', 'conflict', 'deleted', 'refused'] as const)
           .filter((k) => preview.counts[k] > 0)
           .map((k) => (k === 'unchanged' && kept > 0 ? t('calendar.import.counts.unchangedKept', { count: preview.counts[k], kept }) : t(`calendar.import.counts.${k}`, { count: preview.counts[k] })))

@@ -43,3 +43,12 @@ export function importSummary(counts: { created: number; updated: number; delete
     deleted: t('calendar.import.summary.deleted', { count: counts.deleted }),
   });
 }
+
+/** "Import de « agenda.ics » annulé : 1 publication retirée, 2 remises comme avant" (what an undo did). */
+export function undoneSummary(undone: { fileName: string; deleted: number; updated: number }, t: Translate): string {
+  return t('calendar.import.undoneNamed', {
+    file: undone.fileName,
+    removed: t('calendar.import.undoneCounts.removed', { count: undone.deleted }),
+    restored: t('calendar.import.undoneCounts.restored', { count: undone.updated }),
+  });
+}
