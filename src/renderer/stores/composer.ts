@@ -166,7 +166,9 @@ export const useComposer = create<ComposerStore>((set, get) => {
       }
       reset();
       if (!restoreFocus) return true;
-      if (draftId && !blank) useUi.getState().focusDraft(draftId);
+      // The inbox takes the keyboard back on its item (it shows no draft card).
+      if (useUi.getState().place === 'inbox') useUi.getState().focusBoard();
+      else if (draftId && !blank) useUi.getState().focusDraft(draftId);
       else useUi.getState().focusBoard();
       return true;
     },
