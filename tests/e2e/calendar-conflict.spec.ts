@@ -5,37 +5,17 @@
  * The exchange dialogs (import preview with a conflict, export, CalDAV) pass axe in light and dark.
  */
 import { randomUUID } from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
-import { CalendarPage } from './pages/calendar';
+import { axeInBothThemes } from './support/axe';
+import { createWorkspace, openCalendar } from './support/calendar';
 
 test.use({ timezoneId: 'Europe/Paris' });
-
-const seriousOrCritical = async (page: Page) =>
-  (
-    await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      // React Aria's live announcer only (see accessibility.spec.ts).
-      .exclude('[role="log"][aria-live="assertive"]')
-      .analyze()
-  ).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-
-const axeInBothThemes = async (page: Page, what: string) => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    expect(await seriousOrCritical(page), `${what} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-};
 
 test('a post changed on both sides is settled field by field in the three-way view, with the keyboard, and the import undone', async ({ tribune, host, page }) => {
   test.setTimeout(180_000);
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' });
+  const workspace = await createWorkspace(rpc);
   const id = randomUUID();
   const now = new Date();
   // The 10th of next month at 10:00 in Paris (09:00 UTC in winter, 08:00 in summer: either is the 10th).
@@ -53,12 +33,8 @@ test('a post changed on both sides is settled field by field in the three-way vi
   expect(theirs).toContain('SEQUENCE:1');
   const text = async () => (await rpc.value<{ text: string }>('draft.get', { id })).text;
 
-  await page.reload();
-  await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
-  const calendar = new CalendarPage(page);
-  await calendar.open();
-  await calendar.main.getByRole('button', { name: 'Importer un calendrier…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Importer un calendrier' });
+  const calendar = await openCalendar(tribune, page);
+  const dialog = await calendar.openImport();
   await dialog.locator('input[type="file"]').setInputFiles({ name: 'plan-camille.ics', mimeType: 'text/calendar', buffer: Buffer.from(theirs) });
 
   const item = dialog.locator('.import-item[data-change="conflict"]');
