@@ -5,6 +5,7 @@
  */
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
+import { addCampaignAndLabel, createWorkspace, showWorkspace } from './support/calendar';
 
 test('a campaign and a label made from the composer are offered in it at once', async ({ tribune, page }) => {
   await tribune.createWorkspace('Office de Tourisme de Port-Lumière');
@@ -13,15 +14,7 @@ test('a campaign and a label made from the composer are offered in it at once', 
   await expect(composer.getByRole('combobox', { name: 'Campagne' })).toBeEnabled();
 
   await composer.getByRole('button', { name: 'Campagnes et étiquettes…' }).click();
-  const manage = page.getByRole('dialog', { name: 'Campagnes et étiquettes' });
-  await manage.getByRole('textbox', { name: 'Nom de la campagne' }).fill('Fêtes de fin d’année');
-  await manage.getByRole('button', { name: 'Ajouter la campagne' }).click();
-  await expect(manage.getByRole('list', { name: 'Campagnes' })).toContainText('Fêtes de fin d’année');
-  await manage.getByRole('textbox', { name: 'Nom de l’étiquette' }).fill('Événement');
-  await manage.getByRole('button', { name: 'Ajouter l’étiquette' }).click();
-  await expect(manage.getByRole('list', { name: 'Étiquettes' })).toContainText('Événement');
-  await page.keyboard.press('Escape');
-  await expect(manage).toBeHidden();
+  await addCampaignAndLabel(page, { name: 'Fêtes de fin d’année' }, 'Événement');
 
   // The composer is still there, with the new campaign and label to choose.
   await expect(composer).toBeVisible();
@@ -34,11 +27,10 @@ test('a campaign and a label made from the composer are offered in it at once', 
 
 test('review and comments keep the focus: each step lands on the next one, a comment sent leaves the field ready', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' });
+  const workspace = await createWorkspace(rpc);
   await rpc.value('workspace.setApproval', { id: workspace.id, requireApproval: true });
   rpc.close();
-  await page.reload();
-  await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
+  await showWorkspace(tribune, page);
   await tribune.writeDraft('Le marché de Noël ouvre vendredi sur le port');
   const composer = tribune.composer;
   const review = composer.getByRole('group', { name: 'Validation' });

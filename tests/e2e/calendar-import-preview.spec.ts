@@ -5,7 +5,7 @@
  */
 import { connectRpc } from '../helpers/host';
 import { test, expect } from './fixtures';
-import { CalendarPage } from './pages/calendar';
+import { createWorkspace, openCalendar } from './support/calendar';
 
 test.use({ viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Paris' });
 
@@ -26,15 +26,9 @@ const EVENT = [
 
 test('an event from another calendar is previewed with its title readable, whole field names and the date in the workspace zone', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  await rpc.value('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' });
+  await createWorkspace(rpc);
   rpc.close();
-  await page.reload();
-  await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
-
-  const calendar = new CalendarPage(page);
-  await calendar.open();
-  await calendar.main.getByRole('button', { name: 'Importer un calendrier…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Importer un calendrier' });
+  const dialog = await (await openCalendar(tribune, page)).openImport();
   await dialog.locator('input[type="file"]').setInputFiles({ name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(EVENT) });
   const item = dialog.locator('.import-item[data-change="new"]');
   await expect(item).toBeVisible();
@@ -65,13 +59,8 @@ test('an event from another calendar is previewed with its title readable, whole
 
 test('after an import the focus is on "Annuler cet import", a file that changes nothing says so, and an older file of a post changed since keeps ours', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = (await rpc.value('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' })) as { id: string };
-  await page.reload();
-  await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
-  const calendar = new CalendarPage(page);
-  await calendar.open();
-  await calendar.main.getByRole('button', { name: 'Importer un calendrier…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Importer un calendrier' });
+  const workspace = await createWorkspace(rpc);
+  const dialog = await (await openCalendar(tribune, page)).openImport();
   const file = { name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(EVENT) };
   await dialog.locator('input[type="file"]').setInputFiles(file);
   await expect(dialog.getByText('Ce fichier ne change rien à votre calendrier', { exact: false })).toBeHidden();
@@ -98,14 +87,9 @@ test('after an import the focus is on "Annuler cet import", a file that changes 
 
 test('the focus follows the import: on the preview once the file is read, on the message saying what was undone after "Annuler cet import"', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  await rpc.value('workspace.create', { name: 'Office de Tourisme de Port-Lumière', timeZone: 'Europe/Paris' });
+  await createWorkspace(rpc);
   rpc.close();
-  await page.reload();
-  await expect(tribune.workspaceButton('Office de Tourisme de Port-Lumière')).toBeVisible();
-  const calendar = new CalendarPage(page);
-  await calendar.open();
-  await calendar.main.getByRole('button', { name: 'Importer un calendrier…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Importer un calendrier' });
+  const dialog = await (await openCalendar(tribune, page)).openImport();
   await dialog.getByRole('button', { name: 'Choisir un fichier…' }).focus();
 
   // The file is read: the focus leaves "Choisir un fichier…" for the preview's heading, which names the counts.

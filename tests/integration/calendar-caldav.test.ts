@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCalendarObject, deleteCalendarObject, fetchCalendarObjects, getBasicAuthHeaders, updateCalendarObject } from 'tsdav';
 import type { CalDavConfig, ImportPreview, SyncResult } from '../../src/shared/calendar/schemas';
 import { call, calendarCore, failure } from '../helpers/calendar/core';
+import { openCore } from '../../src/main/core/app';
+import { MemoryKeychain } from '../../src/main/core/vault/memory-keychain';
+import { manualClock, tempDir } from '../helpers/temp';
 import { startRadicale, type Radicale } from '../helpers/calendar/radicale';
 
 let server: Radicale;
@@ -102,6 +105,46 @@ describe('a workspace shared through a CalDAV collection (Radicale)', () => {
     expect(await call<SyncResult>(core, 'caldav.sync', { workspaceId: ws })).toMatchObject({ state: 'synced', pushed: 1 });
     expect(await call<CalDavConfig>(core, 'caldav.get', { workspaceId: ws })).toMatchObject({ lastError: null, pendingChanges: 0 });
     expect((await other.list()).some((o) => String(o.data).includes('Expo printemps — complet'))).toBe(true);
+    await core.close();
+  }, 60_000);
+});
+
+describe('a post sent while the server copy changes (the server answers 412)', () => {
+  it('is not taken as sent: the next sync shows both versions as a conflict instead of keeping theirs over ours', async () => {
+    const collection = await server.makeCalendar('alice', 'alice-secret', 'race');
+    const other = otherClient(collection);
+    // The teammate saves their edit just as our version is on its way (after we read the server, before our PUT).
+    let teammateFirst: (() => Promise<void>) | null = null;
+    const between: typeof fetch = async (input, init) => {
+      if (init?.method === 'PUT' && teammateFirst) {
+        const edit = teammateFirst;
+        teammateFirst = null;
+        await edit();
+      }
+      return fetch(input, init);
+    };
+    const core = await openCore({ dataDir: tempDir(), host: 'web', keychain: new MemoryKeychain(), clock: manualClock(Date.parse('2027-03-01T08:00:00.000Z')), systemLocale: 'en_US.UTF-8', caldavFetch: between });
+    const ws = (await call<{ id: string }>(core, 'workspace.create', { name: 'Musée', timeZone: 'Europe/Paris' })).id;
+    const concert = randomUUID();
+    await call(core, 'draft.save', { id: concert, workspaceId: ws, text: 'Concert du soir' });
+    await call(core, 'post.setPlanning', { draftId: concert, plannedAt: '2027-03-12T18:00:00.000Z' });
+    await call(core, 'caldav.set', { workspaceId: ws, url: collection, username: 'alice', password: 'alice-secret' });
+    expect(await call<SyncResult>(core, 'caldav.sync', { workspaceId: ws })).toMatchObject({ state: 'synced', pushed: 1 });
+
+    await call(core, 'draft.save', { id: concert, workspaceId: ws, text: 'Concert du soir (version Alice)' });
+    teammateFirst = () => other.edit('Concert du soir', setDescription('Concert du soir (version téléphone)'));
+    const refused = await call<SyncResult>(core, 'caldav.sync', { workspaceId: ws });
+    expect(teammateFirst).toBeNull();
+    expect(refused).toMatchObject({ state: 'synced', pushed: 0, pulled: 0 });
+    expect(await call<CalDavConfig>(core, 'caldav.get', { workspaceId: ws })).toMatchObject({ pendingChanges: 1 });
+    expect((await other.list()).some((o) => String(o.data).includes('DESCRIPTION:Concert du soir (version téléphone)'))).toBe(true);
+
+    const next = await call<SyncResult>(core, 'caldav.sync', { workspaceId: ws });
+    expect(next.state).toBe('conflicts');
+    expect(next.conflicts!.items[0]!.fields.find((f) => f.field === 'text')).toEqual({
+      field: 'text', base: 'Concert du soir', mine: 'Concert du soir (version Alice)', theirs: 'Concert du soir (version téléphone)', conflict: true,
+    });
+    expect((await call<{ text: string }>(core, 'draft.get', { id: concert })).text).toBe('Concert du soir (version Alice)');
     await core.close();
   }, 60_000);
 });

@@ -55,6 +55,8 @@ export interface CoreOptions {
   logSink?: (line: string) => void;
   /** Tests drive the CalDAV sync's timer (every five minutes otherwise). */
   caldavTimers?: import('./scheduler/ports').TimerPort;
+  /** Tests put themselves between the CalDAV sync and its server (a teammate's edit at a given moment). */
+  caldavFetch?: typeof fetch;
   /** Tests shorten the scheduler's delays, or hold its timers (the due timer, the offline probe). */
   publishing?: {
     retry?: { baseMs: number; maxMs: number };

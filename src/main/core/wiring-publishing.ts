@@ -82,6 +82,7 @@ export function wirePublishing(ctx: WiringContext, services: Services) {
     media,
     vault,
     emit,
+    ...(options.caldavFetch ? { caldavFetch: options.caldavFetch } : {}),
     // A scheduled post an import moved or rewrote: its queue jobs follow, in the import's transaction.
     replanImported: (draftId, change) => publishing.replanImported(draftId, change),
     // An approved post's targets held for approval go (or follow the missed-post policy).

@@ -16,6 +16,17 @@ import { draftBackup, session, type ComposerStore } from './composerSession';
 import { useDrafts } from './drafts';
 import { useUi } from './ui';
 
+/**
+ * What had the keyboard on the board when a reply or a quote was opened (the card, or its reply
+ * button): putting the composer away gives it back, so the person goes on from where they were.
+ */
+let opener: HTMLElement | null = null;
+const boardOpener = (): HTMLElement | null => {
+  if (typeof document === 'undefined') return null;
+  const active = document.activeElement;
+  return active instanceof HTMLElement && active.closest('main.board') ? active : null;
+};
+
 export const useComposer = create<ComposerStore>((set, get) => {
   const { currentSnapshot, validateSoon, startSaver, stop, current } = composerSaving(set, get);
 
@@ -77,6 +88,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
 
     async openNew(workspaceId) {
       if (!(await settleCurrent())) return false;
+      opener = null;
       // A workspace with one account: the post goes there unless the person takes it out. Nothing
       // is saved until something is written (an untouched composer leaves no draft).
       const content: DraftContent = { ...EMPTY_DRAFT_CONTENT, targets: newPostTargets(useAccounts.getState().byWorkspace[workspaceId] ?? []) };
@@ -85,7 +97,9 @@ export const useComposer = create<ComposerStore>((set, get) => {
     },
 
     async openReply(workspaceId, accountId, mode, item) {
+      const from = boardOpener();
       if (!(await settleCurrent())) return false;
+      opener = from;
       const ref = { itemId: item.id, network: item.network, uri: item.uri };
       // A private (direct) post is answered privately, naming its participants (Mastodon delivers it to them only).
       const direct = mode === 'reply' && item.direct === true;
@@ -110,6 +124,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
         return true;
       }
       if (!(await settleCurrent())) return false;
+      opener = null;
       // Text typed earlier that never reached the core wins over the stored one.
       const backup = draftBackup.get(draft.id);
       const text = backup && backup.text !== draft.text ? backup.text : draft.text;
@@ -165,8 +180,14 @@ export const useComposer = create<ComposerStore>((set, get) => {
         if (removed.ok) useDrafts.getState().removeLocal(workspaceId, draftId);
       }
       reset();
+      const back = opener;
+      opener = null;
       if (!restoreFocus) return true;
-      if (draftId && !blank) useUi.getState().focusDraft(draftId);
+      // The inbox takes the keyboard back on its item (it shows no draft card); a reply opened
+      // from a card of the board gives it back to that card.
+      if (useUi.getState().place === 'inbox') useUi.getState().focusBoard();
+      else if (back?.isConnected && useUi.getState().place === 'board') back.focus();
+      else if (draftId && !blank) useUi.getState().focusDraft(draftId);
       else useUi.getState().focusBoard();
       return true;
     },
@@ -176,6 +197,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
       const saver = current();
       if (saver && !(await saver.flush())) return false;
       reset();
+      opener = null;
       return true;
     },
   };

@@ -46,6 +46,13 @@ export class CalendarPage {
     for (let i = 0; i < 6 && !(await this.cell(`${date}T09:00`).count()); i++) await this.next();
     await expect(this.cell(`${date}T09:00`)).toBeAttached();
   }
+  /** Opens "Importer un calendrier…": its dialog. */
+  async openImport(): Promise<Locator> {
+    await this.main.getByRole('button', { name: 'Importer un calendrier…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Importer un calendrier' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
   async time(draftId: string): Promise<string> {
     return (await this.item(draftId).locator('.cal-item-time').textContent()) ?? '';
   }

@@ -21,8 +21,8 @@ export function useMastodonStandIn(options: MastodonStandInOptions = {}): { serv
 }
 
 /** A workspace with the stand-in's account connected through the contract, as the UI's OAuth flow does it. */
-export async function workspaceWithMastodon(rpc: RpcClient, instance: string, name: string): Promise<{ workspace: { id: string }; account: { id: string } }> {
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name });
+export async function workspaceWithMastodon(rpc: RpcClient, instance: string, name: string, timeZone?: string): Promise<{ workspace: { id: string }; account: { id: string } }> {
+  const workspace = await rpc.value<{ id: string }>('workspace.create', timeZone ? { name, timeZone } : { name });
   const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance });
   const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
   await fetch(begin.authorizeUrl); // The instance approves at once and sends the browser back to Tribune's listener.

@@ -45,8 +45,8 @@ async function waitUntilUp(url: string, child: ChildProcess, log: () => string):
   throw new Error(`radicale did not start: ${log()}`);
 }
 
-export async function startRadicale(users: Record<string, string>): Promise<Radicale> {
-  const dir = tempDir('tribune-radicale-');
+/** `dir`: its storage folder (by default a temporary one removed after each vitest test; Playwright specs give their own). */
+export async function startRadicale(users: Record<string, string>, dir: string = tempDir('tribune-radicale-')): Promise<Radicale> {
   const port = await freePort();
   const htpasswd = path.join(dir, 'users');
   fs.writeFileSync(htpasswd, Object.entries(users).map(([u, p]) => `${u}:${p}`).join('\n') + '\n');

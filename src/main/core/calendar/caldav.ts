@@ -169,6 +169,7 @@ export class CalDavService {
         result.state = 'conflicts';
       }
       const held = new Set(conflicts.map((c) => c.uid));
+      const sent = new Set<string>();
 
       // 2. Push what changed here since the last exchange.
       const locals = this.d.exchange.allByUid(ws.id);
@@ -179,9 +180,10 @@ export class CalDavService {
         const base = basesNow.get(uid);
         if (local.deleted) {
           if (onServer && base && snapshotKey(onServer.snapshot) === snapshotKey(base)) {
-            await this.request(deleteCalendarObject({ calendarObject: { url: onServer.href, etag: onServer.etag }, headers, ...this.fetchOption() }));
-            this.d.exchange.deleteBase(ws.id, uid);
-            result.deletedRemote++;
+            if (await this.request(deleteCalendarObject({ calendarObject: { url: onServer.href, etag: onServer.etag }, headers, ...this.fetchOption() }))) {
+              this.d.exchange.deleteBase(ws.id, uid);
+              result.deletedRemote++;
+            }
           }
           continue;
         }
@@ -189,22 +191,26 @@ export class CalDavService {
         if (onServer && snapshotKey(onServer.snapshot) === snapshotKey(local.snapshot)) continue;
         if (!onServer && known.has(uid)) continue; // deleted on the server: handled by the merge above
         const text = exportEvent({ workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, now: new Date(this.d.now()).toISOString() }, local.snapshot);
-        if (onServer) {
-          await this.request(updateCalendarObject({ calendarObject: { url: onServer.href, etag: onServer.etag, data: text }, headers, ...this.fetchOption() }));
-        } else {
-          await this.request(createCalendarObject({ calendar, filename: fileNameFor(uid), iCalString: text, headers, ...this.fetchOption() }));
-        }
+        const written = onServer
+          ? await this.request(updateCalendarObject({ calendarObject: { url: onServer.href, etag: onServer.etag, data: text }, headers, ...this.fetchOption() }))
+          : await this.request(createCalendarObject({ calendar, filename: fileNameFor(uid), iCalString: text, headers, ...this.fetchOption() }));
+        // Changed on the server since it was read: not sent, the base stays, and the next sync merges both sides.
+        if (!written) continue;
         this.d.exchange.putBase(ws.id, local.snapshot);
+        sent.add(uid);
         result.pushed++;
       }
 
-      // 3. Remember what the server holds now (ETags).
+      // 3. Remember what the server holds now (ETags), except what someone else changed during this
+      // sync: its ETag stays the one read, so that the next sync reads their version and merges it.
       const after = await this.fetchAll(calendar, headers);
       const objects = new Map<string, { href: string; etag: string }>();
       const byHref = new Map([...remoteByUid].map(([uid, r]) => [r.href, uid]));
       for (const object of after) {
         const uid = byHref.get(object.url) ?? this.d.files.parse(ws, object.data).events[0]?.snapshot.uid;
-        if (uid) objects.set(uid, { href: object.url, etag: object.etag });
+        if (!uid) continue;
+        const read = remoteByUid.get(uid)?.etag;
+        objects.set(uid, { href: object.url, etag: read !== undefined && !sent.has(uid) ? read : object.etag });
       }
       this.d.repo.setObjects(ws.id, objects);
       this.d.repo.setStatus(ws.id, this.d.now(), null);
@@ -233,7 +239,8 @@ export class CalDavService {
     return objects.filter((o) => typeof o.data === 'string' && o.data.length > 0).map((o) => ({ url: o.url, etag: o.etag ?? '', data: o.data as string }));
   }
 
-  private async request(pending: Promise<Response>): Promise<void> {
+  /** False when the server refused because the object changed since it was read (412). */
+  private async request(pending: Promise<Response>): Promise<boolean> {
     let response: Response;
     try {
       response = await pending;
@@ -241,8 +248,9 @@ export class CalDavService {
       throw this.classify(error);
     }
     if (response.status === 401 || response.status === 403) throw new AppFailure('caldav_auth_failed', 'The calendar server refused the credentials.');
-    if (response.status === 412) return; // changed on the server meanwhile: the next sync merges it
+    if (response.status === 412) return false;
     if (!response.ok) throw new AppFailure('caldav_server_error', `The calendar server answered ${response.status}.`, { status: response.status });
+    return true;
   }
 
   private async check(url: string, username: string, password: string): Promise<void> {

@@ -5,6 +5,7 @@ import { Plus, RotateCcw, X } from 'lucide-react';
 import type { Account } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
 import { AppDialog } from '../../components/AppDialog';
+import { Field } from '../../components/Field';
 import { getClient, type CommandClientResult } from '../../client';
 import { errorText } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
@@ -98,19 +99,17 @@ export function SlotsDialog({ accountId, onClose }: { accountId: string; onClose
       {!rows && !loadError ? <p>{t('common.loading')}</p> : null}
       {rows ? (
         <div className="form">
-          <div className="field">
-            <label className="field-label" htmlFor="slots-zone">
-              {t('slots.timeZone')}
-            </label>
-            <select id="slots-zone" className="input" value={zone} onChange={(e) => setZone(e.target.value)}>
-              {timeZoneOptions(zone).map((z) => (
-                <option key={z} value={z}>
-                  {z.replaceAll('_', ' ')}
-                </option>
-              ))}
-            </select>
-            <span className="field-hint">{t('slots.timeZoneHint', { zone: describeZone(zone, now) })}</span>
-          </div>
+          <Field id="slots-zone" label={t('slots.timeZone')} hint={t('slots.timeZoneHint', { zone: describeZone(zone, now) })}>
+            {(control) => (
+              <select {...control} className="input" value={zone} onChange={(e) => setZone(e.target.value)}>
+                {timeZoneOptions(zone).map((z) => (
+                  <option key={z} value={z}>
+                    {z.replaceAll('_', ' ')}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           {rows.length > 0 ? (
             <table className="slots-table">
               <caption className="sr-only">{t('slots.tableCaption', { handle })}</caption>
@@ -156,44 +155,36 @@ export function SlotsDialog({ accountId, onClose }: { accountId: string; onClose
           ) : (
             <p className="field-hint">{t('slots.none')}</p>
           )}
-          <div className="slot-add">
-            <div className="field">
-              <label className="field-label" htmlFor="slots-new-time">
-                {t('slots.newTime')}
-              </label>
-              <input
-                id="slots-new-time"
-                className="input"
-                type="time"
-                value={newTime}
-                aria-invalid={addError ? true : undefined}
-                aria-describedby={addError ? 'slots-add-error' : undefined}
-                onChange={(e) => {
-                  setNewTime(e.target.value);
-                  setAddError(null);
-                }}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    add();
-                  }
-                }}
-              />
-            </div>
-            <Button className="btn btn-ghost" onPress={add}>
-              <Plus size={14} aria-hidden />
-              <span>{t('slots.addTime')}</span>
-            </Button>
-            <Button className="btn btn-ghost" onPress={() => setRows(defaultRows())}>
-              <RotateCcw size={14} aria-hidden />
-              <span>{t('slots.reset')}</span>
-            </Button>
-          </div>
-          {addError ? (
-            <p id="slots-add-error" className="field-error" role="alert">
-              {addError}
-            </p>
-          ) : null}
+          <Field id="slots-new-time" label={t('slots.newTime')} error={addError} alertError>
+            {(control) => (
+              <div className="slot-add">
+                <input
+                  {...control}
+                  className="input"
+                  type="time"
+                  value={newTime}
+                  onChange={(e) => {
+                    setNewTime(e.target.value);
+                    setAddError(null);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      add();
+                    }
+                  }}
+                />
+                <Button className="btn btn-ghost" onPress={add}>
+                  <Plus size={14} aria-hidden />
+                  <span>{t('slots.addTime')}</span>
+                </Button>
+                <Button className="btn btn-ghost" onPress={() => setRows(defaultRows())}>
+                  <RotateCcw size={14} aria-hidden />
+                  <span>{t('slots.reset')}</span>
+                </Button>
+              </div>
+            )}
+          </Field>
           <p className="field-hint" role="status">
             {t('slots.count', { count: weeklyCount(rows) })}
           </p>

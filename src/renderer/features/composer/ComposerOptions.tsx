@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Visibility } from '../../../shared/publishing';
+import { Field } from '../../components/Field';
 import { useComposer } from '../../stores/composer';
 import { DEFAULT_MAX_POLL_OPTIONS, setVisibility } from '../../model/pollContent';
 import { PollEditor } from './PollEditor';
@@ -55,70 +56,59 @@ export function ComposerOptions({ targets }: { targets: ComposerTarget[] }) {
   return (
     <div className="composer-options">
       {showWarning ? (
-        <div className="field">
-          <label className="field-label" htmlFor="composer-cw">
-            {t('composer.contentWarning')}
-          </label>
-          <input
-            id="composer-cw"
-            className="input"
-            value={content.contentWarning ?? ''}
-            maxLength={1000}
-            disabled={!ready}
-            placeholder={t('composer.contentWarningPlaceholder')}
-            aria-describedby="composer-cw-hint"
-            onChange={(e) => edit(({ content: c }) => ({ content: { ...c, contentWarning: e.target.value === '' ? null : e.target.value } }))}
-          />
-          <span id="composer-cw-hint" className="field-hint">
-            {t('composer.contentWarningHint')}
-          </span>
-        </div>
+        <Field id="composer-cw" label={t('composer.contentWarning')} hint={t('composer.contentWarningHint')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              value={content.contentWarning ?? ''}
+              maxLength={1000}
+              disabled={!ready}
+              placeholder={t('composer.contentWarningPlaceholder')}
+              onChange={(e) => edit(({ content: c }) => ({ content: { ...c, contentWarning: e.target.value === '' ? null : e.target.value } }))}
+            />
+          )}
+        </Field>
       ) : null}
       {showVisibility ? (
-        <div className="field">
-          <label className="field-label" htmlFor="composer-visibility">
-            {t('composer.visibility')}
-          </label>
+        <Field id="composer-visibility" label={t('composer.visibility')} hint={t('composer.visibilityHint')}>
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              value={content.visibility ?? ''}
+              disabled={!ready}
+              onChange={(e) => edit(({ content: c }) => ({ content: setVisibility(c, (e.target.value || null) as Visibility | null) }))}
+            >
+              <option value="">{t('composer.visibilityDefault')}</option>
+              {VISIBILITIES.map((v) => (
+                <option key={v.value} value={v.value}>
+                  {t(v.key)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {showPoll ? <PollEditor poll={content.poll} ready={ready} maxOptions={maxPollOptions(targets)} maxLength={maxOptionCharacters(targets)} /> : null}
+      <Field id="composer-language" label={t('composer.language')}>
+        {(control) => (
           <select
-            id="composer-visibility"
+            {...control}
             className="input"
-            value={content.visibility ?? ''}
+            value={content.language ?? ''}
             disabled={!ready}
-            aria-describedby="composer-visibility-hint"
-            onChange={(e) => edit(({ content: c }) => ({ content: setVisibility(c, (e.target.value || null) as Visibility | null) }))}
+            onChange={(e) => edit(({ content: c }) => ({ content: { ...c, language: e.target.value || null } }))}
           >
-            <option value="">{t('composer.visibilityDefault')}</option>
-            {VISIBILITIES.map((v) => (
-              <option key={v.value} value={v.value}>
-                {t(v.key)}
+            <option value="">{t('composer.languageUnset')}</option>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {languageName(code, i18n.language)}
               </option>
             ))}
           </select>
-          <span id="composer-visibility-hint" className="field-hint">
-            {t('composer.visibilityHint')}
-          </span>
-        </div>
-      ) : null}
-      {showPoll ? <PollEditor poll={content.poll} ready={ready} maxOptions={maxPollOptions(targets)} maxLength={maxOptionCharacters(targets)} /> : null}
-      <div className="field">
-        <label className="field-label" htmlFor="composer-language">
-          {t('composer.language')}
-        </label>
-        <select
-          id="composer-language"
-          className="input"
-          value={content.language ?? ''}
-          disabled={!ready}
-          onChange={(e) => edit(({ content: c }) => ({ content: { ...c, language: e.target.value || null } }))}
-        >
-          <option value="">{t('composer.languageUnset')}</option>
-          {languages.map((code) => (
-            <option key={code} value={code}>
-              {languageName(code, i18n.language)}
-            </option>
-          ))}
-        </select>
-      </div>
+        )}
+      </Field>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Checkbox } from 'react-aria-components';
 import { Check, Plus, X } from 'lucide-react';
 import type { Poll } from '../../../shared/publishing';
+import { Field } from '../../components/Field';
 import { IconButton } from '../../components/IconButton';
 import { useComposer } from '../../stores/composer';
 import { addPollOption, MIN_POLL_OPTIONS, POLL_DURATIONS, removePollOption, setPollDuration, setPollEnabled, setPollMultiple, setPollOption } from '../../model/pollContent';
@@ -49,12 +50,12 @@ export function PollEditor({ poll, ready, maxOptions, maxLength }: { poll: Poll 
       {poll ? (
         <>
           {poll.options.map((option, index) => (
-            <div key={index} className="field">
-              <div className="thread-part-head">
-                <label className="field-label" htmlFor={`composer-poll-choice-${index}`}>
-                  {t('composer.pollChoice', { n: index + 1 })}
-                </label>
-                {poll.options.length > MIN_POLL_OPTIONS ? (
+            <Field
+              key={index}
+              id={`composer-poll-choice-${index}`}
+              label={t('composer.pollChoice', { n: index + 1 })}
+              labelAside={
+                poll.options.length > MIN_POLL_OPTIONS ? (
                   <IconButton
                     label={t('composer.pollRemoveChoice', { n: index + 1 })}
                     icon={X}
@@ -64,21 +65,24 @@ export function PollEditor({ poll, ready, maxOptions, maxLength }: { poll: Poll 
                       focusChoice.current = Math.max(0, index - 1);
                     }}
                   />
-                ) : null}
-              </div>
-              <input
-                id={`composer-poll-choice-${index}`}
-                ref={(el) => {
-                  if (el) inputs.current.set(index, el);
-                  else inputs.current.delete(index);
-                }}
-                className="input"
-                value={option}
-                maxLength={maxLength}
-                disabled={!ready}
-                onChange={(e) => edit(({ content: c }) => ({ content: setPollOption(c, index, e.target.value) }))}
-              />
-            </div>
+                ) : null
+              }
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  ref={(el) => {
+                    if (el) inputs.current.set(index, el);
+                    else inputs.current.delete(index);
+                  }}
+                  className="input"
+                  value={option}
+                  maxLength={maxLength}
+                  disabled={!ready}
+                  onChange={(e) => edit(({ content: c }) => ({ content: setPollOption(c, index, e.target.value) }))}
+                />
+              )}
+            </Field>
           ))}
           {poll.options.length < maxOptions ? (
             <Button className="btn btn-link" isDisabled={!ready} onPress={() => {
@@ -92,24 +96,25 @@ export function PollEditor({ poll, ready, maxOptions, maxLength }: { poll: Poll 
           ) : (
             <span className="field-hint">{t('composer.pollMaxChoices', { max: maxOptions })}</span>
           )}
-          <label className="field-label" htmlFor="composer-poll-duration">
-            {t('composer.pollDuration')}
-          </label>
-          <select
-            id="composer-poll-duration"
-            className="input"
-            value={poll.expiresInSeconds}
-            disabled={!ready}
-            onChange={(e) => edit(({ content: c }) => ({ content: setPollDuration(c, Number(e.target.value)) }))}
-          >
-            {durations.map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {(POLL_DURATIONS as readonly number[]).includes(seconds)
-                  ? t(`composer.pollDurations.${seconds}`)
-                  : t('composer.pollDurationOther', { minutes: Math.round(seconds / 60) })}
-              </option>
-            ))}
-          </select>
+          <Field id="composer-poll-duration" label={t('composer.pollDuration')}>
+            {(control) => (
+              <select
+                {...control}
+                className="input"
+                value={poll.expiresInSeconds}
+                disabled={!ready}
+                onChange={(e) => edit(({ content: c }) => ({ content: setPollDuration(c, Number(e.target.value)) }))}
+              >
+                {durations.map((seconds) => (
+                  <option key={seconds} value={seconds}>
+                    {(POLL_DURATIONS as readonly number[]).includes(seconds)
+                      ? t(`composer.pollDurations.${seconds}`)
+                      : t('composer.pollDurationOther', { minutes: Math.round(seconds / 60) })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <Checkbox
             className="checkbox"
             isSelected={poll.multiple}

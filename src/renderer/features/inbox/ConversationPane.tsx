@@ -12,17 +12,26 @@ export function ConversationPane({ workspaceId, entry, onClose }: { workspaceId:
   const [thread, setThread] = useState<ThreadView | null>(null);
   const [person, setPerson] = useState<PersonHistory | null>(null);
   const [note, setNote] = useState('');
+  // Read again only for another item or person: the list reloads whenever something arrives,
+  // and a note being typed must not be replaced by the stored one.
+  const itemId = entry.item?.id ?? null;
+  const { accountId } = entry;
+  const actorId = entry.actor.id;
   useEffect(() => {
     let live = true;
-    if (entry.item) void getClient().invoke('item.thread', { itemId: entry.item.id, asAccountId: entry.accountId }).then((r) => live && r.ok && setThread(r.value));
-    void getClient().invoke('person.history', { workspaceId, actorId: entry.actor.id }).then((r) => {
+    if (itemId) void getClient().invoke('item.thread', { itemId, asAccountId: accountId }).then((r) => live && r.ok && setThread(r.value));
+    return () => void (live = false);
+  }, [itemId, accountId]);
+  useEffect(() => {
+    let live = true;
+    void getClient().invoke('person.history', { workspaceId, actorId }).then((r) => {
       if (live && r.ok) {
         setPerson(r.value);
         setNote(r.value.note);
       }
     });
     return () => void (live = false);
-  }, [workspaceId, entry]);
+  }, [workspaceId, actorId]);
   const posts = thread ? [...thread.ancestors, thread.focus, ...thread.replies.map((r) => r.item)] : [];
   return (
     <aside className="inbox-conversation" aria-label={t('inbox.conversation.title')}>

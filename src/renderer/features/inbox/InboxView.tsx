@@ -4,9 +4,10 @@ import { Inbox } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { errorText } from '../../i18n';
 import { isTextEntryTarget } from '../../lib/keys';
-import { ageing, bulkDoneKey, moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
+import { ageing, bulkDoneKey, followFocus, moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
 import { useInbox } from '../../stores/inbox';
 import { useToasts } from '../../stores/toasts';
+import { useUi } from '../../stores/ui';
 import { useWorkspaces } from '../../stores/workspaces';
 import { AuditDialog } from './AuditDialog';
 import { CharterDialog } from './CharterDialog';
@@ -16,6 +17,8 @@ import { InboxRow } from './InboxRow';
 import { InboxToolbar, type InboxPanel } from './InboxToolbar';
 import { ResponseTimesDialog } from './response/ResponseTimesDialog';
 import { SavedRepliesDialog } from './SavedRepliesDialog';
+
+const rowAt = (list: HTMLUListElement | null, index: number) => list?.querySelectorAll<HTMLElement>('.inbox-row')[index];
 
 /**
  * The workspace's inbox: everything that calls for the brand across its accounts, by state,
@@ -27,7 +30,15 @@ export function InboxView() {
   const workspaceId = useWorkspaces((s) => s.selectedId);
   const { entries, counts, targetMinutes, businessHours, loading, error, tab, load } = useInbox();
   const timeZone = useWorkspaces((s) => s.workspaces.find((w) => w.id === s.selectedId)?.timeZone ?? 'UTC');
-  const [focus, setFocus] = useState(0);
+  // The keyboard stays on an item, not on a place in the list: items arriving above it or a reload
+  // never move it to another one (whatever "e" or "r" would then act on).
+  const [focusId, setFocusId] = useState<string | null>(null);
+  const [shown, setShown] = useState(entries);
+  if (shown !== entries) {
+    setShown(entries);
+    // Before any move the first item is the one shown focused: it is followed like any other.
+    setFocusId(followFocus(shown, entries, focusId ?? shown[0]?.id ?? null));
+  }
   const [panel, setPanel] = useState<InboxPanel | null>(null);
   const [conversation, setConversation] = useState<string | null>(null);
   const list = useRef<HTMLUListElement>(null);
@@ -42,12 +53,30 @@ export function InboxView() {
   useEffect(() => {
     if (workspaceId) void load(workspaceId);
   }, [workspaceId, load]);
-  const current = entries[Math.min(focus, entries.length - 1)];
+  const found = focusId === null ? -1 : entries.findIndex((e) => e.id === focusId);
+  const focus = found === -1 ? 0 : found;
+  const current = entries[focus];
+  const lastFocused = useRef<string | undefined>(undefined);
   useEffect(() => {
-    const row = list.current?.querySelectorAll<HTMLElement>('.inbox-row')[Math.min(focus, entries.length - 1)];
+    const row = rowAt(list.current, focus);
+    const active = document.activeElement;
+    // The item with the keyboard left the list (done, snoozed, answered): the page has it now.
+    const left = current?.id !== lastFocused.current && (active === null || active === document.body);
+    lastFocused.current = current?.id;
     // Keys move the focus once it is in the list, or on the view itself (just opened with "i").
-    if (row && (list.current?.contains(document.activeElement) || document.activeElement === view.current)) row.focus();
-  }, [focus, entries.length]);
+    if (row && (left || list.current?.contains(active) || active === view.current)) row.focus();
+  }, [focus, current?.id]);
+
+  // The composer closed (a reply sent or put away): the keyboard comes back to the item, never to the page.
+  const focusRequest = useUi((s) => s.focusBoardRequest);
+  const answered = useRef(focusRequest);
+  useEffect(() => {
+    if (focusRequest === answered.current) return;
+    answered.current = focusRequest;
+    (rowAt(list.current, focus) ?? view.current)?.focus();
+    // Only on request, not when the list changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
 
   useEffect(() => {
     // Opened with "i" (or from the rail by keyboard, focus then left on nothing): j/k work at once.
@@ -55,21 +84,31 @@ export function InboxView() {
   }, [workspaceId]);
 
   if (!workspaceId) return null;
+  // The keyboard goes back to the item whose conversation it was (the pane's button leaves with it).
+  const closeConversation = () => {
+    rowAt(list.current, focus)?.focus();
+    setConversation(null);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTextEntryTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'Escape' && conversation) {
+      event.preventDefault();
+      closeConversation();
+      return;
+    }
     // The keys act on the list: from a row, or from the view just opened (not from the toolbar's buttons).
     if (event.target !== view.current && !list.current?.contains(event.target as Node)) return;
     // A row's own buttons (its menu) keep their keys.
     if (event.target instanceof HTMLElement && event.target.closest('button')) return;
     if (event.target === view.current && (event.key === 'j' || event.key === 'k' || event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
-      list.current?.querySelectorAll<HTMLElement>('.inbox-row')[Math.min(focus, entries.length - 1)]?.focus();
+      rowAt(list.current, focus)?.focus();
       return;
     }
     const moved = moveFocus(focus, entries.length, event.key);
     if (moved !== null) {
       event.preventDefault();
-      setFocus(moved);
+      setFocusId(entries[moved]?.id ?? null);
       return;
     }
     if (!current) return;
@@ -106,12 +145,12 @@ export function InboxView() {
         ) : (
           <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H A">
             {entries.map((entry, i) => (
-              <InboxRow key={entry.id} workspaceId={workspaceId} timeZone={timeZone} entry={entry} focused={i === Math.min(focus, entries.length - 1)} ageOf={(arrivedAt) => ageing(arrivedAt, now, targetMinutes, businessHours, timeZone)} onFocus={() => setFocus(i)} />
+              <InboxRow key={entry.id} workspaceId={workspaceId} timeZone={timeZone} entry={entry} focused={i === focus} ageOf={(arrivedAt) => ageing(arrivedAt, now, targetMinutes, businessHours, timeZone)} onFocus={() => setFocusId(entry.id)} />
             ))}
           </ul>
         )}
         {conversation && entries.find((e) => e.id === conversation) ? (
-          <ConversationPane workspaceId={workspaceId} entry={entries.find((e) => e.id === conversation)!} onClose={() => setConversation(null)} />
+          <ConversationPane workspaceId={workspaceId} entry={entries.find((e) => e.id === conversation)!} onClose={closeConversation} />
         ) : null}
       </div>
       {panel === 'charter' ? <CharterDialog workspaceId={workspaceId} onClose={() => setPanel(null)} /> : null}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Form } from 'react-aria-components';
 import { Globe } from 'lucide-react';
 import { AppDialog } from '../../components/AppDialog';
+import { Field } from '../../components/Field';
 import { useUi } from '../../stores/ui';
 import { useWorkspaces } from '../../stores/workspaces';
 import { sendDraft } from './publishActions';
@@ -66,37 +67,12 @@ export function ScheduleDialog({ draftId, workspaceId, scheduledAt, reschedule =
           <span>{t('schedule.zone', { zone: describeZone(zone, reading.ok ? reading.ms : now) })}</span>
         </p>
         <div className="schedule-fields">
-          <div className="field">
-            <label className="field-label" htmlFor="schedule-date">
-              {t('schedule.date')}
-            </label>
-            <input
-              id="schedule-date"
-              className="input"
-              type="date"
-              value={value.date}
-              required
-              autoFocus
-              aria-invalid={invalid ? true : undefined}
-              aria-describedby="schedule-preview"
-              onChange={(e) => change({ date: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="schedule-time">
-              {t('schedule.time')}
-            </label>
-            <input
-              id="schedule-time"
-              className="input"
-              type="time"
-              value={value.time}
-              required
-              aria-invalid={invalid ? true : undefined}
-              aria-describedby="schedule-preview"
-              onChange={(e) => change({ time: e.target.value })}
-            />
-          </div>
+          <Field id="schedule-date" label={t('schedule.date')} invalid={invalid} describedBy="schedule-preview">
+            {(control) => <input {...control} className="input" type="date" value={value.date} required autoFocus onChange={(e) => change({ date: e.target.value })} />}
+          </Field>
+          <Field id="schedule-time" label={t('schedule.time')} invalid={invalid} describedBy="schedule-preview">
+            {(control) => <input {...control} className="input" type="time" value={value.time} required onChange={(e) => change({ time: e.target.value })} />}
+          </Field>
         </div>
         {/* One line says when the post goes or why it cannot; an alert once the person tried. */}
         <p id="schedule-preview" className={invalid ? 'form-error' : 'field-hint'} aria-live="polite" role={invalid ? 'alert' : undefined}>

@@ -60,8 +60,10 @@ export async function sendDraft(way: PublishWay, draftId: string, workspaceId: s
   const still = useComposer.getState();
   if (outcome.anyGone && still.open && still.draftId === draftId) {
     await still.close(false);
-    // Focus follows the post to its card (a dialog that asked gives it once it has closed).
-    if (!useUi.getState().dialog) useUi.getState().focusPost(draftId);
+    // Focus follows the post to its card (a dialog that asked gives it once it has closed); the
+    // inbox, which shows no post card, takes it back on the item answered.
+    if (useUi.getState().place === 'inbox') useUi.getState().focusBoard();
+    else if (!useUi.getState().dialog) useUi.getState().focusPost(draftId);
   }
   return outcome.anyGone;
 }

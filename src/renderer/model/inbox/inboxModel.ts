@@ -33,6 +33,22 @@ export function moveFocus(index: number, count: number, key: string): number | n
   }
 }
 
+/**
+ * Which item keeps the keyboard when the list changes under it (new items arriving above, an item
+ * done, a reload): the same item while it is still listed; when it left, the first item that
+ * followed it and is still there, else the nearest one before it; null when none survived.
+ */
+export function followFocus(previous: readonly { id: string }[], next: readonly { id: string }[], focusedId: string | null): string | null {
+  if (focusedId === null) return null;
+  const ids = new Set(next.map((e) => e.id));
+  if (ids.has(focusedId)) return focusedId;
+  const at = previous.findIndex((e) => e.id === focusedId);
+  if (at === -1) return null;
+  const after = previous.slice(at + 1).find((e) => ids.has(e.id));
+  if (after) return after.id;
+  return previous.slice(0, at).reverse().find((e) => ids.has(e.id))?.id ?? null;
+}
+
 /** When a snooze from now ends: in 3 hours, or tomorrow at 9:00 local time. */
 export function snoozeUntil(choice: 'hours' | 'tomorrow', now: Date): Date {
   if (choice === 'hours') return new Date(now.getTime() + 3 * 60 * 60_000);

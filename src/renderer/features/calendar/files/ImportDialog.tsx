@@ -135,6 +135,9 @@ export function ImportDialog({ workspaceId, onClose }: { workspaceId: string; on
             id="import-file"
             className="sr-only"
             type="file"
+            // Reached through "Choisir un fichier…" (and drops): not a second, unnamed tab stop.
+            tabIndex={-1}
+            aria-hidden
             accept=".ics,.ical,.csv,.zip,text/calendar,text/csv,application/zip"
             onChange={(e) => {
               const file = e.target.files?.[0];

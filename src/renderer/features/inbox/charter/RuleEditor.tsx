@@ -4,7 +4,8 @@ import { Button } from 'react-aria-components';
 import { ACTIONS, emptyRuleForm, formOfRule, RULE_KINDS, ruleOfForm, SEVERITIES, TEXT_KINDS, type RuleField, type RuleForm } from '../../../../shared/charter/rule-form';
 import type { CharterRule } from '../../../../shared/charter/schema';
 import { matchedText } from '../../../components/FlagBadges';
-import { Field, KindFields } from './RuleFields';
+import { Field } from '../../../components/Field';
+import { KindFields, problemText } from './RuleFields';
 import { useRuleTest, type SampleAuthor } from './useRuleTest';
 
 interface RuleEditorProps {
@@ -52,11 +53,11 @@ export function RuleEditor({ workspaceId, editing, onSave, onCancel }: RuleEdito
       <h3 id="rule-editor-title" className="charter-editor-title">
         {editing ? t('charterEditor.editTitle', { name: editing.name }) : t('inbox.charter.newRule')}
       </h3>
-      <Field id="rule-name" label={t('inbox.charter.name')} problem={problem('name')}>
+      <Field id="rule-name" label={t('inbox.charter.name')} error={problemText(t, problem('name'))}>
         {(aria) => <input {...aria} className="input" value={form.name} maxLength={120} onChange={(e) => set('name', e.target.value)} autoFocus />}
       </Field>
       <div className="rule-numbers">
-        <Field id="rule-kind" label={t('inbox.charter.kind')} problem={undefined}>
+        <Field id="rule-kind" label={t('inbox.charter.kind')}>
           {(aria) => (
             <select {...aria} className="input" value={form.kind} onChange={(e) => set('kind', e.target.value as RuleForm['kind'])}>
               {RULE_KINDS.map((k) => (
@@ -67,7 +68,7 @@ export function RuleEditor({ workspaceId, editing, onSave, onCancel }: RuleEdito
             </select>
           )}
         </Field>
-        <Field id="rule-severity" label={t('charterEditor.fields.severity')} problem={undefined}>
+        <Field id="rule-severity" label={t('charterEditor.fields.severity')}>
           {(aria) => (
             <select {...aria} className="input" value={form.severity} onChange={(e) => set('severity', e.target.value as RuleForm['severity'])}>
               {SEVERITIES.map((s) => (
@@ -78,7 +79,7 @@ export function RuleEditor({ workspaceId, editing, onSave, onCancel }: RuleEdito
             </select>
           )}
         </Field>
-        <Field id="rule-action" label={t('inbox.charter.action')} problem={undefined}>
+        <Field id="rule-action" label={t('inbox.charter.action')}>
           {(aria) => (
             <select {...aria} className="input" value={form.action} onChange={(e) => set('action', e.target.value as RuleForm['action'])}>
               {ACTIONS.map((a) => (
@@ -104,12 +105,12 @@ export function RuleEditor({ workspaceId, editing, onSave, onCancel }: RuleEdito
         <span>{t('charterEditor.fields.enabled')}</span>
       </label>
 
-      <Field id="rule-sample" label={t('inbox.charter.sample')} hint={TEXT_KINDS.includes(form.kind) ? undefined : t(`charterEditor.sampleHints.${form.kind}`)} problem={undefined}>
+      <Field id="rule-sample" label={t('inbox.charter.sample')} hint={TEXT_KINDS.includes(form.kind) ? undefined : t(`charterEditor.sampleHints.${form.kind}`)}>
         {(aria) => <textarea {...aria} className="input" rows={2} value={sample} onChange={(e) => setSample(e.target.value)} />}
       </Field>
       {form.kind === 'new_account' ? (
         <div className="rule-numbers">
-          <Field id="rule-sample-age" label={t('charterEditor.fields.sampleAge')} problem={undefined}>
+          <Field id="rule-sample-age" label={t('charterEditor.fields.sampleAge')}>
             {(aria) => <input {...aria} className="input input-number" type="number" inputMode="numeric" value={author.ageDays} onChange={(e) => setAuthor((a) => ({ ...a, ageDays: e.target.value }))} />}
           </Field>
           <label className="checkbox-line">

@@ -1,37 +1,11 @@
-import type { ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { RuleField, RuleForm, RuleProblem } from '../../../../shared/charter/rule-form';
+import { Field } from '../../../components/Field';
 
-interface FieldProps {
-  id: string;
-  label: string;
-  problem: RuleProblem | undefined;
-  hint?: string;
-  children(aria: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }): ReactNode;
-}
-
-/** A labelled native control with its hint and its problem (translated from the shared code), tied by aria-describedby. */
-export function Field({ id, label, problem, hint, children }: FieldProps) {
-  const { t } = useTranslation();
-  const described = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {children({ id, 'aria-invalid': !!problem, 'aria-describedby': described })}
-      {hint ? (
-        <span id={`${id}-hint`} className="field-hint">
-          {hint}
-        </span>
-      ) : null}
-      {problem ? (
-        <span id={`${id}-error`} className="field-error">
-          {t(`charterEditor.problems.${problem.code}`, problem.params ?? {})}
-        </span>
-      ) : null}
-    </div>
-  );
+/** A problem of the rule's form in the UI's words (translated from the shared code). */
+export function problemText(t: TFunction, problem: RuleProblem | undefined): string | undefined {
+  return problem ? t(`charterEditor.problems.${problem.code}`, problem.params ?? {}) : undefined;
 }
 
 interface KindFieldsProps {
@@ -43,9 +17,9 @@ interface KindFieldsProps {
 /** The settings of the rule's kind: terms, pattern, domains, or the numbers of the structural rules. */
 export function KindFields({ form, problems, set }: KindFieldsProps) {
   const { t } = useTranslation();
-  const problem = (field: RuleField) => problems.find((p) => p.field === field);
+  const problem = (field: RuleField) => problemText(t, problems.find((p) => p.field === field));
   const text = (field: 'terms' | 'pattern' | 'domains', rows = 1) => (
-    <Field id={`rule-${field}`} label={t(`charterEditor.fields.${field}`)} hint={t(`charterEditor.hints.${field}`)} problem={problem(field)}>
+    <Field id={`rule-${field}`} label={t(`charterEditor.fields.${field}`)} hint={t(`charterEditor.hints.${field}`)} error={problem(field)}>
       {(aria) =>
         rows > 1 ? (
           <textarea {...aria} className="input" rows={rows} value={form[field]} onChange={(e) => set(field, e.target.value)} />
@@ -56,7 +30,7 @@ export function KindFields({ form, problems, set }: KindFieldsProps) {
     </Field>
   );
   const number = (field: 'minMentions' | 'minLetters' | 'capsPercent' | 'minAuthors' | 'windowMinutes' | 'maxAgeDays') => (
-    <Field id={`rule-${field}`} label={t(`charterEditor.fields.${field}`)} problem={problem(field)}>
+    <Field id={`rule-${field}`} label={t(`charterEditor.fields.${field}`)} error={problem(field)}>
       {(aria) => <input {...aria} className="input input-number" type="number" inputMode="numeric" value={form[field]} onChange={(e) => set(field, e.target.value)} />}
     </Field>
   );

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from 'react-aria-components';
 import type { InboxSettings } from '../../../../shared/inbox/schemas';
 import { formOfSettings, settingsOfForm, type ResponseSettingsForm, type SettingsField } from '../../../../shared/inbox/settings-form';
-import { Field } from '../charter/RuleFields';
+import { Field } from '../../../components/Field';
 
 const DAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -21,14 +21,17 @@ export function ResponseSettings({ settings, onSave }: { settings: InboxSettings
     setTried(true);
     if (made.ok) setRefusal(await onSave(made.settings));
   };
-  const error = (field: SettingsField) => {
+  const problemText = (field: SettingsField) => {
     const p = problem(field);
-    return p ? (
+    return p ? t(`responseTimes.problems.${p.code}`, p.params ?? {}) : undefined;
+  };
+  /** A problem said for a group of fields (their fieldset names it in aria-describedby). */
+  const error = (field: SettingsField) =>
+    problem(field) ? (
       <span id={`response-${field}-error`} className="field-error">
-        {t(`responseTimes.problems.${p.code}`, p.params ?? {})}
+        {problemText(field)}
       </span>
     ) : null;
-  };
   return (
     <form className="response-settings" onSubmit={(e) => void submit(e)} aria-labelledby="response-settings-title">
       <h3 id="response-settings-title" className="charter-editor-title">
@@ -36,11 +39,11 @@ export function ResponseSettings({ settings, onSave }: { settings: InboxSettings
       </h3>
       <fieldset className="rule-numbers" aria-describedby={problem('target') ? 'response-target-error' : undefined}>
         <legend className="field-label">{t('responseTimes.target')}</legend>
-        <Field id="response-target-hours" label={t('responseTimes.hours')} problem={undefined}>
-          {(aria) => <input {...aria} aria-invalid={!!problem('target')} className="input input-number" type="number" inputMode="numeric" min={0} value={form.targetHours} onChange={(e) => set({ targetHours: e.target.value })} />}
+        <Field id="response-target-hours" label={t('responseTimes.hours')} invalid={!!problem('target')}>
+          {(aria) => <input {...aria} className="input input-number" type="number" inputMode="numeric" min={0} value={form.targetHours} onChange={(e) => set({ targetHours: e.target.value })} />}
         </Field>
-        <Field id="response-target-minutes" label={t('responseTimes.minutes')} problem={undefined}>
-          {(aria) => <input {...aria} aria-invalid={!!problem('target')} className="input input-number" type="number" inputMode="numeric" min={0} max={59} value={form.targetMinutes} onChange={(e) => set({ targetMinutes: e.target.value })} />}
+        <Field id="response-target-minutes" label={t('responseTimes.minutes')} invalid={!!problem('target')}>
+          {(aria) => <input {...aria} className="input input-number" type="number" inputMode="numeric" min={0} max={59} value={form.targetMinutes} onChange={(e) => set({ targetMinutes: e.target.value })} />}
         </Field>
         {error('target')}
       </fieldset>
@@ -62,21 +65,16 @@ export function ResponseSettings({ settings, onSave }: { settings: InboxSettings
           </fieldset>
           <div className="rule-numbers">
             {(['start', 'end'] as const).map((field) => (
-              <div className="field" key={field}>
-                <label className="field-label" htmlFor={`response-${field}`}>
-                  {t(`responseTimes.${field}`)}
-                </label>
-                <input
-                  id={`response-${field}`}
-                  className="input"
-                  value={form[field]}
-                  placeholder="09:00"
-                  aria-invalid={!!problem(field)}
-                  aria-describedby={problem(field) ? `response-${field}-error` : 'response-time-hint'}
-                  onChange={(e) => set({ [field]: e.target.value })}
-                />
-                {error(field)}
-              </div>
+              <Field
+                key={field}
+                id={`response-${field}`}
+                label={t(`responseTimes.${field}`)}
+                error={problemText(field)}
+                // The hint under both times describes each, unless the field's own problem says what is wrong.
+                describedBy={problem(field) ? undefined : 'response-time-hint'}
+              >
+                {(aria) => <input {...aria} className="input" value={form[field]} placeholder="09:00" onChange={(e) => set({ [field]: e.target.value })} />}
+              </Field>
             ))}
           </div>
           <span id="response-time-hint" className="field-hint">

@@ -1,0 +1,77 @@
+/**
+ * The board keeps the keyboard where the person was (against the Mastodon stand-in): j pressed
+ * while nothing has the focus (Tribune just opened, back from the inbox with b) goes to the
+ * cards; a reply opened with r on a card and put away with Escape gives the keyboard back to that
+ * card, empty or kept as a draft, instead of the Drafts column or the page.
+ */
+import { connectRpc } from '../helpers/host';
+import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { test, expect } from './fixtures';
+import { BoardPage } from './pages/board';
+
+let server: MastodonStandIn;
+
+test.beforeAll(async () => {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+});
+
+test.afterAll(async () => {
+  await server?.close();
+  // Avatars point at the instance's default picture, which is not an API route.
+  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
+});
+
+test('j from nowhere reaches the cards; Escape on a reply opened from a card gives the keyboard back to it', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
+  await fetch(begin.authorizeUrl);
+  const account = await completing;
+  const lucie = server.act.addAccount('lucie', 'Lucie');
+  server.act.post(lucie, '@tribune la piscine rouvre quand ?', { mentionsMe: true });
+  server.act.post(lucie, '@tribune le marché de Noël commence samedi ?', { mentionsMe: true });
+  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
+  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'mentions', accountId: account.id });
+  await rpc.value('column.refresh', { columnId: column.id });
+  await page.reload();
+  await expect(tribune.connection).toHaveText(/Connecté/);
+
+  const boardPage = new BoardPage(page);
+  const mentions = boardPage.column(/^Mentions/);
+  const newest = boardPage.card(mentions, 'le marché de Noël').locator('[data-roving-item]');
+  const older = boardPage.card(mentions, 'la piscine rouvre').locator('[data-roving-item]');
+  await expect(newest).toBeVisible();
+  await expect(page.locator('body')).toBeFocused();
+
+  // Just opened, nothing has the keyboard: j goes to the cards, then moves through them.
+  await page.keyboard.press('j');
+  await expect(newest).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(older).toBeFocused();
+
+  // A reply put away untouched: back on the card it answered.
+  await page.keyboard.press('r');
+  await expect(tribune.composerText).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(tribune.composer).toBeHidden();
+  await expect(older).toBeFocused();
+
+  // A reply begun and put away: kept as a draft, the keyboard still back on the card.
+  await page.keyboard.press('r');
+  await expect(tribune.composerText).toBeFocused();
+  await page.keyboard.type('Elle rouvre lundi');
+  await page.keyboard.press('Escape');
+  await expect(tribune.composer).toBeHidden();
+  await expect(older).toBeFocused();
+  await expect(tribune.card('Elle rouvre lundi')).toBeVisible();
+
+  // To the inbox and back with b: focus on nothing, j goes back to that card (not the draft's).
+  await page.keyboard.press('i');
+  await expect(page.getByRole('main', { name: 'Boîte de réception' })).toBeVisible();
+  await page.keyboard.press('b');
+  await expect(older).toBeVisible();
+  await expect(page.locator('body')).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(older).toBeFocused();
+});

@@ -1,0 +1,116 @@
+/**
+ * The inbox while the community keeps talking (against the Mastodon stand-in): a mention that
+ * arrives above the item being read never takes the keyboard from it (so "e" marks the item read,
+ * not the newcomer), a note being typed in the conversation pane survives the arrival, Escape
+ * closes the pane with the keyboard back on the item, and after a reply goes out (or the composer
+ * is put away) the keyboard is back on the list, never on the page.
+ */
+import { connectRpc, type RpcClient } from '../helpers/host';
+import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { test, expect } from './fixtures';
+import { InboxPage } from './pages/inbox';
+import type { TribunePage } from './pages/tribune';
+
+let server: MastodonStandIn;
+
+// A server of its own for each test: only its community talks there.
+test.beforeEach(async () => {
+  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
+});
+
+test.afterEach(async () => {
+  await server?.close();
+  // Avatars point at the instance's default picture, which is not an API route.
+  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
+});
+
+/** A workspace with the stand-in's account and a Notifications column read once; the page shows it. */
+async function setUp(rpc: RpcClient, tribune: TribunePage): Promise<{ columnId: string }> {
+  // Replies go at once (no undo delay): the item is handled when its reply has gone out.
+  await rpc.value('settings.update', { publishUndoSeconds: 0 });
+  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
+  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
+  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
+  await fetch(begin.authorizeUrl);
+  const account = await completing;
+  const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
+  const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
+  await rpc.value('column.refresh', { columnId: column.id });
+  await tribune.page.reload();
+  await expect(tribune.connection).toHaveText(/Connecté/);
+  return { columnId: column.id };
+}
+
+test('a mention arriving above the item being read leaves the keyboard and the pane on that item', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  const marie = server.act.addAccount('marie', 'Marie');
+  server.act.post(marie, '@tribune la plage est-elle surveillée en juin ?', { mentionsMe: true });
+  server.act.post(marie, '@tribune merci pour le plan du marché', { mentionsMe: true });
+  const { columnId } = await setUp(rpc, tribune);
+
+  const inbox = new InboxPage(page);
+  await page.keyboard.press('i');
+  await expect(inbox.rows).toHaveCount(2);
+  await expect(inbox.rows.first()).toBeFocused();
+  await page.keyboard.press('j');
+  const read = inbox.row('la plage est-elle surveillée');
+  await expect(read).toBeFocused();
+  await page.keyboard.press('o');
+  const pane = page.getByRole('complementary', { name: 'Conversation' });
+  const note = pane.getByRole('textbox', { name: /Note sur cette personne/ });
+  await note.fill('Habite le port, ');
+
+  // Two mentions arrive while the item is read.
+  server.act.post(marie, '@tribune le bac part à quelle heure ?', { mentionsMe: true });
+  server.act.post(marie, '@tribune bravo pour le festival', { mentionsMe: true });
+  await rpc.value('column.refresh', { columnId });
+  await expect(inbox.rows).toHaveCount(4);
+  await expect(read).toHaveAttribute('aria-current', 'true');
+  // The note being typed is still there, and goes on.
+  await note.press('End');
+  await page.keyboard.type('écrit souvent.');
+  await expect(note).toHaveValue('Habite le port, écrit souvent.');
+
+  // Escape closes the pane, the keyboard back on the item; "e" marks that one read, not a newcomer.
+  await read.focus();
+  await page.keyboard.press('Escape');
+  await expect(pane).toBeHidden();
+  await expect(read).toBeFocused();
+  await page.keyboard.press('e');
+  await expect(inbox.rows).toHaveCount(3);
+  await expect(inbox.row('la plage est-elle surveillée')).toHaveCount(0);
+  // The keyboard goes on with the item that followed it.
+  await expect(inbox.row('merci pour le plan du marché')).toBeFocused();
+});
+
+test('after a reply goes out from the inbox, or the composer is put away, the keyboard is back on the list', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  const paul = server.act.addAccount('paul', 'Paul');
+  server.act.post(paul, '@tribune le phare se visite-t-il le dimanche ?', { mentionsMe: true });
+  server.act.post(paul, '@tribune où garer un camping-car ?', { mentionsMe: true });
+  await setUp(rpc, tribune);
+
+  const inbox = new InboxPage(page);
+  await page.keyboard.press('i');
+  await expect(inbox.rows).toHaveCount(2);
+  const lighthouse = inbox.row('le phare se visite');
+  await lighthouse.focus();
+
+  // Put away without writing: back on the item.
+  await page.keyboard.press('r');
+  await expect(tribune.composerText).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(tribune.composer).toBeHidden();
+  await expect(lighthouse).toBeFocused();
+
+  // Answered: the item is handled and the keyboard is on the next one, where j/k and e work.
+  await page.keyboard.press('r');
+  await expect(tribune.composerText).toBeFocused();
+  await page.keyboard.type('Oui, de 10 h à 18 h.');
+  await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
+  await expect(tribune.composer).toBeHidden();
+  await expect(inbox.rows).toHaveCount(1);
+  await expect(inbox.row('où garer un camping-car')).toBeFocused();
+  await page.keyboard.press('e');
+  await expect(inbox.rows).toHaveCount(0);
+});
