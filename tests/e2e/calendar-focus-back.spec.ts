@@ -46,3 +46,40 @@ test('closing the composer opened from a day gives the focus to the post written
   await page.keyboard.press('2');
   await expect(calendar.main.getByRole('radio', { name: 'Semaine' })).toBeChecked();
 });
+
+test('a post moved with the keyboard keeps the focus on its handle in its new slot, so it can be moved again at once', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  const workspace = (await rpc.value('workspace.create', { name: 'Office de Tourisme', timeZone: 'Europe/Paris' })) as { id: string };
+  // Wednesday of next week at 09:00 in Paris (its instant: 09:00 minus Paris's offset that day).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+  const monday = new Date(`${today}T12:00:00Z`);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7) + 7);
+  const wednesday = new Date(monday.getTime() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const id = 'b7c3f9a0-1111-4a2b-9c3d-0000000000aa';
+  await rpc.value('draft.save', { id, workspaceId: workspace.id, text: 'Visite guidée du phare' });
+  const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'shortOffset' }).format(new Date(`${wednesday}T12:00:00Z`)).endsWith('+2') ? 2 : 1;
+  await rpc.value('post.setPlanning', { draftId: id, plannedAt: new Date(Date.parse(`${wednesday}T09:00:00Z`) - offset * 3_600_000).toISOString() });
+  rpc.close();
+  await page.reload();
+  await expect(tribune.workspaceButton('Office de Tourisme')).toBeVisible();
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.view('Semaine');
+  await calendar.showItem(id);
+  await expect(calendar.item(id).locator('.cal-item-time')).toHaveText('09:00');
+
+  await calendar.handle(id).focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(calendar.item(id).locator('.cal-item-time')).toHaveText('09:30');
+  await expect(calendar.handle(id)).toBeFocused();
+
+  // Moved again at once, without looking for it.
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(calendar.item(id).locator('.cal-item-time')).toHaveText('10:00');
+  await expect(calendar.handle(id)).toBeFocused();
+});
