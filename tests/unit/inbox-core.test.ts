@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Charter } from '../../src/shared/charter/schema';
-import { entry, item } from '../helpers/board/fixtures';
+import { InboxFilter } from '../../src/shared/inbox/schemas';
+import { actor, entry, item } from '../helpers/board/fixtures';
 import { BRAND, inboxHarness, notification } from '../helpers/inbox/harness';
 
 const charter: Charter = {
@@ -88,6 +89,30 @@ describe('the inbox', () => {
     expect(await only({ languages: ['en'] })).toEqual(['mention']);
     expect(await only({ networks: ['mastodon'] })).toEqual([]);
     expect((await only({ accountIds: [t.account.id] })).length).toBe(5);
+  });
+
+  it('searches the items by words in their text or the person\'s name and handle, case and accents ignored; the counts stay whole', async () => {
+    const t = await inboxHarness();
+    await t.column('notifications', [
+      notification('mention', 1, { text: 'Où garer un CAMPING-CAR près du port ?' }),
+      notification('mention', 2, { text: 'Le festival d’été est génial' }),
+      notification('reply', 3, { text: 'Merci !', author: actor(3, { displayName: 'Zoé Marin', handle: 'zoe-marin.test' }) }),
+    ]);
+    const search = async (text: string) => {
+      const page = await t.h['inbox.list']({ workspaceId: t.ws.id, state: 'to_handle', filter: { text } });
+      return { texts: page.entries.map((e) => e.item?.text), counts: page.counts };
+    };
+    expect((await search('camping-car')).texts).toEqual(['Où garer un CAMPING-CAR près du port ?']);
+    expect((await search('  ETE ')).texts).toEqual(['Le festival d’été est génial']);
+    expect((await search('festival d\'été')).texts).toEqual(['Le festival d’été est génial']);
+    expect((await search('zoe')).texts).toEqual(['Merci !']);
+    expect((await search('@zoe-marin')).texts).toEqual(['Merci !']);
+    const none = await search('navette');
+    expect(none.texts).toEqual([]);
+    // The tabs and the rail count the whole inbox, not the search.
+    expect(none.counts.toHandle).toBe(3);
+    // A blank search is not a filter the contract takes (the view sends none).
+    expect(InboxFilter.safeParse({ text: '   ' }).success).toBe(false);
   });
 
   it('marks done in bulk and undoes it; a snooze leaves the list and comes back on top when its time comes', async () => {

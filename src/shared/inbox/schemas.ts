@@ -21,6 +21,8 @@ export const InboxFilter = z
     kinds: z.array(InboxKind).max(INBOX_KINDS.length).optional(),
     languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).max(20).optional(),
     flagged: z.boolean().optional(),
+    /** Words searched in the item's text and the person's name and handle (case and accents ignored). */
+    text: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 export type InboxFilter = z.infer<typeof InboxFilter>;

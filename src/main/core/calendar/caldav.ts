@@ -6,7 +6,6 @@
  * lost: local changes are whatever differs from the exchange base, and go at the next sync.
  */
 import { randomUUID } from 'node:crypto';
-import { createCalendarObject, deleteCalendarObject, fetchCalendarObjects, getBasicAuthHeaders, propfind, updateCalendarObject } from 'tsdav';
 import { AppFailure } from '../../../shared/result';
 import { exportEvent } from '../../../shared/calendar/ical-export';
 import { snapshotKey, type PostSnapshot } from '../../../shared/calendar/snapshot';
@@ -16,6 +15,7 @@ import { toIso } from '../clock';
 import type { CalDavRepository } from '../repositories/caldav';
 import type { ExchangeRepository } from '../repositories/exchange';
 import type { Vault } from '../vault/vault';
+import { authHeaders, CalDavServer, Unreachable } from './caldav-server';
 import type { ExchangeService } from './exchange';
 import { Importer, type StagedImport } from './importer';
 import type { Staging } from './staging';
@@ -33,17 +33,17 @@ export interface CalDavDeps {
   fetch?: typeof fetch;
 }
 
-class Unreachable extends Error {}
-
-const fileNameFor = (uid: string) => `${uid.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120)}.ics`;
-
 export class CalDavService {
   /** One sync at a time per workspace: a second caller shares the running one. */
   private readonly inFlight = new Map<string, Promise<SyncResult>>();
   /** The conflicts preview the last sync left, per workspace. */
   private readonly conflicts = new Map<string, string>();
 
-  constructor(private readonly d: CalDavDeps) {}
+  private readonly server: CalDavServer;
+
+  constructor(private readonly d: CalDavDeps) {
+    this.server = new CalDavServer(d.fetch);
+  }
 
   config(workspaceId: string): CalDavConfig | null {
     const row = this.d.repo.get(workspaceId);
@@ -79,7 +79,7 @@ export class CalDavService {
     if (!password) throw new AppFailure('caldav_password_needed', 'A password is needed for this calendar server.', { field: 'password' });
     const url = input.url.endsWith('/') ? input.url : `${input.url}/`;
     try {
-      await this.check(url, input.username, password);
+      await this.server.check(url, input.username, password);
     } catch (error) {
       if (!(error instanceof Unreachable)) throw error;
     }
@@ -130,14 +130,14 @@ export class CalDavService {
     if (!row) throw new AppFailure('caldav_not_configured', 'No shared calendar is set up for this workspace.');
     const password = this.d.vault.readSecret(row.secret_id);
     if (!password) throw new AppFailure('caldav_auth_failed', 'The calendar password is missing.');
-    const headers = getBasicAuthHeaders({ username: row.username, password });
+    const headers = authHeaders(row.username, password);
     const calendar = { url: row.url };
     const result: SyncResult = { state: 'synced', pushed: 0, pulled: 0, deletedRemote: 0, deletedLocal: 0, conflicts: null };
     try {
       // 1. Pull.
       const known = this.d.repo.objects(ws.id);
       const bases = this.d.exchange.bases(ws.id);
-      const remote = await this.fetchAll(calendar, headers);
+      const remote = await this.server.fetchAll(calendar, headers);
       const remoteByUid = new Map<string, { href: string; etag: string; snapshot: PostSnapshot }>();
       for (const object of remote) {
         const uidGuess = [...known].find(([, o]) => o.href === object.url)?.[0];
@@ -180,7 +180,7 @@ export class CalDavService {
         const base = basesNow.get(uid);
         if (local.deleted) {
           if (onServer && base && snapshotKey(onServer.snapshot) === snapshotKey(base)) {
-            if (await this.request(deleteCalendarObject({ calendarObject: { url: onServer.href, etag: onServer.etag }, headers, ...this.fetchOption() }))) {
+            if (await this.server.delete(onServer, headers)) {
               this.d.exchange.deleteBase(ws.id, uid);
               result.deletedRemote++;
             }
@@ -192,8 +192,8 @@ export class CalDavService {
         if (!onServer && known.has(uid)) continue; // deleted on the server: handled by the merge above
         const text = exportEvent({ workspaceId: ws.id, workspaceName: ws.name, timeZone: ws.timeZone, now: new Date(this.d.now()).toISOString() }, local.snapshot);
         const written = onServer
-          ? await this.request(updateCalendarObject({ calendarObject: { url: onServer.href, etag: onServer.etag, data: text }, headers, ...this.fetchOption() }))
-          : await this.request(createCalendarObject({ calendar, filename: fileNameFor(uid), iCalString: text, headers, ...this.fetchOption() }));
+          ? await this.server.update(onServer, text, headers)
+          : await this.server.create(calendar, uid, text, headers);
         // Changed on the server since it was read: not sent, the base stays, and the next sync merges both sides.
         if (!written) continue;
         this.d.exchange.putBase(ws.id, local.snapshot);
@@ -203,7 +203,7 @@ export class CalDavService {
 
       // 3. Remember what the server holds now (ETags), except what someone else changed during this
       // sync: its ETag stays the one read, so that the next sync reads their version and merges it.
-      const after = await this.fetchAll(calendar, headers);
+      const after = await this.server.fetchAll(calendar, headers);
       const objects = new Map<string, { href: string; etag: string }>();
       const byHref = new Map([...remoteByUid].map(([uid, r]) => [r.href, uid]));
       for (const object of after) {
@@ -223,54 +223,5 @@ export class CalDavService {
       if (error instanceof AppFailure) this.d.repo.setStatus(ws.id, null, error.code);
       throw error;
     }
-  }
-
-  private fetchOption() {
-    return this.d.fetch ? { fetch: this.d.fetch } : {};
-  }
-
-  private async fetchAll(calendar: { url: string }, headers: Record<string, string>): Promise<{ url: string; etag: string; data: string }[]> {
-    let objects;
-    try {
-      objects = await fetchCalendarObjects({ calendar, headers, ...this.fetchOption() });
-    } catch (error) {
-      throw this.classify(error);
-    }
-    return objects.filter((o) => typeof o.data === 'string' && o.data.length > 0).map((o) => ({ url: o.url, etag: o.etag ?? '', data: o.data as string }));
-  }
-
-  /** False when the server refused because the object changed since it was read (412). */
-  private async request(pending: Promise<Response>): Promise<boolean> {
-    let response: Response;
-    try {
-      response = await pending;
-    } catch (error) {
-      throw this.classify(error);
-    }
-    if (response.status === 401 || response.status === 403) throw new AppFailure('caldav_auth_failed', 'The calendar server refused the credentials.');
-    if (response.status === 412) return false;
-    if (!response.ok) throw new AppFailure('caldav_server_error', `The calendar server answered ${response.status}.`, { status: response.status });
-    return true;
-  }
-
-  private async check(url: string, username: string, password: string): Promise<void> {
-    let responses;
-    try {
-      responses = await propfind({ url, props: { 'd:resourcetype': {} }, depth: '0', headers: getBasicAuthHeaders({ username, password }), ...this.fetchOption() });
-    } catch (error) {
-      throw this.classify(error);
-    }
-    const first = responses[0];
-    if (first?.status === 401 || first?.status === 403) throw new AppFailure('caldav_auth_failed', 'The calendar server refused the credentials.');
-    const type = JSON.stringify(first?.props?.resourcetype ?? {});
-    if (!/calendar/i.test(type)) throw new AppFailure('caldav_not_calendar', 'This address is not a calendar collection.');
-  }
-
-  private classify(error: unknown): Error {
-    if (error instanceof AppFailure) return error;
-    const text = String((error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.message ?? error);
-    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ENETUNREACH|EHOSTUNREACH|fetch failed|aborted|timeout/i.test(text)) return new Unreachable(text);
-    if (/401|Unauthorized/i.test(text)) return new AppFailure('caldav_auth_failed', 'The calendar server refused the credentials.');
-    return new AppFailure('caldav_server_error', `The calendar server answered in a way Tribune does not understand.`, { status: 0 });
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { BoardItem } from '../../../shared/board/schemas';
 import type { ItemFlag } from '../../../shared/charter/schema';
+import { fold } from '../../../shared/charter/normalize';
 import type { Network } from '../../../shared/domain';
 import type { InboxCounts, InboxEntry, InboxFilter, InboxKind, InboxState } from '../../../shared/inbox/schemas';
 import { toIso } from '../clock';
@@ -28,7 +29,9 @@ const FILTERS = `x.workspace_id = @workspaceId
   AND (@accounts IS NULL OR x.account_id IN (SELECT value FROM json_each(@accounts)))
   AND (@kinds IS NULL OR x.kind IN (SELECT value FROM json_each(@kinds)))
   AND (@languages IS NULL OR (SELECT json_extract(i.body, '$.language') FROM items i WHERE i.id = x.item_id) IN (SELECT value FROM json_each(@languages)))
-  AND (@flagged IS NULL OR EXISTS (SELECT 1 FROM item_flags f WHERE f.workspace_id = x.workspace_id AND f.item_id = x.item_id) = @flagged)`;
+  AND (@flagged IS NULL OR EXISTS (SELECT 1 FROM item_flags f WHERE f.workspace_id = x.workspace_id AND f.item_id = x.item_id) = @flagged)
+  AND (@text IS NULL OR instr(inbox_fold(coalesce((SELECT json_extract(i.body, '$.text') FROM items i WHERE i.id = x.item_id), '')
+         || ' ' || (SELECT a.display_name || ' @' || a.handle FROM actors a WHERE a.id = x.actor_id)), @text) > 0)`;
 
 export interface InboxQuery {
   workspaceId: string;
@@ -48,6 +51,7 @@ const filterParams = (q: { workspaceId: string; filter: InboxFilter; now: number
   kinds: q.filter.kinds?.length ? JSON.stringify(q.filter.kinds) : null,
   languages: q.filter.languages?.length ? JSON.stringify(q.filter.languages) : null,
   flagged: q.filter.flagged === undefined ? null : q.filter.flagged ? 1 : 0,
+  text: q.filter.text ? fold(q.filter.text.trim()) : null,
 });
 
 /** Cursors are "<sort value>|<id>": the sort value is an instant (or minus one), ids break ties. */
@@ -64,6 +68,8 @@ export class InboxReadModel {
     db: Db,
     private readonly board: BoardReadModel,
   ) {
+    // The search folds both sides as the charter does: "CAMPING-CAR" finds "camping-car", "ete" finds "été".
+    db.function('inbox_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
     this.s = {
       page: db.prepare<Row, Row>(
         `WITH page AS (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Button, Checkbox, ToggleButton } from 'react-aria-components';
-import { FileText, MessageSquareText, ShieldCheck, Timer } from 'lucide-react';
+import { useState } from 'react';
+import { Button, Checkbox, Input, SearchField, ToggleButton } from 'react-aria-components';
+import { FileText, MessageSquareText, Search, ShieldCheck, Timer } from 'lucide-react';
 import { INBOX_KINDS, type InboxCounts, type InboxKind, type InboxState } from '../../../shared/inbox/schemas';
 import { useInbox } from '../../stores/inbox';
 
@@ -12,10 +13,16 @@ const TABS: { state: InboxState; count: keyof InboxCounts }[] = [
 
 export type InboxPanel = 'charter' | 'replies' | 'audit' | 'responseTimes';
 
-/** States as tabs with their counts, the filters, and the inbox's tools (charter, saved replies, audit log). */
-export function InboxToolbar({ counts, onOpen }: { counts: InboxCounts | undefined; onOpen(panel: InboxPanel): void }) {
+/** States as tabs with their counts, the search and the filters, and the inbox's tools (charter, saved replies, audit log). */
+export function InboxToolbar({ counts, onOpen, onSearched }: { counts: InboxCounts | undefined; onOpen(panel: InboxPanel): void; onSearched(): void }) {
   const { t } = useTranslation();
   const { tab, filter, setTab, setFilter } = useInbox();
+  const [query, setQuery] = useState(filter.text ?? '');
+  const search = (text: string) => {
+    setQuery(text);
+    const words = text.trim();
+    if (words !== (filter.text ?? '')) setFilter({ ...filter, text: words === '' ? undefined : words });
+  };
   const kinds = filter.kinds ?? [];
   const toggleKind = (kind: InboxKind) => setFilter({ ...filter, kinds: kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind] });
   return (
@@ -27,6 +34,10 @@ export function InboxToolbar({ counts, onOpen }: { counts: InboxCounts | undefin
           </button>
         ))}
       </div>
+      <SearchField className="inbox-search" aria-label={t('inbox.search.label')} value={query} onChange={search} onSubmit={onSearched} aria-keyshortcuts="/">
+        <Search size={14} aria-hidden />
+        <Input className="input" placeholder={t('inbox.search.placeholder')} />
+      </SearchField>
       <div className="inbox-filters" role="group" aria-label={t('inbox.filters')}>
         <Checkbox className="inbox-check" isSelected={filter.flagged === true} onChange={(on) => setFilter({ ...filter, flagged: on ? true : undefined })}>
           {t('inbox.flaggedOnly', { count: counts?.flagged ?? 0 })}

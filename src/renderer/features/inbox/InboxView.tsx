@@ -28,7 +28,7 @@ const rowAt = (list: HTMLUListElement | null, index: number) => list?.querySelec
 export function InboxView() {
   const { t } = useTranslation();
   const workspaceId = useWorkspaces((s) => s.selectedId);
-  const { entries, counts, targetMinutes, businessHours, loading, error, tab, load } = useInbox();
+  const { entries, counts, targetMinutes, businessHours, loading, error, tab, filter, load } = useInbox();
   const timeZone = useWorkspaces((s) => s.workspaces.find((w) => w.id === s.selectedId)?.timeZone ?? 'UTC');
   // The keyboard stays on an item, not on a place in the list: items arriving above it or a reload
   // never move it to another one (whatever "e" or "r" would then act on).
@@ -91,6 +91,11 @@ export function InboxView() {
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (isTextEntryTarget(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === '/' && !event.shiftKey) {
+      event.preventDefault();
+      view.current?.querySelector<HTMLInputElement>('.inbox-search input')?.focus();
+      return;
+    }
     if (event.key === 'Escape' && conversation) {
       event.preventDefault();
       closeConversation();
@@ -128,7 +133,7 @@ export function InboxView() {
 
   return (
     <main ref={view} className="inbox" id="board" tabIndex={-1} aria-label={t('inbox.title')} onKeyDown={onKeyDown}>
-      <InboxToolbar counts={counts[workspaceId]} onOpen={setPanel} />
+      <InboxToolbar counts={counts[workspaceId]} onOpen={setPanel} onSearched={() => rowAt(list.current, focus)?.focus()} />
       {entries.length > 1 && tab !== 'done' ? (
         <div className="inbox-bulk">
           <button type="button" className="button" onClick={() => void changeState(entries.map((e) => e.id), 'done')}>
@@ -139,8 +144,8 @@ export function InboxView() {
       <div className="inbox-body">
         {error ? <p role="alert">{errorText(error)}</p> : null}
         {entries.length === 0 && !loading ? (
-          <EmptyState icon={Inbox} title={t(`inbox.empty.${tab}`)}>
-            {t('inbox.emptyHint')}
+          <EmptyState icon={Inbox} title={filter.text ? t('inbox.search.empty', { text: filter.text }) : t(`inbox.empty.${tab}`)}>
+            {filter.text ? null : t('inbox.emptyHint')}
           </EmptyState>
         ) : (
           <ul ref={list} className="inbox-list" aria-label={t(`inbox.tabs.${tab}`)} aria-keyshortcuts="J K E S R O H A">

@@ -44,6 +44,7 @@ export const SHORTCUTS: { keys: string[]; action: string; group: ShortcutGroup }
   { keys: ['O'], action: 'inboxThread', group: 'inbox' },
   { keys: ['H'], action: 'inboxHide', group: 'inbox' },
   { keys: ['A'], action: 'inboxSuggestion', group: 'inbox' },
+  { keys: ['/'], action: 'inboxSearch', group: 'inbox' },
   // The composer
   { keys: [SAVED_REPLY_SHORTCUT], action: 'composerSavedReply', group: 'composer' },
 ];
