@@ -10,6 +10,8 @@ import './styles/shell.css';
 import './styles/rail-places.css';
 import './styles/shell-bars.css';
 import './styles/board.css';
+import './styles/board-cards.css';
+import './styles/virtual-list.css';
 import './styles/stream.css';
 import './styles/stream-cards.css';
 import './styles/stream-panels.css';
@@ -25,6 +27,8 @@ import './styles/posts.css';
 import './styles/calendar.css';
 import './styles/calendar-views.css';
 import './styles/calendar-editorial.css';
+import './styles/calendar-manage.css';
+import './styles/calendar-exchange.css';
 import './styles/inbox.css';
 
 const root = document.getElementById('root');

@@ -8,7 +8,7 @@ import { useMastodonStandIn } from './support/mastodon';
 
 const mastodon = useMastodonStandIn();
 
-test('the posting slots and the composer options: labels, hints, and a refused time said on its field', async ({ tribune, page }) => {
+test('the posting slots, a new column and the composer options: labels, hints, and a refused time said on its field', async ({ tribune, page }) => {
   await tribune.createWorkspace('Brasserie du Port');
   await tribune.connectMastodon(mastodon.server.url);
   await expect(tribune.rail).toContainText('tribune@');
@@ -32,6 +32,15 @@ test('the posting slots and the composer options: labels, hints, and a refused t
   await expect(time).not.toHaveAttribute('aria-invalid');
   await dialog.getByRole('button', { name: 'Annuler' }).click();
   await expect(dialog).toBeHidden();
+
+  // Adding a monitoring column: its words field says how to exclude one.
+  await tribune.board.getByRole('button', { name: 'Ajouter une colonne' }).click();
+  const add = page.getByRole('dialog', { name: 'Ajouter une colonne' });
+  await add.getByRole('radio', { name: 'Veille', exact: true }).check({ force: true });
+  await expect(add.getByRole('textbox', { name: 'Mots, « expression exacte » ou #hashtag' })).toHaveAccessibleDescription("Un moins devant un mot l'exclut (-spam).");
+  await expect(add.getByRole('combobox', { name: 'Compte' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(add).toBeHidden();
 
   await tribune.writeDraft('Quelle bière pour la fête du port ?');
   await expect(tribune.composer.getByRole('textbox', { name: 'Avertissement de contenu' })).toHaveAccessibleDescription(

@@ -55,7 +55,7 @@ function ToastItem({ toast }: { toast: Toast }) {
       {toast.action ? (
         <Button
           className="btn btn-link"
-          aria-label={toast.action.label}
+          // Named by what it shows ("Annuler Ctrl+Z"): a voice command says what it sees (WCAG 2.5.3).
           aria-keyshortcuts={toast.action.isUndo ? 'Control+Z Meta+Z' : undefined}
           onPress={() => {
             dismiss(toast.id);

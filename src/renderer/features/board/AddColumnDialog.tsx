@@ -5,6 +5,7 @@ import { COLUMN_TYPES, NOTIFICATION_KINDS, isNetworkColumn, type ColumnEntry, ty
 import type { Account } from '../../../shared/domain';
 import { atHandle } from '../../components/AccountAvatar';
 import { AppDialog } from '../../components/AppDialog';
+import { Field } from '../../components/Field';
 import { getClient } from '../../client';
 import { errorText } from '../../i18n';
 import { parseSearch } from '../../model/board/columnLabel';
@@ -96,57 +97,43 @@ export function AddColumnDialog({ workspaceId, boardId, preset, onClose }: { wor
             </div>
           </RadioGroup>
           {network ? (
-            <div className="field">
-              <label className="field-label" htmlFor="add-column-account">
-                {t('board.columnAccount')}
-              </label>
-              <select id="add-column-account" className="input" value={accountId} onChange={(e) => setAccountId(e.target.value)}>
-                {accounts.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {`${atHandle(a.handle)} (${t(`networks.${a.network}`)})`}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <Field id="add-column-account" label={t('board.columnAccount')}>
+              {(control) => (
+                <select {...control} className="input" value={accountId} onChange={(e) => setAccountId(e.target.value)}>
+                  {accounts.map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {`${atHandle(a.handle)} (${t(`networks.${a.network}`)})`}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
           ) : null}
           {type === 'search' ? (
             <>
-              <div className="field">
-                <label className="field-label" htmlFor="add-column-search">
-                  {t('board.searchLabel')}
-                </label>
-                <input id="add-column-search" className="input" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="#PortLumiere" aria-describedby="add-column-search-hint" />
-                <span id="add-column-search-hint" className="field-hint">
-                  {t('board.searchHint')}
-                </span>
-              </div>
-              <div className="field">
-                <label className="field-label" htmlFor="add-column-lang">
-                  {t('board.searchLang')}
-                </label>
-                <select id="add-column-lang" className="input" value={lang} onChange={(e) => setLang(e.target.value)}>
-                  <option value="">{t('board.anyLanguage')}</option>
-                  <option value="fr">Français</option>
-                  <option value="en">English</option>
-                </select>
-              </div>
+              <Field id="add-column-search" label={t('board.searchLabel')} hint={t('board.searchHint')}>
+                {(control) => <input {...control} className="input" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="#PortLumiere" />}
+              </Field>
+              <Field id="add-column-lang" label={t('board.searchLang')}>
+                {(control) => (
+                  <select {...control} className="input" value={lang} onChange={(e) => setLang(e.target.value)}>
+                    <option value="">{t('board.anyLanguage')}</option>
+                    <option value="fr">Français</option>
+                    <option value="en">English</option>
+                  </select>
+                )}
+              </Field>
             </>
           ) : null}
           {type === 'profile' ? (
-            <div className="field">
-              <label className="field-label" htmlFor="add-column-handle">
-                {t('board.profileHandle')}
-              </label>
-              <input id="add-column-handle" className="input" value={handle} onChange={(e) => setHandle(e.target.value)} placeholder="@alice.example" />
-            </div>
+            <Field id="add-column-handle" label={t('board.profileHandle')}>
+              {(control) => <input {...control} className="input" value={handle} onChange={(e) => setHandle(e.target.value)} placeholder="@alice.example" />}
+            </Field>
           ) : null}
           {type === 'list' ? (
-            <div className="field">
-              <label className="field-label" htmlFor="add-column-list">
-                {t('board.listId')}
-              </label>
-              <input id="add-column-list" className="input" value={listId} onChange={(e) => setListId(e.target.value)} />
-            </div>
+            <Field id="add-column-list" label={t('board.listId')}>
+              {(control) => <input {...control} className="input" value={listId} onChange={(e) => setListId(e.target.value)} />}
+            </Field>
           ) : null}
           {type === 'notifications' ? (
             <fieldset className="field kinds">

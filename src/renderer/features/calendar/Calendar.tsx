@@ -22,6 +22,7 @@ import { ListView } from './ListView';
 import { MonthView } from './MonthView';
 import { TimeGridView } from './TimeGridView';
 import { useKeyboardMove } from './useKeyboardMove';
+import { useFocusBack } from './useFocusBack';
 import { FormError } from '../../components/FormError';
 
 const SLOT_MINUTES = 30;
@@ -119,6 +120,9 @@ function CalendarScreen({ workspace }: { workspace: Workspace }) {
     (document.querySelector<HTMLElement>(`[data-cell="${cellId(effectiveCursor)}"]`) ?? screen.current)?.focus();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
+
+  const focusCursor = useCallback(() => setFocusRequest((n) => n + 1), []);
+  useFocusBack(screen, !loading, focusCursor);
 
   const campaignColors = useMemo(() => new Map((data?.campaigns ?? []).map((c) => [c.id, c.color])), [data]);
   const accounts = useMemo(() => new Map(accountList.map((a) => [a.id, a])), [accountList]);

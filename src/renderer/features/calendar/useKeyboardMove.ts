@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CalendarItem } from '../../../shared/calendar/schemas';
 import { cellId, cellOf, dropInstant, moveCell, type DropCell } from '../../model/calendar/calendarDrag';
 import type { CalendarView } from '../../model/calendar/calendarGrid';
@@ -25,6 +25,21 @@ interface Options {
  */
 export function useKeyboardMove({ view, zone, slotMinutes, reveal, announce, onDrop }: Options) {
   const [move, setMove] = useState<KeyboardMove | null>(null);
+  // The post dropped from the keyboard is drawn again in its new cell, and the focus it had went
+  // with its old one: its handle takes the focus back once drawn, unless the focus went elsewhere.
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    const id = refocus.current;
+    if (!id || move) return;
+    if (document.activeElement && document.activeElement !== document.body) {
+      refocus.current = null;
+      return;
+    }
+    const handle = document.querySelector<HTMLElement>(`.cal-item[data-draft-id="${CSS.escape(id)}"] .cal-item-handle`);
+    if (!handle) return;
+    refocus.current = null;
+    handle.focus();
+  });
 
   useEffect(() => {
     if (!move) return;
@@ -37,7 +52,10 @@ export function useKeyboardMove({ view, zone, slotMinutes, reveal, announce, onD
         setMove(null);
         announce({ kind: 'dropped', ...move });
         const at = dropInstant(move.item.at, move.cell, zone);
-        if (at !== Date.parse(move.item.at)) onDrop(move.item, at);
+        if (at !== Date.parse(move.item.at)) {
+          refocus.current = move.item.draftId;
+          onDrop(move.item, at);
+        }
       } else {
         const next = moveCell(move.cell, event.key, view, slotMinutes);
         if (!next) return;

@@ -5,6 +5,7 @@ import { Undo2 } from 'lucide-react';
 import { DRAFT_MAX_LENGTH } from '../../../shared/domain';
 import type { TextLimits } from '../../../shared/text';
 import { atHandle } from '../../components/AccountAvatar';
+import { Field } from '../../components/Field';
 import { useComposer } from '../../stores/composer';
 import { countPart } from '../../../shared/rules';
 import { addVariantPart, mergeVariantPart, setVariantContentWarning, setVariantPart, setVariantThread, unadaptTarget } from '../../model/content';
@@ -142,18 +143,17 @@ export function VariantEditor({ target }: { target: ComposerTarget }) {
         />
       ) : null}
       {caps.contentWarning ? (
-        <div className="field">
-          <label className="field-label" htmlFor={`variant-${id}-cw`}>
-            {t('composer.contentWarningFor', { handle })}
-          </label>
-          <input
-            id={`variant-${id}-cw`}
-            className="input"
-            value={post.contentWarning ?? ''}
-            maxLength={1000}
-            onChange={(e) => edit(({ content }) => ({ content: setVariantContentWarning(content, id, e.target.value || null) }))}
-          />
-        </div>
+        <Field id={`variant-${id}-cw`} label={t('composer.contentWarningFor', { handle })}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              value={post.contentWarning ?? ''}
+              maxLength={1000}
+              onChange={(e) => edit(({ content }) => ({ content: setVariantContentWarning(content, id, e.target.value || null) }))}
+            />
+          )}
+        </Field>
       ) : null}
       <MediaStrip scope={id} forHandle={handle} />
       <div className="variant-actions">

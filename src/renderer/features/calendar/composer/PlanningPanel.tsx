@@ -13,6 +13,7 @@ import { useUi } from '../../../stores/ui';
 import { useWorkspaces } from '../../../stores/workspaces';
 import { formatInZone } from '../../publishing/scheduleTime';
 import { CommentsThread } from './CommentsThread';
+import { PostVersions } from './PostVersions';
 import { ReviewBar } from './ReviewBar';
 
 const NO_CAMPAIGNS: Campaign[] = [];
@@ -126,6 +127,7 @@ export function PlanningPanel() {
       ) : null}
       {ready && planning.requireApproval ? <ReviewBar /> : null}
       {ready ? <CommentsThread /> : null}
+      {ready ? <PostVersions key={followed} draftId={followed} /> : null}
     </section>
   );
 }
