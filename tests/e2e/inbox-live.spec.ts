@@ -3,7 +3,8 @@
  * arrives above the item being read never takes the keyboard from it (so "e" marks the item read,
  * not the newcomer), a note being typed in the conversation pane survives the arrival, Escape
  * closes the pane with the keyboard back on the item, and after a reply goes out (or the composer
- * is put away) the keyboard is back on the list, never on the page.
+ * is put away) the keyboard is back on the list, never on the page. A reply that waits to go (the
+ * undo delay) shows on its item, so nobody answers twice; undone, the item is to answer again.
  */
 import { connectRpc, type RpcClient } from '../helpers/host';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
@@ -25,9 +26,9 @@ test.afterEach(async () => {
 });
 
 /** A workspace with the stand-in's account and a Notifications column read once; the page shows it. */
-async function setUp(rpc: RpcClient, tribune: TribunePage): Promise<{ columnId: string }> {
-  // Replies go at once (no undo delay): the item is handled when its reply has gone out.
-  await rpc.value('settings.update', { publishUndoSeconds: 0 });
+async function setUp(rpc: RpcClient, tribune: TribunePage, publishUndoSeconds: 0 | 30 = 0): Promise<{ columnId: string }> {
+  // Replies go at once (no undo delay) unless asked: the item is handled when its reply has gone out.
+  await rpc.value('settings.update', { publishUndoSeconds });
   const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
   const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
   const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
@@ -113,4 +114,33 @@ test('after a reply goes out from the inbox, or the composer is put away, the ke
   await expect(inbox.row('où garer un camping-car')).toBeFocused();
   await page.keyboard.press('e');
   await expect(inbox.rows).toHaveCount(0);
+});
+
+test('a reply waiting to go shows on its item until it is undone', async ({ tribune, host, page }) => {
+  const rpc = await connectRpc(host.current);
+  const nina = server.act.addAccount('nina', 'Nina');
+  server.act.post(nina, '@tribune les chiens sont-ils admis sur la plage ?', { mentionsMe: true });
+  // The longest undo delay: the reply waits while the test looks.
+  await setUp(rpc, tribune, 30);
+
+  const inbox = new InboxPage(page);
+  await page.keyboard.press('i');
+  const dogs = inbox.row('les chiens sont-ils admis');
+  await expect(dogs).toBeFocused();
+  await expect(dogs).not.toContainText('Réponse en attente d’envoi');
+  await page.keyboard.press('r');
+  await expect(tribune.composerText).toBeFocused();
+  await page.keyboard.type('Oui, tenus en laisse.');
+  await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
+  await expect(tribune.composer).toBeHidden();
+  // Still to handle until it goes, and it says a reply is on its way.
+  await expect(dogs).toContainText('Réponse en attente d’envoi');
+  await expect(dogs).toHaveAttribute('aria-label', /Réponse en attente d’envoi$/);
+  await expect(dogs).toBeFocused();
+  // Undone (Ctrl+Z while its toast shows): to answer again.
+  await page.keyboard.press('Control+z');
+  await expect(tribune.toasts).toContainText('Rien n’est parti');
+  await expect(dogs).not.toContainText('Réponse en attente d’envoi');
+  await expect(inbox.rows).toHaveCount(1);
+  expect(server.requestsFor('POST /api/v1/statuses')).toEqual([]);
 });

@@ -21,6 +21,7 @@ const flaggedOnly: InboxEntry = {
   arrivedAt: '2026-12-01T08:00:00.000Z',
   doneAt: null,
   firstReplyAt: null,
+  replyWaiting: false,
   actor: { id: ID(3), network: 'bluesky', remoteId: 'did:plc:x', handle: 'x.test', displayName: 'X', avatar: null, url: null },
   item: null,
   flags: [{ ruleId: 'spam-wave', ruleName: 'Vague', severity: 'warning', action: 'flag', matched: '3 auteurs' }],

@@ -38,6 +38,8 @@ export const InboxEntry = z.object({
   arrivedAt: Instant,
   doneAt: Instant.nullable(),
   firstReplyAt: Instant.nullable(),
+  /** A reply from Tribune to it is on its way (publishing, scheduled, held offline) and has not gone out yet. */
+  replyWaiting: z.boolean(),
   actor: Actor,
   item: BoardItem.nullable(),
   flags: z.array(ItemFlag),

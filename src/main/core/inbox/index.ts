@@ -69,6 +69,8 @@ export function createInboxCore(d: InboxCoreDeps) {
     }, 200);
     flush.unref?.();
   };
+  /** Per workspace, the items a reply was on its way to when posts last changed. */
+  const waitingReplies = new Map<string, string>();
   const incoming = new IncomingItems({
     db: d.db,
     charters,
@@ -105,9 +107,13 @@ export function createInboxCore(d: InboxCoreDeps) {
     changed,
     /** The streams cache's hook: runs inside each stored page's transaction. */
     onIngest: incoming.onPage,
-    /** Posts of this workspace moved: a reply that went out marks its inbox item done. */
+    /** Posts of this workspace moved: a reply that went out marks its inbox item done; one queued, undone or held shows on its item. */
     postsChanged(workspaceId: string): void {
-      if (states.repliedFromTribune(workspaceId, d.clock.now()) > 0) changed(workspaceId);
+      const replied = states.repliedFromTribune(workspaceId, d.clock.now()) > 0;
+      const before = waitingReplies.get(workspaceId);
+      const waiting = states.waitingReplies(workspaceId);
+      waitingReplies.set(workspaceId, waiting);
+      if (replied || waiting !== (before ?? '')) changed(workspaceId);
     },
     start(): void {
       started = true;

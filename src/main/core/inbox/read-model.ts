@@ -33,6 +33,15 @@ const FILTERS = `x.workspace_id = @workspaceId
   AND (@text IS NULL OR instr(inbox_fold(coalesce((SELECT json_extract(i.body, '$.text') FROM items i WHERE i.id = x.item_id), '')
          || ' ' || (SELECT a.display_name || ' @' || a.handle FROM actors a WHERE a.id = x.actor_id)), @text) > 0)`;
 
+/**
+ * The items a reply from Tribune is on its way to (a target publishing, scheduled or held: not
+ * gone yet), for @workspaceId. Starts from the targets still to go, so it reads few rows.
+ */
+export const WAITING_REPLIES = `SELECT DISTINCT json_extract(d.content, '$.replyTo.itemId') AS item_id
+  FROM post_targets t JOIN drafts d ON d.id = t.draft_id
+  WHERE t.status IN ('pending', 'claimed', 'held') AND d.workspace_id = @workspaceId
+    AND json_extract(d.content, '$.replyTo.itemId') IS NOT NULL`;
+
 export interface InboxQuery {
   workspaceId: string;
   state: InboxState;
@@ -72,7 +81,8 @@ export class InboxReadModel {
     db.function('inbox_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
     this.s = {
       page: db.prepare<Row, Row>(
-        `WITH page AS (
+        `WITH waiting AS (${WAITING_REPLIES}),
+         page AS (
            SELECT x.id AS x_id, x.account_id, x.kind, x.item_id, x.actor_id, x.snoozed_until, x.arrived_at, x.done_at, x.first_reply_at,
              ${EFFECTIVE} AS eff, ${SORT} AS sort_value
            FROM inbox_items x
@@ -80,6 +90,7 @@ export class InboxReadModel {
              AND (@cs IS NULL OR ${SORT} < @cs OR (${SORT} = @cs AND x.id < @cid))
            ORDER BY sort_value DESC, x.id DESC LIMIT @limit)
          SELECT page.*, acc.network AS x_network, ${ACTOR_COLUMNS('p')},
+           (page.first_reply_at IS NULL AND page.item_id IN (SELECT item_id FROM waiting)) AS reply_waiting,
            (SELECT json_group_array(json_object('ruleId', f.rule_id, 'ruleName', f.rule_name, 'severity', f.severity, 'action', f.action, 'matched', f.matched))
               FROM item_flags f WHERE f.workspace_id = @workspaceId AND f.item_id = page.item_id) AS flags
          FROM page JOIN accounts acc ON acc.id = page.account_id JOIN actors p ON p.id = page.actor_id
@@ -112,6 +123,7 @@ export class InboxReadModel {
       arrivedAt: toIso(r.arrived_at as number),
       doneAt: r.done_at === null ? null : toIso(r.done_at as number),
       firstReplyAt: r.first_reply_at === null ? null : toIso(r.first_reply_at as number),
+      replyWaiting: r.reply_waiting === 1,
       actor: rowActor(r, 'p')!,
       item: r.item_id ? (items.get(`${r.account_id as string}:${r.item_id as string}`) ?? null) : null,
       flags: JSON.parse((r.flags as string | null) ?? '[]') as ItemFlag[],

@@ -1,13 +1,15 @@
 /**
  * Inbox states: to handle, done, snoozed until a time. Every change is one transaction that
  * answers the states it replaced (the renderer's undo gives them back) and writes the audit log.
- * Replying from Tribune marks the item done (`repliedFromTribune`, after a reply went out).
+ * Replying from Tribune marks the item done (`repliedFromTribune`, after a reply went out); until
+ * it goes, the item shows its reply waiting (`waitingReplies`).
  */
 import type { InboxState, InboxStateSnapshot } from '../../../shared/inbox/schemas';
 import { AppFailure } from '../../../shared/result';
 import { toIso } from '../clock';
 import type { Db } from '../store/database';
 import type { AuditLog } from './audit';
+import { WAITING_REPLIES } from './read-model';
 
 interface StateRow {
   id: string;
@@ -41,6 +43,7 @@ export class InboxStates {
          JOIN post_targets t ON t.draft_id = d.id AND t.status = 'sent' AND t.sent_at >= @since
          WHERE x.workspace_id = @workspaceId AND x.first_reply_at IS NULL AND d.updated_at >= @since GROUP BY x.id`,
       ),
+      waiting: db.prepare<{ workspaceId: string }, { item_id: string }>(`${WAITING_REPLIES} ORDER BY 1`),
       firstReply: db.prepare<{ id: string; at: number }>(
         "UPDATE inbox_items SET first_reply_at = @at, state = 'done', snoozed_until = NULL, done_at = coalesce(done_at, @at), done_by = coalesce(done_by, 'reply') WHERE id = @id",
       ),
@@ -79,6 +82,11 @@ export class InboxStates {
   nextWake(now: number): { workspaceId: string; at: number } | null {
     const r = this.s.nextWake.get(now);
     return r ? { workspaceId: r.workspace_id, at: r.at } : null;
+  }
+
+  /** The items a reply is on its way to, as one comparable string (the inbox repaints when it changes). */
+  waitingReplies(workspaceId: string): string {
+    return this.s.waiting.all({ workspaceId }).map((r) => r.item_id).join(' ');
   }
 
   /** Replies sent from Tribune (a draft whose replyTo is an inbox item): the first one marks the item done. Answers how many. */

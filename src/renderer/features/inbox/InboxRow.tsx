@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Send } from 'lucide-react';
 import type { InboxEntry } from '../../../shared/inbox/schemas';
 import { FlagBadges } from '../../components/FlagBadges';
 import { NetworkGlyph } from '../../components/NetworkGlyph';
@@ -29,7 +30,7 @@ export function InboxRow({ workspaceId, timeZone, entry, focused, ageOf, onFocus
       data-testid="inbox-row"
       tabIndex={focused ? 0 : -1}
       aria-current={focused ? 'true' : undefined}
-      aria-label={t('inbox.rowLabel', { kind: t(`inbox.kinds.${entry.kind}`), name, text: entry.item?.text ?? '' })}
+      aria-label={t('inbox.rowLabel', { kind: t(`inbox.kinds.${entry.kind}`), name, text: entry.item?.text ?? '' }) + (entry.replyWaiting ? ` — ${t('inbox.replyWaiting')}` : '')}
       onFocus={onFocus}
       onClick={onFocus}
     >
@@ -39,6 +40,11 @@ export function InboxRow({ workspaceId, timeZone, entry, focused, ageOf, onFocus
         <span className="inbox-handle">@{entry.actor.handle}</span>
         <span className="inbox-kind">{t(`inbox.kinds.${entry.kind}`)}</span>
         {age ? <span className={`inbox-age age-${age}`}>{t(`inbox.age.${age}`)}</span> : null}
+        {entry.replyWaiting ? (
+          <span className="inbox-reply-waiting">
+            <Send size={12} aria-hidden /> {t('inbox.replyWaiting')}
+          </span>
+        ) : null}
         <RelativeTime iso={entry.arrivedAt} compact />
         <InboxItemMenu workspaceId={workspaceId} entry={entry} focused={focused} />
       </div>
