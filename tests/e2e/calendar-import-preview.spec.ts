@@ -101,12 +101,15 @@ test('the focus follows the import: on the preview once the file is read, on the
   // Applied, then undone from the keyboard: the dialog says what was undone, and the focus is on that message.
   await dialog.getByRole('button', { name: 'Importer', exact: true }).click();
   await expect(dialog.getByRole('button', { name: 'Annuler cet import' })).toBeFocused();
+  await expect(tribune.toasts.getByText(/^Import terminé/)).toBeVisible();
   await page.keyboard.press('Enter');
   const undone = dialog.getByRole('status').filter({ hasText: 'annulé' });
   await expect(undone).toHaveText('Import de « agenda.ics » annulé : 1 publication retirée, 0 remise comme avant l’import.');
   await expect(undone).toBeFocused();
   await expect(dialog.getByRole('button', { name: 'Annuler cet import' })).toHaveCount(0);
   await expect(dialog.getByRole('listitem').filter({ hasText: 'agenda.ics' })).toContainText('annulé');
+  // The toast that offered to undo it is gone too (its Undo would now fail).
+  await expect(tribune.toasts.getByText(/^Import terminé/)).toHaveCount(0);
 
   // Undoing from the list of previous imports says the same in the dialog (that list's button is gone too).
   await dialog.locator('input[type="file"]').setInputFiles({ name: 'agenda.ics', mimeType: 'text/calendar', buffer: Buffer.from(EVENT) });

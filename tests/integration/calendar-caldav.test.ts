@@ -88,11 +88,15 @@ describe('a workspace shared through a CalDAV collection (Radicale)', () => {
     await other.edit('Concert du soir', setDescription('Concert du soir (version téléphone)'));
     const conflict = await call<SyncResult>(core, 'caldav.sync', { workspaceId: ws });
     expect(conflict.state).toBe('conflicts');
+    // Until the person chooses, a sync (the automatic one every five minutes) keeps both: ours is not sent over theirs.
+    const waiting = await call<SyncResult>(core, 'caldav.sync', { workspaceId: ws });
+    expect(waiting).toMatchObject({ state: 'conflicts', pushed: 0 });
+    expect((await other.list()).some((o) => String(o.data).includes('DESCRIPTION:Concert du soir (version téléphone)'))).toBe(true);
     const item = conflict.conflicts!.items[0]!;
     expect(item.fields.find((f) => f.field === 'text')).toEqual({
       field: 'text', base: 'Concert du soir', mine: 'Concert du soir (version Alice)', theirs: 'Concert du soir (version téléphone)', conflict: true,
     });
-    await call(core, 'calendar.importApply', { importId: (conflict.conflicts as ImportPreview).importId, choices: [{ uid: item.uid, fields: { text: 'mine' } }] });
+    await call(core, 'calendar.importApply', { importId: (waiting.conflicts as ImportPreview).importId, choices: [{ uid: item.uid, fields: { text: 'mine' } }] });
     expect(await call<SyncResult>(core, 'caldav.sync', { workspaceId: ws })).toMatchObject({ state: 'synced', pushed: 1 });
     expect((await other.list()).some((o) => String(o.data).includes('DESCRIPTION:Concert du soir (version Alice)'))).toBe(true);
 

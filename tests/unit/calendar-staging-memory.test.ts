@@ -5,6 +5,7 @@
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ExchangeService } from '../../src/main/core/calendar/exchange';
 import { Importer, type StagedImport } from '../../src/main/core/calendar/importer';
@@ -74,6 +75,23 @@ describe('a staged import', () => {
     expect(kept.items[7]!.uid).toBe('atelier-7-médiathèque@agenda.example.org');
     expect(kept.items[7]!.theirs!.text).toBe('Atelier numéro 7 à la médiathèque avec les enfants du quartier');
     expect(JSON.stringify(Importer.preview(kept))).toBe(answered);
+    db.close();
+  });
+
+  it('from a bundle keeps its images for the apply, not the calendar file it was read from', async () => {
+    const { db, ws, files } = await exchange(tempDir());
+    const staging = new Staging<StagedImport>(() => Date.now());
+    const before = used();
+    const { staged, calendarBytes } = ((calendar: Buffer) => ({
+      staged: files.stage(ws, 'plan.tribune.zip', zipSync({ 'calendar.ics': new Uint8Array(calendar) }, { level: 0 })),
+      calendarBytes: calendar.length,
+    }))(agenda());
+    staging.keep(staged.importId, staged);
+    await staging.settled;
+    const held = used() - before;
+
+    expect(held).toBeLessThan(calendarBytes / 2);
+    expect(staging.preview(staged.importId).items).toHaveLength(EVENTS);
     db.close();
   });
 

@@ -203,6 +203,8 @@ export class CalDavService {
 
       // 3. Remember what the server holds now (ETags), except what someone else changed during this
       // sync: its ETag stays the one read, so that the next sync reads their version and merges it.
+      // A conflict still waiting for the person's choice keeps no ETag: every sync reads their
+      // version again (and holds ours back) until it is settled.
       const after = await this.server.fetchAll(calendar, headers);
       const objects = new Map<string, { href: string; etag: string }>();
       const byHref = new Map([...remoteByUid].map(([uid, r]) => [r.href, uid]));
@@ -210,7 +212,8 @@ export class CalDavService {
         const uid = byHref.get(object.url) ?? this.d.files.parse(ws, object.data).events[0]?.snapshot.uid;
         if (!uid) continue;
         const read = remoteByUid.get(uid)?.etag;
-        objects.set(uid, { href: object.url, etag: read !== undefined && !sent.has(uid) ? read : object.etag });
+        const etag = held.has(uid) ? '' : read !== undefined && !sent.has(uid) ? read : object.etag;
+        objects.set(uid, { href: object.url, etag });
       }
       this.d.repo.setObjects(ws.id, objects);
       this.d.repo.setStatus(ws.id, this.d.now(), null);

@@ -144,6 +144,8 @@ export class ExchangeService {
       if (!name.startsWith(`media/${sha}.`)) throw new AppFailure('bundle_media_mismatch', 'An image of the bundle does not match its name.', { file: name });
     }
     const parsed = this.parse(ws, decodeUtf8(calendar, 'calendar_bad_line'));
+    // The apply needs the images only: the calendar's bytes are not kept with the staged import.
+    delete files['calendar.ics'];
     const snapshots = parsed.events.map((e) => e.snapshot);
     const media = this.d.media;
     return {

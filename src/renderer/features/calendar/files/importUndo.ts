@@ -5,10 +5,16 @@ import { useCalendar } from '../../../stores/calendar';
 import { useToasts } from '../../../stores/toasts';
 import { importSummary } from './importValues';
 
+/** The toast that announced each import, with its Undo: gone once the import is undone elsewhere. */
+const toasts = new Map<string, number>();
+
 /** Undoes a whole import: created posts go, replaced versions come back. The caller says what happened. */
 export async function undoImport(batchId: string, workspaceId: string): Promise<CommandClientResult<'calendar.importUndo'>> {
   const result = await getClient().invoke('calendar.importUndo', { batchId });
   useCalendar.getState().invalidate(workspaceId);
+  const toast = toasts.get(batchId);
+  if (result.ok && toast !== undefined) useToasts.getState().dismiss(toast);
+  toasts.delete(batchId);
   return result;
 }
 
@@ -24,9 +30,10 @@ async function undoFromToast(batchId: string, workspaceId: string): Promise<void
 export function announceImport(result: ImportResult, workspaceId: string): void {
   const summary = importSummary(result, t);
   const batchId = result.batchId;
-  useToasts.getState().show({
+  const toast = useToasts.getState().show({
     message: summary,
     durationMs: 15_000,
     ...(batchId ? { action: { label: t('calendar.import.undo'), isUndo: true, run: () => void undoFromToast(batchId, workspaceId) } } : {}),
   });
+  if (batchId) toasts.set(batchId, toast);
 }
