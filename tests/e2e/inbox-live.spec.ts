@@ -1,7 +1,8 @@
 /**
  * The inbox while the community keeps talking (against the Mastodon stand-in): a mention that
  * arrives above the item being read never takes the keyboard from it (so "e" marks the item read,
- * not the newcomer), a note being typed in the conversation pane survives the arrival, Escape
+ * not the newcomer), a note being typed in the conversation pane survives the arrival and says
+ * when it is saved, Escape
  * closes the pane with the keyboard back on the item, and after a reply goes out (or the composer
  * is put away) the keyboard is back on the list, never on the page. A reply that waits to go (the
  * undo delay) shows on its item, so nobody answers twice; undone, the item is to answer again.
@@ -71,6 +72,9 @@ test('a mention arriving above the item being read leaves the keyboard and the p
   await note.press('End');
   await page.keyboard.type('écrit souvent.');
   await expect(note).toHaveValue('Habite le port, écrit souvent.');
+  // Saved, and it says so.
+  await pane.getByRole('button', { name: 'Enregistrer la note' }).click();
+  await expect(tribune.toasts).toContainText(`Note sur @marie@${new URL(server.url).host} enregistrée`);
 
   // Escape closes the pane, the keyboard back on the item; "e" marks that one read, not a newcomer.
   await read.focus();

@@ -5,6 +5,8 @@ import { X } from 'lucide-react';
 import type { ThreadView } from '../../../shared/board/schemas';
 import type { InboxEntry, PersonHistory } from '../../../shared/inbox/schemas';
 import { getClient } from '../../client';
+import { errorText } from '../../i18n';
+import { useToasts } from '../../stores/toasts';
 
 /** The conversation around an inbox item, and this person with the brand: exchanges, the last one, the note kept about them. */
 export function ConversationPane({ workspaceId, entry, onClose }: { workspaceId: string; entry: InboxEntry; onClose(): void }) {
@@ -32,6 +34,13 @@ export function ConversationPane({ workspaceId, entry, onClose }: { workspaceId:
     });
     return () => void (live = false);
   }, [workspaceId, actorId]);
+  // Saying so: a note is written for later, and a silent button leaves the doubt.
+  const saveNote = async () => {
+    const result = await getClient().invoke('person.setNote', { workspaceId, actorId, note });
+    if (!result.ok) return useToasts.getState().show({ tone: 'error', message: t('inbox.conversation.noteFailed', { reason: errorText(result.error) }) });
+    setPerson(result.value);
+    useToasts.getState().show({ message: t('inbox.conversation.noteSaved', { handle: result.value.actor.handle }) });
+  };
   const posts = thread ? [...thread.ancestors, thread.focus, ...thread.replies.map((r) => r.item)] : [];
   return (
     <aside className="inbox-conversation" aria-label={t('inbox.conversation.title')}>
@@ -55,7 +64,7 @@ export function ConversationPane({ workspaceId, entry, onClose }: { workspaceId:
             <Label>{t('inbox.conversation.note')}</Label>
             <TextArea rows={3} maxLength={5000} />
           </TextField>
-          <Button className="button" onPress={() => void getClient().invoke('person.setNote', { workspaceId, actorId: entry.actor.id, note }).then((r) => r.ok && setPerson(r.value))}>
+          <Button className="button" onPress={() => void saveNote()}>
             {t('inbox.conversation.saveNote')}
           </Button>
         </section>
