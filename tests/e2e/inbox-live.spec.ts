@@ -116,7 +116,7 @@ test('after a reply goes out from the inbox, or the composer is put away, the ke
   await expect(inbox.rows).toHaveCount(0);
 });
 
-test('a reply waiting to go shows on its item until it is undone', async ({ tribune, host, page }) => {
+test('a reply waiting to go shows on its item; undone, it is back in the composer to change', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
   const nina = server.act.addAccount('nina', 'Nina');
   server.act.post(nina, '@tribune les chiens sont-ils admis sur la plage ?', { mentionsMe: true });
@@ -137,10 +137,20 @@ test('a reply waiting to go shows on its item until it is undone', async ({ trib
   await expect(dogs).toContainText('Réponse en attente d’envoi');
   await expect(dogs).toHaveAttribute('aria-label', /Réponse en attente d’envoi$/);
   await expect(dogs).toBeFocused();
-  // Undone (Ctrl+Z while its toast shows): to answer again.
+  // Undone (Ctrl+Z while its toast shows): nothing went, the reply is back in the composer to be
+  // changed, above the post it answers, and the item no longer says a reply is on its way.
   await page.keyboard.press('Control+z');
-  await expect(tribune.toasts).toContainText('Rien n’est parti');
+  await expect(tribune.toasts).toContainText('la réponse est de retour dans le compositeur');
+  await expect(tribune.composerText).toHaveValue('Oui, tenus en laisse.');
+  await expect(tribune.composerText).toBeFocused();
+  await expect(tribune.composer).toContainText('Réponse à Nina');
   await expect(dogs).not.toContainText('Réponse en attente d’envoi');
   await expect(inbox.rows).toHaveCount(1);
   expect(server.requestsFor('POST /api/v1/statuses')).toEqual([]);
+  // Changed and sent again: on its way once more.
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Sauf en juillet et août.');
+  await tribune.composer.getByRole('button', { name: 'Publier maintenant' }).click();
+  await expect(tribune.composer).toBeHidden();
+  await expect(dogs).toContainText('Réponse en attente d’envoi');
 });

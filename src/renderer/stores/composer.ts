@@ -118,7 +118,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
       return true;
     },
 
-    async openDraft(draft, post = null) {
+    async openDraft(draft, post = null, context = null) {
       if (get().open && get().draftId === draft.id) {
         set((s) => ({ focusRequest: s.focusRequest + 1 }));
         return true;
@@ -129,7 +129,7 @@ export const useComposer = create<ComposerStore>((set, get) => {
       const backup = draftBackup.get(draft.id);
       const text = backup && backup.text !== draft.text ? backup.text : draft.text;
       set((s) => ({
-        ...session({ open: true, draftId: draft.id, workspaceId: draft.workspaceId, text, contentStatus: 'loading', post }),
+        ...session({ open: true, draftId: draft.id, workspaceId: draft.workspaceId, text, contentStatus: 'loading', post, context }),
         focusRequest: s.focusRequest + 1,
       }));
       const mine = startSaver(draft.id, draft.workspaceId, snapshotOf(draft.text, null));

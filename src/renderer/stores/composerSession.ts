@@ -27,6 +27,9 @@ export const draftBackup = createDraftBackup(sessionStore());
  */
 export type ContentStatus = 'ready' | 'loading' | 'error';
 
+/** The post a reply or quote is about, shown above the composer's text. */
+export type ComposerContext = { mode: 'reply' | 'quote'; item: BoardItem };
+
 export interface ComposerStore {
   open: boolean;
   /** Null until the first character is typed: only then does the draft exist. */
@@ -49,13 +52,16 @@ export interface ComposerStore {
   /** Bumped when the text area should take the focus. */
   focusRequest: number;
   /** A reply or quote started from a board card: the post shown above the text. */
-  context: { mode: 'reply' | 'quote'; item: BoardItem } | null;
+  context: ComposerContext | null;
   /** A new post; in a workspace with a single account, that account is its target from the start. */
   openNew(workspaceId: string): Promise<boolean>;
   /** A reply or quote from the board, as that account (chosen as the only target). */
   openReply(workspaceId: string, accountId: string, mode: 'reply' | 'quote', item: BoardItem): Promise<boolean>;
-  /** `post`: the draft is a planned post (opened from its card); it then never shows in the Drafts column. */
-  openDraft(draft: Draft, post?: PostView | null): Promise<boolean>;
+  /**
+   * `post`: the draft is a planned post (opened from its card); it then never shows in the Drafts column.
+   * `context`: the post it answers or quotes, shown above the text (a reply taken back by its undo).
+   */
+  openDraft(draft: Draft, post?: PostView | null, context?: ComposerContext | null): Promise<boolean>;
   setText(text: string): void;
   /** Changes the content (and the main text with it, for thread mode); saved like the text. */
   edit(change: (state: { text: string; content: DraftContent }) => { text?: string; content: DraftContent }): void;

@@ -4,6 +4,7 @@ import { getClient, type ClientResult } from '../../client';
 import { errorText, i18n, t } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
+import type { ComposerContext } from '../../stores/composerSession';
 import { useDrafts } from '../../stores/drafts';
 import { usePosts } from '../../stores/posts';
 import { useToasts, type ToastAction } from '../../stores/toasts';
@@ -35,6 +36,8 @@ type Answer = ClientResult<{ post: PostView; blocked: TargetProblem[] }>;
 export async function sendDraft(way: PublishWay, draftId: string, workspaceId: string, at?: { at: string; timeZone: string }, undo?: ToastAction): Promise<boolean> {
   const composer = useComposer.getState();
   const inComposer = composer.open && composer.draftId === draftId;
+  // A reply taken back by its undo comes back in the composer, above the post it answers.
+  const replyContext = inComposer && composer.context?.mode === 'reply' ? composer.context : null;
   if (inComposer && !(await composer.flush())) {
     useToasts.getState().show({ tone: 'error', message: t('publish.saveFirst') });
     return false;
@@ -55,7 +58,7 @@ export async function sendDraft(way: PublishWay, draftId: string, workspaceId: s
   usePosts.getState().put(post);
   void useDrafts.getState().load(workspaceId);
   const goesAt = way === 'publishNow' && outcome.anyGone ? undoUntil(post) : null;
-  if (goesAt !== null) showUndoPublish(post, goesAt);
+  if (goesAt !== null) showUndoPublish(post, goesAt, replyContext);
   else useToasts.getState().show({ tone: outcome.tone, message: outcome.message, durationMs: blocked.length > 0 ? 15_000 : 8000, ...(undo && outcome.anyGone ? { action: undo } : {}) });
   const still = useComposer.getState();
   if (outcome.anyGone && still.open && still.draftId === draftId) {
@@ -76,7 +79,7 @@ export function undoUntil(post: PostView, now = Date.now()): number | null {
 }
 
 /** "Publishing in 10 s" with Undo (also Ctrl/Cmd+Z) until it goes: undoing takes the post back to the drafts. */
-function showUndoPublish(post: PostView, goesAt: number): void {
+function showUndoPublish(post: PostView, goesAt: number, replyContext: ComposerContext | null): void {
   const seconds = Math.ceil((goesAt - Date.now()) / 1000);
   useToasts.getState().show({
     tone: 'info',
@@ -86,7 +89,7 @@ function showUndoPublish(post: PostView, goesAt: number): void {
     action: {
       label: t('planning.undoPublish'),
       isUndo: true,
-      run: () => void undoPublish(post),
+      run: () => void undoPublish(post, replyContext),
     },
   });
 }
@@ -96,7 +99,7 @@ const gonePart = (post: PostView) => {
   return post.targets.filter((target) => target.status === 'pending').map((target) => ctx.handleOf(target.accountId)).join(', ');
 };
 
-async function undoPublish(post: PostView): Promise<void> {
+async function undoPublish(post: PostView, replyContext: ComposerContext | null): Promise<void> {
   const result = await getClient().invoke('post.cancel', { draftId: post.draftId });
   if (!result.ok) {
     useToasts.getState().show({ tone: 'error', message: t('planning.undoFailed', { reason: errorText(result.error) }), durationMs: 10_000 });
@@ -104,6 +107,14 @@ async function undoPublish(post: PostView): Promise<void> {
   }
   usePosts.getState().put(result.value);
   void useDrafts.getState().load(post.workspaceId);
+  if (replyContext && !useComposer.getState().open) {
+    // A reply taken back is to be changed: it opens again where it was written (the inbox shows no draft card).
+    const draft = await getClient().invoke('draft.get', { id: post.draftId });
+    if (draft.ok && (await useComposer.getState().openDraft(draft.value, null, replyContext))) {
+      useToasts.getState().show({ message: t('planning.undoneReply') });
+      return;
+    }
+  }
   useToasts.getState().show({ message: t('planning.undone') });
   useUi.getState().focusDraft(post.draftId);
 }
