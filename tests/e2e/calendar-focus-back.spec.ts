@@ -9,7 +9,7 @@ import { CalendarPage } from './pages/calendar';
 
 test.use({ timezoneId: 'Europe/Paris' });
 
-test('closing the composer opened from a day gives the focus to the post written there, or back to that day when nothing was written', async ({ tribune, host, page }) => {
+test('"c" on the calendar puts the keyboard on its day; closing the composer opened from a day gives the focus to the post written there, or back to that day when nothing was written', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
   await rpc.value('workspace.create', { name: 'Office de Tourisme', timeZone: 'Europe/Paris' });
   rpc.close();
@@ -17,14 +17,18 @@ test('closing the composer opened from a day gives the focus to the post written
   await expect(tribune.workspaceButton('Office de Tourisme')).toBeVisible();
   const calendar = new CalendarPage(page);
   await calendar.open();
+  // The view just chosen with the mouse keeps the focus; "c" puts it on the cursor's day.
   await calendar.view('Mois');
-  await page.keyboard.press('b');
+  await expect(calendar.main.getByRole('radio', { name: 'Mois' })).toBeFocused();
   await page.keyboard.press('c');
-  await expect(calendar.main).toBeVisible();
+  // The cursor's day (the one cell in the tab order) has the focus; the arrow moves both.
   const day = calendar.main.locator('[data-cell][tabindex="0"]');
   await expect(day).toBeFocused();
+  const start = await day.getAttribute('data-cell');
   await page.keyboard.press('ArrowRight');
-  const date = await calendar.main.locator('[data-cell]:focus').getAttribute('data-cell');
+  await expect(day).not.toHaveAttribute('data-cell', start!);
+  await expect(day).toBeFocused();
+  const date = await day.getAttribute('data-cell');
 
   // Nothing written: back on the day.
   await page.keyboard.press('Enter');

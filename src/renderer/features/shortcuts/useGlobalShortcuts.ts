@@ -43,7 +43,10 @@ export function useGlobalShortcuts(): void {
       } else if (event.key === 'b' || event.key === 'B' || event.key === 'c' || event.key === 'C' || event.key === 'i' || event.key === 'I') {
         event.preventDefault();
         const key = event.key.toLowerCase();
-        useUi.getState().goTo(key === 'c' ? 'calendar' : key === 'i' ? 'inbox' : 'board');
+        const place = key === 'c' ? 'calendar' : key === 'i' ? 'inbox' : 'board';
+        // "c" on the calendar (focus on its toolbar, say) puts the keyboard back on its cursor's day.
+        if (place === 'calendar' && useUi.getState().place === 'calendar') useUi.getState().focusBoard();
+        else useUi.getState().goTo(place);
       } else if (event.key === '/') {
         // A monitoring column: the picker opens on Search with the workspace's first account.
         const workspaceId = useWorkspaces.getState().selectedId;
