@@ -141,6 +141,11 @@ test('a reply waiting to go shows on its item; undone, it is back in the compose
   await expect(dogs).toContainText('Réponse en attente d’envoi');
   await expect(dogs).toHaveAttribute('aria-label', /Réponse en attente d’envoi$/);
   await expect(dogs).toBeFocused();
+  // r again asks first: no second reply by mistake.
+  await page.keyboard.press('r');
+  await expect(tribune.toasts).toContainText('Une réponse à ce message est déjà en attente d’envoi.');
+  await expect(tribune.composer).toBeHidden();
+  await expect(tribune.toasts.getByRole('button', { name: 'Répondre encore' })).toBeVisible();
   // Undone (Ctrl+Z while its toast shows): nothing went, the reply is back in the composer to be
   // changed, above the post it answers, and the item no longer says a reply is on its way.
   await page.keyboard.press('Control+z');

@@ -23,9 +23,16 @@ export async function changeState(ids: string[], state: InboxState, snoozedUntil
   });
 }
 
-/** Opens the composer to answer as the item's account; a saved reply's text comes filled in. */
-export async function reply(workspaceId: string, entry: InboxEntry, saved?: { text: string; accountHandle: string }): Promise<void> {
+/**
+ * Opens the composer to answer as the item's account; a saved reply's text comes filled in. An item
+ * whose reply is already on its way asks first ("Répondre encore"), so nobody answers twice by mistake.
+ */
+export async function reply(workspaceId: string, entry: InboxEntry, saved?: { text: string; accountHandle: string }, again = false): Promise<void> {
   if (!entry.item) return;
+  if (entry.replyWaiting && !again) {
+    useToasts.getState().show({ message: t('inbox.replyAlreadyWaiting'), action: { label: t('inbox.replyAgain'), run: () => void reply(workspaceId, entry, saved, true) } });
+    return;
+  }
   if (!(await useComposer.getState().openReply(workspaceId, entry.accountId, 'reply', entry.item))) return;
   if (saved) useComposer.getState().setText(fillReply(saved.text, contextValues({ authorName: entry.actor.displayName, authorHandle: entry.actor.handle, accountHandle: saved.accountHandle })));
 }
