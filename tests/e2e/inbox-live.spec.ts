@@ -6,6 +6,7 @@
  * closes the pane with the keyboard back on the item, and after a reply goes out (or the composer
  * is put away) the keyboard is back on the list, never on the page. A reply that waits to go (the
  * undo delay) shows on its item, so nobody answers twice; undone, the item is to answer again.
+ * After a bulk "done" and its undo the keyboard is on an item; j/k pressed when nothing has it go to the list.
  */
 import { connectRpc, type RpcClient } from '../helpers/host';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
@@ -86,6 +87,19 @@ test('a mention arriving above the item being read leaves the keyboard and the p
   await expect(inbox.row('la plage est-elle surveillée')).toHaveCount(0);
   // The keyboard goes on with the item that followed it.
   await expect(inbox.row('merci pour le plan du marché')).toBeFocused();
+
+  // All marked done: the button leaves with them; undone, the items are back with the keyboard on one.
+  await inbox.main.getByRole('button', { name: 'Marquer les 3 traités' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inbox.rows).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(inbox.rows).toHaveCount(3);
+  await expect(inbox.main.locator('.inbox-row:focus')).toHaveCount(1);
+  // Nothing has the keyboard (a click on an empty spot): j takes it back to the list.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await expect(page.locator('body')).toBeFocused();
+  await page.keyboard.press('j');
+  await expect(inbox.main.locator('.inbox-row:focus')).toHaveCount(1);
 });
 
 test('after a reply goes out from the inbox, or the composer is put away, the keyboard is back on the list', async ({ tribune, host, page }) => {

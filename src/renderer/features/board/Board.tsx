@@ -1,17 +1,17 @@
-import { useEffect, useRef, type FocusEvent, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Tabs } from 'react-aria-components';
 import { isNetworkColumn, type Board as BoardModel, type Column } from '../../../shared/board/schemas';
 import type { Account, Workspace } from '../../../shared/domain';
 import { errorText } from '../../i18n';
 import { isTextEntryTarget } from '../../lib/keys';
+import { useKeysFromNowhere } from '../../lib/keysFromNowhere';
 import { querySummary } from '../../model/board/columnLabel';
 import { atHandle } from '../../model/board/safeLinks';
 import { useAccounts } from '../../stores/accounts';
 import { useApp } from '../../stores/app';
 import { selectedBoard, useBoards } from '../../stores/boards';
 import { usePanel } from '../../stores/panel';
-import { useUi } from '../../stores/ui';
 import { selectCurrentWorkspace, useWorkspaces } from '../../stores/workspaces';
 import { DraftsColumn } from '../drafts/DraftsColumn';
 import { PostsColumn } from '../posts/PostsColumn';
@@ -59,11 +59,10 @@ const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
   }
 };
 
-const ENTRY_KEYS = new Set(['j', 'k', 'ArrowDown', 'ArrowUp']);
-
 /** Where the keyboard last was on the board: its column and the card's row (kept while the board is away). */
 let lastPlace: { columnId: string; rowKey: string | null } | null = null;
 
+/** The card that had the keyboard last when it is still shown, else its column's current card, else the first column's. */
 function cardAt(main: HTMLElement): HTMLElement | null {
   const column = lastPlace ? main.querySelector<HTMLElement>(`[data-column-id="${CSS.escape(lastPlace.columnId)}"]`) : null;
   const row = column && lastPlace?.rowKey ? column.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(lastPlace.rowKey)}"] [data-roving-item]`) : null;
@@ -75,31 +74,12 @@ function cardAt(main: HTMLElement): HTMLElement | null {
   );
 }
 
-/**
- * j/k or the arrows pressed while nothing has the keyboard (Tribune just opened, back from the
- * inbox with b, a composer put away) go to the board's cards: the card that had the keyboard
- * last when it is still shown, else its column's current card, else the first column's.
- */
-function useKeysFromNowhere(main: RefObject<HTMLElement | null>) {
-  useEffect(() => {
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || !ENTRY_KEYS.has(event.key)) return;
-      const active = document.activeElement;
-      if ((active && active !== document.body && active !== main.current) || useUi.getState().dialog || !main.current) return;
-      const target = cardAt(main.current);
-      if (!target) return;
-      event.preventDefault();
-      target.focus();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [main]);
-  return (event: FocusEvent<HTMLElement>) => {
-    const card = (event.target as HTMLElement).closest?.('[data-roving-item]');
-    const columnId = card?.closest('[data-column-id]')?.getAttribute('data-column-id');
-    if (columnId) lastPlace = { columnId, rowKey: card?.closest('[data-row-key]')?.getAttribute('data-row-key') ?? null };
-  };
-}
+/** Remembers the card that takes the keyboard (the board's keys from nowhere go back to it). */
+const rememberCard = (event: FocusEvent<HTMLElement>) => {
+  const card = (event.target as HTMLElement).closest?.('[data-roving-item]');
+  const columnId = card?.closest('[data-column-id]')?.getAttribute('data-column-id');
+  if (columnId) lastPlace = { columnId, rowKey: card?.closest('[data-row-key]')?.getAttribute('data-row-key') ?? null };
+};
 
 function useColumnName() {
   const { t } = useTranslation();
@@ -143,14 +123,18 @@ export function Board() {
   const width = useApp((s) => s.settings.columnWidth);
   const current = selectedBoard(boards, selectedId);
   const main = useRef<HTMLElement>(null);
-  const onFocus = useKeysFromNowhere(main);
+  // j/k while nothing has the keyboard (just opened, back with b): to the card last read.
+  useKeysFromNowhere(
+    () => (main.current ? cardAt(main.current) : null),
+    () => main.current,
+  );
 
   useEffect(() => {
     if (workspace && !boards) void useBoards.getState().ensure(workspace.id);
   }, [workspace, boards]);
 
   return (
-    <main ref={main} id="board" tabIndex={-1} onFocus={onFocus} className={`board ${panelOpen ? 'with-panel' : ''}`} aria-label={t('board.title')} data-column-width={width}>
+    <main ref={main} id="board" tabIndex={-1} onFocus={rememberCard} className={`board ${panelOpen ? 'with-panel' : ''}`} aria-label={t('board.title')} data-column-width={width}>
       {!loaded ? <p className="board-loading">{t('common.loading')}</p> : null}
       {loaded && !workspace ? <NoWorkspace /> : null}
       {workspace && boardError && !boards ? (

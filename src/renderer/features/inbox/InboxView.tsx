@@ -4,6 +4,7 @@ import { Inbox } from 'lucide-react';
 import { EmptyState } from '../../components/EmptyState';
 import { errorText } from '../../i18n';
 import { isTextEntryTarget } from '../../lib/keys';
+import { useKeysFromNowhere } from '../../lib/keysFromNowhere';
 import { ageing, bulkDoneKey, followFocus, moveFocus, snoozeUntil } from '../../model/inbox/inboxModel';
 import { useInbox } from '../../stores/inbox';
 import { useToasts } from '../../stores/toasts';
@@ -66,6 +67,12 @@ export function InboxView() {
     // Keys move the focus once it is in the list, or on the view itself (just opened with "i").
     if (row && (left || list.current?.contains(active) || active === view.current)) row.focus();
   }, [focus, current?.id]);
+
+  // j/k while nothing has the keyboard (the bulk button gone with the items it marked, an undo): to the item.
+  useKeysFromNowhere(
+    () => rowAt(list.current, focus) ?? null,
+    () => view.current,
+  );
 
   // The composer closed (a reply sent or put away): the keyboard comes back to the item, never to the page.
   const focusRequest = useUi((s) => s.focusBoardRequest);
