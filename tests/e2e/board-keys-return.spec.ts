@@ -39,8 +39,11 @@ test('j from nowhere reaches the cards; Escape on a reply opened from a card giv
 
   const boardPage = new BoardPage(page);
   const mentions = boardPage.column(/^Mentions/);
-  const newest = boardPage.card(mentions, 'le marché de Noël').locator('[data-roving-item]');
-  const older = boardPage.card(mentions, 'la piscine rouvre').locator('[data-roving-item]');
+  await expect(boardPage.cards(mentions)).toHaveCount(2);
+  // Posted in the same millisecond, the two may come in either order: the first card shown, then the other.
+  const shownFirst = (await boardPage.cards(mentions).first().textContent())?.includes('le marché de Noël') ? 'le marché de Noël' : 'la piscine rouvre';
+  const newest = boardPage.card(mentions, shownFirst).locator('[data-roving-item]');
+  const older = boardPage.card(mentions, shownFirst === 'le marché de Noël' ? 'la piscine rouvre' : 'le marché de Noël').locator('[data-roving-item]');
   await expect(newest).toBeVisible();
   await expect(page.locator('body')).toBeFocused();
 

@@ -41,7 +41,7 @@ export const SHORTCUTS: { keys: string[]; action: string; group: ShortcutGroup }
   { keys: ['E'], action: 'inboxDone', group: 'inbox' },
   { keys: ['S'], action: 'inboxSnooze', group: 'inbox' },
   { keys: ['R'], action: 'inboxReply', group: 'inbox' },
-  { keys: ['O'], action: 'inboxThread', group: 'inbox' },
+  { keys: ['O', 'Enter'], action: 'inboxThread', group: 'inbox' },
   { keys: ['H'], action: 'inboxHide', group: 'inbox' },
   { keys: ['A'], action: 'inboxSuggestion', group: 'inbox' },
   { keys: ['/'], action: 'inboxSearch', group: 'inbox' },
