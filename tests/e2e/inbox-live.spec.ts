@@ -95,6 +95,8 @@ test('a mention arriving above the item being read leaves the keyboard and the p
   await inbox.main.getByRole('button', { name: 'Marquer les 3 traités' }).focus();
   await page.keyboard.press('Enter');
   await expect(inbox.rows).toHaveCount(0);
+  // Its toast (and undo) shows once the core has answered: Ctrl+Z undoes that, not the "e" before.
+  await expect(tribune.toasts).toContainText('3 éléments traités');
   await page.keyboard.press('Control+z');
   await expect(inbox.rows).toHaveCount(3);
   await expect(inbox.main.locator('.inbox-row:focus')).toHaveCount(1);
