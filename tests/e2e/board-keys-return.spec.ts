@@ -5,32 +5,18 @@
  * card, empty or kept as a draft, instead of the Drafts column or the page.
  */
 import { connectRpc } from '../helpers/host';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
 import { BoardPage } from './pages/board';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  // Avatars point at the instance's default picture, which is not an API route.
-  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
-});
+const standIn = useMastodonStandIn();
 
 test('j from nowhere reaches the cards; Escape on a reply opened from a card gives the keyboard back to it', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
-  const lucie = server.act.addAccount('lucie', 'Lucie');
-  server.act.post(lucie, '@tribune la piscine rouvre quand ?', { mentionsMe: true });
-  server.act.post(lucie, '@tribune le marché de Noël commence samedi ?', { mentionsMe: true });
+  const { workspace, account } = await workspaceWithMastodon(rpc, standIn.server.url, 'Office de Tourisme');
+  const lucie = standIn.server.act.addAccount('lucie', 'Lucie');
+  standIn.server.act.post(lucie, '@tribune la piscine rouvre quand ?', { mentionsMe: true });
+  standIn.server.act.post(lucie, '@tribune le marché de Noël commence samedi ?', { mentionsMe: true });
   const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
   const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'mentions', accountId: account.id });
   await rpc.value('column.refresh', { columnId: column.id });

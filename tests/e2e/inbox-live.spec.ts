@@ -11,6 +11,7 @@
 import { connectRpc, type RpcClient } from '../helpers/host';
 import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { workspaceWithMastodon } from './support/mastodon';
 import { InboxPage } from './pages/inbox';
 import type { TribunePage } from './pages/tribune';
 
@@ -23,19 +24,14 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   await server?.close();
-  // Avatars point at the instance's default picture, which is not an API route.
-  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
+  server?.assertNoViolations();
 });
 
 /** A workspace with the stand-in's account and a Notifications column read once; the page shows it. */
 async function setUp(rpc: RpcClient, tribune: TribunePage, publishUndoSeconds: 0 | 30 = 0): Promise<{ columnId: string }> {
   // Replies go at once (no undo delay) unless asked: the item is handled when its reply has gone out.
   await rpc.value('settings.update', { publishUndoSeconds });
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
+  const { workspace, account } = await workspaceWithMastodon(rpc, server.url, 'Office de Tourisme');
   const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
   const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
   await rpc.value('column.refresh', { columnId: column.id });

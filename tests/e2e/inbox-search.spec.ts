@@ -5,35 +5,21 @@
  * keys act on them, a search that finds nothing says so, and clearing it brings everything back.
  */
 import { connectRpc } from '../helpers/host';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
 
 test.use({ locale: 'en-GB' });
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  // Avatars point at the instance's default picture, which is not an API route.
-  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
-});
+const standIn = useMastodonStandIn();
 
 test('/ searches the inbox by words or person; Enter goes to the results; nothing found says so', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Tourist Office' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
-  const ruby = server.act.addAccount('ruby', 'Ruby Wood');
-  const hugo = server.act.addAccount('hugo', 'Hugo Guillou');
-  server.act.post(ruby, '@tribune where can we park a CAMPER VAN near the harbour?', { mentionsMe: true });
-  server.act.post(hugo, '@tribune le festival d’été est génial', { mentionsMe: true });
-  server.act.post(hugo, '@tribune any camper van area open in winter?', { mentionsMe: true });
+  const { workspace, account } = await workspaceWithMastodon(rpc, standIn.server.url, 'Tourist Office');
+  const ruby = standIn.server.act.addAccount('ruby', 'Ruby Wood');
+  const hugo = standIn.server.act.addAccount('hugo', 'Hugo Guillou');
+  standIn.server.act.post(ruby, '@tribune where can we park a CAMPER VAN near the harbour?', { mentionsMe: true });
+  standIn.server.act.post(hugo, '@tribune le festival d’été est génial', { mentionsMe: true });
+  standIn.server.act.post(hugo, '@tribune any camper van area open in winter?', { mentionsMe: true });
   const [board] = await rpc.value<{ id: string }[]>('board.list', { workspaceId: workspace.id });
   const column = await rpc.value<{ id: string }>('column.add', { boardId: board!.id, type: 'notifications', accountId: account.id });
   await rpc.value('column.refresh', { columnId: column.id });

@@ -8,39 +8,26 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { connectRpc } from '../helpers/host';
-import { startMastodonStandIn, type MastodonStandIn } from '../helpers/mastodon';
+import { startMastodonStandIn } from '../helpers/mastodon';
 import { test, expect } from './fixtures';
+import { useMastodonStandIn, workspaceWithMastodon } from './support/mastodon';
 import { InboxPage } from './pages/inbox';
 import { showNotifications } from './support/notifications';
 
-let server: MastodonStandIn;
-
-test.beforeAll(async () => {
-  server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
-});
-
-test.afterAll(async () => {
-  await server?.close();
-  // Avatars point at the instance's default picture, which is not an API route.
-  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
-});
+const standIn = useMastodonStandIn();
 
 test('a flagged mention is done in one key and logged; another is answered with a saved reply', async ({ tribune, host, page }) => {
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
+  const { workspace, account } = await workspaceWithMastodon(rpc, standIn.server.url, 'Office de Tourisme');
   await rpc.value('charter.save', {
     workspaceId: workspace.id,
     charter: { format: 'tribune-charter', version: 1, rules: [{ id: 'insultes', name: 'Insultes', severity: 'warning', action: 'hide', match: { kind: 'words', terms: ['incapables'] } }] },
   });
   await rpc.value('reply.save', { id: crypto.randomUUID(), workspaceId: workspace.id, name: 'Merci', language: 'fr', text: 'Merci {name} pour votre message !' });
-  const troll = server.act.addAccount('troll', 'Troll');
-  const alice = server.act.addAccount('alice', 'Alice');
-  server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
-  server.act.post(troll, '@tribune bande d’incapables', { mentionsMe: true });
+  const troll = standIn.server.act.addAccount('troll', 'Troll');
+  const alice = standIn.server.act.addAccount('alice', 'Alice');
+  standIn.server.act.post(alice, '@tribune le marché est ouvert dimanche ?', { mentionsMe: true });
+  standIn.server.act.post(troll, '@tribune bande d’incapables', { mentionsMe: true });
   await showNotifications(rpc, tribune, workspace.id, account.id);
 
   // The board's card carries the charter's badge too.
@@ -101,11 +88,7 @@ test('a report from the inbox names the server’s rules, from the keyboard only
   const server = await startMastodonStandIn({ mediaProcessingPolls: 0 });
   test.info().attach('stand-in', { body: server.url });
   const rpc = await connectRpc(host.current);
-  const workspace = await rpc.value<{ id: string }>('workspace.create', { name: 'Office de Tourisme' });
-  const begin = await rpc.value<{ attemptId: string; authorizeUrl: string }>('account.beginMastodon', { workspaceId: workspace.id, instance: server.url });
-  const completing = rpc.value<{ id: string }>('account.completeMastodon', { attemptId: begin.attemptId });
-  await fetch(begin.authorizeUrl);
-  const account = await completing;
+  const { workspace, account } = await workspaceWithMastodon(rpc, server.url, 'Office de Tourisme');
   const spammer = server.act.addAccount('promo', 'Promo');
   const status = server.act.post(spammer, '@tribune 1000 abonnés pas chers, écrivez-moi', { mentionsMe: true });
   await showNotifications(rpc, tribune, workspace.id, account.id);
@@ -154,5 +137,5 @@ test('a report from the inbox names the server’s rules, from the keyboard only
   // Reported: the item is handled.
   await expect(inbox.rows).toHaveCount(0);
   await server.close();
-  expect(server.takeViolations().filter((v) => !v.path.startsWith('/avatars/'))).toEqual([]);
+  server.assertNoViolations();
 });
