@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Form, Label, Radio, RadioGroup } from 'react-aria-components';
+import { Button, Form } from 'react-aria-components';
 import { Download } from 'lucide-react';
 import type { ExportFormat } from '../../../../shared/calendar/schemas';
 import { AppDialog } from '../../../components/AppDialog';
@@ -14,6 +14,7 @@ import { useWorkspaces } from '../../../stores/workspaces';
 import { describeZone } from '../../publishing/scheduleTime';
 import { downloadFile } from '../../../lib/download';
 import { FormError } from '../../../components/FormError';
+import { ChoiceList } from '../../../components/ChoiceList';
 import { ExportRangePicker, type ExportRange } from './ExportRangePicker';
 
 const FORMATS: ExportFormat[] = ['ics', 'csv', 'bundle'];
@@ -58,20 +59,12 @@ export function ExportDialog({ workspaceId, onClose }: { workspaceId: string; on
   return (
     <AppDialog title={t('calendar.export.title')} onClose={onClose} size="medium">
       <Form className="form" onSubmit={(e) => void submit(e)}>
-        <RadioGroup className="choice" value={format} onChange={(v) => setFormat(v as ExportFormat)}>
-          <Label className="field-label">{t('calendar.export.format')}</Label>
-          <div className="radio-list">
-            {FORMATS.map((f) => (
-              <Radio key={f} value={f} className="radio">
-                <span className="radio-dot" aria-hidden />
-                <span>
-                  <span className="checkbox-title">{t(`calendar.export.formats.${f}`)}</span>
-                  <span className="field-hint checkbox-hint">{t(`calendar.export.hints.${f}`)}</span>
-                </span>
-              </Radio>
-            ))}
-          </div>
-        </RadioGroup>
+        <ChoiceList<ExportFormat>
+          label={t('calendar.export.format')}
+          value={format}
+          choices={FORMATS.map((f) => ({ value: f, title: t(`calendar.export.formats.${f}`), hint: t(`calendar.export.hints.${f}`) }))}
+          onChange={setFormat}
+        />
         <p className="field-hint">{t('calendar.export.zone', { zone: describeZone(zone, now) })}</p>
         <ExportRangePicker range={range} today={today} shown={shown} onChange={setRange} />
         {busy ? (

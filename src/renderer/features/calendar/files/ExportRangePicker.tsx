@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Label, Radio, RadioGroup } from 'react-aria-components';
+import { ChoiceList } from '../../../components/ChoiceList';
 import { datesInWords, EXPORT_RANGE_CHOICES, exportDates, type ExportRangeChoice } from '../../../model/calendar/exportRange';
 
 export interface ExportRange {
@@ -31,20 +31,12 @@ export function ExportRangePicker({ range, today, shown, onChange }: { range: Ex
   const valid = range.first !== '' && range.last !== '' && range.first <= range.last;
   return (
     <>
-      <RadioGroup className="choice" value={range.choice} onChange={(v) => choose(v as ExportRangeChoice)}>
-        <Label className="field-label">{t('calendar.export.range')}</Label>
-        <div className="radio-list">
-          {choices.map((choice) => (
-            <Radio key={choice} value={choice} className="radio">
-              <span className="radio-dot" aria-hidden />
-              <span>
-                <span className="checkbox-title">{t(`calendar.export.ranges.${choice}`)}</span>
-                {words(choice) ? <span className="field-hint checkbox-hint">{words(choice)}</span> : null}
-              </span>
-            </Radio>
-          ))}
-        </div>
-      </RadioGroup>
+      <ChoiceList<ExportRangeChoice>
+        label={t('calendar.export.range')}
+        value={range.choice}
+        choices={choices.map((choice) => ({ value: choice, title: t(`calendar.export.ranges.${choice}`), hint: words(choice) }))}
+        onChange={choose}
+      />
       {range.choice === 'custom' ? (
         <>
           <div className="schedule-fields">
