@@ -111,6 +111,9 @@ describe('editing a scheduled post', () => {
     // Mastodon's copy fails and is scheduled again; Bluesky's goes.
     h.service.publishNow(h.draft('warm-up', { targets: [{ accountId: masto.id, variant: null }] }));
     await vi.advanceTimersByTimeAsync(0);
+    // The warm-up has reached the network before the failure is scripted (on a loaded machine it may take a few turns).
+    for (let turn = 0; turn < 1000 && !h.connectors.get(masto.id)?.calls.length; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(h.connectors.get(masto.id)!.calls.map((c) => c.parts[0]!.text)).toEqual(['warm-up']);
     h.connectors.get(masto.id)!.script = [
       () => {
         throw new Error('socket hang up');
